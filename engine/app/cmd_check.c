@@ -1,0 +1,48 @@
+#include "app/args.h"
+#include "app/commands.h"
+#include "app/common.h"
+#include <string.h>
+
+int orl_cmd_check(int argc, char **argv)
+{
+    orl_args a;
+    orl_args_init(&a, argc, argv);
+    const char *path = NULL, *format = "text";
+    int k;
+    while ((k = orl_args_next(&a)) && !a.error) {
+        if (k == 2) {
+            if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
+            path = a.val;
+        } else if (orl_args_is(&a, "--format")) {
+            format = orl_args_value(&a);
+            if (format && strcmp(format, "text") && strcmp(format, "json"))
+                orl_args_fail(&a, "--format is text or json, not '%s'", format);
+        } else {
+            orl_args_fail(&a, "unknown option %s", a.opt);
+        }
+    }
+    if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
+    if (a.error) return ORL_EXIT_USAGE;
+
+    orl_diags d = {0};
+    orl_story *st = orl_story_load(path, NULL, &d);
+    if (st) orl_story_check(st, NULL, &d);
+    orl_diags_sort(&d);
+    int json = strcmp(format, "json") == 0;
+    if (json) orl_diags_print_json(&d, stdout);
+    else orl_diags_print(&d, stdout);
+    int rc = !st ? ORL_EXIT_USAGE : d.errors ? ORL_EXIT_PROBLEMS : ORL_EXIT_OK;
+    if (!json && st) {
+        int endings = 0;
+        for (int i = 0; i < st->nscenes; i++) endings += st->scenes[i].ending;
+        if (d.errors || d.warnings)
+            printf("%s: %d error%s, %d warning%s\n", path, d.errors, d.errors == 1 ? "" : "s", d.warnings,
+                   d.warnings == 1 ? "" : "s");
+        else
+            printf("%s: no problems found (%d scenes, %d endings, %d testimonies)\n", path, st->nscenes, endings,
+                   st->ntestimonies);
+    }
+    orl_diags_free(&d);
+    orl_story_free(st);
+    return rc;
+}

@@ -1,0 +1,221 @@
+/* The terminal player: a story can be played to its end by a person in a terminal, or by a
+ * script with --choices. It shows exactly what the window player shows, consent included. */
+#include "app/args.h"
+#include "app/commands.h"
+#include "app/common.h"
+#include "story/consent.h"
+#include "story/run.h"
+#include "story/uitext.h"
+#include "core/limits.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct text_player {
+    const char *lang;
+    const char *choices; /* remaining --choices, "1,2,1" */
+    orl_consent_ctx consent;
+    int width;
+} text_player;
+
+/* Prints a paragraph wrapped at the width, by words (UTF-8 aware enough: counts code points). */
+static void wrap_print(const char *s, int width, const char *indent)
+{
+    const char *p = s;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        int col = 0;
+        fputs(indent, stdout);
+        while (p < end) {
+            const char *w = p;
+            while (w < end && *w == ' ') w++;
+            const char *we = w;
+            int wl = 0;
+            while (we < end && *we != ' ') { if (((unsigned char)*we & 0xC0) != 0x80) wl++; we++; }
+            if (col > 0 && col + 1 + wl > width) {
+                fputc('\n', stdout);
+                fputs(indent, stdout);
+                col = 0;
+            } else if (col > 0) {
+                fputc(' ', stdout);
+                col++;
+            }
+            fwrite(w, 1, (size_t)(we - w), stdout);
+            col += wl;
+            p = we;
+        }
+        fputc('\n', stdout);
+        if (!nl) break;
+        p = nl + 1;
+    }
+}
+
+static void show_testimony(orl_story *st, orl_scene *s, text_player *tp)
+{
+    if (s->testimony_idx < 0) return;
+    orl_testimony *t = &st->testimonies[s->testimony_idx];
+    fputc('\n', stdout);
+    if (!orl_consent_allows(st, t, &tp->consent)) {
+        wrap_print(orl_ui_text(tp->lang, ORL_UI_CONSENT_NOTICE), tp->width - 4, "    ");
+        return;
+    }
+    if (t->warnings.n) {
+        printf("    [%s:", orl_ui_text(tp->lang, ORL_UI_CONTENT_NOTE));
+        for (int i = 0; i < t->warnings.n; i++) printf("%s %s", i ? "," : "", t->warnings.items[i]);
+        printf("]\n");
+    }
+    const char *name = t->narrator_idx >= 0 ? st->narrators[t->narrator_idx].name : t->narrator;
+    printf("    %s %s:\n", orl_ui_text(tp->lang, ORL_UI_TESTIMONY_BY), name ? name : "?");
+    if (t->text) wrap_print(t->text, tp->width - 6, "      ");
+}
+
+static void show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
+{
+    orl_scene *s = &st->scenes[orl_run_scene(r)];
+    char *text = orl_run_scene_text(r, d);
+    printf("\n");
+    if (s->title) printf("== %s ==\n\n", s->title);
+    if (text && *text) wrap_print(text, tp->width, "");
+    free(text);
+    show_testimony(st, s, tp);
+    if (s->fact.set && s->fact.text) {
+        printf("\n");
+        char line[ORL_MAX_TEXT + 64];
+        snprintf(line, sizeof line, "%s: %s", orl_ui_text(tp->lang, ORL_UI_FACT), s->fact.text);
+        wrap_print(line, tp->width - 4, "  * ");
+        if (s->fact.source) {
+            snprintf(line, sizeof line, "(%s: %s%s%s)", orl_ui_text(tp->lang, ORL_UI_SOURCE), s->fact.source,
+                     s->fact.url ? ", " : "", s->fact.url ? s->fact.url : "");
+            wrap_print(line, tp->width - 4, "    ");
+        }
+    }
+}
+
+/* Next choice number: from --choices, else stdin. 0 = quit/end of input. */
+static int next_pick(text_player *tp, int n)
+{
+    char line[64];
+    for (;;) {
+        printf("> ");
+        if (tp->choices && *tp->choices) {
+            char *end;
+            long v = strtol(tp->choices, &end, 10);
+            int len = (int)(end - tp->choices);
+            printf("%.*s\n", len > 0 ? len : 1, tp->choices);
+            tp->choices = *end == ',' ? end + 1 : end + (*end != 0);
+            if (len > 0 && v >= 1 && v <= n) return (int)v;
+            printf(orl_ui_text(tp->lang, ORL_UI_BAD_CHOICE), n);
+            printf("\n");
+            continue;
+        }
+        fflush(stdout);
+        if (!fgets(line, sizeof line, stdin)) { printf("\n"); return 0; }
+        if (line[0] == 'q' || line[0] == 'Q') return 0;
+        char *end;
+        long v = strtol(line, &end, 10);
+        if (end != line && v >= 1 && v <= n) return (int)v;
+        printf(orl_ui_text(tp->lang, ORL_UI_BAD_CHOICE), n);
+        printf("\n");
+    }
+}
+
+int orl_cmd_text(int argc, char **argv)
+{
+    orl_args a;
+    orl_args_init(&a, argc, argv);
+    const char *path = NULL, *lang = NULL, *deploy = "workshop", *withdrawn = NULL;
+    text_player tp = {0};
+    uint64_t seed = 0;
+    int k;
+    while ((k = orl_args_next(&a)) && !a.error) {
+        if (k == 2) {
+            if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
+            path = a.val;
+        } else if (orl_args_is(&a, "--lang")) {
+            lang = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--choices")) {
+            tp.choices = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--seed")) {
+            seed = (uint64_t)orl_args_int(&a, 0, (long long)1 << 62);
+        } else if (orl_args_is(&a, "--deployment")) {
+            deploy = orl_args_value(&a);
+            if (deploy && orl_deployment_parse(deploy) < 0)
+                orl_args_fail(&a, "--deployment is workshop, kiosk, exhibition or online, not '%s'", deploy);
+        } else if (orl_args_is(&a, "--withdrawn")) {
+            withdrawn = orl_args_value(&a);
+        } else {
+            orl_args_fail(&a, "unknown option %s", a.opt);
+        }
+    }
+    if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
+    if (a.error) return ORL_EXIT_USAGE;
+
+    int rc;
+    orl_app_load lo = {.seed = seed, .run_check = 1};
+    orl_story *st = orl_app_open(path, &lo, &rc);
+    if (!st) return rc;
+    orl_withdrawn wl = {0};
+    orl_diags d = {0};
+    if (withdrawn && orl_withdrawn_load(&wl, withdrawn, 1, &d) != 0) {
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        orl_story_free(st);
+        return ORL_EXIT_USAGE;
+    }
+    tp.lang = lang ? lang : st->language ? st->language : "en";
+    tp.width = 72;
+    tp.consent.deployment = (orl_deployment)orl_deployment_parse(deploy);
+    tp.consent.withdrawn = &wl;
+
+    if (st->title) printf("%s\n", st->title);
+    if (st->warnings.n) {
+        printf("[%s:", orl_ui_text(tp.lang, ORL_UI_CONTENT_NOTE));
+        for (int i = 0; i < st->warnings.n; i++) printf("%s %s", i ? "," : "", st->warnings.items[i]);
+        printf("]\n");
+    }
+    orl_run *r = orl_run_new(st);
+    rc = ORL_EXIT_OK;
+    if (!r || orl_run_start(r, &d) != 0) rc = ORL_EXIT_PROBLEMS;
+    int vis[ORL_MAX_CHOICES];
+    while (rc == ORL_EXIT_OK) {
+        show_scene(st, r, &tp, &d);
+        if (d.errors) { rc = ORL_EXIT_PROBLEMS; break; }
+        orl_scene *s = &st->scenes[orl_run_scene(r)];
+        int n = orl_run_visible(r, vis, ORL_MAX_CHOICES, &d);
+        if (n < 0) { rc = ORL_EXIT_PROBLEMS; break; }
+        if (s->ending && n == 0) {
+            printf("\n— %s —\n", orl_ui_text(tp.lang, ORL_UI_THE_END));
+            if (st->nsupport) {
+                printf("\n%s\n", orl_ui_text(tp.lang, ORL_UI_SUPPORT));
+                for (int i = 0; i < st->nsupport; i++)
+                    printf("  - %s%s%s\n", st->support[i].name, st->support[i].contact ? ": " : "",
+                           st->support[i].contact ? st->support[i].contact : "");
+            }
+            if (st->credits) { printf("\n"); wrap_print(st->credits, tp.width, ""); }
+            break;
+        }
+        if (n == 0) {
+            orl_diag_add(&d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
+                         "scene \"%s\" has no choice to show here (every 'when' is false) and is not an ending", s->id);
+            rc = ORL_EXIT_PROBLEMS;
+            break;
+        }
+        printf("\n");
+        for (int i = 0; i < n; i++) {
+            char *ct = orl_run_choice_text(r, vis[i], &d);
+            printf("  %d. %s\n", i + 1, ct ? ct : "");
+            free(ct);
+        }
+        if (d.errors) { rc = ORL_EXIT_PROBLEMS; break; }
+        int pick = next_pick(&tp, n);
+        if (pick == 0) { printf("%s\n", orl_ui_text(tp.lang, ORL_UI_STOPPED)); break; }
+        if (orl_run_choose(r, vis[pick - 1], &d) != 0) rc = ORL_EXIT_PROBLEMS;
+    }
+    fflush(stdout);
+    if (d.n) { orl_diags_sort(&d); orl_diags_print(&d, stderr); }
+    orl_diags_free(&d);
+    orl_withdrawn_free(&wl);
+    orl_run_free(r);
+    orl_story_free(st);
+    return rc;
+}

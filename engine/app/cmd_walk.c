@@ -1,0 +1,99 @@
+#include "app/args.h"
+#include "app/commands.h"
+#include "app/common.h"
+#include "story/walk.h"
+#include <stdio.h>
+#include <string.h>
+
+static void progress(void *ud, long done, long total)
+{
+    (void)ud;
+    fprintf(stderr, "\rwalking: %ld / %ld", done, total);
+    fflush(stderr);
+}
+
+int orl_cmd_walk(int argc, char **argv)
+{
+    orl_args a;
+    orl_args_init(&a, argc, argv);
+    const char *path = NULL;
+    orl_walk_opts o = {0};
+    int k;
+    while ((k = orl_args_next(&a)) && !a.error) {
+        if (k == 2) {
+            if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
+            path = a.val;
+        } else if (orl_args_is(&a, "--all")) {
+            o.random = 0;
+        } else if (orl_args_is(&a, "--random")) {
+            o.random = (int)orl_args_int(&a, 1, 100000000);
+        } else if (orl_args_is(&a, "--seed")) {
+            o.seed = (uint64_t)orl_args_int(&a, 0, (long long)1 << 62);
+        } else if (orl_args_is(&a, "--max-states")) {
+            o.max_states = (long)orl_args_int(&a, 1, 100000000);
+        } else if (orl_args_is(&a, "--max-steps")) {
+            o.max_steps = (long)orl_args_int(&a, 1, 100000000);
+        } else {
+            orl_args_fail(&a, "unknown option %s", a.opt);
+        }
+    }
+    if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
+    if (a.error) return ORL_EXIT_USAGE;
+
+    int rc;
+    orl_app_load lo = {.seed = o.seed, .run_check = 0};
+    orl_story *st = orl_app_open(path, &lo, &rc);
+    if (!st) return rc;
+    if (orl_app_isatty(stderr)) o.progress = progress;
+    orl_diags d = {0};
+    orl_walk_result res;
+    if (orl_walk(st, &o, &res, &d) != 0) {
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        orl_story_free(st);
+        return ORL_EXIT_PROBLEMS;
+    }
+    if (o.progress) fprintf(stderr, "\r%40s\r", "");
+    int reached = 0, endings = 0, endings_reached = 0;
+    for (int i = 0; i < st->nscenes; i++) {
+        orl_scene *s = &st->scenes[i];
+        if (res.reached[i]) reached++;
+        if (s->ending) {
+            endings++;
+            if (res.reached[i]) endings_reached++;
+        }
+        if (res.dead_end[i])
+            orl_diag_add(&d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
+                         "scene \"%s\" is a dead end: the reader can get here with no choice to take "
+                         "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
+        else if (!res.reached[i] && o.random == 0 && !res.truncated)
+            orl_diag_add(&d, s->ending ? ORL_WARNING : ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
+                         "%s \"%s\" is never reached by any path%s", s->ending ? "ending" : "scene", s->id,
+                         s->ending ? "" : " (its choices' 'when' conditions may never allow it)");
+    }
+    orl_diags_sort(&d);
+    orl_diags_print(&d, stdout);
+    if (o.random) {
+        printf("walk --random %d (seed %llu): %ld playthroughs, %ld choices, %ld reached an ending",
+               o.random, (unsigned long long)o.seed, res.playthroughs, res.choices, res.endings_hit);
+        if (res.unfinished) printf(", %ld still going after %ld choices", res.unfinished, o.max_steps ? o.max_steps : 10000);
+        printf("\n");
+    } else {
+        printf("walk --all: %ld states, %ld choices%s\n", res.states, res.choices,
+               res.truncated ? " (stopped at the limit: the story state keeps changing, e.g. a counter "
+                               "that grows forever; results are partial; raise --max-states)" : "");
+    }
+    printf("scenes reached: %d of %d\n", reached, st->nscenes);
+    printf("endings reached: %d of %d\n", endings_reached, endings);
+    for (int i = 0; i < st->nscenes; i++)
+        if (st->scenes[i].ending && res.reached[i]) printf("  ending \"%s\"\n", st->scenes[i].id);
+    if (d.errors || res.script_errors)
+        printf("problems: %d error%s\n", d.errors, d.errors == 1 ? "" : "s");
+    if (res.seconds > 0 && res.choices > 0)
+        fprintf(stderr, "walk: %.0f choices/s (%.3f s)\n", (double)res.choices / res.seconds, res.seconds);
+    rc = d.errors ? ORL_EXIT_PROBLEMS : ORL_EXIT_OK;
+    orl_diags_free(&d);
+    orl_walk_result_free(&res);
+    orl_story_free(st);
+    return rc;
+}

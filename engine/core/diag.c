@@ -1,0 +1,124 @@
+#include "core/diag.h"
+#include "core/strutil.h"
+#include <stdlib.h>
+#include <string.h>
+
+const char *orl_severity_name(orl_severity s)
+{
+    switch (s) {
+    case ORL_ERROR: return "error";
+    case ORL_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, int col,
+                   const char *code, const char *fmt, va_list ap)
+{
+    if (sev == ORL_ERROR) d->errors++;
+    else if (sev == ORL_WARNING) d->warnings++;
+    if (d->n == d->cap) {
+        size_t nc = d->cap ? d->cap * 2 : 16;
+        orl_diag *ni = realloc(d->items, nc * sizeof *ni);
+        if (!ni) { d->oom = 1; return; }
+        d->items = ni;
+        d->cap = nc;
+    }
+    orl_diag *g = &d->items[d->n];
+    memset(g, 0, sizeof *g);
+    g->sev = sev;
+    g->line = line;
+    g->col = col;
+    g->file = file ? orl_strdup(file) : NULL;
+    g->code = orl_strdup(code ? code : "");
+    g->msg = orl_vformat(fmt, ap);
+    if ((file && !g->file) || !g->code || !g->msg) {
+        free(g->file); free(g->code); free(g->msg);
+        d->oom = 1;
+        return;
+    }
+    d->n++;
+}
+
+void orl_diag_add(orl_diags *d, orl_severity sev, const char *file, int line, int col,
+                  const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    orl_diag_vadd(d, sev, file, line, col, code, fmt, ap);
+    va_end(ap);
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+    const orl_diag *x = a, *y = b;
+    const char *fx = x->file ? x->file : "", *fy = y->file ? y->file : "";
+    int c = strcmp(fx, fy);
+    if (c) return c;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    if (x->col != y->col) return x->col < y->col ? -1 : 1;
+    return x < y ? -1 : (x > y);
+}
+
+void orl_diags_sort(orl_diags *d)
+{
+    /* qsort is not stable; ties are broken by address, which is insertion order. */
+    if (d->n > 1) qsort(d->items, d->n, sizeof *d->items, cmp_diag);
+}
+
+void orl_diags_print(const orl_diags *d, FILE *out)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        const orl_diag *g = &d->items[i];
+        if (g->file) {
+            fputs(g->file, out);
+            if (g->line > 0) fprintf(out, ":%d", g->line);
+            if (g->line > 0 && g->col > 0) fprintf(out, ":%d", g->col);
+            fputs(": ", out);
+        }
+        fprintf(out, "%s: %s\n", orl_severity_name(g->sev), g->msg);
+    }
+    if (d->oom) fputs("error: out of memory while collecting messages; some are missing\n", out);
+}
+
+static void json_str(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') { fputc('\\', out); fputc(c, out); }
+        else if (c == '\n') fputs("\\n", out);
+        else if (c == '\t') fputs("\\t", out);
+        else if (c < 0x20) fprintf(out, "\\u%04x", c);
+        else fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+void orl_diags_print_json(const orl_diags *d, FILE *out)
+{
+    fputs("[", out);
+    for (size_t i = 0; i < d->n; i++) {
+        const orl_diag *g = &d->items[i];
+        fputs(i ? ",\n " : "\n ", out);
+        fputs("{\"severity\":", out); json_str(out, orl_severity_name(g->sev));
+        fputs(",\"file\":", out);
+        if (g->file) json_str(out, g->file); else fputs("null", out);
+        fprintf(out, ",\"line\":%d,\"column\":%d,\"code\":", g->line, g->col);
+        json_str(out, g->code);
+        fputs(",\"message\":", out); json_str(out, g->msg);
+        fputs("}", out);
+    }
+    fputs(d->n ? "\n]\n" : "]\n", out);
+}
+
+void orl_diags_free(orl_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->items[i].file);
+        free(d->items[i].code);
+        free(d->items[i].msg);
+    }
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}

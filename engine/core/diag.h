@@ -1,0 +1,46 @@
+/* Diagnostics: every problem Orilla finds is a `file:line: error: what; how to mend it` line.
+ * They are collected in a list so `orilla check` reports every problem, not the first. */
+#ifndef ORL_DIAG_H
+#define ORL_DIAG_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { ORL_NOTE = 0, ORL_WARNING = 1, ORL_ERROR = 2 } orl_severity;
+
+typedef struct orl_diag {
+    orl_severity sev;
+    char *file;  /* owned; may be NULL (then the message is about the whole run) */
+    int line;    /* 0 = unknown */
+    int col;     /* 0 = unknown */
+    char *code;  /* owned; short stable id for tools, e.g. "unknown-go" */
+    char *msg;   /* owned */
+} orl_diag;
+
+typedef struct orl_diags {
+    orl_diag *items;
+    size_t n, cap;
+    int errors, warnings;
+    int oom; /* set when a diagnostic could not be stored */
+} orl_diags;
+
+/* Adds one diagnostic; file may be NULL, line/col 0 when unknown. Never fails loudly:
+ * on out-of-memory it sets d->oom and counts the error anyway. */
+void orl_diag_add(orl_diags *d, orl_severity sev, const char *file, int line, int col,
+                  const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 7, 8)))
+#endif
+    ;
+void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, int col,
+                   const char *code, const char *fmt, va_list ap);
+/* Sorts by file, line, then insertion order (stable), so output is reproducible. */
+void orl_diags_sort(orl_diags *d);
+/* `file:line:col: error: msg` per line. */
+void orl_diags_print(const orl_diags *d, FILE *out);
+/* One JSON array for editors. */
+void orl_diags_print_json(const orl_diags *d, FILE *out);
+void orl_diags_free(orl_diags *d);
+const char *orl_severity_name(orl_severity s);
+
+#endif

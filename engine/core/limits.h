@@ -1,0 +1,74 @@
+/* Every limit Orilla puts on input it did not write itself, with the reason beside it.
+ * A story or bundle comes from a workshop laptop or a USB stick: it is untrusted. */
+#ifndef ORL_LIMITS_H
+#define ORL_LIMITS_H
+
+/* Lua heap for one story: the 10,000-scene bench story needs ~20 MB; 64 MB leaves room
+ * and still keeps a kiosk with several stories well under its memory. */
+#define ORL_LUA_MEMORY_DEFAULT (64u * 1024u * 1024u)
+/* Lua VM instructions for one call into story code (on_enter, when, text functions).
+ * A real condition takes tens; a million is ~10 ms and stops any loop quickly. */
+#define ORL_LUA_INSTRUCTIONS_PER_CALL 1000000L
+/* Instructions for running story.lua itself (it builds every scene once). */
+#define ORL_LUA_INSTRUCTIONS_LOAD 200000000L
+/* Wall clock for one call, whatever Lua is doing (C functions do not count instructions). */
+#define ORL_LUA_CALL_SECONDS 2.0
+#define ORL_LUA_LOAD_SECONDS 20.0
+/* Lua string patterns run in C and backtrack: cost grows like len^(quantifiers+1).
+ * Refuse a match whose estimated worst case passes this many steps (~0.3 s). */
+#define ORL_PATTERN_MAX_STEPS 3.0e7
+#define ORL_PATTERN_MAX_SUBJECT (1u << 20) /* 1 MiB of text to search in */
+#define ORL_PATTERN_MAX_LENGTH 256         /* a pattern longer than this is not an author's */
+/* Depth of Lua calls (C stack safety is Lua's own LUAI_MAXCCALLS; this is ours, tighter). */
+#define ORL_LUA_MAX_DEPTH 200
+
+/* Files of a story. */
+#define ORL_MAX_SCRIPT_BYTES (8u * 1024u * 1024u)   /* one .lua file; 100,000 scenes fit in ~60 MB over many files */
+#define ORL_MAX_INCLUDE_DEPTH 16                    /* include "a.lua" inside include ... */
+#define ORL_MAX_INCLUDES 512                        /* files one story may include */
+#define ORL_MAX_FILE_BYTES (256u * 1024u * 1024u)   /* any single asset read from a story */
+#define ORL_MAX_PATH 512                            /* a file name inside a story */
+#define ORL_MAX_ID 128                              /* bytes of a scene/testimony/story id */
+#define ORL_MAX_TEXT (64u * 1024u)                  /* one text field */
+#define ORL_MAX_SCENES 1000000                      /* scenes in one story */
+#define ORL_MAX_CHOICES 64                          /* choices in one scene */
+
+/* Bundles (.orilla zips), checked when a bundle is opened, before anything is read from it.
+ * A zip declares its own entry count and sizes, and PhysicsFS trusts them: these caps keep a
+ * hostile zip (a "zip bomb", a million empty entries) from costing memory, disk or minutes. */
+/* Entries: a story with a picture, a sound and captions for each of 10,000 scenes is ~30,000
+ * files; 50,000 leaves room, and the zip directory for that many is a few MB to hold. */
+#define ORL_MAX_BUNDLE_FILES 50000
+/* Sum of the uncompressed sizes the zip declares: hours of testimony audio and a thousand
+ * full-HD pictures are under 1 GiB; 2 GiB leaves room and hashes in ~10 s on a kiosk. */
+#define ORL_MAX_BUNDLE_BYTES (2ull * 1024u * 1024u * 1024u)
+/* Folders inside folders: a story needs two or three; deeper is a trick (and costs stack). */
+#define ORL_MAX_PATH_DEPTH 32
+/* The generated manifest: ~150 bytes per file, so ORL_MAX_BUNDLE_FILES entries fit in 8 MB. */
+#define ORL_MAX_MANIFEST_BYTES (16u * 1024u * 1024u)
+
+/* Story state `s`: plain values only; these bound a snapshot. */
+#define ORL_STATE_MAX_DEPTH 16
+#define ORL_STATE_MAX_BYTES (1u << 20)
+
+/* walk --all: (scene, state) pairs visited before it stops and says so. */
+#define ORL_WALK_MAX_STATES 200000
+
+/* Images: a 20000x20000 PNG costs ~400 MB inside IMG_Load; read the header first. */
+#define ORL_MAX_IMAGE_PIXELS (8192u * 8192u)
+#define ORL_MAX_IMAGE_SIDE 16384
+
+/* Text layout and drawing (engine/render/text.c). */
+#define ORL_TEXT_MAX_BYTES ORL_MAX_TEXT    /* laid out per call; longer text is cut (at a character) */
+#define ORL_TEXT_MAX_LINES 2000            /* 64 KiB of prose is ~800 lines at 80 columns; more is cut */
+#define ORL_TEXT_MIN_SIZE 4                /* pixel sizes are clamped to [MIN, MAX]: below 4 px is unreadable, */
+#define ORL_TEXT_MAX_SIZE 512              /* above 512 px one line of glyphs costs tens of MB of surface */
+#define ORL_TEXT_MAX_LINE_WIDTH 16384      /* px; text with no max width still wraps here, bounding every surface */
+#define ORL_FONT_SET_MAX_FONTS 8           /* fonts in one fallback list: Latin + Arabic + a few more scripts */
+#define ORL_MAX_FONT_BYTES (32u * 1024u * 1024u) /* one font file; Noto CJK, the largest common one, is ~20 MB */
+/* Text texture cache, per renderer: a full-screen block of text is 1920x1080x4 = 8 MB, so 32 MB holds a
+ * scene's worth with room for the previous one; 256 blocks is more than any screen shows. */
+#define ORL_TEXT_CACHE_BYTES (32u * 1024u * 1024u)
+#define ORL_TEXT_CACHE_ENTRIES 256
+
+#endif

@@ -1,0 +1,498 @@
+#include "script/sandbox.h"
+#include "core/limits.h"
+#include "core/strutil.h"
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define HOOK_STEP 1000 /* instructions between two visits of the count hook */
+
+struct orl_script {
+    lua_State *L;
+    orl_script_desc d;
+    size_t used, peak;
+    long allocs;
+    int alloc_counting;
+    int env_ref;
+    /* the armed budget of the call in progress */
+    long remaining;
+    double deadline;
+    int armed;
+    orl_script_errkind tripped;
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static orl_script *script_of(lua_State *L) { return *(orl_script **)lua_getextraspace(L); }
+
+/* ---- memory ---- */
+
+static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    orl_script *S = ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        S->used -= old;
+        return NULL;
+    }
+    if (S->alloc_counting) {
+        S->allocs++;
+        if (S->d.fail_alloc_at > 0 && S->allocs == S->d.fail_alloc_at) return NULL;
+    }
+    if (nsize > old && S->used - old + nsize > S->d.memory_limit) return NULL;
+    void *p = realloc(ptr, nsize);
+    if (!p) return NULL;
+    S->used = S->used - old + nsize;
+    if (S->used > S->peak) S->peak = S->used;
+    return p;
+}
+
+/* ---- budget ---- */
+
+static int raise_limit(lua_State *L, orl_script_errkind kind)
+{
+    lua_Debug ar;
+    const char *what = kind == ORL_SCRIPT_ERR_TIME ? "ran too long" : "ran too many steps";
+    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
+    else
+        lua_pushstring(L, what);
+    return lua_error(L);
+}
+
+static void budget_hook(lua_State *L, lua_Debug *ar)
+{
+    (void)ar;
+    orl_script *S = script_of(L);
+    if (!S->armed) return;
+    if (S->tripped) raise_limit(L, S->tripped); /* stays armed: story pcall cannot swallow it */
+    S->remaining -= HOOK_STEP;
+    if (S->remaining <= 0) S->tripped = ORL_SCRIPT_ERR_BUDGET;
+    else if (now_seconds() > S->deadline) S->tripped = ORL_SCRIPT_ERR_TIME;
+    if (S->tripped) {
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        raise_limit(L, S->tripped);
+    }
+}
+
+/* ---- bounded string patterns ---- */
+
+double orl_pattern_cost(const char *p, size_t plen, size_t len)
+{
+    /* Lua's matcher backtracks: each quantifier (* + - ?) or %b that has more pattern after
+     * it can retry every position, so the worst case is about len^(q+1) / (q+1)!. A
+     * quantifier at the very end of the pattern does not backtrack. */
+    int q = 0, specials = 0;
+    for (size_t i = 0; i < plen; i++) {
+        char c = p[i];
+        if (c == '%') {
+            if (i + 1 < plen && p[i + 1] == 'b') { q++; i += 3; specials = 1; continue; }
+            i++;
+            specials = 1;
+            continue;
+        }
+        if (c == '[') { /* skip a set */
+            specials = 1;
+            size_t j = i + 1;
+            if (j < plen && p[j] == '^') j++;
+            if (j < plen && p[j] == ']') j++;
+            while (j < plen && p[j] != ']') { if (p[j] == '%') j++; j++; }
+            i = j;
+            continue;
+        }
+        if (c == '*' || c == '+' || c == '-' || c == '?') {
+            specials = 1;
+            if (i + 1 < plen && !(i + 2 == plen && p[i + 1] == '$')) q++;
+        }
+        if (c == '.' || c == '(' || c == '^' || c == '$') specials = 1;
+    }
+    double n = (double)len + 1.0;
+    double cost = n * (double)(plen + 1);
+    if (!specials) return cost;
+    for (int k = 1; k <= q; k++) cost *= n / (double)(k + 1);
+    return cost;
+}
+
+static int bounded_call(lua_State *L, const char *name, int plain_arg)
+{
+    size_t slen, plen;
+    const char *s = luaL_checklstring(L, 1, &slen);
+    const char *p = luaL_checklstring(L, 2, &plen);
+    int plain = plain_arg > 0 && lua_toboolean(L, plain_arg);
+    if (slen > ORL_PATTERN_MAX_SUBJECT)
+        return luaL_error(L, "string.%s: the text is too long to search (%d bytes; at most %d)", name,
+                          (int)slen, (int)ORL_PATTERN_MAX_SUBJECT);
+    if (!plain && plen > ORL_PATTERN_MAX_LENGTH)
+        return luaL_error(L, "string.%s: the pattern is too long (at most %d characters)", name,
+                          ORL_PATTERN_MAX_LENGTH);
+    if (!plain && orl_pattern_cost(p, plen, slen) > ORL_PATTERN_MAX_STEPS)
+        return luaL_error(L, "string.%s: this pattern could take very long on a text this size; "
+                             "use a simpler pattern or a shorter text", name);
+    (void)s;
+    /* call the original, kept as upvalue 1 */
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+static int b_find(lua_State *L) { return bounded_call(L, "find", 4); }
+static int b_match(lua_State *L) { return bounded_call(L, "match", 0); }
+static int b_gmatch(lua_State *L) { return bounded_call(L, "gmatch", 0); }
+static int b_gsub(lua_State *L) { return bounded_call(L, "gsub", 0); }
+
+static void wrap_string_fn(lua_State *L, int strtab, const char *name, lua_CFunction f)
+{
+    lua_getfield(L, strtab, name);
+    lua_pushcclosure(L, f, 1);
+    lua_setfield(L, strtab, name);
+}
+
+/* ---- replacements for unsafe base functions ---- */
+
+static int s_setmetatable(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        if (lua_getfield(L, 2, "__gc") != LUA_TNIL)
+            return luaL_error(L, "setmetatable: '__gc' is not allowed in stories");
+        lua_pop(L, 1);
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+static int s_print(lua_State *L)
+{
+    orl_script *S = script_of(L);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    lua_Debug ar;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+        lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
+        luaL_addvalue(&b);
+    }
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1) luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
+    }
+    luaL_pushresult(&b);
+    const char *line = lua_tostring(L, -1);
+    if (S->d.print) S->d.print(S->d.print_ud, line);
+    else fprintf(stderr, "%s\n", line);
+    return 0;
+}
+
+static int s_time(lua_State *L)
+{
+    orl_script *S = script_of(L);
+    if (!lua_isnoneornil(L, 1)) {
+        /* os.time{year=...}: the real conversion, from the saved original */
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 1);
+        return 1;
+    }
+    lua_pushinteger(L, S->d.now ? (lua_Integer)S->d.now : (lua_Integer)time(NULL));
+    return 1;
+}
+
+static int s_date(lua_State *L)
+{
+    orl_script *S = script_of(L);
+    int n = lua_gettop(L);
+    if (n > 2) lua_settop(L, n = 2);
+    const char *fmt = luaL_optstring(L, 1, "%c");
+    if (strlen(fmt) > 64) return luaL_error(L, "os.date: format too long");
+    if (n < 2) {
+        lua_settop(L, 1);
+        if (lua_isnone(L, 1)) lua_pushstring(L, fmt);
+        lua_pushinteger(L, S->d.now ? (lua_Integer)S->d.now : (lua_Integer)time(NULL));
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/* ---- set-up ---- */
+
+static void copy_fields(lua_State *L, int from, int to, const char *const *names)
+{
+    for (; *names; names++) {
+        lua_getfield(L, from, *names);
+        lua_setfield(L, to, *names);
+    }
+}
+
+static int build_env(lua_State *L)
+{
+    orl_script *S = lua_touserdata(L, 1);
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    luaL_requiref(L, LUA_OSLIBNAME, luaopen_os, 0); /* not global: only time/date are copied */
+    int g = 2, str = 3, tab = 4, mth = 5, utf = 6, os = 7;
+
+    /* The real string table is every string's __index: bound its pattern functions there. */
+    wrap_string_fn(L, str, "find", b_find);
+    wrap_string_fn(L, str, "match", b_match);
+    wrap_string_fn(L, str, "gmatch", b_gmatch);
+    wrap_string_fn(L, str, "gsub", b_gsub);
+    lua_pushnil(L);
+    lua_setfield(L, str, "dump"); /* makes bytecode */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable"); /* getmetatable("") gives false */
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+
+    /* math.random is seeded by the engine, and cannot be reseeded by the story */
+    lua_getfield(L, mth, "randomseed");
+    lua_pushinteger(L, (lua_Integer)S->d.seed);
+    lua_call(L, 1, 0);
+    lua_pushnil(L);
+    lua_setfield(L, mth, "randomseed");
+
+    lua_newtable(L); /* env */
+    int env = lua_gettop(L);
+    static const char *const base[] = {"assert", "error", "ipairs", "next", "pairs", "pcall",
+                                       "rawequal", "rawget", "rawlen", "rawset", "select",
+                                       "tonumber", "tostring", "type", "xpcall", "getmetatable",
+                                       "_VERSION", NULL};
+    copy_fields(L, g, env, base);
+    lua_pushcfunction(L, s_setmetatable);
+    lua_setfield(L, env, "setmetatable");
+    lua_pushcfunction(L, s_print);
+    lua_setfield(L, env, "print");
+    lua_pushvalue(L, str);
+    lua_setfield(L, env, "string");
+    lua_pushvalue(L, tab);
+    lua_setfield(L, env, "table");
+    lua_pushvalue(L, mth);
+    lua_setfield(L, env, "math");
+    lua_pushvalue(L, utf);
+    lua_setfield(L, env, "utf8");
+    lua_getfield(L, tab, "unpack");
+    lua_setfield(L, env, "unpack");
+    lua_newtable(L); /* os: time and date through the engine */
+    lua_getfield(L, os, "time");
+    lua_pushcclosure(L, s_time, 1);
+    lua_setfield(L, -2, "time");
+    lua_getfield(L, os, "date");
+    lua_pushcclosure(L, s_date, 1);
+    lua_setfield(L, -2, "date");
+    lua_setfield(L, env, "os");
+    lua_pushvalue(L, env);
+    lua_setfield(L, env, "_G");
+
+    /* Drop the real globals: nothing reaches io, os, package, debug, load... */
+    lua_pushnil(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    lua_pushvalue(L, env);
+    lua_rawseti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushvalue(L, env);
+    S->env_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+orl_script *orl_script_new(const orl_script_desc *desc)
+{
+    orl_script *S = calloc(1, sizeof *S);
+    if (!S) return NULL;
+    if (desc) S->d = *desc;
+    if (!S->d.memory_limit) S->d.memory_limit = ORL_LUA_MEMORY_DEFAULT;
+    if (!S->d.instructions_per_call) S->d.instructions_per_call = ORL_LUA_INSTRUCTIONS_PER_CALL;
+    if (S->d.seconds_per_call <= 0) S->d.seconds_per_call = ORL_LUA_CALL_SECONDS;
+    S->env_ref = LUA_NOREF;
+    S->L = lua_newstate(sandbox_alloc, S);
+    if (!S->L) { free(S); return NULL; }
+    *(orl_script **)lua_getextraspace(S->L) = S;
+    lua_setwarnf(S->L, NULL, NULL);
+    lua_pushcfunction(S->L, build_env);
+    lua_pushlightuserdata(S->L, S);
+    if (lua_pcall(S->L, 1, 0, 0) != LUA_OK) {
+        lua_close(S->L);
+        free(S);
+        return NULL;
+    }
+    lua_settop(S->L, 0);
+    lua_gc(S->L, LUA_GCGEN, 0, 0);
+    S->alloc_counting = 1;
+    return S;
+}
+
+void orl_script_free(orl_script *S)
+{
+    if (!S) return;
+    /* No story finalizers exist (__gc is refused), but keep a deadline armed anyway. */
+    S->armed = 1;
+    S->tripped = ORL_SCRIPT_OK;
+    S->remaining = S->d.instructions_per_call;
+    S->deadline = now_seconds() + S->d.seconds_per_call;
+    lua_sethook(S->L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    lua_close(S->L);
+    free(S);
+}
+
+lua_State *orl_script_lua(orl_script *S) { return S->L; }
+
+void orl_script_push_env(orl_script *S) { lua_rawgeti(S->L, LUA_REGISTRYINDEX, S->env_ref); }
+
+size_t orl_script_memory(const orl_script *S) { return S->used; }
+size_t orl_script_memory_peak(const orl_script *S) { return S->peak; }
+long orl_script_alloc_count(const orl_script *S) { return S->allocs; }
+
+void orl_script_error_free(orl_script_error *e)
+{
+    if (!e) return;
+    free(e->file);
+    free(e->msg);
+    memset(e, 0, sizeof *e);
+}
+
+void orl_script_error_set(orl_script_error *e, orl_script_errkind kind, const char *msg,
+                          const char *fallback_file, int fallback_line)
+{
+    orl_script_error_free(e);
+    e->kind = kind;
+    if (!msg) msg = kind == ORL_SCRIPT_ERR_MEMORY ? "not enough memory" : "unknown error";
+    /* "file:line: text" -> parts; Lua's short_src may be "[string ...]" for odd names */
+    const char *c1 = strchr(msg, ':');
+    if (c1 && c1 != msg && c1[1] >= '0' && c1[1] <= '9') {
+        char *end;
+        long line = strtol(c1 + 1, &end, 10);
+        if (*end == ':' && line > 0 && line < 100000000) {
+            e->file = orl_strndup(msg, (size_t)(c1 - msg));
+            e->line = (int)line;
+            const char *rest = end + 1;
+            while (*rest == ' ') rest++;
+            e->msg = orl_strdup(rest);
+            return;
+        }
+    }
+    e->file = fallback_file ? orl_strdup(fallback_file) : NULL;
+    e->line = fallback_line;
+    e->msg = orl_strdup(msg);
+}
+
+const char *orl_script_errkind_hint(orl_script_errkind k)
+{
+    switch (k) {
+    case ORL_SCRIPT_ERR_BUDGET: return "the code never finishes (an endless loop or recursion?); make sure every loop ends";
+    case ORL_SCRIPT_ERR_TIME: return "the code took too long; make it do less work";
+    case ORL_SCRIPT_ERR_MEMORY: return "the story used more memory than allowed (a table or text that keeps growing?)";
+    case ORL_SCRIPT_ERR_BYTECODE: return "precompiled Lua is not accepted; give the .lua source text";
+    default: return "";
+    }
+}
+
+typedef struct reader_ctx { const char *s; size_t len; int done; } reader_ctx;
+
+static const char *chunk_reader(lua_State *L, void *ud, size_t *size)
+{
+    (void)L;
+    reader_ctx *r = ud;
+    if (r->done) { *size = 0; return NULL; }
+    r->done = 1;
+    *size = r->len;
+    return r->s;
+}
+
+int orl_script_load(orl_script *S, const char *src, size_t len, const char *file, orl_script_error *e)
+{
+    lua_State *L = S->L;
+    if (len > 0 && src[0] == LUA_SIGNATURE[0]) {
+        orl_script_error_set(e, ORL_SCRIPT_ERR_BYTECODE,
+                             "this is precompiled Lua (bytecode), which stories may not contain", file, 1);
+        return -1;
+    }
+    char chunkname[600];
+    snprintf(chunkname, sizeof chunkname, "@%s", file);
+    reader_ctx r = {src, len, 0};
+    int rc = lua_load(L, chunk_reader, &r, chunkname, "t");
+    if (rc != LUA_OK) {
+        const char *m = lua_tostring(L, -1);
+        orl_script_error_set(e, rc == LUA_ERRMEM ? ORL_SCRIPT_ERR_MEMORY : ORL_SCRIPT_ERR_SYNTAX, m, file, 0);
+        lua_pop(L, 1);
+        return -1;
+    }
+    orl_script_push_env(S);
+    if (!lua_setupvalue(L, -2, 1)) lua_pop(L, 1);
+    return 0;
+}
+
+static int msg_handler(lua_State *L)
+{
+    /* errors that are not strings (error{...}) become readable text */
+    if (!lua_isstring(L, 1)) {
+        const char *t = luaL_typename(L, 1);
+        lua_Debug ar;
+        if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+            lua_pushfstring(L, "%s:%d: error with a %s value instead of a message", ar.short_src,
+                            ar.currentline, t);
+        else
+            lua_pushfstring(L, "error with a %s value instead of a message", t);
+    }
+    return 1;
+}
+
+int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double seconds,
+                     orl_script_error *e)
+{
+    lua_State *L = S->L;
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msg_handler);
+    lua_insert(L, base);
+    int was_armed = S->armed; /* a call from C inside a call (include) shares the outer budget */
+    if (!was_armed) {
+        S->armed = 1;
+        S->tripped = ORL_SCRIPT_OK;
+        S->remaining = budget > 0 ? budget : S->d.instructions_per_call;
+        S->deadline = now_seconds() + (seconds > 0 ? seconds : S->d.seconds_per_call);
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
+    }
+    int rc = lua_pcall(L, nargs, nresults, base);
+    orl_script_errkind tripped = S->tripped;
+    if (!was_armed) {
+        S->armed = 0;
+        S->tripped = ORL_SCRIPT_OK;
+        lua_sethook(L, NULL, 0, 0);
+    }
+    lua_remove(L, base);
+    if (rc == LUA_OK && !tripped) return 0;
+    orl_script_errkind kind = tripped ? tripped : rc == LUA_ERRMEM ? ORL_SCRIPT_ERR_MEMORY : ORL_SCRIPT_ERR_RUNTIME;
+    if (rc == LUA_OK) {
+        /* story code swallowed the limit error with pcall and returned: still an error */
+        lua_pop(L, nresults == LUA_MULTRET ? lua_gettop(L) - base + 1 : nresults);
+        orl_script_error_set(e, kind, kind == ORL_SCRIPT_ERR_TIME ? "ran too long" : "ran too many steps", NULL, 0);
+        return -1;
+    }
+    const char *m = lua_tostring(L, -1);
+    if (kind == ORL_SCRIPT_ERR_MEMORY) m = "not enough memory";
+    else if (m && strstr(m, "stack overflow")) kind = ORL_SCRIPT_ERR_BUDGET;
+    orl_script_error_set(e, kind, m, NULL, 0);
+    lua_pop(L, 1);
+    return -1;
+}

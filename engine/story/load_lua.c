@@ -1,0 +1,1155 @@
+/* story.lua -> orl_story. The story file runs once in the sandbox; the DSL functions
+ * (story, scene, narrator, testimony, include) only record what they are given, with the
+ * file and line where they were written; C then converts and checks every field. */
+#include "story/story.h"
+#include "story/story_internal.h"
+#include "core/limits.h"
+#include "core/strmap.h"
+#include "core/strutil.h"
+#include "core/utf8.h"
+#include <lauxlib.h>
+#include <lua.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct srcfile {
+    char *name;
+    char *text;
+    size_t len;
+    size_t *line_start; /* offset of each line (0-based index = line-1) */
+    int nlines;
+} srcfile;
+
+typedef struct loader {
+    orl_story *st;
+    orl_diags *d;
+    orl_script *S;
+    lua_State *L;
+    srcfile *srcs;
+    int nsrcs;
+    int depth;
+    int defs_ref; /* registry: list of {kind, id, body, file, line} */
+} loader;
+
+/* ---------- files ---------- */
+
+const char *orl_story_intern_file(orl_story *st, const char *name)
+{
+    for (int i = 0; i < st->nfiles; i++)
+        if (strcmp(st->files[i], name) == 0) return st->files[i];
+    char **nf = realloc(st->files, (size_t)(st->nfiles + 1) * sizeof *nf);
+    if (!nf) return NULL;
+    st->files = nf;
+    char *c = orl_strdup(name);
+    if (!c) return NULL;
+    st->files[st->nfiles++] = c;
+    return c;
+}
+
+static srcfile *find_src(loader *ld, const char *name)
+{
+    for (int i = 0; i < ld->nsrcs; i++)
+        if (strcmp(ld->srcs[i].name, name) == 0) return &ld->srcs[i];
+    return NULL;
+}
+
+static int line_of_offset(const srcfile *f, size_t off)
+{
+    int lo = 0, hi = f->nlines - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (f->line_start[mid] <= off) lo = mid;
+        else hi = mid - 1;
+    }
+    return lo + 1;
+}
+
+/* Reads a story file, remembers its text for line lookups, reports bad UTF-8. */
+static srcfile *read_src(loader *ld, const char *name, const char *from_file, int from_line, int *rc_out)
+{
+    char *data;
+    size_t len;
+    int rc = orl_fs_read(ld->st->fs, name, ORL_MAX_SCRIPT_BYTES, &data, &len);
+    *rc_out = rc;
+    if (rc != ORL_FS_OK) return NULL;
+    srcfile *ns = realloc(ld->srcs, (size_t)(ld->nsrcs + 1) * sizeof *ns);
+    if (!ns) { free(data); *rc_out = ORL_FS_NOMEM; return NULL; }
+    ld->srcs = ns;
+    srcfile *f = &ld->srcs[ld->nsrcs];
+    memset(f, 0, sizeof *f);
+    f->name = orl_strdup(name);
+    f->text = data;
+    f->len = len;
+    int n = 1;
+    for (size_t i = 0; i < len; i++) n += data[i] == '\n';
+    f->line_start = malloc((size_t)n * sizeof *f->line_start);
+    if (!f->name || !f->line_start) {
+        free(f->name); free(f->line_start); free(data);
+        *rc_out = ORL_FS_NOMEM;
+        return NULL;
+    }
+    f->line_start[0] = 0;
+    int k = 1;
+    for (size_t i = 0; i < len; i++)
+        if (data[i] == '\n') f->line_start[k++] = i + 1;
+    f->nlines = n;
+    ld->nsrcs++;
+    (void)from_file; (void)from_line;
+    size_t bad = orl_utf8_invalid_at(data, len);
+    if (bad != (size_t)-1)
+        orl_diag_add(ld->d, ORL_ERROR, name, line_of_offset(f, bad), 0, "bad-utf8",
+                     "this line has bytes that are not UTF-8 text; save the file as UTF-8 "
+                     "(most editors have 'Save with encoding: UTF-8')");
+    return f;
+}
+
+/* The line where `field = ` is written, searching from a definition's line; else def line. */
+static int field_line(loader *ld, orl_loc loc, const char *field, const char *value)
+{
+    srcfile *f = loc.file ? find_src(ld, loc.file) : NULL;
+    if (!f || loc.line < 1 || loc.line > f->nlines) return loc.line;
+    size_t flen = strlen(field);
+    for (int ln = loc.line; ln <= f->nlines && ln < loc.line + 2000; ln++) {
+        size_t a = f->line_start[ln - 1];
+        size_t b = ln < f->nlines ? f->line_start[ln] : f->len;
+        if (ln > loc.line && b > a) {
+            /* a new top-level definition ends the search */
+            static const char *const tops[] = {"scene", "story", "narrator", "testimony", NULL};
+            for (int i = 0; tops[i]; i++) {
+                size_t tl = strlen(tops[i]);
+                if (b - a > tl && memcmp(f->text + a, tops[i], tl) == 0 &&
+                    (f->text[a + tl] == ' ' || f->text[a + tl] == '"' || f->text[a + tl] == '{' ||
+                     f->text[a + tl] == '('))
+                    return loc.line;
+            }
+        }
+        for (size_t i = a; i + flen <= b; i++) {
+            if (memcmp(f->text + i, field, flen) != 0) continue;
+            if (i > a) {
+                char p = f->text[i - 1];
+                if (p == '_' || (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9')) continue;
+            }
+            size_t j = i + flen;
+            while (j < b && (f->text[j] == ' ' || f->text[j] == '\t')) j++;
+            if (j >= b || f->text[j] != '=' || (j + 1 < b && f->text[j + 1] == '=')) continue;
+            if (!value) return ln;
+            j++;
+            while (j < b && (f->text[j] == ' ' || f->text[j] == '\t')) j++;
+            size_t vl = strlen(value);
+            if (j < b && (f->text[j] == '"' || f->text[j] == '\'') && j + 1 + vl <= b &&
+                memcmp(f->text + j + 1, value, vl) == 0 && f->text[j + 1 + vl] == f->text[j])
+                return ln;
+        }
+    }
+    return loc.line;
+}
+
+/* ---------- diagnostics about a definition ---------- */
+
+typedef struct defctx {
+    loader *ld;
+    const char *what; /* e.g. `scene "ana-1"` */
+    orl_loc loc;
+} defctx;
+
+static void vdiag(defctx *c, orl_severity sev, const char *field, const char *code, const char *fmt, va_list ap)
+{
+    int line = field ? field_line(c->ld, c->loc, field, NULL) : c->loc.line;
+    char *m = orl_vformat(fmt, ap);
+    orl_diag_add(c->ld->d, sev, c->loc.file, line, 0, code, "%s: %s", c->what, m ? m : "?");
+    free(m);
+}
+
+static void derr(defctx *c, const char *field, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void derr(defctx *c, const char *field, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vdiag(c, ORL_ERROR, field, code, fmt, ap);
+    va_end(ap);
+}
+
+static const char *type_words(lua_State *L, int idx)
+{
+    switch (lua_type(L, idx)) {
+    case LUA_TSTRING: return "text";
+    case LUA_TNUMBER: return "a number";
+    case LUA_TBOOLEAN: return "true/false";
+    case LUA_TTABLE: return "a table { ... }";
+    case LUA_TFUNCTION: return "a function";
+    case LUA_TNIL: return "nothing";
+    default: return "something Orilla cannot use";
+    }
+}
+
+/* Copies a Lua string, replacing bad UTF-8, bounded. */
+static char *dup_text(defctx *c, const char *field, lua_State *L, int idx)
+{
+    size_t n;
+    const char *s = lua_tolstring(L, idx, &n);
+    if (n > ORL_MAX_TEXT) {
+        derr(c, field, "text-too-long", "'%s' is %zu bytes long; keep it under %u (split it over scenes)",
+             field, n, ORL_MAX_TEXT);
+        n = ORL_MAX_TEXT;
+    }
+    if (memchr(s, 0, n)) {
+        derr(c, field, "nul-in-text", "'%s' contains a zero byte, which text cannot hold", field);
+    }
+    return orl_utf8_sanitize(s, n);
+}
+
+static char *get_str(defctx *c, int t, const char *field, int required)
+{
+    lua_State *L = c->ld->L;
+    char *out = NULL;
+    int ty = lua_getfield(L, t, field);
+    if (ty == LUA_TSTRING) {
+        out = dup_text(c, field, L, -1);
+        if (out && !*out && required) derr(c, field, "empty", "'%s' is empty; write something between the quotes", field);
+    } else if (ty == LUA_TNIL) {
+        if (required) derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
+    } else {
+        derr(c, field, "wrong-type", "'%s' should be text in quotes, like %s = \"...\", but it is %s",
+             field, field, type_words(L, -1));
+    }
+    lua_pop(L, 1);
+    return out;
+}
+
+/* text that may be a string or a function(s) returning one */
+static void get_text(defctx *c, int t, const char *field, int required, char **str, int *fn)
+{
+    lua_State *L = c->ld->L;
+    *str = NULL;
+    *fn = ORL_NOFN;
+    int ty = lua_getfield(L, t, field);
+    if (ty == LUA_TFUNCTION) {
+        *fn = luaL_ref(L, LUA_REGISTRYINDEX);
+        return;
+    }
+    lua_pop(L, 1);
+    if (ty == LUA_TNIL || ty == LUA_TSTRING) {
+        *str = get_str(c, t, field, required);
+        return;
+    }
+    lua_getfield(L, t, field);
+    derr(c, field, "wrong-type", "'%s' should be text in quotes (or a function that gives text), but it is %s",
+         field, type_words(L, -1));
+    lua_pop(L, 1);
+}
+
+static int get_fn(defctx *c, int t, const char *field)
+{
+    lua_State *L = c->ld->L;
+    int ty = lua_getfield(L, t, field);
+    if (ty == LUA_TFUNCTION) return luaL_ref(L, LUA_REGISTRYINDEX);
+    if (ty != LUA_TNIL)
+        derr(c, field, "wrong-type", "'%s' should be a function, like %s = function(s) ... end, but it is %s",
+             field, field, type_words(L, -1));
+    lua_pop(L, 1);
+    return ORL_NOFN;
+}
+
+static int get_bool(defctx *c, int t, const char *field)
+{
+    lua_State *L = c->ld->L;
+    int ty = lua_getfield(L, t, field);
+    int v = 0;
+    if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
+    else if (ty != LUA_TNIL)
+        derr(c, field, "wrong-type", "'%s' should be true or false (without quotes), but it is %s", field,
+             type_words(L, -1));
+    lua_pop(L, 1);
+    return v;
+}
+
+/* 1 when present and a number */
+static int get_num_at(defctx *c, int idx, const char *field, double *out)
+{
+    lua_State *L = c->ld->L;
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        *out = lua_tonumber(L, idx);
+        if (*out != *out || *out > 1e9 || *out < -1e9) {
+            derr(c, field, "bad-number", "'%s' is not a usable number", field);
+            return 0;
+        }
+        return 1;
+    }
+    if (lua_type(L, idx) != LUA_TNIL)
+        derr(c, field, "wrong-type", "'%s' should be a number, but it is %s", field, type_words(L, idx));
+    return 0;
+}
+
+static int get_num(defctx *c, int t, const char *field, double *out)
+{
+    lua_getfield(c->ld->L, t, field);
+    int ok = get_num_at(c, -1, field, out);
+    lua_pop(c->ld->L, 1);
+    return ok;
+}
+
+static void get_strlist(defctx *c, int t, const char *field, orl_strlist *out)
+{
+    lua_State *L = c->ld->L;
+    int ty = lua_getfield(L, t, field);
+    if (ty == LUA_TSTRING) {
+        out->items = calloc(1, sizeof *out->items);
+        if (out->items) {
+            out->items[0] = dup_text(c, field, L, -1);
+            out->n = out->items[0] ? 1 : 0;
+        }
+    } else if (ty == LUA_TTABLE) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        if (n > 256) n = 256;
+        out->items = calloc((size_t)(n ? n : 1), sizeof *out->items);
+        for (lua_Integer i = 1; out->items && i <= n; i++) {
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
+                char *s = dup_text(c, field, L, -1);
+                if (s) out->items[out->n++] = s;
+            } else {
+                derr(c, field, "wrong-type", "every item of '%s' should be text in quotes; item %d is %s", field,
+                     (int)i, type_words(L, -1));
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        derr(c, field, "wrong-type", "'%s' should be a list of texts, like %s = { \"...\", \"...\" }, but it is %s",
+             field, field, type_words(L, -1));
+    }
+    lua_pop(L, 1);
+}
+
+static const char *closest(const char *word, const char *const *names)
+{
+    const char *best = NULL;
+    int bestd = 3;
+    for (; *names; names++) {
+        int d = orl_edit_distance(word, *names, 3);
+        if (d < bestd) { bestd = d; best = *names; }
+    }
+    return best;
+}
+
+/* Unknown fields, with a did-you-mean. */
+static void check_fields(defctx *c, int t, const char *const *allowed, const char *kind)
+{
+    lua_State *L = c->ld->L;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING) {
+            const char *k = lua_tostring(L, -2);
+            int ok = 0;
+            for (const char *const *a = allowed; *a; a++)
+                if (strcmp(*a, k) == 0) { ok = 1; break; }
+            if (!ok) {
+                const char *sug = closest(k, allowed);
+                if (sug)
+                    derr(c, k, "unknown-field", "a %s has no field '%s'; did you mean '%s'?", kind, k, sug);
+                else
+                    derr(c, k, "unknown-field", "a %s has no field '%s' (it can have: %s%s%s%s%s...)", kind, k,
+                         allowed[0], allowed[1] ? ", " : "", allowed[1] ? allowed[1] : "",
+                         allowed[1] && allowed[2] ? ", " : "", allowed[1] && allowed[2] ? allowed[2] : "");
+            }
+        } else if (lua_type(L, -2) == LUA_TNUMBER) {
+            derr(c, NULL, "list-in-def", "a %s is written with named fields (name = value); "
+                 "this one has an item without a name (a missing 'text =' or 'go ='?)", kind);
+        }
+        lua_pop(L, 1);
+    }
+}
+
+/* ---------- the DSL functions ---------- */
+
+static loader *loader_of(lua_State *L)
+{
+    orl_story *st = lua_touserdata(L, lua_upvalueindex(1));
+    if (!st->loading) luaL_error(L, "scene, story, narrator, testimony and include can only be used while the story loads, not inside a function");
+    return st->loading;
+}
+
+static void caller_loc(lua_State *L, const char **file, int *line)
+{
+    lua_Debug ar;
+    *file = NULL;
+    *line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        *file = ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+        *line = ar.currentline;
+    }
+}
+
+static void push_def(lua_State *L, loader *ld, const char *kind, int id_idx, int body_idx,
+                     const char *file, int line)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ld->defs_ref);
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    if (id_idx) { lua_pushvalue(L, id_idx); lua_setfield(L, -2, "id"); }
+    if (body_idx) { lua_pushvalue(L, body_idx); lua_setfield(L, -2, "body"); }
+    lua_pushstring(L, file ? file : "?");
+    lua_setfield(L, -2, "file");
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+}
+
+static int dsl_story(lua_State *L)
+{
+    loader *ld = loader_of(L);
+    const char *file;
+    int line;
+    caller_loc(L, &file, &line);
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "story needs its details between braces: story { title = \"...\", start = \"...\" }");
+    push_def(L, ld, "story", 0, 1, file, line);
+    return 0;
+}
+
+/* scene "id" { ... }: the first call takes the id and returns a function taking the body */
+static int dsl_body(lua_State *L)
+{
+    if (lua_toboolean(L, lua_upvalueindex(3)))
+        return luaL_error(L, "%s \"%s\" was given two bodies", lua_tostring(L, lua_upvalueindex(1)),
+                          lua_tostring(L, lua_upvalueindex(2)));
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return luaL_error(L, "%s \"%s\" needs its details between braces: %s \"%s\" { ... } (not %s)",
+                          lua_tostring(L, lua_upvalueindex(1)), lua_tostring(L, lua_upvalueindex(2)),
+                          lua_tostring(L, lua_upvalueindex(1)), lua_tostring(L, lua_upvalueindex(2)),
+                          luaL_typename(L, 1));
+    lua_pushboolean(L, 1);
+    lua_replace(L, lua_upvalueindex(3));
+    lua_pushvalue(L, lua_upvalueindex(4)); /* the def record */
+    lua_pushvalue(L, 1);
+    lua_setfield(L, -2, "body");
+    return 0;
+}
+
+static int dsl_named(lua_State *L)
+{
+    loader *ld = loader_of(L);
+    const char *kind = lua_tostring(L, lua_upvalueindex(2));
+    const char *file;
+    int line;
+    caller_loc(L, &file, &line);
+    if (lua_type(L, 1) == LUA_TTABLE)
+        return luaL_error(L, "a %s needs a name in quotes before its braces: %s \"my-%s\" { ... }", kind, kind, kind);
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_error(L, "a %s needs a name in quotes: %s \"my-%s\" { ... }", kind, kind, kind);
+    push_def(L, ld, kind, 1, 0, file, line);
+    /* closure over (kind, id, used, record) */
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, 1);
+    lua_pushboolean(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ld->defs_ref);
+    lua_rawgeti(L, -1, (lua_Integer)lua_rawlen(L, -1));
+    lua_remove(L, -2);
+    lua_pushcclosure(L, dsl_body, 4);
+    return 1;
+}
+
+static int dsl_include(lua_State *L)
+{
+    loader *ld = loader_of(L);
+    const char *name = luaL_checkstring(L, 1);
+    if (orl_fs_check_name(name) != ORL_FS_OK)
+        return luaL_error(L, "include \"%s\": %s", name, orl_fs_strerror(ORL_FS_BADNAME));
+    if (find_src(ld, name))
+        return luaL_error(L, "include \"%s\": this file is already part of the story (included twice?)", name);
+    if (ld->depth >= ORL_MAX_INCLUDE_DEPTH || ld->nsrcs >= ORL_MAX_INCLUDES)
+        return luaL_error(L, "include \"%s\": too many files included inside each other", name);
+    int rc;
+    const char *from;
+    int fl;
+    caller_loc(L, &from, &fl);
+    srcfile *f = read_src(ld, name, from, fl, &rc);
+    if (!f)
+        return luaL_error(L, "include \"%s\": %s", name,
+                          rc == ORL_FS_NOTFOUND ? "there is no such file in the story folder" : orl_fs_strerror(rc));
+    if (!orl_story_intern_file(ld->st, name)) return luaL_error(L, "out of memory");
+    orl_script_error e = {0};
+    if (orl_script_load(ld->S, f->text, f->len, name, &e) != 0) {
+        lua_pushfstring(L, "%s:%d: %s", e.file ? e.file : name, e.line, e.msg ? e.msg : "cannot load");
+        orl_script_error_free(&e);
+        return lua_error(L);
+    }
+    ld->depth++;
+    lua_call(L, 0, 0);
+    ld->depth--;
+    return 0;
+}
+
+/* ---------- conversion ---------- */
+
+static const char *const story_fields[] = {"id", "version", "title", "language", "translations", "start",
+                                           "credits", "warnings", "support", "cover", "authors",
+                                           "licence", "license", NULL};
+static const char *const scene_fields[] = {"text", "title", "background", "panorama", "look", "layers",
+                                           "camera", "testimony", "fact", "music", "warnings", "on_enter",
+                                           "choices", "ending", NULL};
+static const char *const choice_fields[] = {"text", "go", "when", "at", NULL};
+static const char *const layer_fields[] = {"image", "depth", NULL};
+static const char *const camera_fields[] = {"from", "to", "seconds", NULL};
+static const char *const fact_fields[] = {"text", "source", "url", NULL};
+static const char *const look_fields[] = {"yaw", "pitch", "fov", NULL};
+static const char *const narrator_fields[] = {"name", "portrait", NULL};
+static const char *const testimony_fields[] = {"narrator", "text", "audio", "captions", "consent", "warnings", NULL};
+static const char *const consent_fields[] = {"recorded", "scope", "expires", "anonymised", "anonymized", NULL};
+static const char *const support_fields[] = {"name", "contact", "note", NULL};
+
+static int get_vec3(defctx *c, int t, const char *field, float out[3])
+{
+    lua_State *L = c->ld->L;
+    int ty = lua_getfield(L, t, field);
+    int ok = 0;
+    if (ty == LUA_TTABLE) {
+        ok = 1;
+        for (int i = 0; i < 3; i++) {
+            double v = 0;
+            lua_rawgeti(L, -1, i + 1);
+            if (lua_type(L, -1) == LUA_TNIL) v = 0;
+            else if (!get_num_at(c, -1, field, &v)) ok = 0;
+            out[i] = (float)v;
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        derr(c, field, "wrong-type", "'%s' should be a position like { 0, 0, 0 }, but it is %s", field,
+             type_words(L, -1));
+    }
+    lua_pop(L, 1);
+    return ok;
+}
+
+static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
+{
+    lua_State *L = sc->ld->L;
+    char what[400];
+    snprintf(what, sizeof what, "%.300s, choice %d", sc->what, i);
+    defctx c = {sc->ld, what, sc->loc};
+    ch->target = -1;
+    ch->text_fn = ch->when_fn = ORL_NOFN;
+    /* locate the choice by its go = "..." */
+    lua_getfield(L, t, "go");
+    if (lua_type(L, -1) == LUA_TSTRING)
+        c.loc.line = field_line(sc->ld, sc->loc, "go", lua_tostring(L, -1));
+    lua_pop(L, 1);
+    ch->loc = c.loc;
+    check_fields(&c, t, choice_fields, "choice");
+    get_text(&c, t, "text", 1, &ch->text, &ch->text_fn);
+    ch->go = get_str(&c, t, "go", 1);
+    ch->when_fn = get_fn(&c, t, "when");
+    int ty = lua_getfield(L, t, "at");
+    if (ty == LUA_TTABLE) {
+        int at = lua_gettop(L);
+        double x, y;
+        lua_rawgeti(L, at, 1);
+        lua_rawgeti(L, at, 2);
+        if (lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TNUMBER) {
+            x = lua_tonumber(L, -2);
+            y = lua_tonumber(L, -1);
+            if (x < 0 || x > 1 || y < 0 || y > 1)
+                derr(&c, "at", "bad-at", "'at' is a place on the picture from { 0, 0 } (top left) to { 1, 1 } "
+                     "(bottom right); { %g, %g } is outside it", x, y);
+            ch->has_at = 1;
+            ch->at[0] = (float)x;
+            ch->at[1] = (float)y;
+        }
+        lua_pop(L, 2);
+        double yaw = 0, pitch = 0;
+        int hy = get_num(&c, at, "yaw", &yaw), hp = get_num(&c, at, "pitch", &pitch);
+        if (hy || hp) {
+            if (pitch < -90 || pitch > 90)
+                derr(&c, "pitch", "bad-at", "'pitch' goes from -90 (down) to 90 (up); %g is outside", pitch);
+            ch->has_angles = 1;
+            ch->yaw = (float)yaw;
+            ch->pitch = (float)pitch;
+        }
+        if (!ch->has_at && !ch->has_angles)
+            derr(&c, "at", "bad-at", "'at' should be { x, y } on the picture or { yaw = .., pitch = .. } in a panorama");
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "at", "wrong-type", "'at' should be { x, y }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+}
+
+static void conv_scene(loader *ld, orl_scene *s, int t)
+{
+    lua_State *L = ld->L;
+    char what[300];
+    snprintf(what, sizeof what, "scene \"%s\"", s->id);
+    defctx c = {ld, what, s->loc};
+    s->testimony_idx = -1;
+    check_fields(&c, t, scene_fields, "scene");
+    get_text(&c, t, "text", 0, &s->text, &s->text_fn);
+    s->title = get_str(&c, t, "title", 0);
+    s->background = get_str(&c, t, "background", 0);
+    s->panorama = get_str(&c, t, "panorama", 0);
+    s->testimony = get_str(&c, t, "testimony", 0);
+    s->music = get_str(&c, t, "music", 0);
+    get_strlist(&c, t, "warnings", &s->warnings);
+    s->on_enter_fn = get_fn(&c, t, "on_enter");
+    s->ending = get_bool(&c, t, "ending");
+
+    int ty = lua_getfield(L, t, "look");
+    if (ty == LUA_TTABLE) {
+        int lt = lua_gettop(L);
+        check_fields(&c, lt, look_fields, "look");
+        double v[3] = {0, 0, 90};
+        get_num(&c, lt, "yaw", &v[0]);
+        get_num(&c, lt, "pitch", &v[1]);
+        get_num(&c, lt, "fov", &v[2]);
+        if (v[2] < 20 || v[2] > 150) derr(&c, "fov", "bad-look", "'fov' (how wide the view is) goes from 20 to 150 degrees; %g is outside", v[2]);
+        s->has_look = 1;
+        for (int i = 0; i < 3; i++) s->look[i] = (float)v[i];
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "look", "wrong-type", "'look' should be { yaw = 0, pitch = 0, fov = 90 }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+
+    ty = lua_getfield(L, t, "layers");
+    if (ty == LUA_TTABLE) {
+        int lt = lua_gettop(L);
+        int n = (int)lua_rawlen(L, lt);
+        if (n > 32) { derr(&c, "layers", "too-many", "a scene can have at most 32 layers; this one has %d", n); n = 32; }
+        s->layers = calloc((size_t)(n ? n : 1), sizeof *s->layers);
+        for (int i = 1; s->layers && i <= n; i++) {
+            if (lua_rawgeti(L, lt, i) != LUA_TTABLE) {
+                derr(&c, "layers", "wrong-type", "each layer should be { image = \"...\", depth = 2 }; layer %d is %s", i, type_words(L, -1));
+                lua_pop(L, 1);
+                continue;
+            }
+            int it = lua_gettop(L);
+            orl_layer *ly = &s->layers[s->nlayers++];
+            ly->loc = s->loc;
+            ly->loc.line = field_line(ld, s->loc, "layers", NULL);
+            check_fields(&c, it, layer_fields, "layer");
+            ly->image = get_str(&c, it, "image", 1);
+            double depth = 1;
+            if (get_num(&c, it, "depth", &depth) && depth <= 0)
+                derr(&c, "depth", "bad-depth", "a layer's 'depth' must be more than 0 (1 is the screen, bigger is farther); it is %g", depth);
+            ly->depth = (float)depth;
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "layers", "wrong-type", "'layers' should be a list like { { image = \"...\", depth = 2 } }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+
+    ty = lua_getfield(L, t, "camera");
+    if (ty == LUA_TTABLE) {
+        int ct = lua_gettop(L);
+        check_fields(&c, ct, camera_fields, "camera");
+        s->camera.set = 1;
+        get_vec3(&c, ct, "from", s->camera.from);
+        get_vec3(&c, ct, "to", s->camera.to);
+        double secs = 10;
+        get_num(&c, ct, "seconds", &secs);
+        if (secs <= 0 || secs > 3600) derr(&c, "seconds", "bad-seconds", "the camera's 'seconds' must be more than 0 (and at most an hour)");
+        s->camera.seconds = (float)secs;
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "camera", "wrong-type", "'camera' should be { from = { 0, 0, 0 }, to = { 0.1, 0, -0.5 }, seconds = 10 }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+
+    ty = lua_getfield(L, t, "fact");
+    if (ty == LUA_TTABLE) {
+        int ft = lua_gettop(L);
+        defctx fc = c;
+        fc.loc.line = field_line(ld, s->loc, "fact", NULL);
+        check_fields(&fc, ft, fact_fields, "fact");
+        s->fact.set = 1;
+        s->fact.loc = fc.loc;
+        s->fact.text = get_str(&fc, ft, "text", 1);
+        s->fact.source = get_str(&fc, ft, "source", 0);
+        s->fact.url = get_str(&fc, ft, "url", 0);
+    } else if (ty == LUA_TSTRING) {
+        s->fact.set = 1;
+        s->fact.loc = s->loc;
+        s->fact.loc.line = field_line(ld, s->loc, "fact", NULL);
+        s->fact.text = dup_text(&c, "fact", L, -1);
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "fact", "wrong-type", "'fact' should be { text = \"...\", source = \"who published it, year\" }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+
+    ty = lua_getfield(L, t, "choices");
+    if (ty == LUA_TTABLE) {
+        int cht = lua_gettop(L);
+        int n = (int)lua_rawlen(L, cht);
+        if (n == 0) {
+            lua_pushnil(L);
+            if (lua_next(L, cht)) {
+                lua_pop(L, 2);
+                derr(&c, "choices", "wrong-type", "'choices' should be a list of choices, each between braces: choices = { { text = \"...\", go = \"...\" } }");
+            }
+        }
+        if (n > ORL_MAX_CHOICES) {
+            derr(&c, "choices", "too-many", "a scene can have at most %d choices; this one has %d", ORL_MAX_CHOICES, n);
+            n = ORL_MAX_CHOICES;
+        }
+        s->choices = calloc((size_t)(n ? n : 1), sizeof *s->choices);
+        for (int i = 1; s->choices && i <= n; i++) {
+            if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
+                derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(L, -1));
+                lua_pop(L, 1);
+                continue;
+            }
+            conv_choice(&c, lua_gettop(L), i, &s->choices[s->nchoices++]);
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "choices", "wrong-type", "'choices' should be a list like { { text = \"...\", go = \"scene-id\" } }, but it is %s", type_words(L, -1));
+    }
+    lua_pop(L, 1);
+}
+
+static void conv_story(loader *ld, int t, orl_loc loc)
+{
+    orl_story *st = ld->st;
+    lua_State *L = ld->L;
+    defctx c = {ld, "story", loc};
+    st->loc = loc;
+    check_fields(&c, t, story_fields, "story");
+    st->id = get_str(&c, t, "id", 1);
+    st->version = get_str(&c, t, "version", 0);
+    st->title = get_str(&c, t, "title", 1);
+    st->language = get_str(&c, t, "language", 0);
+    st->start = get_str(&c, t, "start", 1);
+    st->credits = get_str(&c, t, "credits", 0);
+    st->cover = get_str(&c, t, "cover", 0);
+    st->licence = get_str(&c, t, "licence", 0);
+    if (!st->licence) st->licence = get_str(&c, t, "license", 0);
+    get_strlist(&c, t, "translations", &st->translations);
+    get_strlist(&c, t, "warnings", &st->warnings);
+    get_strlist(&c, t, "authors", &st->authors);
+    if (st->id) {
+        for (const char *p = st->id; *p; p++) {
+            unsigned char ch = (unsigned char)*p;
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.')) {
+                derr(&c, "id", "bad-id", "the story 'id' \"%s\" may only use small letters a-z, digits, '-', '_' and '.' "
+                     "(it names the story in statistics and withdrawal lists)", st->id);
+                break;
+            }
+        }
+    }
+    int ty = lua_getfield(L, t, "support");
+    if (ty == LUA_TTABLE) {
+        int stt = lua_gettop(L);
+        int n = (int)lua_rawlen(L, stt);
+        if (n > 64) n = 64;
+        st->support = calloc((size_t)(n ? n : 1), sizeof *st->support);
+        for (int i = 1; st->support && i <= n; i++) {
+            if (lua_rawgeti(L, stt, i) == LUA_TTABLE) {
+                int it = lua_gettop(L);
+                orl_support *sp = &st->support[st->nsupport++];
+                sp->loc = loc;
+                sp->loc.line = field_line(ld, loc, "support", NULL);
+                check_fields(&c, it, support_fields, "support entry");
+                sp->name = get_str(&c, it, "name", 1);
+                sp->contact = get_str(&c, it, "contact", 0);
+                sp->note = get_str(&c, it, "note", 0);
+            } else {
+                derr(&c, "support", "wrong-type", "each support entry should be { name = \"...\", contact = \"...\" }");
+            }
+            lua_pop(L, 1);
+        }
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "support", "wrong-type", "'support' should be a list like { { name = \"...\", contact = \"...\" } }");
+    }
+    lua_pop(L, 1);
+}
+
+static void conv_testimony(loader *ld, orl_testimony *tm, int t)
+{
+    lua_State *L = ld->L;
+    char what[300];
+    snprintf(what, sizeof what, "testimony \"%s\"", tm->id);
+    defctx c = {ld, what, tm->loc};
+    tm->narrator_idx = -1;
+    check_fields(&c, t, testimony_fields, "testimony");
+    tm->narrator = get_str(&c, t, "narrator", 1);
+    tm->text = get_str(&c, t, "text", 0);
+    tm->audio = get_str(&c, t, "audio", 0);
+    tm->captions = get_str(&c, t, "captions", 0);
+    get_strlist(&c, t, "warnings", &tm->warnings);
+    int ty = lua_getfield(L, t, "consent");
+    if (ty == LUA_TTABLE) {
+        int ct = lua_gettop(L);
+        defctx cc = c;
+        cc.loc.line = field_line(ld, tm->loc, "consent", NULL);
+        orl_consent *k = &tm->consent;
+        k->set = 1;
+        k->loc = cc.loc;
+        check_fields(&cc, ct, consent_fields, "consent");
+        k->recorded = get_str(&cc, ct, "recorded", 0);
+        k->expires = get_str(&cc, ct, "expires", 0);
+        get_strlist(&cc, ct, "scope", &k->scope);
+        get_strlist(&cc, ct, "anonymised", &k->anonymised);
+        if (!k->anonymised.n) get_strlist(&cc, ct, "anonymized", &k->anonymised);
+    } else if (ty != LUA_TNIL) {
+        derr(&c, "consent", "wrong-type", "'consent' should be { recorded = \"2025-03-02\", scope = { \"workshop\" }, expires = \"2028-03-02\" }");
+    }
+    lua_pop(L, 1);
+}
+
+static void conv_narrator(loader *ld, orl_narrator *n, int t)
+{
+    char what[300];
+    snprintf(what, sizeof what, "narrator \"%s\"", n->id);
+    defctx c = {ld, what, n->loc};
+    check_fields(&c, t, narrator_fields, "narrator");
+    n->name = get_str(&c, t, "name", 1);
+    n->portrait = get_str(&c, t, "portrait", 0);
+}
+
+static int check_id(loader *ld, const char *kind, const char *id, orl_loc loc)
+{
+    size_t n = strlen(id);
+    const char *why = NULL;
+    if (n == 0) why = "is empty";
+    else if (n > ORL_MAX_ID) why = "is too long";
+    else if (orl_utf8_invalid_at(id, n) != (size_t)-1) why = "is not valid UTF-8 text";
+    else
+        for (size_t i = 0; i < n; i++)
+            if ((unsigned char)id[i] < 0x20 || id[i] == '/') { why = "contains a '/' or a control character"; break; }
+    if (why) {
+        orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "bad-id", "the name of this %s %s; use a short name like \"ana-1\"", kind, why);
+        return 0;
+    }
+    return 1;
+}
+
+/* Walks the recorded definitions and builds the C story. */
+static void convert_defs(loader *ld)
+{
+    lua_State *L = ld->L;
+    orl_story *st = ld->st;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ld->defs_ref);
+    int defs = lua_gettop(L);
+    int n = (int)lua_rawlen(L, defs);
+    int ns = 0, nt = 0, nn = 0;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, defs, i);
+        lua_getfield(L, -1, "kind");
+        const char *k = lua_tostring(L, -1);
+        if (strcmp(k, "scene") == 0) ns++;
+        else if (strcmp(k, "testimony") == 0) nt++;
+        else if (strcmp(k, "narrator") == 0) nn++;
+        lua_pop(L, 2);
+    }
+    if (ns > ORL_MAX_SCENES) ns = ORL_MAX_SCENES;
+    st->scenes = calloc((size_t)(ns ? ns : 1), sizeof *st->scenes);
+    st->testimonies = calloc((size_t)(nt ? nt : 1), sizeof *st->testimonies);
+    st->narrators = calloc((size_t)(nn ? nn : 1), sizeof *st->narrators);
+    orl_strmap *idx = calloc(1, sizeof *idx);
+    st->index = idx;
+    if (!st->scenes || !st->testimonies || !st->narrators || !idx) {
+        orl_diag_add(ld->d, ORL_ERROR, NULL, 0, 0, "oom", "out of memory while reading the story");
+        lua_pop(L, 1);
+        return;
+    }
+    orl_strmap tidx = {0}, nidx = {0};
+    int seen_story = 0;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, defs, i);
+        int d = lua_gettop(L);
+        lua_getfield(L, d, "kind");
+        lua_getfield(L, d, "id");
+        lua_getfield(L, d, "body");
+        lua_getfield(L, d, "file");
+        lua_getfield(L, d, "line");
+        const char *kind = lua_tostring(L, d + 1);
+        const char *id = lua_tostring(L, d + 2);
+        int body = d + 3;
+        orl_loc loc = {orl_story_intern_file(st, lua_tostring(L, d + 4)), (int)lua_tointeger(L, d + 5)};
+        if (strcmp(kind, "story") == 0) {
+            if (seen_story++) {
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-story",
+                             "a second story { ... } block; a story has one (the first is at %s:%d)",
+                             st->loc.file, st->loc.line);
+            } else {
+                conv_story(ld, body, loc);
+            }
+        } else if (lua_type(L, body) != LUA_TTABLE) {
+            orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "no-body",
+                         "%s \"%s\" has no details; write %s \"%s\" { ... } with the braces right after the name",
+                         kind, id, kind, id);
+        } else if (!check_id(ld, kind, id, loc)) {
+            /* reported */
+        } else if (strcmp(kind, "scene") == 0 && st->nscenes < ns) {
+            int prev = orl_strmap_get(idx, id);
+            if (prev >= 0) {
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-id",
+                             "there is already a scene \"%s\" (at %s:%d); give each scene its own name", id,
+                             st->scenes[prev].loc.file, st->scenes[prev].loc.line);
+            } else {
+                orl_scene *s = &st->scenes[st->nscenes];
+                s->id = orl_strdup(id);
+                s->loc = loc;
+                s->text_fn = s->on_enter_fn = ORL_NOFN;
+                if (s->id && orl_strmap_put(idx, s->id, st->nscenes) == 0) {
+                    st->nscenes++;
+                    conv_scene(ld, s, body);
+                }
+            }
+        } else if (strcmp(kind, "testimony") == 0) {
+            int prev = orl_strmap_get(&tidx, id);
+            if (prev >= 0) {
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-id",
+                             "there is already a testimony \"%s\" (at %s:%d)", id,
+                             st->testimonies[prev].loc.file, st->testimonies[prev].loc.line);
+            } else {
+                orl_testimony *tm = &st->testimonies[st->ntestimonies];
+                tm->id = orl_strdup(id);
+                tm->loc = loc;
+                if (tm->id && orl_strmap_put(&tidx, tm->id, st->ntestimonies) == 0) {
+                    st->ntestimonies++;
+                    conv_testimony(ld, tm, body);
+                }
+            }
+        } else if (strcmp(kind, "narrator") == 0) {
+            int prev = orl_strmap_get(&nidx, id);
+            if (prev >= 0) {
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-id",
+                             "there is already a narrator \"%s\" (at %s:%d)", id,
+                             st->narrators[prev].loc.file, st->narrators[prev].loc.line);
+            } else {
+                orl_narrator *nr = &st->narrators[st->nnarrators];
+                nr->id = orl_strdup(id);
+                nr->loc = loc;
+                if (nr->id && orl_strmap_put(&nidx, nr->id, st->nnarrators) == 0) {
+                    st->nnarrators++;
+                    conv_narrator(ld, nr, body);
+                }
+            }
+        }
+        lua_settop(L, d - 1);
+    }
+    orl_strmap_free(&tidx);
+    orl_strmap_free(&nidx);
+    lua_pop(L, 1);
+}
+
+static const char *suggest_scene(orl_story *st, const char *id)
+{
+    const char *best = NULL;
+    int bestd = 3;
+    if (strlen(id) > 64) return NULL;
+    for (int i = 0; i < st->nscenes; i++) {
+        int d = orl_edit_distance(id, st->scenes[i].id, bestd);
+        if (d < bestd) { bestd = d; best = st->scenes[i].id; }
+    }
+    return best;
+}
+
+/* Resolves go/start/testimony/narrator names to indexes; unknown ones are errors. */
+static void resolve(loader *ld)
+{
+    orl_story *st = ld->st;
+    st->start_idx = -1;
+    if (st->start) {
+        st->start_idx = orl_story_find_scene(st, st->start);
+        if (st->start_idx < 0) {
+            const char *sug = suggest_scene(st, st->start);
+            int line = field_line(ld, st->loc, "start", NULL);
+            if (sug)
+                orl_diag_add(ld->d, ORL_ERROR, st->loc.file, line, 0, "unknown-start",
+                             "story: start = \"%s\", but there is no scene with that name; did you mean \"%s\"?", st->start, sug);
+            else
+                orl_diag_add(ld->d, ORL_ERROR, st->loc.file, line, 0, "unknown-start",
+                             "story: start = \"%s\", but there is no scene with that name", st->start);
+        }
+    }
+    for (int i = 0; i < st->nscenes; i++) {
+        orl_scene *s = &st->scenes[i];
+        for (int j = 0; j < s->nchoices; j++) {
+            orl_choice *ch = &s->choices[j];
+            if (!ch->go) continue;
+            ch->target = orl_story_find_scene(st, ch->go);
+            if (ch->target < 0) {
+                const char *sug = suggest_scene(st, ch->go);
+                if (sug)
+                    orl_diag_add(ld->d, ORL_ERROR, ch->loc.file, ch->loc.line, 0, "unknown-go",
+                                 "scene \"%s\", choice %d: go = \"%s\", but there is no scene with that name; did you mean \"%s\"?",
+                                 s->id, j + 1, ch->go, sug);
+                else
+                    orl_diag_add(ld->d, ORL_ERROR, ch->loc.file, ch->loc.line, 0, "unknown-go",
+                                 "scene \"%s\", choice %d: go = \"%s\", but there is no scene with that name; "
+                                 "write the name of a scene, or add scene \"%s\" { ... }", s->id, j + 1, ch->go, ch->go);
+            }
+        }
+        if (s->testimony) {
+            s->testimony_idx = orl_story_find_testimony(st, s->testimony);
+            if (s->testimony_idx < 0)
+                orl_diag_add(ld->d, ORL_ERROR, s->loc.file, field_line(ld, s->loc, "testimony", NULL), 0, "unknown-testimony",
+                             "scene \"%s\": testimony = \"%s\", but there is no testimony with that name", s->id, s->testimony);
+        }
+    }
+    for (int i = 0; i < st->ntestimonies; i++) {
+        orl_testimony *tm = &st->testimonies[i];
+        if (!tm->narrator) continue;
+        tm->narrator_idx = orl_story_find_narrator(st, tm->narrator);
+        if (tm->narrator_idx < 0)
+            orl_diag_add(ld->d, ORL_ERROR, tm->loc.file, field_line(ld, tm->loc, "narrator", NULL), 0, "unknown-narrator",
+                         "testimony \"%s\": narrator = \"%s\", but there is no narrator \"%s\" { name = \"...\" }",
+                         tm->id, tm->narrator, tm->narrator);
+    }
+}
+
+/* Words an author understands next to Lua's own message. */
+static const char *syntax_hint(const char *msg)
+{
+    if (!msg) return "";
+    if (strstr(msg, "'}' expected")) return " (is a ',' missing at the end of the line before, or a '}'?)";
+    if (strstr(msg, "unfinished string")) return " (a text is missing its closing quote \")";
+    if (strstr(msg, "'=' expected")) return " (a field needs a name and '=', like text = \"...\")";
+    if (strstr(msg, "unexpected symbol")) return " (a stray character, or a missing quote or comma?)";
+    if (strstr(msg, "'end' expected")) return " (a function or 'if' is missing its 'end')";
+    if (strstr(msg, "')' expected")) return " (a '(' is not closed)";
+    if (strstr(msg, "<eof>")) return " (something is left open: a '{', a quote or a function?)";
+    return "";
+}
+
+static void report_script_error(loader *ld, orl_script_error *e, const char *file)
+{
+    char extra[400] = "";
+    if (e->kind == ORL_SCRIPT_ERR_SYNTAX) {
+        snprintf(extra, sizeof extra, "%s", syntax_hint(e->msg));
+    } else if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
+        snprintf(extra, sizeof extra, "; %s", orl_script_errkind_hint(e->kind));
+    } else if (e->msg && strstr(e->msg, "attempt to call a nil value (global '")) {
+        const char *g = strstr(e->msg, "(global '") + 9;
+        char name[64];
+        size_t n = strcspn(g, "'");
+        if (n >= sizeof name) n = sizeof name - 1;
+        memcpy(name, g, n);
+        name[n] = 0;
+        static const char *const known[] = {"scene", "story", "narrator", "testimony", "include", NULL};
+        const char *sug = closest(name, known);
+        static const char *const blocked[] = {"require", "dofile", "loadfile", "load", "loadstring", "collectgarbage", NULL};
+        int is_blocked = 0;
+        for (int i = 0; blocked[i]; i++) if (strcmp(name, blocked[i]) == 0) is_blocked = 1;
+        if (is_blocked) snprintf(extra, sizeof extra, " ('%s' is not available to stories: they cannot load code or files)", name);
+        else if (sug) snprintf(extra, sizeof extra, " (did you mean '%s'?)", sug);
+    } else if (e->msg && strstr(e->msg, "attempt to index a nil value (global '")) {
+        const char *g = strstr(e->msg, "(global '") + 9;
+        static const char *const blocked[] = {"io", "debug", "package", "coroutine", NULL};
+        for (int i = 0; blocked[i]; i++)
+            if (strncmp(g, blocked[i], strlen(blocked[i])) == 0 && g[strlen(blocked[i])] == '\'')
+                snprintf(extra, sizeof extra, " ('%s' is not available to stories, which cannot reach files, programs or the system)", blocked[i]);
+    } else if (e->msg && strstr(e->msg, "(field 'execute')")) {
+        snprintf(extra, sizeof extra, " (stories can only use os.time and os.date)");
+    }
+    orl_diag_add(ld->d, ORL_ERROR, e->file ? e->file : file, e->line, 0, "script",
+                 "%s%s", e->msg ? e->msg : "error", extra);
+}
+
+orl_story *orl_story_load(const char *path, const orl_load_opts *opts, orl_diags *diags)
+{
+    char err[700];
+    orl_fs *fs = orl_fs_open(path, err, sizeof err);
+    if (!fs) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "unreadable", "%s", err);
+        return NULL;
+    }
+    return orl_story_load_fs(fs, opts, diags);
+}
+
+orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *diags)
+{
+    orl_load_opts o = {0};
+    if (opts) o = *opts;
+    const char *entry = o.entry ? o.entry : "story.lua";
+    if (!orl_fs_exists(fs, entry)) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "no-story",
+                     "%s: there is no %s here; a story folder starts with a file named %s "
+                     "('orilla new NAME' makes one)", orl_fs_path(fs), entry, entry);
+        orl_fs_close(fs);
+        return NULL;
+    }
+    orl_story *st = calloc(1, sizeof *st);
+    if (!st) { orl_fs_close(fs); return NULL; }
+    st->fs = fs;
+    st->start_idx = -1;
+    st->state_ref = ORL_NOFN;
+    st->script = orl_script_new(&o.script);
+    if (!st->script) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory starting the story's script");
+        orl_story_free(st);
+        return NULL;
+    }
+    loader ld = {0};
+    ld.st = st;
+    ld.d = diags;
+    ld.S = st->script;
+    ld.L = orl_script_lua(st->script);
+    lua_State *L = ld.L;
+    st->loading = &ld;
+
+    /* the DSL lives in the sandbox environment */
+    lua_newtable(L);
+    ld.defs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    orl_script_push_env(st->script);
+    int env = lua_gettop(L);
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, dsl_story, 1);
+    lua_setfield(L, env, "story");
+    static const char *const named[] = {"scene", "narrator", "testimony", NULL};
+    for (int i = 0; named[i]; i++) {
+        lua_pushlightuserdata(L, st);
+        lua_pushstring(L, named[i]);
+        lua_pushcclosure(L, dsl_named, 2);
+        lua_setfield(L, env, named[i]);
+    }
+    lua_pushlightuserdata(L, st);
+    lua_pushcclosure(L, dsl_include, 1);
+    lua_setfield(L, env, "include");
+    lua_pop(L, 1);
+
+    int rc;
+    srcfile *f = read_src(&ld, entry, NULL, 0, &rc);
+    if (!f) {
+        orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "unreadable", "cannot read: %s", orl_fs_strerror(rc));
+    } else if (!orl_story_intern_file(st, entry)) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory");
+    } else {
+        orl_script_error e = {0};
+        if (orl_script_load(st->script, f->text, f->len, entry, &e) != 0) {
+            report_script_error(&ld, &e, entry);
+        } else if (orl_script_pcall(st->script, 0, 0, ORL_LUA_INSTRUCTIONS_LOAD, ORL_LUA_LOAD_SECONDS, &e) != 0) {
+            report_script_error(&ld, &e, entry);
+        }
+        orl_script_error_free(&e);
+        convert_defs(&ld);
+        resolve(&ld);
+        if (!st->loc.file)
+            orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-story-block",
+                         "there is no story { ... } block; start %s with story { id = \"my-story\", "
+                         "title = \"...\", start = \"first-scene\" }", entry);
+        if (st->nscenes == 0)
+            orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-scenes",
+                         "the story has no scenes yet; add one: scene \"first-scene\" { text = \"...\", ending = true }");
+    }
+    /* the DSL functions only work while loading: take them out of the environment */
+    st->loading = NULL;
+    orl_script_push_env(st->script);
+    static const char *const dsl[] = {"story", "scene", "narrator", "testimony", "include", NULL};
+    for (int i = 0; dsl[i]; i++) {
+        lua_pushnil(L);
+        lua_setfield(L, -2, dsl[i]);
+    }
+    lua_pop(L, 1);
+    luaL_unref(L, LUA_REGISTRYINDEX, ld.defs_ref);
+    lua_newtable(L);
+    st->state_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    for (int i = 0; i < ld.nsrcs; i++) {
+        free(ld.srcs[i].name);
+        free(ld.srcs[i].text);
+        free(ld.srcs[i].line_start);
+    }
+    free(ld.srcs);
+    return st;
+}

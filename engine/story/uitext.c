@@ -1,0 +1,38 @@
+#include "story/uitext.h"
+#include <string.h>
+
+typedef struct ui_lang { const char *code; const char *text[ORL_UI_KEY_COUNT]; } ui_lang;
+
+static const ui_lang langs[] = {
+    {"en", {"Source", "Fact", "The end", "Type a number and press Enter (q to quit)",
+            "Type a number from 1 to %d, or q to quit.",
+            "A testimony was here. The person who shared it has not agreed to it being shown here or now, and we respect that.",
+            "Content note", "Testimony of", "If this story touched you, you can talk to:", "(stopped)"}},
+    {"es", {"Fuente", "Dato", "Fin", "Escribe un número y pulsa Enter (q para salir)",
+            "Escribe un número del 1 al %d, o q para salir.",
+            "Aquí había un testimonio. La persona que lo compartió no ha dado su permiso para mostrarlo aquí o ahora, y lo respetamos.",
+            "Aviso de contenido", "Testimonio de", "Si esta historia te ha tocado, puedes hablar con:", "(detenido)"}},
+    {"fr", {"Source", "Fait", "Fin", "Tapez un numéro puis Entrée (q pour quitter)",
+            "Tapez un numéro de 1 à %d, ou q pour quitter.",
+            "Un témoignage se trouvait ici. La personne qui l'a partagé n'a pas donné son accord pour qu'il soit montré ici ou maintenant, et nous le respectons.",
+            "Avertissement", "Témoignage de", "Si cette histoire vous a touché, vous pouvez parler à :", "(arrêté)"}},
+    {"ar", {"المصدر", "حقيقة", "النهاية", "اكتب رقمًا واضغط Enter (q للخروج)",
+            "اكتب رقمًا من 1 إلى %d، أو q للخروج.",
+            "كانت هنا شهادة. الشخص الذي شاركها لم يوافق على عرضها هنا أو الآن، ونحن نحترم ذلك.",
+            "تنبيه بشأن المحتوى", "شهادة", "إذا أثرت فيك هذه القصة، يمكنك التحدث إلى:", "(توقف)"}},
+};
+
+int orl_ui_has_lang(const char *lang)
+{
+    for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
+        if (strcmp(langs[i].code, lang) == 0) return 1;
+    return 0;
+}
+
+const char *orl_ui_text(const char *lang, orl_ui_key key)
+{
+    if ((unsigned)key >= ORL_UI_KEY_COUNT) return "";
+    for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
+        if (strcmp(langs[i].code, lang) == 0) return langs[i].text[key];
+    return langs[0].text[key];
+}

@@ -1,0 +1,35 @@
+/* Exploring a story by playing it: every reachable (scene, state) pair (--all), or random
+ * playthroughs (--random N). Finds what only playing shows: dead ends that depend on the
+ * state, endings nobody reaches, script errors, states that are not plain values. */
+#ifndef ORL_WALK_H
+#define ORL_WALK_H
+#include <stdint.h>
+#include "story/story.h"
+
+typedef struct orl_walk_opts {
+    int random;            /* 0 = explore all; N = N random playthroughs */
+    uint64_t seed;
+    long max_states;       /* --all bound (ORL_WALK_MAX_STATES when 0) */
+    long max_steps;        /* choices in one random playthrough (10000 when 0) */
+    void (*progress)(void *ud, long done, long total); /* may be NULL */
+    void *progress_ud;
+} orl_walk_opts;
+
+typedef struct orl_walk_result {
+    int *reached;          /* per scene: how many states/visits reached it */
+    int *dead_end;         /* per scene: 1 when it was reached with no choice to take */
+    long states;           /* --all: distinct (scene, state) pairs */
+    int truncated;         /* --all stopped at max_states */
+    long playthroughs;     /* --random */
+    long choices;          /* choices taken */
+    long endings_hit;      /* playthroughs (or paths) that reached an ending */
+    long unfinished;       /* --random playthroughs cut at max_steps */
+    int script_errors;
+    double seconds;
+} orl_walk_result;
+
+/* Runs the walk; problems go to diags (each once). 0, or -1 when it could not run at all. */
+int orl_walk(orl_story *st, const orl_walk_opts *opts, orl_walk_result *res, orl_diags *d);
+void orl_walk_result_free(orl_walk_result *res);
+
+#endif
