@@ -23,7 +23,9 @@
 #define ORL_LUA_MAX_DEPTH 200
 
 /* Files of a story. */
-#define ORL_MAX_SCRIPT_BYTES (8u * 1024u * 1024u)   /* one .lua file; 100,000 scenes fit in ~60 MB over many files */
+#define ORL_MAX_SCRIPT_BYTES (128u * 1024u * 1024u) /* one .lua file; a generated 100,000-scene story is ~86 MB */
+/* The Lua heap cap grows with the story's own source: parsed scenes take ~6x their text. */
+#define ORL_LUA_MEMORY_PER_SOURCE_BYTE 8u
 #define ORL_MAX_INCLUDE_DEPTH 16                    /* include "a.lua" inside include ... */
 #define ORL_MAX_INCLUDES 512                        /* files one story may include */
 #define ORL_MAX_FILE_BYTES (256u * 1024u * 1024u)   /* any single asset read from a story */

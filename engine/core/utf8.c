@@ -39,6 +39,13 @@ size_t orl_utf8_invalid_at(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        while (i + 8 <= len) { /* ASCII runs, 8 bytes at a time */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= len) break;
         if ((unsigned char)s[i] < 0x80) { i++; continue; }
         size_t n;
         if (!valid_at(s + i, len - i, &n)) return i;
@@ -49,6 +56,7 @@ size_t orl_utf8_invalid_at(const char *s, size_t len)
 
 char *orl_utf8_sanitize(const char *s, size_t len)
 {
+    if (orl_utf8_invalid_at(s, len) == (size_t)-1) return orl_strndup(s, len);
     orl_buf b = {0};
     size_t i = 0;
     while (i < len) {

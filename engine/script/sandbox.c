@@ -360,6 +360,8 @@ lua_State *orl_script_lua(orl_script *S) { return S->L; }
 
 void orl_script_push_env(orl_script *S) { lua_rawgeti(S->L, LUA_REGISTRYINDEX, S->env_ref); }
 
+void orl_script_set_memory_limit(orl_script *S, size_t bytes) { S->d.memory_limit = bytes; }
+size_t orl_script_memory_limit(const orl_script *S) { return S->d.memory_limit; }
 size_t orl_script_memory(const orl_script *S) { return S->used; }
 size_t orl_script_memory_peak(const orl_script *S) { return S->peak; }
 long orl_script_alloc_count(const orl_script *S) { return S->allocs; }

@@ -64,6 +64,9 @@ int orl_script_load(orl_script *S, const char *src, size_t len, const char *file
 int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double seconds,
                      orl_script_error *e);
 
+/* Raises (or lowers) the memory cap of the Lua heap. */
+void orl_script_set_memory_limit(orl_script *S, size_t bytes);
+size_t orl_script_memory_limit(const orl_script *S);
 /* Bytes the Lua heap uses now, and the most it has used. */
 size_t orl_script_memory(const orl_script *S);
 size_t orl_script_memory_peak(const orl_script *S);

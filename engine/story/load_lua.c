@@ -95,6 +95,8 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
     f->nlines = n;
     ld->nsrcs++;
     (void)from_file; (void)from_line;
+    /* a bigger story may use more memory, in proportion to its own source */
+    orl_script_set_memory_limit(ld->S, orl_script_memory_limit(ld->S) + len * ORL_LUA_MEMORY_PER_SOURCE_BYTE);
     size_t bad = orl_utf8_invalid_at(data, len);
     if (bad != (size_t)-1)
         orl_diag_add(ld->d, ORL_ERROR, name, line_of_offset(f, bad), 0, "bad-utf8",
@@ -124,7 +126,7 @@ static int field_line(loader *ld, orl_loc loc, const char *field, const char *va
             }
         }
         for (size_t i = a; i + flen <= b; i++) {
-            if (memcmp(f->text + i, field, flen) != 0) continue;
+            if (f->text[i] != field[0] || memcmp(f->text + i, field, flen) != 0) continue;
             if (i > a) {
                 char p = f->text[i - 1];
                 if (p == '_' || (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9')) continue;
@@ -1111,15 +1113,24 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     int rc;
     srcfile *f = read_src(&ld, entry, NULL, 0, &rc);
     if (!f) {
-        orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "unreadable", "cannot read: %s", orl_fs_strerror(rc));
+        if (rc == ORL_FS_TOOBIG)
+            orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "too-big", "this file is %lld MB; a story file can be at most %u MB "
+                         "(split it with include \"part.lua\")", orl_fs_size(fs, entry) >> 20, ORL_MAX_SCRIPT_BYTES >> 20);
+        else
+            orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "unreadable", "cannot read: %s", orl_fs_strerror(rc));
     } else if (!orl_story_intern_file(st, entry)) {
         orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory");
     } else {
         orl_script_error e = {0};
         if (orl_script_load(st->script, f->text, f->len, entry, &e) != 0) {
             report_script_error(&ld, &e, entry);
-        } else if (orl_script_pcall(st->script, 0, 0, ORL_LUA_INSTRUCTIONS_LOAD, ORL_LUA_LOAD_SECONDS, &e) != 0) {
-            report_script_error(&ld, &e, entry);
+        } else {
+            /* Loading keeps nearly everything it makes, so collecting during it is wasted
+             * work; the memory cap still holds (Lua collects in an emergency before failing). */
+            lua_gc(L, LUA_GCSTOP);
+            if (orl_script_pcall(st->script, 0, 0, ORL_LUA_INSTRUCTIONS_LOAD, ORL_LUA_LOAD_SECONDS, &e) != 0)
+                report_script_error(&ld, &e, entry);
+            lua_gc(L, LUA_GCRESTART);
         }
         orl_script_error_free(&e);
         convert_defs(&ld);

@@ -143,11 +143,15 @@ typedef struct orl_story {
     orl_fs *fs;
     int state_ref;     /* template for a new state (empty table) */
     void *loading;     /* the loader while story.lua runs; NULL after */
+    void *catalog;     /* translations in use (story/locale.h), or NULL */
+    char *lang;        /* the language the strings are in now (owned) */
 } orl_story;
 
 typedef struct orl_load_opts {
     orl_script_desc script; /* memory cap, seed... (zero = defaults) */
     const char *entry;      /* entry file, default "story.lua" */
+    const char *lang;       /* reader's language: strings come from locale/LANG.po when the
+                               story has it; NULL or the source language = as written */
 } orl_load_opts;
 
 /* Opens PATH (folder or bundle) and loads its story. Returns:
