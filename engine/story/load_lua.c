@@ -1155,7 +1155,7 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     luaL_unref(L, LUA_REGISTRYINDEX, ld.defs_ref);
     lua_newtable(L);
     st->state_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    lua_gc(L, LUA_GCCOLLECT, 0);
+    /* no full collection here: it would walk the whole heap once more for little gain */
     for (int i = 0; i < ld.nsrcs; i++) {
         free(ld.srcs[i].name);
         free(ld.srcs[i].text);
