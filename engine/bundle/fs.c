@@ -142,7 +142,7 @@ int orl_fs_is_bundle(const orl_fs *fs) { return fs->bundle; }
 int orl_fs_check_name(const char *name)
 {
     if (!name || !*name || strlen(name) > 512) return ORL_FS_BADNAME;
-    if (name[0] == '/') return ORL_FS_BADNAME;
+    if (name[0] == '/' || name[strlen(name) - 1] == '/') return ORL_FS_BADNAME;
     const char *p = name;
     while (*p) {
         const char *e = strchr(p, '/');
@@ -206,7 +206,13 @@ int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *l
     if (!buf) rc = ORL_FS_NOMEM;
     while (rc == ORL_FS_OK) {
         if (n + 1 >= cap) {
-            if (cap > max) { rc = ORL_FS_TOOBIG; break; }
+            if (cap > max) {
+                /* exactly max bytes read: too big only if there is more */
+                char extra;
+                PHYSFS_sint64 more = PHYSFS_readBytes(f, &extra, 1);
+                rc = more < 0 ? ORL_FS_IOERROR : more > 0 ? ORL_FS_TOOBIG : ORL_FS_OK;
+                break;
+            }
             size_t nc = cap * 2 > max + 1 ? max + 1 : cap * 2;
             char *nb = realloc(buf, nc);
             if (!nb) { rc = ORL_FS_NOMEM; break; }

@@ -19,6 +19,10 @@
 #define ORL_PATTERN_MAX_STEPS 3.0e7
 #define ORL_PATTERN_MAX_SUBJECT (1u << 20) /* 1 MiB of text to search in */
 #define ORL_PATTERN_MAX_LENGTH 256         /* a pattern longer than this is not an author's */
+/* table.insert/remove/move shift elements in C, where the instruction budget cannot see
+ * them, and moving nils costs no memory: a __len returning 1e15 would loop for ever. A real
+ * table under the memory cap holds a few million elements at most. */
+#define ORL_LUA_MAX_SHIFT (1 << 24)
 /* Depth of Lua calls (C stack safety is Lua's own LUAI_MAXCCALLS; this is ours, tighter). */
 #define ORL_LUA_MAX_DEPTH 200
 
@@ -59,6 +63,20 @@
 /* Images: a 20000x20000 PNG costs ~400 MB inside IMG_Load; read the header first. */
 #define ORL_MAX_IMAGE_PIXELS (8192u * 8192u)
 #define ORL_MAX_IMAGE_SIDE 16384
+/* Bytes of one image file, read whole before its header is checked: a 8192x4096 panorama is
+ * 10-60 MB as JPEG or PNG; 128 MB leaves room for an uncompressed export. */
+#define ORL_MAX_IMAGE_FILE_BYTES (128u * 1024u * 1024u)
+/* Layers in one scene (the loader cuts there too): more is not a picture but a slide show,
+ * and each full-screen layer costs ~3 ms a frame on the software renderer. */
+#define ORL_MAX_LAYERS 32
+/* Decoded pictures kept per renderer when the player gives no budget: ~30 full-HD images or
+ * a few panoramas, so going back a scene or two does not decode again. */
+#define ORL_IMAGE_CACHE_BYTES (256u * 1024u * 1024u)
+/* Pictures remembered as unloadable (so a missing file is not searched for every frame). */
+#define ORL_IMAGE_FAILED_KEPT 1024
+/* How far a camera move may zoom the whole picture to hide the layers' edges; past this,
+ * the layers that need more are enlarged on their own (slightly out of register). */
+#define ORL_CAMERA_MAX_ZOOM 1.6f
 
 /* Text layout and drawing (engine/render/text.c). */
 #define ORL_TEXT_MAX_BYTES ORL_MAX_TEXT    /* laid out per call; longer text is cut (at a character) */
@@ -72,5 +90,51 @@
  * scene's worth with room for the previous one; 256 blocks is more than any screen shows. */
 #define ORL_TEXT_CACHE_BYTES (32u * 1024u * 1024u)
 #define ORL_TEXT_CACHE_ENTRIES 256
+
+/* Consent withdrawal lists (story/consent.h): written by hand by an operator, one
+ * "story-id/testimony-id" per line. A long list is a few hundred lines; a line longer than
+ * two ids and a comment is not one. Past either limit the list is refused (fail closed). */
+#define ORL_MAX_WITHDRAWN_LINES 100000
+#define ORL_MAX_WITHDRAWN_LINE 1024
+
+/* WebVTT captions (audio/webvtt.h). A 3-hour film's subtitles are ~200 KB and ~2,000 cues;
+ * a testimony is minutes. 4 MiB / 20,000 cues leave room and bound parse time and memory. */
+#define ORL_MAX_CAPTIONS_BYTES (4u * 1024u * 1024u)
+#define ORL_MAX_VTT_CUES 20000
+/* One cue's text: a caption is one or two short lines; 4 KiB is a paragraph, more is cut. */
+#define ORL_MAX_VTT_CUE_BYTES 4096u
+/* Timestamps: hours beyond 10,000 are not a testimony (and keep seconds exact in a double). */
+#define ORL_MAX_VTT_HOURS 9999
+/* Problems reported for one captions file: past 50 it is not a captions file being edited,
+ * and a hostile one must not make `check` store millions of messages. */
+#define ORL_MAX_VTT_PROBLEMS 50
+
+/* Testimony audio read into memory (audio/audio.h): 30 minutes of Ogg Vorbis at 128 kbit/s
+ * is ~29 MB, of 16-bit stereo WAV ~300 MB; 128 MiB holds any compressed testimony and ~12
+ * minutes of WAV, while a kiosk keeps one testimony in memory at a time. */
+#define ORL_MAX_AUDIO_BYTES (128u * 1024u * 1024u)
+
+/* Translations: locale/LANG.po files (engine/story/locale.c), read from untrusted bundles. */
+/* One PO file holds every text of the story twice (source and translation) plus references
+ * and comments, ~2.5x the story's own text; the same cap as one story file. */
+#define ORL_MAX_PO_BYTES ORL_MAX_SCRIPT_BYTES
+/* One msgid or msgstr once its quoted lines are joined: the cap of one story text field. */
+#define ORL_MAX_PO_STRING ORL_MAX_TEXT
+/* msgstr[N]: Arabic, with six plural forms, has the most of any language; 16 leaves room. */
+#define ORL_MAX_PO_PLURALS 16
+/* Problems reported for one PO file before reading stops: a file that is not a PO at all
+ * would otherwise print one line per line. */
+#define ORL_MAX_PO_ERRORS 50
+/* A language tag ("es", "pt-BR", "sr-Latn-RS"): it names a file, locale/TAG.po. */
+#define ORL_MAX_LANG 32
+
+/* Twine import (orilla import twee): the largest public Twine stories are a few MB with a few
+ * thousand passages; ten times that leaves room and stays quick to read. */
+#define ORL_MAX_TWEE_BYTES (32u * 1024u * 1024u)
+#define ORL_MAX_TWEE_PASSAGES 50000
+
+/* Picture headers read by `check` (size of a PNG or JPEG without decoding it): a JPEG says
+ * its size after its EXIF/ICC blocks, each at most 64 KiB; four of them fit in 256 KiB. */
+#define ORL_IMAGE_HEADER_BYTES (256u * 1024u)
 
 #endif
