@@ -1,13 +1,15 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "story/lint.h"
+#include "story/messages.h"
 #include <string.h>
 
 int orl_cmd_check(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *path = NULL, *format = "text";
+    const char *path = NULL, *format = "text", *lang = NULL;
     int k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
@@ -17,6 +19,10 @@ int orl_cmd_check(int argc, char **argv)
             format = orl_args_value(&a);
             if (format && strcmp(format, "text") && strcmp(format, "json"))
                 orl_args_fail(&a, "--format is text or json, not '%s'", format);
+        } else if (orl_args_is(&a, "--lang")) {
+            lang = orl_args_value(&a);
+            if (lang && !orl_messages_has_lang(lang))
+                orl_args_fail(&a, "--lang is en (English) or es (español), not '%s'", lang);
         } else {
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
@@ -25,8 +31,10 @@ int orl_cmd_check(int argc, char **argv)
     if (a.error) return ORL_EXIT_USAGE;
 
     orl_diags d = {0};
+    d.wording = orl_messages_wording(lang ? lang : orl_messages_default_lang()); /* story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
     if (st) orl_story_check(st, NULL, &d);
+    if (st) orl_story_lint(st, NULL, &d); /* workshop advice: story/lint.h */
     orl_diags_sort(&d);
     int json = strcmp(format, "json") == 0;
     if (json) orl_diags_print_json(&d, stdout);
@@ -36,11 +44,12 @@ int orl_cmd_check(int argc, char **argv)
         int endings = 0;
         for (int i = 0; i < st->nscenes; i++) endings += st->scenes[i].ending;
         if (d.errors || d.warnings)
-            printf("%s: %d error%s, %d warning%s\n", path, d.errors, d.errors == 1 ? "" : "s", d.warnings,
-                   d.warnings == 1 ? "" : "s");
+            printf(orl_diag_words(&d, "@check", "%s: %d error%s, %d warning%s\n"), path, d.errors,
+                   d.errors == 1 ? "" : orl_diag_words(&d, "@plural-error", "s"), d.warnings,
+                   d.warnings == 1 ? "" : orl_diag_words(&d, "@plural-warning", "s"));
         else
-            printf("%s: no problems found (%d scenes, %d endings, %d testimonies)\n", path, st->nscenes, endings,
-                   st->ntestimonies);
+            printf(orl_diag_words(&d, "@check", "%s: no problems found (%d scenes, %d endings, %d testimonies)\n"),
+                   path, st->nscenes, endings, st->ntestimonies);
     }
     orl_diags_free(&d);
     orl_story_free(st);

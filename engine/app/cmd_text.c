@@ -3,6 +3,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "story/care.h"
 #include "story/consent.h"
 #include "story/run.h"
 #include "story/uitext.h"
@@ -15,6 +16,7 @@ typedef struct text_player {
     const char *choices; /* remaining --choices, "1,2,1" */
     orl_consent_ctx consent;
     int width;
+    orl_story *st;
 } text_player;
 
 /* Prints a paragraph wrapped at the width, by words (UTF-8 aware enough: counts code points). */
@@ -50,35 +52,91 @@ static void wrap_print(const char *s, int width, const char *indent)
     }
 }
 
-static void show_testimony(orl_story *st, orl_scene *s, text_player *tp)
+static void print_note(const orl_care_note *n, text_player *tp, const char *indent)
 {
-    if (s->testimony_idx < 0) return;
+    printf("%s[%s:", indent, orl_ui_text(tp->lang, ORL_UI_CONTENT_NOTE));
+    for (int i = 0; i < n->warnings->n; i++) printf("%s %s", i ? "," : "", n->warnings->items[i]);
+    printf("]\n");
+}
+
+static int next_pick(text_player *tp, int n);
+
+/* A content note with "1. Continue  2. Skip this part". ORL_CARE_NOT_ASKED when the reader quit. */
+static orl_care_answer ask_note(const orl_care_note *n, text_player *tp, const char *indent)
+{
+    printf("\n");
+    print_note(n, tp, indent);
+    printf("%s  1. %s\n%s  2. %s\n", indent, orl_ui_text(tp->lang, ORL_UI_CONTINUE), indent,
+           orl_ui_text(tp->lang, ORL_UI_SKIP_PART));
+    int pick = next_pick(tp, 2);
+    return pick == 1 ? ORL_CARE_CONTINUE : pick == 2 ? ORL_CARE_SKIP : ORL_CARE_NOT_ASKED;
+}
+
+/* The care screen: who the reader can talk to (the story's `support`). */
+static void show_support(text_player *tp)
+{
+    orl_story *st = tp->st;
+    if (!orl_care_has_support(st)) return;
+    printf("\n%s\n", orl_ui_text(tp->lang, ORL_UI_SUPPORT));
+    for (int i = 0; i < st->nsupport; i++) {
+        const orl_support *sp = &st->support[i];
+        printf("  - %s%s%s\n", sp->name ? sp->name : "", sp->contact ? ": " : "", sp->contact ? sp->contact : "");
+        if (sp->note && *sp->note) wrap_print(sp->note, tp->width - 4, "    ");
+    }
+}
+
+/* Shows the testimony as the view says. 0, or -1 when the reader quit at its content note. */
+static int show_testimony(orl_story *st, orl_scene *s, orl_care_answer scene_ans, text_player *tp)
+{
+    orl_care_view v = orl_care_view_of(st, s, &tp->consent, scene_ans, ORL_CARE_NOT_ASKED);
+    if (v.ask_testimony) {
+        orl_care_note n;
+        orl_care_answer ans = ORL_CARE_CONTINUE;
+        if (orl_care_testimony_note(st, s, &tp->consent, scene_ans, &n)) ans = ask_note(&n, tp, "    ");
+        if (ans == ORL_CARE_NOT_ASKED) return -1;
+        v = orl_care_view_of(st, s, &tp->consent, scene_ans, ans);
+    }
+    if (v.consent_notice) {
+        fputc('\n', stdout);
+        wrap_print(orl_ui_text(tp->lang, ORL_UI_CONSENT_NOTICE), tp->width - 4, "    ");
+        return 0;
+    }
+    if (v.testimony_skipped) {
+        printf("\n    %s\n", orl_ui_text(tp->lang, ORL_UI_SKIPPED));
+        return 0;
+    }
+    if (!v.testimony) return 0;
+    /* only here, after the consent decision said yes, is a testimony's text printed */
     orl_testimony *t = &st->testimonies[s->testimony_idx];
     fputc('\n', stdout);
-    if (!orl_consent_allows(st, t, &tp->consent)) {
-        wrap_print(orl_ui_text(tp->lang, ORL_UI_CONSENT_NOTICE), tp->width - 4, "    ");
-        return;
-    }
-    if (t->warnings.n) {
-        printf("    [%s:", orl_ui_text(tp->lang, ORL_UI_CONTENT_NOTE));
-        for (int i = 0; i < t->warnings.n; i++) printf("%s %s", i ? "," : "", t->warnings.items[i]);
-        printf("]\n");
-    }
     const char *name = t->narrator_idx >= 0 ? st->narrators[t->narrator_idx].name : t->narrator;
     printf("    %s %s:\n", orl_ui_text(tp->lang, ORL_UI_TESTIMONY_BY), name ? name : "?");
     if (t->text) wrap_print(t->text, tp->width - 6, "      ");
+    return 0;
 }
 
-static void show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
+/* Shows the current scene, asking its content notes. 0, or -1 when the reader quit. */
+static int show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
 {
     orl_scene *s = &st->scenes[orl_run_scene(r)];
-    char *text = orl_run_scene_text(r, d);
+    orl_care_answer scene_ans = ORL_CARE_NOT_ASKED;
+    orl_care_note note;
+    if (orl_care_scene_note(st, s, &note)) {
+        scene_ans = ask_note(&note, tp, "");
+        if (scene_ans == ORL_CARE_NOT_ASKED) return -1;
+    }
+    orl_care_view v = orl_care_view_of(st, s, &tp->consent, scene_ans, ORL_CARE_NOT_ASKED);
     printf("\n");
+    if (v.skipped) {
+        printf("%s\n", orl_ui_text(tp->lang, ORL_UI_SKIPPED));
+        return 0;
+    }
+    char *text = orl_run_scene_text(r, d);
     if (s->title) printf("== %s ==\n\n", s->title);
     if (text && *text) wrap_print(text, tp->width, "");
     free(text);
-    show_testimony(st, s, tp);
-    if (s->fact.set && s->fact.text) {
+    if (show_testimony(st, s, scene_ans, tp) != 0) return -1;
+    if (v.fact && s->fact.text) {
         printf("\n");
         char line[ORL_MAX_TEXT + 64];
         snprintf(line, sizeof line, "%s: %s", orl_ui_text(tp->lang, ORL_UI_FACT), s->fact.text);
@@ -89,15 +147,23 @@ static void show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
             wrap_print(line, tp->width - 4, "    ");
         }
     }
+    return 0;
 }
 
-/* Next choice number: from --choices, else stdin. 0 = quit/end of input. */
+/* Next choice number: from --choices, else stdin. 0 = quit/end of input. 's' (typed, or in
+ * --choices) shows the care screen and asks again. */
 static int next_pick(text_player *tp, int n)
 {
     char line[64];
     for (;;) {
         printf("> ");
         if (tp->choices && *tp->choices) {
+            if ((tp->choices[0] == 's' || tp->choices[0] == 'S') && (tp->choices[1] == ',' || !tp->choices[1])) {
+                printf("s\n");
+                tp->choices += tp->choices[1] ? 2 : 1;
+                show_support(tp);
+                continue;
+            }
             char *end;
             long v = strtol(tp->choices, &end, 10);
             int len = (int)(end - tp->choices);
@@ -111,6 +177,10 @@ static int next_pick(text_player *tp, int n)
         fflush(stdout);
         if (!fgets(line, sizeof line, stdin)) { printf("\n"); return 0; }
         if (line[0] == 'q' || line[0] == 'Q') return 0;
+        if ((line[0] == 's' || line[0] == 'S') && (line[1] == '\n' || line[1] == '\r' || !line[1])) {
+            show_support(tp);
+            continue;
+        }
         char *end;
         long v = strtol(line, &end, 10);
         if (end != line && v >= 1 && v <= n) return (int)v;
@@ -151,47 +221,53 @@ int orl_cmd_text(int argc, char **argv)
     if (a.error) return ORL_EXIT_USAGE;
 
     int rc;
-    orl_app_load lo = {.seed = seed, .run_check = 1};
+    orl_app_load lo = {.seed = seed, .run_check = 1, .lang = lang};
     orl_story *st = orl_app_open(path, &lo, &rc);
     if (!st) return rc;
     orl_withdrawn wl = {0};
     orl_diags d = {0};
-    if (withdrawn && orl_withdrawn_load(&wl, withdrawn, 1, &d) != 0) {
+    /* --withdrawn FILE and $ORILLA_WITHDRAWN; a list that cannot be read: do not play */
+    if (orl_withdrawn_load_default(&wl, withdrawn, &d) != 0) {
+        orl_diags_sort(&d);
         orl_diags_print(&d, stderr);
+        fprintf(stderr, "orilla text: the withdrawal list has problems; mend it so every withdrawal is honoured\n");
         orl_diags_free(&d);
+        orl_withdrawn_free(&wl);
         orl_story_free(st);
         return ORL_EXIT_USAGE;
     }
+    orl_withdrawn_check_story(&wl, st, &d);
     tp.lang = lang ? lang : st->language ? st->language : "en";
     tp.width = 72;
     tp.consent.deployment = (orl_deployment)orl_deployment_parse(deploy);
     tp.consent.withdrawn = &wl;
+    tp.st = st;
 
     if (st->title) printf("%s\n", st->title);
-    if (st->warnings.n) {
-        printf("[%s:", orl_ui_text(tp.lang, ORL_UI_CONTENT_NOTE));
-        for (int i = 0; i < st->warnings.n; i++) printf("%s %s", i ? "," : "", st->warnings.items[i]);
-        printf("]\n");
-    }
+    orl_care_note note;
+    if (orl_care_story_note(st, &note)) print_note(&note, &tp, "");
+    if (orl_care_has_support(st)) printf("(%s)\n", orl_ui_text(tp.lang, ORL_UI_SUPPORT_HINT));
     orl_run *r = orl_run_new(st);
     rc = ORL_EXIT_OK;
     if (!r || orl_run_start(r, &d) != 0) rc = ORL_EXIT_PROBLEMS;
     int vis[ORL_MAX_CHOICES];
     while (rc == ORL_EXIT_OK) {
-        show_scene(st, r, &tp, &d);
+        if (show_scene(st, r, &tp, &d) != 0) { printf("%s\n", orl_ui_text(tp.lang, ORL_UI_STOPPED)); break; }
         if (d.errors) { rc = ORL_EXIT_PROBLEMS; break; }
         orl_scene *s = &st->scenes[orl_run_scene(r)];
         int n = orl_run_visible(r, vis, ORL_MAX_CHOICES, &d);
         if (n < 0) { rc = ORL_EXIT_PROBLEMS; break; }
         if (s->ending && n == 0) {
             printf("\n— %s —\n", orl_ui_text(tp.lang, ORL_UI_THE_END));
-            if (st->nsupport) {
-                printf("\n%s\n", orl_ui_text(tp.lang, ORL_UI_SUPPORT));
-                for (int i = 0; i < st->nsupport; i++)
-                    printf("  - %s%s%s\n", st->support[i].name, st->support[i].contact ? ": " : "",
-                           st->support[i].contact ? st->support[i].contact : "");
-            }
+            show_support(&tp);
             if (st->credits) { printf("\n"); wrap_print(st->credits, tp.width, ""); }
+            if (st->authors.n) {
+                printf("%s%s:", st->credits ? "" : "\n", orl_ui_text(tp.lang, ORL_UI_AUTHORS));
+                for (int i = 0; i < st->authors.n; i++) printf("%s %s", i ? "," : "", st->authors.items[i]);
+                printf("\n");
+            }
+            if (st->licence) printf("%s%s: %s\n", st->credits || st->authors.n ? "" : "\n",
+                                    orl_ui_text(tp.lang, ORL_UI_LICENCE), st->licence);
             break;
         }
         if (n == 0) {

@@ -15,7 +15,18 @@ extern const orl_command orl_commands[];
 const orl_command *orl_command_find(const char *name);
 
 int orl_cmd_text(int argc, char **argv);
+int orl_cmd_play(int argc, char **argv);
+int orl_cmd_shot(int argc, char **argv);
+int orl_cmd_consent(int argc, char **argv);
 int orl_cmd_walk(int argc, char **argv);
 int orl_cmd_check(int argc, char **argv);
+int orl_cmd_pack(int argc, char **argv);
+int orl_cmd_verify(int argc, char **argv);
+int orl_cmd_info(int argc, char **argv);
+int orl_cmd_keygen(int argc, char **argv);
+int orl_cmd_strings(int argc, char **argv);
+int orl_cmd_graph(int argc, char **argv);
+int orl_cmd_new(int argc, char **argv);
+int orl_cmd_import(int argc, char **argv);
 
 #endif

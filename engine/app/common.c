@@ -9,6 +9,7 @@ orl_story *orl_app_open(const char *path, const orl_app_load *o, int *exit_code)
     orl_diags d = {0};
     orl_load_opts lo = {0};
     lo.script.seed = o ? o->seed : 0;
+    lo.lang = o ? o->lang : NULL;
     orl_story *st = orl_story_load(path, &lo, &d);
     if (st && o && o->run_check) orl_story_check(st, NULL, &d);
     orl_diags_sort(&d);

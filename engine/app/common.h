@@ -11,6 +11,7 @@ typedef struct orl_app_load {
     uint64_t seed;
     int run_check;   /* also run orl_story_check */
     int quiet_ok;    /* print nothing when there are only warnings */
+    const char *lang;/* reader's language: texts from locale/LANG.po (NULL = as written) */
 } orl_app_load;
 
 /* Loads PATH. Prints problems (errors, and warnings when there are errors) to stderr.

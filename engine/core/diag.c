@@ -12,9 +12,16 @@ const char *orl_severity_name(orl_severity s)
     }
 }
 
+const char *orl_diag_words(const orl_diags *d, const char *code, const char *fmt)
+{
+    const char *w = d && d->wording && fmt ? d->wording(code, fmt) : NULL;
+    return w ? w : fmt;
+}
+
 void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, int col,
                    const char *code, const char *fmt, va_list ap)
 {
+    fmt = orl_diag_words(d, code, fmt);
     if (sev == ORL_ERROR) d->errors++;
     else if (sev == ORL_WARNING) d->warnings++;
     if (d->n == d->cap) {
@@ -49,21 +56,46 @@ void orl_diag_add(orl_diags *d, orl_severity sev, const char *file, int line, in
     va_end(ap);
 }
 
-static int cmp_diag(const void *a, const void *b)
+static int cmp_diag(const orl_diag *x, const orl_diag *y)
 {
-    const orl_diag *x = a, *y = b;
     const char *fx = x->file ? x->file : "", *fy = y->file ? y->file : "";
     int c = strcmp(fx, fy);
     if (c) return c;
     if (x->line != y->line) return x->line < y->line ? -1 : 1;
     if (x->col != y->col) return x->col < y->col ? -1 : 1;
-    return x < y ? -1 : (x > y);
+    return 0;
 }
 
 void orl_diags_sort(orl_diags *d)
 {
-    /* qsort is not stable; ties are broken by address, which is insertion order. */
-    if (d->n > 1) qsort(d->items, d->n, sizeof *d->items, cmp_diag);
+    /* Stable, so ties keep insertion order. (qsort is not stable, and breaking ties by
+     * address does not help: qsort moves the items while it compares them.) Bottom-up
+     * merge sort; insertion sort when the scratch buffer cannot be had. */
+    size_t n = d->n;
+    if (n < 2) return;
+    orl_diag *a = d->items, *tmp = malloc(n * sizeof *tmp);
+    if (!tmp) {
+        for (size_t i = 1; i < n; i++) {
+            orl_diag v = a[i];
+            size_t j = i;
+            for (; j > 0 && cmp_diag(&a[j - 1], &v) > 0; j--) a[j] = a[j - 1];
+            a[j] = v;
+        }
+        return;
+    }
+    orl_diag *src = a, *dst = tmp;
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) dst[k++] = cmp_diag(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+            while (i < mid) dst[k++] = src[i++];
+            while (j < hi) dst[k++] = src[j++];
+        }
+        orl_diag *t = src; src = dst; dst = t;
+    }
+    if (src != a) memcpy(a, src, n * sizeof *a);
+    free(tmp);
 }
 
 void orl_diags_print(const orl_diags *d, FILE *out)
@@ -76,7 +108,7 @@ void orl_diags_print(const orl_diags *d, FILE *out)
             if (g->line > 0 && g->col > 0) fprintf(out, ":%d", g->col);
             fputs(": ", out);
         }
-        fprintf(out, "%s: %s\n", orl_severity_name(g->sev), g->msg);
+        fprintf(out, "%s: %s\n", orl_diag_words(d, "@severity", orl_severity_name(g->sev)), g->msg);
     }
     if (d->oom) fputs("error: out of memory while collecting messages; some are missing\n", out);
 }

@@ -22,6 +22,11 @@ typedef struct orl_diags {
     size_t n, cap;
     int errors, warnings;
     int oom; /* set when a diagnostic could not be stored */
+    /* Optional: the words to use in another language than English. Given a diagnostic's code
+     * and its English format, returns a format with the same conversions in the same order,
+     * or NULL to keep the English (story/messages.h makes one; code "@severity" with "error",
+     * "warning" or "note" names a severity). NULL = English. */
+    const char *(*wording)(const char *code, const char *fmt);
 } orl_diags;
 
 /* Adds one diagnostic; file may be NULL, line/col 0 when unknown. Never fails loudly:
@@ -34,6 +39,9 @@ void orl_diag_add(orl_diags *d, orl_severity sev, const char *file, int line, in
     ;
 void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, int col,
                    const char *code, const char *fmt, va_list ap);
+/* The format to use for (code, English fmt) in d's language: fmt itself when there is no
+ * translation (for callers that format a message in two steps). */
+const char *orl_diag_words(const orl_diags *d, const char *code, const char *fmt);
 /* Sorts by file, line, then insertion order (stable), so output is reproducible. */
 void orl_diags_sort(orl_diags *d);
 /* `file:line:col: error: msg` per line. */

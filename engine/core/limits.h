@@ -96,6 +96,8 @@
  * two ids and a comment is not one. Past either limit the list is refused (fail closed). */
 #define ORL_MAX_WITHDRAWN_LINES 100000
 #define ORL_MAX_WITHDRAWN_LINE 1024
+/* Problems reported for one list before it stops reading: more means the wrong file. */
+#define ORL_MAX_WITHDRAWN_PROBLEMS 20
 
 /* WebVTT captions (audio/webvtt.h). A 3-hour film's subtitles are ~200 KB and ~2,000 cues;
  * a testimony is minutes. 4 MiB / 20,000 cues leave room and bound parse time and memory. */

@@ -23,6 +23,7 @@ struct orl_script {
     double deadline;
     int armed;
     orl_script_errkind tripped;
+    int cap_hits; /* allocations refused at the cap during the armed call */
 };
 
 static double now_seconds(void)
@@ -35,6 +36,8 @@ static double now_seconds(void)
 static orl_script *script_of(lua_State *L) { return *(orl_script **)lua_getextraspace(L); }
 
 /* ---- memory ---- */
+
+static void budget_hook(lua_State *L, lua_Debug *ar);
 
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -49,7 +52,18 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         S->allocs++;
         if (S->d.fail_alloc_at > 0 && S->allocs == S->d.fail_alloc_at) return NULL;
     }
-    if (nsize > old && S->used - old + nsize > S->d.memory_limit) return NULL;
+    if (nsize > old && S->used - old + nsize > S->d.memory_limit) {
+        /* Lua answers a refusal with an emergency full collection and tries again; code that
+         * lives at the cap would run a full collection per allocation (seconds of thrashing
+         * before the real failure). After a few refusals in one call, the call is out of
+         * memory for good, and like the instruction budget, pcall cannot swallow it. */
+        if (S->armed && ++S->cap_hits > 4 && !S->tripped) {
+            S->tripped = ORL_SCRIPT_ERR_MEMORY;
+            lua_sethook(S->L, budget_hook, LUA_MASKCOUNT, 1);
+        }
+        return NULL;
+    }
+    if (S->tripped == ORL_SCRIPT_ERR_MEMORY && nsize > old) return NULL;
     void *p = realloc(ptr, nsize);
     if (!p) return NULL;
     S->used = S->used - old + nsize;
@@ -62,11 +76,17 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 static int raise_limit(lua_State *L, orl_script_errkind kind)
 {
     lua_Debug ar;
-    const char *what = kind == ORL_SCRIPT_ERR_TIME ? "ran too long" : "ran too many steps";
-    if (lua_getstack(L, 0, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-        lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
-    else
-        lua_pushstring(L, what);
+    const char *what = kind == ORL_SCRIPT_ERR_TIME     ? "ran too long"
+                       : kind == ORL_SCRIPT_ERR_MEMORY ? "used too much memory"
+                                                       : "ran too many steps";
+    /* the innermost story line (level 0 is a C function when raised from one) */
+    for (int level = 0; level < 4 && lua_getstack(L, level, &ar); level++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            lua_pushfstring(L, "%s:%d: %s", ar.short_src, ar.currentline, what);
+            return lua_error(L);
+        }
+    }
+    lua_pushstring(L, what);
     return lua_error(L);
 }
 
@@ -112,7 +132,9 @@ double orl_pattern_cost(const char *p, size_t plen, size_t len)
         }
         if (c == '*' || c == '+' || c == '-' || c == '?') {
             specials = 1;
-            if (i + 1 < plen && !(i + 2 == plen && p[i + 1] == '$')) q++;
+            /* Only a quantifier that ends the pattern is free. One before '$' is not:
+             * ('a'):rep(1<<17)..'b' with 'a*$' backtracks every run (36 s measured). */
+            if (i + 1 < plen) q++;
         }
         if (c == '.' || c == '(' || c == '^' || c == '$') specials = 1;
     }
@@ -123,8 +145,26 @@ double orl_pattern_cost(const char *p, size_t plen, size_t len)
     return cost;
 }
 
+/* Calls the original C function kept as upvalue 1 with all the arguments. */
+static int call_original(lua_State *L)
+{
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
 static int bounded_call(lua_State *L, const char *name, int plain_arg)
 {
+    /* The count hook does not run inside C, so a loop of costly matches (each under the
+     * step limit) would only see the clock every HOOK_STEP instructions: look at it here. */
+    orl_script *S = script_of(L);
+    if (S->armed && !S->tripped && now_seconds() > S->deadline) {
+        S->tripped = ORL_SCRIPT_ERR_TIME;
+        lua_sethook(L, budget_hook, LUA_MASKCOUNT, 1);
+        return raise_limit(L, S->tripped);
+    }
     size_t slen, plen;
     const char *s = luaL_checklstring(L, 1, &slen);
     const char *p = luaL_checklstring(L, 2, &plen);
@@ -139,18 +179,94 @@ static int bounded_call(lua_State *L, const char *name, int plain_arg)
         return luaL_error(L, "string.%s: this pattern could take very long on a text this size; "
                              "use a simpler pattern or a shorter text", name);
     (void)s;
-    /* call the original, kept as upvalue 1 */
-    int n = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, n, LUA_MULTRET);
-    return lua_gettop(L);
+    return call_original(L);
 }
 
 static int b_find(lua_State *L) { return bounded_call(L, "find", 4); }
 static int b_match(lua_State *L) { return bounded_call(L, "match", 0); }
 static int b_gmatch(lua_State *L) { return bounded_call(L, "gmatch", 0); }
 static int b_gsub(lua_State *L) { return bounded_call(L, "gsub", 0); }
+
+/* ---- loops in C that neither the budget nor the memory cap would stop ---- */
+
+/* string.rep('', 1e15) loops 1e15 times copying nothing. Any other result is allocated in
+ * full before the loop, so the memory cap bounds it. */
+static int b_rep(lua_State *L)
+{
+    size_t l, lsep = 0;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    if (!lua_isnoneornil(L, 3)) luaL_checklstring(L, 3, &lsep);
+    if (n <= 0 || (l == 0 && lsep == 0)) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    return call_original(L);
+}
+
+static int too_many_shifts(lua_State *L, const char *name)
+{
+    return luaL_error(L, "table.%s: would move more than %d elements; is the table's length "
+                         "right?", name, (int)ORL_LUA_MAX_SHIFT);
+}
+
+/* table.move({}, 1, 1e15, 2) moves nils: no memory, no instructions, no end. */
+static int b_move(lua_State *L)
+{
+    lua_Integer f = luaL_checkinteger(L, 2), e = luaL_checkinteger(L, 3);
+    if (e >= f && (lua_Unsigned)e - (lua_Unsigned)f >= (lua_Unsigned)ORL_LUA_MAX_SHIFT)
+        return too_many_shifts(L, "move");
+    return call_original(L);
+}
+
+/* table.insert/remove as in Lua 5.4's ltablib.c, but refusing to shift more than
+ * ORL_LUA_MAX_SHIFT elements: a __len that returns 1e15 would otherwise loop in C for
+ * ever. (A wrapper measuring #t first is not enough: __len can answer differently twice.) */
+static int b_insert(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer e = luaL_len(L, 1);
+    e = (lua_Integer)((lua_Unsigned)e + 1u); /* first empty element */
+    lua_Integer pos;
+    switch (lua_gettop(L)) {
+    case 2:
+        pos = e;
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        if ((lua_Unsigned)e - (lua_Unsigned)pos > (lua_Unsigned)ORL_LUA_MAX_SHIFT)
+            return too_many_shifts(L, "insert");
+        for (lua_Integer i = e; i > pos; i--) {
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
+    }
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+static int b_remove(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer size = luaL_len(L, 1);
+    lua_Integer pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+    if (pos < size && (lua_Unsigned)size - (lua_Unsigned)pos > (lua_Unsigned)ORL_LUA_MAX_SHIFT)
+        return too_many_shifts(L, "remove");
+    lua_geti(L, 1, pos);
+    for (; pos < size; pos++) {
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
+}
 
 static void wrap_string_fn(lua_State *L, int strtab, const char *name, lua_CFunction f)
 {
@@ -177,9 +293,34 @@ static int s_setmetatable(lua_State *L)
     return 1;
 }
 
+/* xpcall whose handler runs as an ordinary call after the failed one. Lua calls a message
+ * handler before unwinding, and when the error was raised by the budget hook, hooks are
+ * still off then (Lua sets allowhook = 0 while a hook runs): a handler with an endless loop
+ * would never be stopped. Stories have no debug library, so the handler loses nothing. */
+static int s_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    luaL_checkstack(L, n + 2, "too many arguments");
+    lua_pushvalue(L, 1);
+    for (int i = 3; i <= n; i++) lua_pushvalue(L, i);
+    if (lua_pcall(L, n - 2, LUA_MULTRET, 0) == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_insert(L, n + 1);
+        return lua_gettop(L) - n;
+    }
+    lua_pushvalue(L, 2);
+    lua_insert(L, -2);         /* handler, error */
+    lua_pcall(L, 1, 1, 0);     /* an error in the handler becomes the result, as in Lua */
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    return 2;
+}
+
 static int s_print(lua_State *L)
 {
     orl_script *S = script_of(L);
+    int n = lua_gettop(L); /* before luaL_buffinit, which pushes a placeholder */
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     lua_Debug ar;
@@ -187,7 +328,6 @@ static int s_print(lua_State *L)
         lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
         luaL_addvalue(&b);
     }
-    int n = lua_gettop(L);
     for (int i = 1; i <= n; i++) {
         if (i > 1) luaL_addchar(&b, '\t');
         luaL_tolstring(L, i, NULL);
@@ -258,6 +398,12 @@ static int build_env(lua_State *L)
     wrap_string_fn(L, str, "match", b_match);
     wrap_string_fn(L, str, "gmatch", b_gmatch);
     wrap_string_fn(L, str, "gsub", b_gsub);
+    wrap_string_fn(L, str, "rep", b_rep);
+    wrap_string_fn(L, tab, "move", b_move);
+    lua_pushcfunction(L, b_insert);
+    lua_setfield(L, tab, "insert");
+    lua_pushcfunction(L, b_remove);
+    lua_setfield(L, tab, "remove");
     lua_pushnil(L);
     lua_setfield(L, str, "dump"); /* makes bytecode */
     lua_pushliteral(L, "");
@@ -279,13 +425,15 @@ static int build_env(lua_State *L)
     int env = lua_gettop(L);
     static const char *const base[] = {"assert", "error", "ipairs", "next", "pairs", "pcall",
                                        "rawequal", "rawget", "rawlen", "rawset", "select",
-                                       "tonumber", "tostring", "type", "xpcall", "getmetatable",
+                                       "tonumber", "tostring", "type", "getmetatable",
                                        "_VERSION", NULL};
     copy_fields(L, g, env, base);
     lua_pushcfunction(L, s_setmetatable);
     lua_setfield(L, env, "setmetatable");
     lua_pushcfunction(L, s_print);
     lua_setfield(L, env, "print");
+    lua_pushcfunction(L, s_xpcall);
+    lua_setfield(L, env, "xpcall");
     lua_pushvalue(L, str);
     lua_setfield(L, env, "string");
     lua_pushvalue(L, tab);
@@ -447,15 +595,24 @@ int orl_script_load(orl_script *S, const char *src, size_t len, const char *file
 
 static int msg_handler(lua_State *L)
 {
+    /* a number becomes text here, while still protected (lua_tostring allocates) */
+    if (lua_type(L, 1) == LUA_TNUMBER) {
+        lua_tostring(L, 1);
+        return 1;
+    }
     /* errors that are not strings (error{...}) become readable text */
     if (!lua_isstring(L, 1)) {
         const char *t = luaL_typename(L, 1);
         lua_Debug ar;
-        if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
-            lua_pushfstring(L, "%s:%d: error with a %s value instead of a message", ar.short_src,
-                            ar.currentline, t);
-        else
-            lua_pushfstring(L, "error with a %s value instead of a message", t);
+        /* the story line that raised it (level 1 is usually `error` itself, a C function) */
+        for (int level = 1; level < 5 && lua_getstack(L, level, &ar); level++) {
+            if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+                lua_pushfstring(L, "%s:%d: error with a %s value instead of a message", ar.short_src,
+                                ar.currentline, t);
+                return 1;
+            }
+        }
+        lua_pushfstring(L, "error with a %s value instead of a message", t);
     }
     return 1;
 }
@@ -471,6 +628,7 @@ int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double
     if (!was_armed) {
         S->armed = 1;
         S->tripped = ORL_SCRIPT_OK;
+        S->cap_hits = 0;
         S->remaining = budget > 0 ? budget : S->d.instructions_per_call;
         S->deadline = now_seconds() + (seconds > 0 ? seconds : S->d.seconds_per_call);
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);

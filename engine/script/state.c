@@ -125,7 +125,7 @@ static int enc_table(enc *e, int idx, orl_buf *out)
         lua_pop(L, 1);
     }
     if (rc == 0) {
-        qsort(items, n, sizeof *items, cmp_kv);
+        if (n > 1) qsort(items, n, sizeof *items, cmp_kv);
         orl_buf_put(out, "T", 1);
         put_u32(out, (uint32_t)n);
         for (size_t i = 0; i < n; i++) {

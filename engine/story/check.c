@@ -2,6 +2,7 @@
  * can only be known by playing (dead ends that depend on state, endings never reached). */
 #include "story/story.h"
 #include "story/consent.h"
+#include "audio/webvtt.h"
 #include "core/strutil.h"
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +73,7 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
     char what[300];
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];
-        snprintf(what, sizeof what, "scene \"%s\"", s->id);
+        snprintf(what, sizeof what, orl_diag_words(d, "@what", "scene \"%s\""), s->id);
         if (s->nchoices == 0 && !s->ending)
             orl_diag_add(d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
                          "%s has no choices and is not an ending: the reader would be stuck; "
@@ -103,14 +104,19 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
     }
     for (int i = 0; i < st->nnarrators; i++) {
         orl_narrator *n = &st->narrators[i];
-        snprintf(what, sizeof what, "narrator \"%s\"", n->id);
+        snprintf(what, sizeof what, orl_diag_words(d, "@what", "narrator \"%s\""), n->id);
         check_file(st, &files, d, n->loc, what, n->portrait);
     }
     for (int i = 0; i < st->ntestimonies; i++) {
         orl_testimony *t = &st->testimonies[i];
-        snprintf(what, sizeof what, "testimony \"%s\"", t->id);
+        snprintf(what, sizeof what, orl_diag_words(d, "@what", "testimony \"%s\""), t->id);
         check_file(st, &files, d, t->loc, what, t->audio);
         check_file(st, &files, d, t->loc, what, t->captions);
+        if (t->captions && orl_fs_check_name(t->captions) == ORL_FS_OK && orl_fs_exists(st->fs, t->captions)) {
+            orl_vtt vtt; /* WebVTT problems as captions/x.vtt:line (audio/webvtt.h) */
+            orl_vtt_load(&vtt, st->fs, t->captions, d);
+            orl_vtt_free(&vtt);
+        }
         if (!t->text && !t->audio)
             orl_diag_add(d, ORL_ERROR, t->loc.file, t->loc.line, 0, "empty-testimony",
                          "%s has neither text (a transcript) nor audio", what);

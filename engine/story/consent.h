@@ -25,31 +25,90 @@ typedef enum orl_consent_status {
 int orl_deployment_parse(const char *s);
 const char *orl_deployment_name(orl_deployment d);
 
-/* The operator's withdrawal list: "story-id/testimony-id" per line, '#' comments. */
+/* The operator's withdrawal list: a text file kept outside the bundle (a narrator can
+ * withdraw without anyone rebuilding or re-signing the story). One entry per line:
+ *     del-otro-lado/ana-bridge     # story-id/testimony-id: that testimony of that story
+ * A star in place of the story id (star, slash, ana-bridge) names that testimony id in every
+ * story; a star in place of the testimony id (del-otro-lado, slash, star) names every
+ * testimony of that story. '#' starts a comment; blank lines are ignored; a UTF-8 byte order mark is skipped.
+ * Any other line is malformed: reported as file:line, and the list is refused (the caller
+ * does not play), because a withdrawal that is not understood must not be ignored. */
 typedef struct orl_withdrawn {
     char **items;
     int n;
+    int *lines;   /* line of each item in its file (for messages); may be NULL */
+    char **files; /* file of each item (owned); may be NULL */
 } orl_withdrawn;
-/* Loads a list from a file outside the bundle. 0, or -1 with a diagnostic (file:line). A
- * missing file is an error only when `required`. */
+/* Loads a list from a file outside the bundle, adding to *w (zero it first, or keep adding
+ * from several files). 0, or -1 with diagnostics (file:line) for malformed lines, a file past
+ * the limits of core/limits.h, or, when `required`, a missing file. The good lines are kept
+ * even on -1. d must not be NULL. */
 int orl_withdrawn_load(orl_withdrawn *w, const char *path, int required, orl_diags *d);
+/* The list every player uses: the file given with --withdrawn FILE (path; may be NULL) and the
+ * file named by the ORILLA_WITHDRAWN environment variable, both when both are set (a list set
+ * for the whole machine cannot be undone by a command line). A file that is named but cannot
+ * be read is an error. Zeroes *w first. 0, or -1 with diagnostics: then do not play. */
+int orl_withdrawn_load_default(orl_withdrawn *w, const char *path, orl_diags *d);
+/* Adds a warning for each entry naming this story with a testimony it does not have (a typo
+ * there means a withdrawal is not honoured), with a did-you-mean. Returns how many. */
+int orl_withdrawn_check_story(const orl_withdrawn *w, const orl_story *st, orl_diags *d);
 void orl_withdrawn_free(orl_withdrawn *w);
 
 typedef struct orl_consent_ctx {
     orl_deployment deployment;
-    long long today;              /* days since 1970; 0 = the real date */
+    long long today;              /* days since 1970; 0 = the real date (orl_today) */
     const orl_withdrawn *withdrawn; /* may be NULL */
+    long long made;               /* days since 1970 the story or bundle was made, when known
+                                     (e.g. from a bundle manifest); 0 = unknown. A clock before
+                                     it is obviously wrong: every testimony counts as expired. */
 } orl_consent_ctx;
+
+/* The decision and the facts it rests on, for operators' tables. */
+typedef struct orl_consent_info {
+    orl_consent_status status;
+    int clock_wrong;      /* EXPIRED because today is before the recording or the making */
+    long long today;      /* the date used */
+    long long recorded;   /* days, or -1 when missing or unreadable */
+    long long expires;    /* days, or -1 */
+    long long made;       /* the "made" floor used: the latest of ctx->made and every
+                             testimony's recorded date in the story; 0 when none */
+    long long days_left;  /* expires - today: days it may still be shown, counting today
+                             (<= 0 once ended); 0 when expires is unreadable */
+} orl_consent_info;
+
+/* THE decision: may this testimony be shown, played or printed here and now? In order:
+ *   MISSING      no consent = { } at all;
+ *   WITHDRAWN    on the withdrawal list;
+ *   INVALID      recorded or expires missing or not a date, or expires not after recorded;
+ *   EXPIRED      today >= expires (expires is the first day it is no longer shown), or the
+ *                clock is obviously wrong: before the testimony was recorded, before the
+ *                latest recording in the story (a story cannot run before it was made), or
+ *                before ctx->made;
+ *   OUT_OF_SCOPE its scope does not list ctx->deployment;
+ *   OK.
+ * info may be NULL. */
+orl_consent_status orl_consent_explain(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c,
+                                       orl_consent_info *info);
+/* The latest consent.recorded of the story's testimonies (days), or 0 when none. */
+long long orl_consent_latest_recording(const orl_story *st);
 
 /* May this testimony be shown, played or printed here and now? */
 orl_consent_status orl_consent_status_of(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c);
 /* 1 when the status allows showing. */
 int orl_consent_allows(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c);
-/* Words for the status, for operators (`orilla consent`). */
+/* Words for the status, for operators (`orilla consent`): "shown", "hidden: withdrawn"... */
 const char *orl_consent_status_words(orl_consent_status s);
-/* The respectful notice shown to the audience instead of a testimony (source language: en). */
+/* The same with the detail an operator needs to act, e.g. "hidden: the clock reads before
+ * the story was made (set the date)". Static string. */
+const char *orl_consent_reason_words(const orl_consent_info *info);
+/* The respectful notice shown to the audience instead of a testimony, in English; players
+ * show orl_ui_text(lang, ORL_UI_CONSENT_NOTICE) (story/uitext.h), the same words translated.
+ * It is the same whatever the reason: the audience is not told why (that is the narrator's). */
 const char *orl_consent_notice(void);
-/* check: errors for missing/invalid consent, warnings for consent that ends within 90 days. */
+/* check: errors for missing/invalid consent (no dates, unreadable dates, expires not after
+ * recorded, no or unknown scope); warnings for consent that has ended or ends within 90 days,
+ * and for a recording date after today (a typo or a wrong clock: the story would then show
+ * no testimony at all, see orl_consent_explain). today: days since 1970. */
 void orl_consent_check(const orl_story *st, const orl_testimony *t, long long today, orl_diags *d);
 
 #endif

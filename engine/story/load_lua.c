@@ -3,6 +3,7 @@
  * file and line where they were written; C then converts and checks every field. */
 #include "story/story.h"
 #include "story/story_internal.h"
+#include "story/locale.h"
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
@@ -157,7 +158,7 @@ typedef struct defctx {
 static void vdiag(defctx *c, orl_severity sev, const char *field, const char *code, const char *fmt, va_list ap)
 {
     int line = field ? field_line(c->ld, c->loc, field, NULL) : c->loc.line;
-    char *m = orl_vformat(fmt, ap);
+    char *m = orl_vformat(orl_diag_words(c->ld->d, code, fmt), ap); /* story/messages.h */
     orl_diag_add(c->ld->d, sev, c->loc.file, line, 0, code, "%s: %s", c->what, m ? m : "?");
     free(m);
 }
@@ -172,17 +173,19 @@ static void derr(defctx *c, const char *field, const char *code, const char *fmt
     va_end(ap);
 }
 
-static const char *type_words(lua_State *L, int idx)
+static const char *type_words(defctx *c, lua_State *L, int idx)
 {
+    const char *w;
     switch (lua_type(L, idx)) {
-    case LUA_TSTRING: return "text";
-    case LUA_TNUMBER: return "a number";
-    case LUA_TBOOLEAN: return "true/false";
-    case LUA_TTABLE: return "a table { ... }";
-    case LUA_TFUNCTION: return "a function";
-    case LUA_TNIL: return "nothing";
-    default: return "something Orilla cannot use";
+    case LUA_TSTRING: w = "text"; break;
+    case LUA_TNUMBER: w = "a number"; break;
+    case LUA_TBOOLEAN: w = "true/false"; break;
+    case LUA_TTABLE: w = "a table { ... }"; break;
+    case LUA_TFUNCTION: w = "a function"; break;
+    case LUA_TNIL: w = "nothing"; break;
+    default: w = "something Orilla cannot use";
     }
+    return orl_diag_words(c->ld->d, "@word", w); /* in the messages' language (story/messages.h) */
 }
 
 /* Copies a Lua string, replacing bad UTF-8, bounded. */
@@ -213,7 +216,7 @@ static char *get_str(defctx *c, int t, const char *field, int required)
         if (required) derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
     } else {
         derr(c, field, "wrong-type", "'%s' should be text in quotes, like %s = \"...\", but it is %s",
-             field, field, type_words(L, -1));
+             field, field, type_words(c, L, -1));
     }
     lua_pop(L, 1);
     return out;
@@ -237,7 +240,7 @@ static void get_text(defctx *c, int t, const char *field, int required, char **s
     }
     lua_getfield(L, t, field);
     derr(c, field, "wrong-type", "'%s' should be text in quotes (or a function that gives text), but it is %s",
-         field, type_words(L, -1));
+         field, type_words(c, L, -1));
     lua_pop(L, 1);
 }
 
@@ -248,7 +251,7 @@ static int get_fn(defctx *c, int t, const char *field)
     if (ty == LUA_TFUNCTION) return luaL_ref(L, LUA_REGISTRYINDEX);
     if (ty != LUA_TNIL)
         derr(c, field, "wrong-type", "'%s' should be a function, like %s = function(s) ... end, but it is %s",
-             field, field, type_words(L, -1));
+             field, field, type_words(c, L, -1));
     lua_pop(L, 1);
     return ORL_NOFN;
 }
@@ -261,7 +264,7 @@ static int get_bool(defctx *c, int t, const char *field)
     if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
     else if (ty != LUA_TNIL)
         derr(c, field, "wrong-type", "'%s' should be true or false (without quotes), but it is %s", field,
-             type_words(L, -1));
+             type_words(c, L, -1));
     lua_pop(L, 1);
     return v;
 }
@@ -279,7 +282,7 @@ static int get_num_at(defctx *c, int idx, const char *field, double *out)
         return 1;
     }
     if (lua_type(L, idx) != LUA_TNIL)
-        derr(c, field, "wrong-type", "'%s' should be a number, but it is %s", field, type_words(L, idx));
+        derr(c, field, "wrong-type", "'%s' should be a number, but it is %s", field, type_words(c, L, idx));
     return 0;
 }
 
@@ -311,13 +314,13 @@ static void get_strlist(defctx *c, int t, const char *field, orl_strlist *out)
                 if (s) out->items[out->n++] = s;
             } else {
                 derr(c, field, "wrong-type", "every item of '%s' should be text in quotes; item %d is %s", field,
-                     (int)i, type_words(L, -1));
+                     (int)i, type_words(c, L, -1));
             }
             lua_pop(L, 1);
         }
     } else if (ty != LUA_TNIL) {
         derr(c, field, "wrong-type", "'%s' should be a list of texts, like %s = { \"...\", \"...\" }, but it is %s",
-             field, field, type_words(L, -1));
+             field, field, type_words(c, L, -1));
     }
     lua_pop(L, 1);
 }
@@ -518,7 +521,7 @@ static int get_vec3(defctx *c, int t, const char *field, float out[3])
         }
     } else if (ty != LUA_TNIL) {
         derr(c, field, "wrong-type", "'%s' should be a position like { 0, 0, 0 }, but it is %s", field,
-             type_words(L, -1));
+             type_words(c, L, -1));
     }
     lua_pop(L, 1);
     return ok;
@@ -528,7 +531,7 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
 {
     lua_State *L = sc->ld->L;
     char what[400];
-    snprintf(what, sizeof what, "%.300s, choice %d", sc->what, i);
+    snprintf(what, sizeof what, orl_diag_words(sc->ld->d, "@what", "%.300s, choice %d"), sc->what, i);
     defctx c = {sc->ld, what, sc->loc};
     ch->target = -1;
     ch->text_fn = ch->when_fn = ORL_NOFN;
@@ -571,7 +574,7 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
         if (!ch->has_at && !ch->has_angles)
             derr(&c, "at", "bad-at", "'at' should be { x, y } on the picture or { yaw = .., pitch = .. } in a panorama");
     } else if (ty != LUA_TNIL) {
-        derr(&c, "at", "wrong-type", "'at' should be { x, y }, but it is %s", type_words(L, -1));
+        derr(&c, "at", "wrong-type", "'at' should be { x, y }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 }
@@ -580,7 +583,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
 {
     lua_State *L = ld->L;
     char what[300];
-    snprintf(what, sizeof what, "scene \"%s\"", s->id);
+    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "scene \"%s\""), s->id);
     defctx c = {ld, what, s->loc};
     s->testimony_idx = -1;
     check_fields(&c, t, scene_fields, "scene");
@@ -606,7 +609,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->has_look = 1;
         for (int i = 0; i < 3; i++) s->look[i] = (float)v[i];
     } else if (ty != LUA_TNIL) {
-        derr(&c, "look", "wrong-type", "'look' should be { yaw = 0, pitch = 0, fov = 90 }, but it is %s", type_words(L, -1));
+        derr(&c, "look", "wrong-type", "'look' should be { yaw = 0, pitch = 0, fov = 90 }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 
@@ -618,7 +621,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->layers = calloc((size_t)(n ? n : 1), sizeof *s->layers);
         for (int i = 1; s->layers && i <= n; i++) {
             if (lua_rawgeti(L, lt, i) != LUA_TTABLE) {
-                derr(&c, "layers", "wrong-type", "each layer should be { image = \"...\", depth = 2 }; layer %d is %s", i, type_words(L, -1));
+                derr(&c, "layers", "wrong-type", "each layer should be { image = \"...\", depth = 2 }; layer %d is %s", i, type_words(&c, L, -1));
                 lua_pop(L, 1);
                 continue;
             }
@@ -635,7 +638,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
             lua_pop(L, 1);
         }
     } else if (ty != LUA_TNIL) {
-        derr(&c, "layers", "wrong-type", "'layers' should be a list like { { image = \"...\", depth = 2 } }, but it is %s", type_words(L, -1));
+        derr(&c, "layers", "wrong-type", "'layers' should be a list like { { image = \"...\", depth = 2 } }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 
@@ -651,7 +654,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         if (secs <= 0 || secs > 3600) derr(&c, "seconds", "bad-seconds", "the camera's 'seconds' must be more than 0 (and at most an hour)");
         s->camera.seconds = (float)secs;
     } else if (ty != LUA_TNIL) {
-        derr(&c, "camera", "wrong-type", "'camera' should be { from = { 0, 0, 0 }, to = { 0.1, 0, -0.5 }, seconds = 10 }, but it is %s", type_words(L, -1));
+        derr(&c, "camera", "wrong-type", "'camera' should be { from = { 0, 0, 0 }, to = { 0.1, 0, -0.5 }, seconds = 10 }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 
@@ -672,7 +675,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->fact.loc.line = field_line(ld, s->loc, "fact", NULL);
         s->fact.text = dup_text(&c, "fact", L, -1);
     } else if (ty != LUA_TNIL) {
-        derr(&c, "fact", "wrong-type", "'fact' should be { text = \"...\", source = \"who published it, year\" }, but it is %s", type_words(L, -1));
+        derr(&c, "fact", "wrong-type", "'fact' should be { text = \"...\", source = \"who published it, year\" }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 
@@ -694,7 +697,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->choices = calloc((size_t)(n ? n : 1), sizeof *s->choices);
         for (int i = 1; s->choices && i <= n; i++) {
             if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
-                derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(L, -1));
+                derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(&c, L, -1));
                 lua_pop(L, 1);
                 continue;
             }
@@ -702,7 +705,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
             lua_pop(L, 1);
         }
     } else if (ty != LUA_TNIL) {
-        derr(&c, "choices", "wrong-type", "'choices' should be a list like { { text = \"...\", go = \"scene-id\" } }, but it is %s", type_words(L, -1));
+        derr(&c, "choices", "wrong-type", "'choices' should be a list like { { text = \"...\", go = \"scene-id\" } }, but it is %s", type_words(&c, L, -1));
     }
     lua_pop(L, 1);
 }
@@ -711,7 +714,7 @@ static void conv_story(loader *ld, int t, orl_loc loc)
 {
     orl_story *st = ld->st;
     lua_State *L = ld->L;
-    defctx c = {ld, "story", loc};
+    defctx c = {ld, orl_diag_words(ld->d, "@what", "story"), loc};
     st->loc = loc;
     check_fields(&c, t, story_fields, "story");
     st->id = get_str(&c, t, "id", 1);
@@ -767,7 +770,7 @@ static void conv_testimony(loader *ld, orl_testimony *tm, int t)
 {
     lua_State *L = ld->L;
     char what[300];
-    snprintf(what, sizeof what, "testimony \"%s\"", tm->id);
+    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "testimony \"%s\""), tm->id);
     defctx c = {ld, what, tm->loc};
     tm->narrator_idx = -1;
     check_fields(&c, t, testimony_fields, "testimony");
@@ -799,7 +802,7 @@ static void conv_testimony(loader *ld, orl_testimony *tm, int t)
 static void conv_narrator(loader *ld, orl_narrator *n, int t)
 {
     char what[300];
-    snprintf(what, sizeof what, "narrator \"%s\"", n->id);
+    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "narrator \"%s\""), n->id);
     defctx c = {ld, what, n->loc};
     check_fields(&c, t, narrator_fields, "narrator");
     n->name = get_str(&c, t, "name", 1);
@@ -1135,6 +1138,7 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
         orl_script_error_free(&e);
         convert_defs(&ld);
         resolve(&ld);
+        if (o.lang) orl_locale_apply(st, o.lang, diags); /* the reader's language (story/locale.h) */
         if (!st->loc.file)
             orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-story-block",
                          "there is no story { ... } block; start %s with story { id = \"my-story\", "

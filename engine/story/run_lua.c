@@ -1,4 +1,5 @@
 #include "story/run.h"
+#include "story/locale.h"
 #include "script/state.h"
 #include "core/utf8.h"
 #include <lauxlib.h>
@@ -145,7 +146,8 @@ static char *text_of(orl_run *r, const char *str, int fn, orl_diags *d, orl_loc 
         out = orl_strdup("");
     }
     lua_pop(r->L, 1);
-    return out;
+    /* a text a function returns is translated when it is shown (story/locale.h) */
+    return orl_locale_runtime(r->st, r->scene >= 0 ? r->st->scenes[r->scene].id : NULL, out);
 }
 
 char *orl_run_scene_text(orl_run *r, orl_diags *d)

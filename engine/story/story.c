@@ -1,4 +1,5 @@
 #include "story/story.h"
+#include "story/locale.h"
 #include "core/strmap.h"
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,8 @@ void orl_story_free(orl_story *st)
     orl_script_free(st->script); /* after the scene ids: the map borrowed them, but is gone */
     for (int i = 0; i < st->nfiles; i++) free(st->files[i]);
     free(st->files);
+    orl_catalog_free(st->catalog);
+    free(st->lang);
     orl_fs_close(st->fs);
     free(st);
 }
@@ -103,7 +106,8 @@ long long orl_parse_date(const char *s)
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return -1;
+    /* from 1970: days are then >= 0, so a negative result always means "not a date" */
+    if (y < 1970 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return -1;
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m == 2 && d == 29 && !leap) return -1;
     return days_from_civil(y, (unsigned)m, (unsigned)d);

@@ -7,19 +7,35 @@ static const ui_lang langs[] = {
     {"en", {"Source", "Fact", "The end", "Type a number and press Enter (q to quit)",
             "Type a number from 1 to %d, or q to quit.",
             "A testimony was here. The person who shared it has not agreed to it being shown here or now, and we respect that.",
-            "Content note", "Testimony of", "If this story touched you, you can talk to:", "(stopped)"}},
+            "Content note", "Testimony of", "If this story touched you, you can talk to:", "(stopped)",
+            "Begin", "Continue", "Choose another story or leave", "This story speaks of:", "Settings",
+            "Text size", "Language", "Back to the story", "Back to the beginning", "Quit", "Back", "Credits",
+            "Skip this part", "(You skipped this part.)", "What comes next speaks of:",
+            "Type s at any choice to see who you can talk to.", "Authors", "Licence"}},
     {"es", {"Fuente", "Dato", "Fin", "Escribe un número y pulsa Enter (q para salir)",
             "Escribe un número del 1 al %d, o q para salir.",
             "Aquí había un testimonio. La persona que lo compartió no ha dado su permiso para mostrarlo aquí o ahora, y lo respetamos.",
-            "Aviso de contenido", "Testimonio de", "Si esta historia te ha tocado, puedes hablar con:", "(detenido)"}},
+            "Aviso de contenido", "Testimonio de", "Si esta historia te ha tocado, puedes hablar con:", "(detenido)",
+            "Comenzar", "Continuar", "Elegir otra historia o salir", "Esta historia habla de:", "Ajustes",
+            "Tamaño del texto", "Idioma", "Volver a la historia", "Volver al inicio", "Salir", "Atrás", "Créditos",
+            "Saltar esta parte", "(Has saltado esta parte.)", "Lo que viene habla de:",
+            "Escribe s en cualquier elección para ver con quién puedes hablar.", "Autoría", "Licencia"}},
     {"fr", {"Source", "Fait", "Fin", "Tapez un numéro puis Entrée (q pour quitter)",
             "Tapez un numéro de 1 à %d, ou q pour quitter.",
             "Un témoignage se trouvait ici. La personne qui l'a partagé n'a pas donné son accord pour qu'il soit montré ici ou maintenant, et nous le respectons.",
-            "Avertissement", "Témoignage de", "Si cette histoire vous a touché, vous pouvez parler à :", "(arrêté)"}},
+            "Avertissement", "Témoignage de", "Si cette histoire vous a touché, vous pouvez parler à :", "(arrêté)",
+            "Commencer", "Continuer", "Choisir une autre histoire ou partir", "Cette histoire parle de :", "Réglages",
+            "Taille du texte", "Langue", "Retour à l'histoire", "Retour au début", "Quitter", "Retour", "Générique",
+            "Passer cette partie", "(Vous avez passé cette partie.)", "La suite parle de :",
+            "Tapez s à tout moment d'un choix pour voir à qui vous pouvez parler.", "Auteurs et autrices", "Licence"}},
     {"ar", {"المصدر", "حقيقة", "النهاية", "اكتب رقمًا واضغط Enter (q للخروج)",
             "اكتب رقمًا من 1 إلى %d، أو q للخروج.",
             "كانت هنا شهادة. الشخص الذي شاركها لم يوافق على عرضها هنا أو الآن، ونحن نحترم ذلك.",
-            "تنبيه بشأن المحتوى", "شهادة", "إذا أثرت فيك هذه القصة، يمكنك التحدث إلى:", "(توقف)"}},
+            "تنبيه بشأن المحتوى", "شهادة", "إذا أثرت فيك هذه القصة، يمكنك التحدث إلى:", "(توقف)",
+            "ابدأ", "متابعة", "اختر قصة أخرى أو غادر", "تتحدث هذه القصة عن:", "الإعدادات",
+            "حجم النص", "اللغة", "العودة إلى القصة", "العودة إلى البداية", "خروج", "رجوع", "الاعتمادات",
+            "تخطَّ هذا الجزء", "(لقد تخطيت هذا الجزء.)", "ما يلي يتحدث عن:",
+            "اكتب s عند أي اختيار لترى من يمكنك التحدث إليه.", "المؤلفون", "الترخيص"}},
 };
 
 int orl_ui_has_lang(const char *lang)
@@ -33,6 +49,6 @@ const char *orl_ui_text(const char *lang, orl_ui_key key)
 {
     if ((unsigned)key >= ORL_UI_KEY_COUNT) return "";
     for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
-        if (strcmp(langs[i].code, lang) == 0) return langs[i].text[key];
-    return langs[0].text[key];
+        if (strcmp(langs[i].code, lang) == 0 && langs[i].text[key]) return langs[i].text[key];
+    return langs[0].text[key] ? langs[0].text[key] : ""; /* a key not yet translated: English */
 }

@@ -14,6 +14,26 @@ typedef enum orl_ui_key {
     ORL_UI_TESTIMONY_BY,    /* "Testimony of" */
     ORL_UI_SUPPORT,         /* "If this story touched you, you can talk to:" */
     ORL_UI_STOPPED,
+    /* window player (engine/player) */
+    ORL_UI_BEGIN,           /* the title screen's button */
+    ORL_UI_CONTINUE,
+    ORL_UI_LEAVE,           /* "Choose another story or leave" on the content note screen */
+    ORL_UI_WARNING_INTRO,   /* "This story speaks of:" */
+    ORL_UI_SETTINGS,
+    ORL_UI_TEXT_SIZE,
+    ORL_UI_LANGUAGE,
+    ORL_UI_RESUME,          /* "Back to the story" (closes the settings) */
+    ORL_UI_RESTART,         /* "Back to the beginning" */
+    ORL_UI_QUIT,
+    ORL_UI_BACK,            /* one choice back (rollback) */
+    ORL_UI_CREDITS,
+    /* care (story/care.h; docs/care.md) */
+    ORL_UI_SKIP_PART,       /* "Skip this part" (the answer to a scene's or testimony's content note) */
+    ORL_UI_SKIPPED,         /* "(You skipped this part.)" shown in the place of what was skipped */
+    ORL_UI_PART_INTRO,      /* "What comes next speaks of:" before a scene's or testimony's warnings */
+    ORL_UI_SUPPORT_HINT,    /* terminal: "Type s at any choice to see who you can talk to." */
+    ORL_UI_AUTHORS,         /* "Authors" */
+    ORL_UI_LICENCE,         /* "Licence" */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

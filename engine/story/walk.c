@@ -143,6 +143,8 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
         }
         orl_diags_free(&tmp);
         if (nv == 0 && !s->ending) res->dead_end[cur.scene] = 1;
+        if (res->choice_shown)
+            for (int k = 0; k < nv; k++) res->choice_shown[res->choice_base[cur.scene] + vis[k]] = 1;
         for (int k = 0; k < nv; k++) {
             orl_run_restore(r, cur.scene, state, cur.len);
             res->choices++;
@@ -240,8 +242,33 @@ int orl_walk(orl_story *st, const orl_walk_opts *opts, orl_walk_result *res, orl
     orl_run *r = orl_run_new(st);
     int rc = -1;
     double t0 = now_s();
+    if (o.random == 0) {
+        /* which choices were ever shown (see orl_walk_result) */
+        size_t total = 0;
+        res->choice_base = malloc((size_t)st->nscenes * sizeof *res->choice_base);
+        for (int i = 0; res->choice_base && i < st->nscenes; i++) {
+            res->choice_base[i] = (int)total;
+            total += (size_t)st->scenes[i].nchoices;
+        }
+        res->choice_shown = res->choice_base ? calloc(total ? total : 1, 1) : NULL;
+        if (!res->choice_shown) { free(res->choice_base); res->choice_base = NULL; }
+    }
     if (res->reached && res->dead_end && rp.said && r)
         rc = o.random > 0 ? walk_random(st, r, &o, res, &rp) : walk_all(st, r, &o, res, &rp);
+    if (rc == 0 && o.random == 0 && !res->truncated && res->choice_shown) {
+        for (int i = 0; i < st->nscenes; i++) {
+            const orl_scene *s = &st->scenes[i];
+            if (!res->reached[i] || rp.said[i]) continue; /* not reached, or a script error there */
+            for (int j = 0; j < s->nchoices; j++) {
+                const orl_choice *c = &s->choices[j];
+                if (c->when_fn == ORL_NOFN || c->target < 0 || res->choice_shown[res->choice_base[i] + j]) continue;
+                orl_diag_add(d, ORL_WARNING, c->loc.file, c->loc.line, 0, "always-hidden",
+                             "scene \"%s\", choice %d (go = \"%s\") is never shown: its 'when' is false on every "
+                             "path through the story; check the condition, and the scenes that should make it true",
+                             s->id, j + 1, c->go ? c->go : "?");
+            }
+        }
+    }
     res->seconds = now_s() - t0;
     orl_run_free(r);
     free(rp.said);
@@ -253,5 +280,7 @@ void orl_walk_result_free(orl_walk_result *res)
 {
     free(res->reached);
     free(res->dead_end);
+    free(res->choice_base);
+    free(res->choice_shown);
     memset(res, 0, sizeof *res);
 }

@@ -26,6 +26,11 @@ typedef struct orl_walk_result {
     long unfinished;       /* --random playthroughs cut at max_steps */
     int script_errors;
     double seconds;
+    /* --all: per choice, 1 when it was shown at least once: choice_shown[choice_base[scene] + j].
+     * When a walk --all finishes (not truncated), a choice with a `when` that is never shown in a
+     * reached scene gets an "always-hidden" warning. NULL after --random. */
+    int *choice_base;
+    unsigned char *choice_shown;
 } orl_walk_result;
 
 /* Runs the walk; problems go to diags (each once). 0, or -1 when it could not run at all. */

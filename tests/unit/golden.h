@@ -58,31 +58,31 @@ ORL_GOLDEN_UNUSED static int orl_golden_check(SDL_Surface *actual, const char *n
     const char *dir = orl_golden_out_dir();
     msg[0] = '\0';
     if (!actual || !dir) {
-        snprintf(msg, msglen, "golden %s: no surface, or no output folder", name);
+        snprintf(msg, msglen, "golden %.200s: no surface, or no output folder", name);
         return -1;
     }
     snprintf(out, sizeof out, "%s/%s-%ld.png", dir, name, (long)getpid());
     snprintf(diff, sizeof diff, "%s/%s-%ld.diff.png", dir, name, (long)getpid());
     snprintf(ref, sizeof ref, "%s/tests/golden/%s.png", ORL_SOURCE_DIR, name);
     if (IMG_SavePNG(actual, out) != 0) {
-        snprintf(msg, msglen, "golden %s: cannot write %s: %s", name, out, IMG_GetError());
+        snprintf(msg, msglen, "golden %.200s: cannot write %.200s: %.200s", name, out, IMG_GetError());
         return -1;
     }
     const char *update = getenv("ORILLA_UPDATE_GOLDEN");
     if (update && strcmp(update, "1") == 0) {
         if (IMG_SavePNG(actual, ref) != 0) {
-            snprintf(msg, msglen, "golden %s: cannot write %s: %s", name, ref, IMG_GetError());
+            snprintf(msg, msglen, "golden %.200s: cannot write %.200s: %.200s", name, ref, IMG_GetError());
             return -1;
         }
-        snprintf(msg, msglen, "golden %s: reference updated: %s", name, ref);
+        snprintf(msg, msglen, "golden %.200s: reference updated: %.200s", name, ref);
         fprintf(stderr, "%s\n", msg);
         remove(out);
         return 0;
     }
     SDL_Surface *a0 = IMG_Load(out), *r0 = IMG_Load(ref);
     if (!r0) {
-        snprintf(msg, msglen, "golden %s: no reference %s (make it with ORILLA_UPDATE_GOLDEN=1, "
-                 "then look at it); render is %s", name, ref, out);
+        snprintf(msg, msglen, "golden %.200s: no reference %.200s (make it with ORILLA_UPDATE_GOLDEN=1, "
+                 "then look at it); render is %.200s", name, ref, out);
         SDL_FreeSurface(a0);
         return -1;
     }
@@ -92,9 +92,9 @@ ORL_GOLDEN_UNUSED static int orl_golden_check(SDL_Surface *actual, const char *n
     SDL_FreeSurface(r0);
     int rc = -1;
     if (!a || !r) {
-        snprintf(msg, msglen, "golden %s: cannot read back %s or %s", name, out, ref);
+        snprintf(msg, msglen, "golden %.200s: cannot read back %.200s or %.200s", name, out, ref);
     } else if (a->w != r->w || a->h != r->h) {
-        snprintf(msg, msglen, "golden %s: size %dx%d, reference %dx%d; render is %s", name, a->w,
+        snprintf(msg, msglen, "golden %.200s: size %dx%d, reference %dx%d; render is %.200s", name, a->w,
                  a->h, r->w, r->h, out);
     } else {
         SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, a->w, a->h, 32, SDL_PIXELFORMAT_ABGR8888);
@@ -125,12 +125,12 @@ ORL_GOLDEN_UNUSED static int orl_golden_check(SDL_Surface *actual, const char *n
         double frac = total ? (double)bad / (double)total : 0.0;
         if (frac <= max_fraction) {
             rc = 0;
-            snprintf(msg, msglen, "golden %s: %ld of %ld pixels differ (largest difference %d)",
+            snprintf(msg, msglen, "golden %.200s: %ld of %ld pixels differ (largest difference %d)",
                      name, bad, total, worst);
         } else {
             if (d) IMG_SavePNG(d, diff);
-            snprintf(msg, msglen, "golden %s: %ld of %ld pixels (%.3f%%, allowed %.3f%%) differ by "
-                     "more than %d (largest %d); render %s, reference %s, diff %s", name, bad,
+            snprintf(msg, msglen, "golden %.200s: %ld of %ld pixels (%.3f%%, allowed %.3f%%) differ by "
+                     "more than %d (largest %d); render %.200s, reference %.200s, diff %.200s", name, bad,
                      total, 100.0 * frac, 100.0 * max_fraction, tolerance, worst, out, ref, diff);
         }
         SDL_FreeSurface(d);

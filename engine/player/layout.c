@@ -1,0 +1,759 @@
+/* The view model: what each screen shows, measured with the real fonts and placed on the
+ * 1920x1080 canvas. Laid out left to right, then mirrored for right-to-left languages. */
+#include "player/player_internal.h"
+#include "story/consent.h"
+#include "story/uitext.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define W ORL_CANVAS_W
+#define H ORL_CANVAS_H
+#define MARGIN 72       /* canvas edge to the panel and the corner buttons */
+#define BOTTOM 40       /* canvas bottom to the panel */
+#define GAP 20          /* between buttons */
+#define MIN_TOUCH 88    /* the smallest button height: a fingertip on a 1080p screen */
+#define CORNER 88       /* corner buttons are CORNER x CORNER */
+
+static const float size_steps[ORL_PLAYER_TEXT_SIZES] = {1.0f, 1.15f, 1.3f, 1.5f};
+
+float orl_player__size_scale(int step)
+{
+    return step >= 0 && step < ORL_PLAYER_TEXT_SIZES ? size_steps[step] : 1.0f;
+}
+
+int orl_player__is_rtl(const char *lang)
+{
+    static const char *const rtl[] = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", NULL};
+    if (!lang) return 0;
+    size_t n = strcspn(lang, "-_");
+    for (int i = 0; rtl[i]; i++)
+        if (strlen(rtl[i]) == n && strncmp(lang, rtl[i], n) == 0) return 1;
+    return 0;
+}
+
+const char *orl_player__lang_name(const char *code)
+{
+    static const char *const names[][2] = {
+        {"es", "Español"}, {"en", "English"}, {"fr", "Français"}, {"ar", "العربية"},
+        {"pt", "Português"}, {"it", "Italiano"}, {"de", "Deutsch"}, {"ca", "Català"},
+        {"eu", "Euskara"}, {"gl", "Galego"}, {"qu", "Runasimi"}, {"ay", "Aymar aru"},
+        {"gn", "Avañe'ẽ"}, {"ht", "Kreyòl ayisyen"}, {"nl", "Nederlands"}, {"uk", "Українська"},
+        {"ru", "Русский"}, {"fa", "فارسی"}, {"tr", "Türkçe"}, {"ti", "ትግርኛ"}, {"so", "Soomaali"},
+        {"wo", "Wolof"}, {"ps", "پښتو"}, {"ur", "اردو"}, {"he", "עברית"}, {NULL, NULL},
+    };
+    for (int i = 0; names[i][0]; i++)
+        if (strcmp(names[i][0], code) == 0) return names[i][1];
+    return code;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Strings the view owns */
+
+const char *orl_player__own(orl_player *p, char *s)
+{
+    if (!s) return "";
+    if (p->nowned == p->capowned) {
+        int cap = p->capowned ? p->capowned * 2 : 32;
+        char **n = realloc(p->owned, (size_t)cap * sizeof *n);
+        if (!n) {
+            free(s);
+            return "";
+        }
+        p->owned = n;
+        p->capowned = cap;
+    }
+    p->owned[p->nowned++] = s;
+    return s;
+}
+
+void orl_player__free_owned(orl_player *p)
+{
+    for (int i = 0; i < p->nowned; i++) free(p->owned[i]);
+    p->nowned = 0;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Measuring */
+
+static int px(float v) { return (int)lroundf(v); }
+
+static orl_view_text vt(const char *text, int x, int y, int w, int size, int bold, orl_text_align align,
+                        float spacing, int tone)
+{
+    orl_view_text t = {text, x, y, w, 0, size, bold, align, spacing, tone};
+    return t;
+}
+
+static orl_text_desc desc_of(const orl_view_text *t)
+{
+    orl_text_desc d = {0};
+    d.size = t->size;
+    d.max_width = t->w;
+    d.align = t->align;
+    d.line_spacing = t->spacing;
+    return d;
+}
+
+static int measure(orl_player *p, orl_view_text *t)
+{
+    if (!t->text || !*t->text) {
+        t->h = 0;
+        return 0;
+    }
+    orl_text_desc d = desc_of(t);
+    orl_text_metrics m = orl_text_measure(t->bold ? p->bold : p->fonts, t->text, &d);
+    t->h = m.height;
+    return m.height;
+}
+
+/* Width of a text on one line (no wrapping). */
+static int natural_width(orl_player *p, const char *text, int size, int bold)
+{
+    orl_text_desc d = {0};
+    d.size = size;
+    orl_text_metrics m = orl_text_measure(bold ? p->bold : p->fonts, text ? text : "", &d);
+    return m.width;
+}
+
+static int line_height(orl_player *p, int size, int bold)
+{
+    orl_text_desc d = {0};
+    d.size = size;
+    orl_text_metrics m = orl_text_measure(bold ? p->bold : p->fonts, "Ag", &d);
+    return m.line_height > 0 ? m.line_height : size;
+}
+
+static int add_button(orl_view *v, orl_button_kind kind, int arg, const char *label, int size, orl_rect r)
+{
+    if (v->nbuttons >= ORL_PLAYER_MAX_BUTTONS) return -1;
+    orl_view_button *b = &v->buttons[v->nbuttons];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->arg = arg;
+    b->label = label ? label : "";
+    b->label_size = size;
+    b->rect = r;
+    return v->nbuttons++;
+}
+
+/* A row of buttons centred on cx (or starting at x0 when cx < 0), each at least min_w wide;
+ * wraps to a column when the row is wider than max_w. Returns the height used. */
+typedef struct row_item {
+    orl_button_kind kind;
+    int arg;
+    const char *label;
+    int size;
+    int primary;
+    int selected;
+    int number;   /* choices: 1-based among the visible ones */
+} row_item;
+
+static int button_row(orl_player *p, orl_view *v, const row_item *items, int n, int cx, int x0, int y,
+                      int max_w, int min_w, int min_h)
+{
+    int w[32], total = 0, bh = min_h;
+    if (n > 32) n = 32;
+    for (int i = 0; i < n; i++) {
+        int nat = natural_width(p, items[i].label, items[i].size, items[i].primary) + 2 * 44;
+        w[i] = nat > min_w ? nat : min_w;
+        if (w[i] > max_w) w[i] = max_w;
+        int lh = line_height(p, items[i].size, items[i].primary) + 2 * 20;
+        if (lh > bh) bh = lh;
+        total += w[i] + (i ? GAP : 0);
+    }
+    if (total <= max_w) {
+        int x = cx >= 0 ? cx - total / 2 : x0;
+        for (int i = 0; i < n; i++) {
+            int k = add_button(v, items[i].kind, items[i].arg, items[i].label, items[i].size,
+                               (orl_rect){x, y, w[i], bh});
+            if (k >= 0) {
+                v->buttons[k].primary = items[i].primary;
+                v->buttons[k].selected = items[i].selected;
+            }
+            x += w[i] + GAP;
+        }
+        return bh;
+    }
+    /* a column of equal buttons, labels wrapped */
+    int yy = y;
+    for (int i = 0; i < n; i++) {
+        orl_view_text t = vt(items[i].label, 0, 0, max_w - 2 * 44, items[i].size, items[i].primary,
+                             ORL_TEXT_ALIGN_CENTER, 1.15f, 0);
+        int h = measure(p, &t) + 2 * 20;
+        if (h < min_h) h = min_h;
+        int x = cx >= 0 ? cx - max_w / 2 : x0;
+        int k = add_button(v, items[i].kind, items[i].arg, items[i].label, items[i].size, (orl_rect){x, yy, max_w, h});
+        if (k >= 0) {
+            v->buttons[k].primary = items[i].primary;
+            v->buttons[k].selected = items[i].selected;
+        }
+        yy += h + GAP;
+    }
+    return yy - GAP - y;
+}
+
+static void shift_texts(orl_view_text *const *ts, int n, int dy)
+{
+    for (int i = 0; i < n; i++) ts[i]->y += dy;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The scene screen: picture, text panel at the bottom, testimony, fact card, choices */
+
+static int choice_is_hotspot(const orl_player *p, const orl_choice *c)
+{
+    return p->panorama ? c->has_angles : (c->has_at && !c->has_angles);
+}
+
+/* Lays the panel out with its top at oy; returns its height. *fact_h gets the fact card's
+ * height (0 when none). */
+static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, float S, int oy, int *fact_h)
+{
+    const int PX = MARGIN, PW = W - 2 * MARGIN, padx = 56, pady = 44, IW = PW - 2 * padx;
+    int x0 = PX + padx, y = oy + pady;
+    int end = orl_player__scene_is_end(p);
+    v->nbuttons = 0;
+    v->heading.text = NULL;
+    if (end && s && s->ending) {
+        v->heading = vt(orl_ui_text(p->lang, ORL_UI_THE_END), x0, y, IW, px(26 * S), 1,
+                        ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_ACCENT);
+        y += measure(p, &v->heading) + 14;
+    }
+    v->body = vt(p->text && *p->text ? p->text : NULL, x0, y, IW, px(36 * S), 0, ORL_TEXT_ALIGN_START, 1.32f,
+                 ORL_TONE_TEXT);
+    y += measure(p, &v->body);
+
+    /* testimony */
+    v->has_testimony = 0;
+    v->testimony_by.text = v->testimony_text.text = NULL;
+    if (s && s->testimony_idx >= 0 && s->testimony_idx < p->st->ntestimonies) {
+        const orl_testimony *t = &p->st->testimonies[s->testimony_idx];
+        int allowed = orl_consent_allows(p->st, t, &p->consent);
+        v->has_testimony = 1;
+        v->testimony_notice = !allowed;
+        v->testimony_index = s->testimony_idx;
+        if (v->body.h) y += 28;
+        int ix = x0 + 32, iw = IW - 32;
+        v->testimony_box = (orl_rect){x0, y, IW, 0};
+        if (allowed) {
+            const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
+            const char *by = orl_player__own(p, orl_format("%s %s", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY),
+                                                           name ? name : ""));
+            v->testimony_by = vt(by, ix, y, iw, px(26 * S), 1, ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_ACCENT);
+            y += measure(p, &v->testimony_by) + 10;
+            v->testimony_text = vt(t->text ? t->text : "", ix, y, iw, px(32 * S), 0, ORL_TEXT_ALIGN_START,
+                                   1.32f, ORL_TONE_TEXT);
+        } else {
+            v->testimony_text = vt(orl_ui_text(p->lang, ORL_UI_CONSENT_NOTICE), ix, y, iw, px(28 * S), 0,
+                                   ORL_TEXT_ALIGN_START, 1.3f, ORL_TONE_MUTED);
+        }
+        y += measure(p, &v->testimony_text);
+        v->testimony_box.h = y - v->testimony_box.y;
+    }
+
+    /* choices in the panel (the others are hotspots on the picture) */
+    row_item items[ORL_MAX_CHOICES];
+    int n = 0;
+    int lsz = px(32 * S);
+    if (end) {
+        items[n++] = (row_item){ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), lsz, 1, 0, 0};
+    } else {
+        for (int i = 0; i < p->nvis; i++) {
+            if (choice_is_hotspot(p, &s->choices[p->vis[i]])) continue;
+            items[n++] = (row_item){ORL_BUTTON_CHOICE, p->vis[i], p->vis_text[i] ? p->vis_text[i] : "", lsz, 0, 0, i + 1};
+        }
+    }
+    if (n) {
+        if (v->body.h || v->has_testimony || v->heading.text) y += 34;
+        int bh_min = line_height(p, lsz, 0) + 2 * 20;
+        if (bh_min < MIN_TOUCH) bh_min = MIN_TOUCH;
+        int row = n <= 3;
+        int nat[ORL_MAX_CHOICES];
+        int share = (IW - (n - 1) * GAP) / n;
+        for (int i = 0; i < n && row; i++) {
+            nat[i] = natural_width(p, items[i].label, lsz, items[i].primary) + 2 * 44;
+            if (nat[i] > share) row = 0;
+        }
+        if (row) {
+            int x = x0;
+            for (int i = 0; i < n; i++) {
+                int w = nat[i] > 320 ? nat[i] : 320;
+                if (w > share) w = share;
+                int k = add_button(v, items[i].kind, items[i].arg, items[i].label, lsz, (orl_rect){x, y, w, bh_min});
+                if (k >= 0) {
+                    v->buttons[k].primary = items[i].primary;
+                    v->buttons[k].number = items[i].number;
+                }
+                x += w + GAP;
+            }
+            y += bh_min;
+        } else {
+            int cols = n >= 4 ? 2 : 1;
+            int bw = (IW - (cols - 1) * GAP) / cols;
+            for (int i = 0; i < n; i += cols) {
+                int rh = bh_min;
+                orl_view_text t[2];
+                for (int c = 0; c < cols && i + c < n; c++) {
+                    t[c] = vt(items[i + c].label, 0, 0, bw - 2 * 36, lsz, items[i + c].primary,
+                              ORL_TEXT_ALIGN_START, 1.15f, 0);
+                    int h = measure(p, &t[c]) + 2 * 20;
+                    if (h > rh) rh = h;
+                }
+                for (int c = 0; c < cols && i + c < n; c++) {
+                    int k = add_button(v, items[i + c].kind, items[i + c].arg, items[i + c].label, lsz,
+                                       (orl_rect){x0 + c * (bw + GAP), y, bw, rh});
+                    if (k >= 0) {
+                        v->buttons[k].primary = items[i + c].primary;
+                        v->buttons[k].number = items[i + c].number;
+                    }
+                }
+                y += rh + (i + cols < n ? GAP : 0);
+            }
+        }
+    }
+    int ph = y + pady - oy;
+
+    /* fact card, floating just above the panel at its start side */
+    *fact_h = 0;
+    v->has_fact = 0;
+    if (s && s->fact.set && s->fact.text) {
+        const int fw = 660, fpad = 28, fiw = fw - 2 * fpad;
+        int fy = 0; /* measured at 0, moved above the panel below */
+        v->fact_label = vt(orl_ui_text(p->lang, ORL_UI_FACT), PX + fpad, fy + fpad, fiw, px(22 * S), 1,
+                           ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_INK_ACCENT);
+        fy += fpad + measure(p, &v->fact_label) + 8;
+        v->fact_text = vt(s->fact.text, PX + fpad, fy, fiw, px(28 * S), 0, ORL_TEXT_ALIGN_START, 1.28f, ORL_TONE_INK);
+        fy += measure(p, &v->fact_text) + 12;
+        const char *src = orl_player__own(
+            p, orl_format("%s: %s%s%s", orl_ui_text(p->lang, ORL_UI_SOURCE), s->fact.source ? s->fact.source : "—",
+                          s->fact.url ? " · " : "", s->fact.url ? s->fact.url : ""));
+        v->fact_source = vt(src, PX + fpad, fy, fiw, px(24 * S), 0, ORL_TEXT_ALIGN_START, 1.2f, ORL_TONE_INK_MUTED);
+        fy += measure(p, &v->fact_source) + fpad;
+        int top = oy - 24 - fy;
+        v->fact_box = (orl_rect){PX, top, fw, fy};
+        orl_view_text *ts[] = {&v->fact_label, &v->fact_text, &v->fact_source};
+        shift_texts(ts, 3, top);
+        v->has_fact = 1;
+        *fact_h = fy + 24;
+    }
+    v->has_panel = 1;
+    v->panel = (orl_rect){PX, oy, PW, ph};
+    return ph;
+}
+
+static void add_hotspots(orl_player *p, orl_view *v, const orl_scene *s, float S)
+{
+    if (!s) return;
+    int lsz = px(30 * S);
+    for (int i = 0; i < p->nvis; i++) {
+        const orl_choice *c = &s->choices[p->vis[i]];
+        if (!choice_is_hotspot(p, c)) continue;
+        const char *label = p->vis_text[i] ? p->vis_text[i] : "";
+        int k = add_button(v, ORL_BUTTON_HOTSPOT, p->vis[i], label, lsz, (orl_rect){0, 0, 0, 0});
+        if (k < 0) break;
+        v->buttons[k].number = i + 1;
+        int pw = natural_width(p, label, lsz, 0) + 2 * 28;
+        if (pw > 720) pw = 720;
+        v->buttons[k].pill.w = pw; /* placed by orl_player__place_hotspots */
+    }
+    orl_player__place_hotspots(p);
+}
+
+void orl_player__place_hotspots(orl_player *p)
+{
+    orl_view *v = &p->view;
+    int sc = orl_run_scene(p->run);
+    if (sc < 0 || p->screen != ORL_SCREEN_SCENE) return;
+    const orl_scene *s = &p->st->scenes[sc];
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *b = &v->buttons[i];
+        if (b->kind != ORL_BUTTON_HOTSPOT || b->arg < 0 || b->arg >= s->nchoices) continue;
+        const orl_choice *c = &s->choices[b->arg];
+        float fx = 0, fy = 0;
+        if (p->panorama) {
+            b->hidden = !orl_panorama_project(&p->look, c->yaw, c->pitch, &fx, &fy);
+        } else {
+            fx = c->at[0] * W;
+            fy = c->at[1] * H;
+            b->hidden = 0;
+        }
+        if (!(fx >= 0)) fx = 0; /* also NaN */
+        if (fx > W) fx = W;
+        if (!(fy >= 0)) fy = 0;
+        if (fy > H) fy = H;
+        b->px = fx;
+        b->py = fy;
+        int x = (int)fx, y = (int)fy;
+        int pw = b->pill.w > 0 ? b->pill.w : 200, ph = MIN_TOUCH;
+        /* the label pill beside the point, on the reading side when it fits */
+        int right = !v->rtl;
+        if (right && x + 52 + pw > W - 24) right = 0;
+        if (!right && x - 52 - pw < 24) right = 1;
+        int top = y - ph / 2;
+        if (top < 24) top = 24;
+        if (top + ph > H - 24) top = H - 24 - ph;
+        b->pill = (orl_rect){right ? x + 52 : x - 52 - pw, top, pw, ph};
+        int l = x - 44 < b->pill.x ? x - 44 : b->pill.x;
+        int r = x + 44 > b->pill.x + pw ? x + 44 : b->pill.x + pw;
+        int t = y - 44 < top ? y - 44 : top;
+        int bt = y + 44 > top + ph ? y + 44 : top + ph;
+        b->rect = (orl_rect){l, t, r - l, bt - t};
+    }
+}
+
+static void add_corner_buttons(orl_player *p, orl_view *v, int back)
+{
+    int x = W - MARGIN - CORNER;
+    add_button(v, ORL_BUTTON_MENU, 0, orl_ui_text(p->lang, ORL_UI_SETTINGS), 0, (orl_rect){x, 40, CORNER, CORNER});
+    if (back)
+        add_button(v, ORL_BUTTON_BACK, 0, orl_ui_text(p->lang, ORL_UI_BACK), 0,
+                   (orl_rect){x - GAP - CORNER, 40, CORNER, CORNER});
+}
+
+static void layout_scene(orl_player *p, orl_view *v)
+{
+    int sc = orl_run_scene(p->run);
+    const orl_scene *s = sc >= 0 ? &p->st->scenes[sc] : NULL;
+    v->picture = s;
+    v->panorama = p->panorama;
+    float base = orl_player__size_scale(p->text_size);
+    float f = 1.0f;
+    int fact_h = 0, ph = 0;
+    for (;;) {
+        ph = layout_panel(p, v, s, base * f, 0, &fact_h);
+        int fits = ph <= (int)(H * 0.68f) && ph + fact_h <= H - BOTTOM - 40;
+        if (fits || f < 0.45f) break;
+        f *= 0.9f;
+        orl_player__free_owned(p);
+    }
+    orl_player__free_owned(p);
+    layout_panel(p, v, s, base * f, H - BOTTOM - ph, &fact_h);
+    add_hotspots(p, v, s, base * f);
+    int back = p->nhist > 0 || !(p->title_card && !p->st->warnings.n);
+    add_corner_buttons(p, v, back);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The other screens: blocks centred on the canvas */
+
+static void center_block(orl_view *v, orl_view_text *const *ts, int nts, int first_button, int top, int height)
+{
+    int dy = (H - height) / 2 - top;
+    if ((H - height) / 2 < 150) dy = 150 - top; /* below the corner buttons */
+    shift_texts(ts, nts, dy);
+    for (int i = first_button; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+}
+
+static void layout_title(orl_player *p, orl_view *v, float S)
+{
+    const orl_story *st = p->st;
+    v->picture = st->cover ? &p->cover : (st->start_idx >= 0 ? &st->scenes[st->start_idx] : NULL);
+    v->dim = 70;
+    int y = 0;
+    v->heading = vt(st->title ? st->title : st->id ? st->id : "", 160, y, W - 320, px(92 * S), 1,
+                    ORL_TEXT_ALIGN_CENTER, 1.1f, ORL_TONE_TEXT);
+    y += measure(p, &v->heading);
+    if (st->authors.n) {
+        orl_buf b = {0};
+        for (int i = 0; i < st->authors.n; i++) orl_buf_printf(&b, "%s%s", i ? " · " : "", st->authors.items[i]);
+        const char *a = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
+        y += 24;
+        v->sub = vt(a, 260, y, W - 520, px(34 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
+        y += measure(p, &v->sub);
+    }
+    y += 72;
+    row_item it = {ORL_BUTTON_BEGIN, 0, orl_ui_text(p->lang, ORL_UI_BEGIN), px(40 * S), 1, 0, 0};
+    int first = v->nbuttons;
+    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 440, 104);
+    orl_view_text *ts[] = {&v->heading, &v->sub};
+    /* the title sits a little below the middle, over the darker lower half */
+    center_block(v, ts, 2, first, 0, y);
+    int dy = 60;
+    shift_texts(ts, 2, dy);
+    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+}
+
+static void layout_warnings(orl_player *p, orl_view *v, float S)
+{
+    const orl_story *st = p->st;
+    v->picture = st->start_idx >= 0 ? &st->scenes[st->start_idx] : NULL;
+    v->dim = 215;
+    int y = 0;
+    v->heading = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), 260, y, W - 520, px(30 * S), 1,
+                    ORL_TEXT_ALIGN_CENTER, 1.0f, ORL_TONE_ACCENT);
+    y += measure(p, &v->heading) + 36;
+    v->sub = vt(orl_ui_text(p->lang, ORL_UI_WARNING_INTRO), 260, y, W - 520, px(40 * S), 0,
+                ORL_TEXT_ALIGN_CENTER, 1.2f, ORL_TONE_TEXT);
+    y += measure(p, &v->sub) + 22;
+    orl_buf b = {0};
+    for (int i = 0; i < st->warnings.n; i++) orl_buf_printf(&b, "%s%s", i ? "  ·  " : "", st->warnings.items[i]);
+    const char *w = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
+    v->body2 = vt(w, 260, y, W - 520, px(50 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
+    y += measure(p, &v->body2) + 80;
+    row_item it[2] = {
+        {ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), px(34 * S), 1, 0, 0},
+        {ORL_BUTTON_LEAVE, 0, orl_ui_text(p->lang, ORL_UI_LEAVE), px(34 * S), 0, 0, 0},
+    };
+    int first = v->nbuttons;
+    y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
+    orl_view_text *ts[] = {&v->heading, &v->sub, &v->body2};
+    center_block(v, ts, 3, first, 0, y);
+}
+
+static void layout_care(orl_player *p, orl_view *v, float S)
+{
+    const orl_story *st = p->st;
+    v->dim = 215;
+    int y = 0;
+    v->heading = vt(orl_ui_text(p->lang, ORL_UI_SUPPORT), 260, y, W - 520, px(44 * S), 1, ORL_TEXT_ALIGN_CENTER,
+                    1.2f, ORL_TONE_TEXT);
+    y += measure(p, &v->heading) + 44;
+    int n = st->nsupport < ORL_VIEW_MAX_SUPPORT ? st->nsupport : ORL_VIEW_MAX_SUPPORT;
+    int cols = n > 3 ? 2 : 1;
+    int cw = cols == 1 ? 1100 : 800, pad = 32;
+    int x0 = (W - (cols * cw + (cols - 1) * 24)) / 2;
+    v->nsupport = n;
+    for (int i = 0; i < n; i += cols) {
+        int rh = 0;
+        for (int c = 0; c < cols && i + c < n; c++) {
+            const orl_support *su = &st->support[i + c];
+            orl_view_support *vs = &v->support[i + c];
+            int x = x0 + c * (cw + 24) + pad, iw = cw - 2 * pad, yy = y + pad;
+            vs->name = vt(su->name, x, yy, iw, px(36 * S), 1, ORL_TEXT_ALIGN_START, 1.15f, ORL_TONE_TEXT);
+            yy += measure(p, &vs->name) + 8;
+            vs->contact = vt(su->contact, x, yy, iw, px(32 * S), 0, ORL_TEXT_ALIGN_START, 1.2f, ORL_TONE_ACCENT);
+            yy += measure(p, &vs->contact);
+            vs->note = vt(su->note, x, yy + 8, iw, px(28 * S), 0, ORL_TEXT_ALIGN_START, 1.25f, ORL_TONE_MUTED);
+            if (su->note && *su->note) yy += 8 + measure(p, &vs->note);
+            else vs->note.text = NULL;
+            yy += pad;
+            v->support_box[i + c] = (orl_rect){x0 + c * (cw + 24), y, cw, yy - y};
+            if (yy - y > rh) rh = yy - y;
+        }
+        for (int c = 0; c < cols && i + c < n; c++) v->support_box[i + c].h = rh;
+        y += rh + 24;
+    }
+    y += 40;
+    row_item it = {ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), px(34 * S), 1, 0, 0};
+    int first = v->nbuttons;
+    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
+    int dy = (H - y) / 2;
+    if (dy < 150) dy = 150;
+    v->heading.y += dy;
+    for (int i = 0; i < n; i++) {
+        v->support_box[i].y += dy;
+        v->support[i].name.y += dy;
+        v->support[i].contact.y += dy;
+        v->support[i].note.y += dy;
+    }
+    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+}
+
+static void layout_credits(orl_player *p, orl_view *v, float S)
+{
+    const orl_story *st = p->st;
+    v->dim = 215;
+    int y = 0;
+    v->sub = vt(orl_ui_text(p->lang, ORL_UI_CREDITS), 260, y, W - 520, px(28 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.0f,
+                ORL_TONE_ACCENT);
+    y += measure(p, &v->sub) + 24;
+    v->heading = vt(st->title ? st->title : "", 160, y, W - 320, px(72 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.1f,
+                    ORL_TONE_TEXT);
+    y += measure(p, &v->heading) + 28;
+    if (st->authors.n) {
+        orl_buf b = {0};
+        for (int i = 0; i < st->authors.n; i++) orl_buf_printf(&b, "%s%s", i ? ", " : "", st->authors.items[i]);
+        const char *a = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
+        v->body = vt(a, 260, y, W - 520, px(36 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.3f, ORL_TONE_TEXT);
+        y += measure(p, &v->body) + 28;
+    }
+    if (st->credits) {
+        v->body2 = vt(st->credits, 310, y, W - 620, px(32 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.4f, ORL_TONE_MUTED);
+        y += measure(p, &v->body2) + 28;
+    }
+    y += 52;
+    row_item it = {ORL_BUTTON_RESTART, 0, orl_ui_text(p->lang, ORL_UI_RESTART), px(34 * S), 1, 0, 0};
+    int first = v->nbuttons;
+    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
+    orl_view_text *ts[] = {&v->sub, &v->heading, &v->body, &v->body2};
+    center_block(v, ts, 4, first, 0, y);
+}
+
+static void layout_menu(orl_player *p, orl_view *v)
+{
+    v->nbuttons = 0;
+    const int cw = 1080, pad = 56, iw = cw - 2 * pad, x0 = (W - cw) / 2 + pad;
+    int y = pad;
+    v->menu_title = vt(orl_ui_text(p->lang, ORL_UI_SETTINGS), x0, y, iw, 44, 1, ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_TEXT);
+    y += measure(p, &v->menu_title) + 36;
+    v->menu_size_label = vt(orl_ui_text(p->lang, ORL_UI_TEXT_SIZE), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START, 1.0f,
+                            ORL_TONE_ACCENT);
+    y += measure(p, &v->menu_size_label) + 16;
+    row_item sizes[ORL_PLAYER_TEXT_SIZES];
+    static const int label_px[ORL_PLAYER_TEXT_SIZES] = {30, 36, 44, 54};
+    for (int i = 0; i < ORL_PLAYER_TEXT_SIZES; i++)
+        sizes[i] = (row_item){ORL_BUTTON_TEXT_SIZE, i, "A", label_px[i], 0, i == p->text_size, 0};
+    y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, 140, 100) + 40;
+
+    /* languages: the source language, then the translations */
+    v->nlangs = 0;
+    const orl_story *st = p->st;
+    if (st->language && v->nlangs < ORL_VIEW_MAX_LANGS) v->langs[v->nlangs++] = st->language;
+    for (int i = 0; i < st->translations.n && v->nlangs < ORL_VIEW_MAX_LANGS; i++)
+        v->langs[v->nlangs++] = st->translations.items[i];
+    v->menu_lang_label.text = NULL;
+    if (p->path && v->nlangs > 1) {
+        v->menu_lang_label = vt(orl_ui_text(p->lang, ORL_UI_LANGUAGE), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START, 1.0f,
+                                ORL_TONE_ACCENT);
+        y += measure(p, &v->menu_lang_label) + 16;
+        row_item langs[ORL_VIEW_MAX_LANGS];
+        int n = 0;
+        for (int i = 0; i < v->nlangs; i++)
+            langs[n++] = (row_item){ORL_BUTTON_LANGUAGE, i, orl_player__lang_name(v->langs[i]), 32, 0,
+                                    strcmp(v->langs[i], p->lang) == 0, 0};
+        /* rows of as many as fit */
+        int i = 0;
+        while (i < n) {
+            int k = i, wsum = 0;
+            while (k < n) {
+                int w = natural_width(p, langs[k].label, 32, 0) + 2 * 44;
+                if (w < 200) w = 200;
+                if (k > i && wsum + GAP + w > iw) break;
+                wsum += (k > i ? GAP : 0) + w;
+                k++;
+            }
+            y += button_row(p, v, langs + i, k - i, -1, x0, y, iw, 200, 100) + GAP;
+            i = k;
+        }
+        y += 40 - GAP;
+    }
+    row_item acts[3];
+    int na = 0;
+    acts[na++] = (row_item){ORL_BUTTON_RESUME, 0, orl_ui_text(p->lang, ORL_UI_RESUME), 32, 1, 0, 0};
+    acts[na++] = (row_item){ORL_BUTTON_RESTART, 0, orl_ui_text(p->lang, ORL_UI_RESTART), 32, 0, 0, 0};
+    if (!p->kiosk) acts[na++] = (row_item){ORL_BUTTON_QUIT, 0, orl_ui_text(p->lang, ORL_UI_QUIT), 32, 0, 0, 0};
+    y += button_row(p, v, acts, na, -1, x0, y, iw, 200, 100);
+    y += pad;
+    int top = (H - y) / 2;
+    if (top < 24) top = 24;
+    v->menu_box = (orl_rect){(W - cw) / 2, top, cw, y};
+    orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_lang_label};
+    shift_texts(ts, 3, top);
+    for (int i = 0; i < v->nbuttons; i++) v->buttons[i].rect.y += top;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Mirroring and focus */
+
+static void mirror_text(orl_view_text *t) { t->x = W - t->x - t->w; }
+static void mirror_rect(orl_rect *r) { r->x = W - r->x - r->w; }
+
+static void mirror(orl_view *v)
+{
+    orl_view_text *ts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->testimony_by, &v->testimony_text,
+                           &v->fact_label, &v->fact_text, &v->fact_source, &v->menu_title,
+                           &v->menu_size_label, &v->menu_lang_label};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(ts[i]);
+    for (int i = 0; i < v->nsupport; i++) {
+        mirror_text(&v->support[i].name);
+        mirror_text(&v->support[i].contact);
+        mirror_text(&v->support[i].note);
+        mirror_rect(&v->support_box[i]);
+    }
+    mirror_rect(&v->panel);
+    mirror_rect(&v->testimony_box);
+    mirror_rect(&v->fact_box);
+    mirror_rect(&v->menu_box);
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind != ORL_BUTTON_HOTSPOT) mirror_rect(&v->buttons[i].rect);
+}
+
+static int default_focus(const orl_view *v)
+{
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].primary && !v->buttons[i].hidden) return i;
+    for (int i = 0; i < v->nbuttons; i++) {
+        const orl_view_button *b = &v->buttons[i];
+        if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && !b->hidden) return i;
+    }
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].selected) return i;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (!v->buttons[i].hidden && v->buttons[i].kind != ORL_BUTTON_BACK && v->buttons[i].kind != ORL_BUTTON_MENU)
+            return i;
+    return -1;
+}
+
+void orl_player__layout(orl_player *p)
+{
+    orl_view *v = &p->view;
+    orl_player__free_owned(p);
+    memset(v, 0, sizeof *v);
+    v->focus = v->hover = v->pressed = -1;
+    v->testimony_index = -1;
+    v->screen = p->screen;
+    v->lang = p->lang;
+    v->rtl = orl_player__is_rtl(p->lang);
+    v->look = p->look;
+    float S = orl_player__size_scale(p->text_size);
+    const orl_story *st = p->st;
+    if (p->picture_scene >= 0 && p->picture_scene < st->nscenes) v->picture = &st->scenes[p->picture_scene];
+    switch (p->screen) {
+    case ORL_SCREEN_TITLE: layout_title(p, v, S); add_corner_buttons(p, v, 0); break;
+    case ORL_SCREEN_WARNINGS: layout_warnings(p, v, S); add_corner_buttons(p, v, 0); break;
+    case ORL_SCREEN_SCENE: layout_scene(p, v); break;
+    case ORL_SCREEN_CARE: layout_care(p, v, S); add_corner_buttons(p, v, 0); break;
+    case ORL_SCREEN_CREDITS: layout_credits(p, v, S); add_corner_buttons(p, v, 0); break;
+    }
+    if (p->menu) {
+        v->menu = 1;
+        layout_menu(p, v);
+    }
+    if (v->rtl) mirror(v);
+    /* hotspots are points on the picture: placed after mirroring, on the reading side */
+    if (p->screen == ORL_SCREEN_SCENE && !p->menu) orl_player__place_hotspots(p);
+
+    /* labels: measured once here so drawing can centre them without laying out again */
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *b = &v->buttons[i];
+        if (b->label_size <= 0 || !b->label || !*b->label) continue;
+        const orl_rect *r = b->kind == ORL_BUTTON_HOTSPOT ? &b->pill : &b->rect;
+        int pad = b->kind == ORL_BUTTON_HOTSPOT ? 28 : 36;
+        b->label_wrap = r->w - 2 * pad > 40 ? r->w - 2 * pad : 40;
+        b->label_align = b->kind == ORL_BUTTON_CHOICE && r->w > 900 ? ORL_TEXT_ALIGN_START : ORL_TEXT_ALIGN_CENTER;
+        orl_view_text t = vt(b->label, 0, 0, b->label_wrap, b->label_size, b->primary, b->label_align, 1.15f, 0);
+        b->label_h = measure(p, &t);
+    }
+
+    v->focus = -1;
+    if (p->focus_set) {
+        for (int i = 0; i < v->nbuttons; i++)
+            if ((int)v->buttons[i].kind == p->focus_kind && v->buttons[i].arg == p->focus_arg && !v->buttons[i].hidden) {
+                v->focus = i;
+                break;
+            }
+    }
+    if (v->focus < 0) {
+        v->focus = default_focus(v);
+        p->focus_set = 0;
+    }
+    v->focus_visible = p->focus_visible;
+    v->hover = p->hover < v->nbuttons ? p->hover : -1;
+    v->pressed = p->pressed < v->nbuttons ? p->pressed : -1;
+    p->dirty = 0;
+}
+
+const orl_view *orl_player_view(orl_player *p)
+{
+    if (p->dirty) orl_player__layout(p);
+    orl_view *v = &p->view;
+    const orl_story *st = p->st;
+    /* what moves without a relayout: time, look, the transition */
+    v->picture_time = p->scene_time;
+    v->look = p->look;
+    v->transition = p->trans;
+    v->from_picture = p->from_scene >= 0 && p->from_scene < st->nscenes && p->trans < 1.0f ? &st->scenes[p->from_scene] : NULL;
+    v->from_time = p->from_time;
+    return v;
+}

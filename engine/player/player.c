@@ -1,0 +1,727 @@
+/* The player core: screens, choices, rollback, settings. No window, no events: see player.h. */
+#include "player/player_internal.h"
+#include "story/run.h"
+#include "core/limits.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TRANSITION_SECONDS 0.35
+
+/* ---------------------------------------------------------------------------------------
+ * The current scene */
+
+static void clear_scene_cache(orl_player *p)
+{
+    free(p->text);
+    p->text = NULL;
+    for (int i = 0; i < p->nvis; i++) free(p->vis_text[i]);
+    p->nvis = 0;
+    p->scene_error = 0;
+}
+
+/* Runs the story code that decides what the scene shows (text functions, `when`), once. */
+static void load_scene(orl_player *p)
+{
+    clear_scene_cache(p);
+    int sc = orl_run_scene(p->run);
+    if (sc < 0) return;
+    int errors = p->diags.errors;
+    p->text = orl_run_scene_text(p->run, &p->diags);
+    int n = orl_run_visible(p->run, p->vis, ORL_MAX_CHOICES, &p->diags);
+    if (n < 0) n = 0;
+    for (int i = 0; i < n; i++) p->vis_text[i] = orl_run_choice_text(p->run, p->vis[i], &p->diags);
+    p->nvis = n;
+    p->scene_error = p->diags.errors > errors;
+    const orl_scene *s = &p->st->scenes[sc];
+    p->panorama = s->panorama != NULL;
+    if (s->has_look) p->look = (orl_look){s->look[0], s->look[1], s->look[2] > 0 ? s->look[2] : 90.0f};
+    else p->look = (orl_look){0.0f, 0.0f, 90.0f};
+    p->picture_scene = sc;
+    p->dirty = 1;
+}
+
+static void start_transition(orl_player *p, int from)
+{
+    p->from_scene = from;
+    p->from_time = p->scene_time;
+    p->trans = from >= 0 && from != orl_run_scene(p->run) ? 0.0f : 1.0f;
+    p->scene_time = 0.0;
+}
+
+static void forget_focus(orl_player *p)
+{
+    p->focus_set = 0;
+    p->hover = -1;
+    p->pressed = -1;
+    p->dragging = 0;
+}
+
+static void clear_history(orl_player *p)
+{
+    for (int i = 0; i < p->nhist; i++) free(p->hist[i].state);
+    p->nhist = 0;
+}
+
+static void set_screen(orl_player *p, orl_player_screen s)
+{
+    if (p->screen != s) forget_focus(p);
+    p->screen = s;
+    p->dirty = 1;
+}
+
+static int is_title_card(const orl_story *st)
+{
+    if (st->start_idx < 0) return 0;
+    const orl_scene *s = &st->scenes[st->start_idx];
+    if (s->nchoices < 1 || s->ending) return 0;
+    if (strcmp(s->id, "title") == 0) return 1;
+    return st->title && s->text && strcmp(st->title, s->text) == 0;
+}
+
+static void enter_story(orl_player *p)
+{
+    int from = p->picture_scene;
+    clear_history(p);
+    orl_run_reset(p->run);
+    orl_run_start(p->run, &p->diags);
+    set_screen(p, ORL_SCREEN_SCENE);
+    start_transition(p, from);
+    load_scene(p);
+}
+
+/* The screen a reader starts on: the title, or the content note, or the story's own title
+ * card. */
+static void first_screen(orl_player *p)
+{
+    clear_history(p);
+    orl_run_reset(p->run);
+    clear_scene_cache(p);
+    p->menu = 0;
+    if (p->title_card) {
+        if (p->st->warnings.n) {
+            p->picture_scene = p->st->start_idx;
+            set_screen(p, ORL_SCREEN_WARNINGS);
+        } else {
+            enter_story(p);
+        }
+    } else {
+        p->picture_scene = p->st->start_idx;
+        set_screen(p, ORL_SCREEN_TITLE);
+    }
+    p->trans = 1.0f;
+    p->scene_time = 0.0;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Life cycle */
+
+static void set_cover(orl_player *p)
+{
+    memset(&p->cover, 0, sizeof p->cover);
+    p->cover.id = "cover";
+    p->cover.loc = p->st->loc;
+    p->cover.background = p->st->cover;
+    p->cover.text_fn = ORL_NOFN;
+    p->cover.on_enter_fn = ORL_NOFN;
+    p->cover.testimony_idx = -1;
+}
+
+orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
+{
+    orl_player *p = calloc(1, sizeof *p);
+    if (!p) {
+        orl_story_free(d->story);
+        return NULL;
+    }
+    p->st = d->story;
+    p->path = d->path ? orl_strdup(d->path) : NULL;
+    snprintf(p->lang, sizeof p->lang, "%s",
+             d->lang ? d->lang : p->st->language ? p->st->language : "en");
+    p->consent = d->consent;
+    p->seed = d->seed;
+    p->text_size = d->text_size >= 0 && d->text_size < ORL_PLAYER_TEXT_SIZES ? d->text_size : 0;
+    p->kiosk = d->kiosk;
+    p->from_scene = -1;
+    p->trans = 1.0f;
+    p->picture_scene = -1;
+    p->hover = p->pressed = -1;
+    char err[512] = "";
+    p->fonts = orl_font_set_load_dir(d->font_dir, 0, 36, err, sizeof err);
+    if (p->fonts) p->bold = orl_font_set_load_dir(d->font_dir, 1, 36, err, sizeof err);
+    p->run = orl_run_new(p->st);
+    if (!p->fonts || !p->bold || !p->run) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "fonts", "cannot start the player: %s",
+                     *err ? err : "out of memory");
+        orl_player_free(p);
+        return NULL;
+    }
+    p->title_card = is_title_card(p->st);
+    set_cover(p);
+    first_screen(p);
+    return p;
+}
+
+void orl_player_free(orl_player *p)
+{
+    if (!p) return;
+    clear_scene_cache(p);
+    clear_history(p);
+    orl_player__free_owned(p);
+    free(p->owned);
+    orl_run_free(p->run);
+    orl_story_free(p->st);
+    orl_font_set_free(p->fonts);
+    orl_font_set_free(p->bold);
+    orl_diags_free(&p->diags);
+    free(p->path);
+    free(p);
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Moves */
+
+static int choose(orl_player *p, int choice)
+{
+    int from = orl_run_scene(p->run);
+    if (from < 0) return 0;
+    orl_buf b = {0};
+    if (orl_run_state_save(p->run, &b, &p->diags) == 0 && !b.oom) {
+        if (p->nhist == ORL_PLAYER_MAX_HISTORY) {
+            free(p->hist[0].state);
+            memmove(p->hist, p->hist + 1, (ORL_PLAYER_MAX_HISTORY - 1) * sizeof *p->hist);
+            p->nhist--;
+        }
+        p->hist[p->nhist++] = (orl_snapshot){from, b.data, b.len};
+    } else {
+        orl_buf_free(&b); /* this step cannot be taken back; the story goes on */
+    }
+    if (orl_run_choose(p->run, choice, &p->diags) != 0 && orl_run_scene(p->run) == from) {
+        /* nothing happened: keep the screen as it was */
+        if (p->nhist && p->hist[p->nhist - 1].scene == from) {
+            free(p->hist[--p->nhist].state);
+        }
+        return 0;
+    }
+    forget_focus(p);
+    start_transition(p, from);
+    load_scene(p);
+    return 1;
+}
+
+/* One choice back. */
+static int rollback(orl_player *p)
+{
+    if (p->screen != ORL_SCREEN_SCENE || p->nhist == 0) return 0;
+    orl_snapshot s = p->hist[--p->nhist];
+    int from = orl_run_scene(p->run);
+    int rc = orl_run_restore(p->run, s.scene, s.state, s.len);
+    free(s.state);
+    if (rc != 0) return 0;
+    forget_focus(p);
+    start_transition(p, from);
+    load_scene(p);
+    return 1;
+}
+
+static int scene_is_end(const orl_player *p)
+{
+    return p->screen == ORL_SCREEN_SCENE && p->nvis == 0;
+}
+
+static void after_ending(orl_player *p)
+{
+    if (p->st->nsupport > 0) set_screen(p, ORL_SCREEN_CARE);
+    else set_screen(p, ORL_SCREEN_CREDITS);
+}
+
+static int go_back(orl_player *p)
+{
+    if (p->menu) return orl_player_set_menu(p, 0);
+    switch (p->screen) {
+    case ORL_SCREEN_SCENE:
+        if (p->nhist) return rollback(p);
+        /* the first scene: back to what came before the story (the title or the note) */
+        if (p->title_card && !p->st->warnings.n) return 0;
+        first_screen(p);
+        return 1;
+    case ORL_SCREEN_WARNINGS:
+        if (p->title_card) return 0;
+        set_screen(p, ORL_SCREEN_TITLE);
+        return 1;
+    case ORL_SCREEN_CARE:
+        set_screen(p, ORL_SCREEN_SCENE);
+        return 1;
+    case ORL_SCREEN_CREDITS:
+        set_screen(p, p->st->nsupport > 0 ? ORL_SCREEN_CARE : ORL_SCREEN_SCENE);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void orl_player__activate(orl_player *p, int i)
+{
+    const orl_view *v = &p->view;
+    if (i < 0 || i >= v->nbuttons) return;
+    const orl_view_button *b = &v->buttons[i];
+    p->dirty = 1;
+    switch (b->kind) {
+    case ORL_BUTTON_CHOICE:
+    case ORL_BUTTON_HOTSPOT:
+        choose(p, b->arg);
+        break;
+    case ORL_BUTTON_BEGIN:
+        if (p->st->warnings.n) set_screen(p, ORL_SCREEN_WARNINGS);
+        else enter_story(p);
+        break;
+    case ORL_BUTTON_CONTINUE:
+        if (p->screen == ORL_SCREEN_WARNINGS) enter_story(p);
+        else if (p->screen == ORL_SCREEN_SCENE) after_ending(p);
+        else if (p->screen == ORL_SCREEN_CARE) set_screen(p, ORL_SCREEN_CREDITS);
+        break;
+    case ORL_BUTTON_LEAVE:
+        p->leave_count++;
+        set_screen(p, ORL_SCREEN_TITLE);
+        break;
+    case ORL_BUTTON_RESTART:
+        orl_player_restart(p);
+        break;
+    case ORL_BUTTON_BACK:
+        go_back(p);
+        break;
+    case ORL_BUTTON_MENU:
+        orl_player_set_menu(p, 1);
+        break;
+    case ORL_BUTTON_TEXT_SIZE:
+        orl_player_set_text_size(p, b->arg);
+        break;
+    case ORL_BUTTON_LANGUAGE:
+        if (b->arg >= 0 && b->arg < v->nlangs) {
+            char code[32];
+            snprintf(code, sizeof code, "%s", v->langs[b->arg]);
+            orl_player_set_lang(p, code);
+        }
+        break;
+    case ORL_BUTTON_RESUME:
+        orl_player_set_menu(p, 0);
+        break;
+    case ORL_BUTTON_QUIT:
+        if (!p->kiosk) p->quit = 1;
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Focus */
+
+static int focusable(const orl_view *v, int i)
+{
+    return i >= 0 && i < v->nbuttons && !v->buttons[i].hidden;
+}
+
+static void set_focus(orl_player *p, int i)
+{
+    orl_view *v = &p->view;
+    if (!focusable(v, i)) return;
+    v->focus = i;
+    p->focus_set = 1;
+    p->focus_kind = v->buttons[i].kind;
+    p->focus_arg = v->buttons[i].arg;
+}
+
+static int move_focus_order(orl_player *p, int step)
+{
+    orl_view *v = &p->view;
+    if (v->nbuttons == 0) return 0;
+    int i = v->focus;
+    for (int k = 0; k < v->nbuttons; k++) {
+        i = i < 0 ? (step > 0 ? 0 : v->nbuttons - 1) : (i + step + v->nbuttons) % v->nbuttons;
+        if (focusable(v, i)) {
+            set_focus(p, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Spatial navigation: the nearest button whose centre lies in that direction. */
+static int move_focus_dir(orl_player *p, int dx, int dy)
+{
+    orl_view *v = &p->view;
+    if (!focusable(v, v->focus)) return move_focus_order(p, 1);
+    const orl_rect *r = &v->buttons[v->focus].rect;
+    float cx = r->x + r->w * 0.5f, cy = r->y + r->h * 0.5f;
+    int best = -1;
+    float best_score = 1e30f;
+    for (int i = 0; i < v->nbuttons; i++) {
+        if (i == v->focus || !focusable(v, i)) continue;
+        const orl_rect *q = &v->buttons[i].rect;
+        float qx = q->x + q->w * 0.5f, qy = q->y + q->h * 0.5f;
+        float along = dx ? (qx - cx) * (float)dx : (qy - cy) * (float)dy;
+        float across = dx ? fabsf(qy - cy) : fabsf(qx - cx);
+        /* in that direction: past our edge, or at least beyond the centre */
+        float edge = dx ? (dx > 0 ? (float)(q->x) - (r->x + r->w) : (float)(r->x) - (q->x + q->w))
+                        : (dy > 0 ? (float)(q->y) - (r->y + r->h) : (float)(r->y) - (q->y + q->h));
+        if (along <= 1.0f && edge < 0) continue;
+        if (along <= 1.0f) continue;
+        /* buttons in the same row or column first */
+        float overlap = dx ? (float)((q->y < r->y + r->h && r->y < q->y + q->h) ? 0 : 1)
+                           : (float)((q->x < r->x + r->w && r->x < q->x + q->w) ? 0 : 1);
+        float score = along + across * 2.0f + overlap * 4000.0f;
+        if (score < best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    if (best < 0) return 0;
+    set_focus(p, best);
+    return 1;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Inputs */
+
+int orl_player_input_do(orl_player *p, orl_player_input in)
+{
+    orl_player_view(p);
+    orl_view *v = &p->view;
+    int was_visible = p->focus_visible;
+    switch (in) {
+    case ORL_INPUT_MENU:
+        if (p->kiosk && !p->menu) return 0;
+        return orl_player_set_menu(p, !p->menu);
+    case ORL_INPUT_BACK:
+        return go_back(p);
+    case ORL_INPUT_ACTIVATE:
+        if (!focusable(v, v->focus)) return 0;
+        orl_player__activate(p, v->focus);
+        return 1;
+    default:
+        break;
+    }
+    p->focus_visible = 1;
+    v->focus_visible = 1;
+    if (!was_visible && focusable(v, v->focus)) return 1; /* first key: show where focus is */
+    int moved = 0;
+    switch (in) {
+    case ORL_INPUT_UP: moved = move_focus_dir(p, 0, -1); break;
+    case ORL_INPUT_DOWN: moved = move_focus_dir(p, 0, 1); break;
+    case ORL_INPUT_LEFT: moved = move_focus_dir(p, -1, 0); break;
+    case ORL_INPUT_RIGHT: moved = move_focus_dir(p, 1, 0); break;
+    case ORL_INPUT_NEXT: moved = move_focus_order(p, 1); break;
+    case ORL_INPUT_PREV: moved = move_focus_order(p, -1); break;
+    default: break;
+    }
+    return moved || !was_visible;
+}
+
+int orl_player_pick(orl_player *p, int n)
+{
+    orl_player_view(p);
+    orl_view *v = &p->view;
+    if (n < 1) return 0;
+    if (!p->menu && p->screen == ORL_SCREEN_SCENE && p->nvis > 0) {
+        for (int i = 0; i < v->nbuttons; i++) {
+            const orl_view_button *b = &v->buttons[i];
+            if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) {
+                orl_player__activate(p, i);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    /* other screens: the n-th button of the screen (not the corner buttons) */
+    int k = 0;
+    for (int i = 0; i < v->nbuttons; i++) {
+        const orl_view_button *b = &v->buttons[i];
+        if (b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_MENU || b->hidden) continue;
+        if (++k == n) {
+            orl_player__activate(p, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int hit(const orl_view *v, float x, float y)
+{
+    /* the last drawn is on top: search backwards */
+    for (int i = v->nbuttons - 1; i >= 0; i--) {
+        const orl_view_button *b = &v->buttons[i];
+        if (b->hidden) continue;
+        if (x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)
+            return i;
+    }
+    return -1;
+}
+
+int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
+{
+    orl_player_view(p);
+    orl_view *v = &p->view;
+    int changed = 0;
+    if (p->focus_visible) {
+        p->focus_visible = 0;
+        v->focus_visible = 0;
+        changed = 1;
+    }
+    int h = hit(v, x, y);
+    switch (kind) {
+    case ORL_POINTER_MOVE:
+        if (p->dragging) {
+            float dx = x - p->drag_x, dy = y - p->drag_y;
+            p->drag_dist += fabsf(dx) + fabsf(dy);
+            p->drag_x = x;
+            p->drag_y = y;
+            float k = p->look.fov / (float)ORL_CANVAS_W;
+            changed |= orl_player_look(p, -dx * k, dy * k);
+            return changed;
+        }
+        if (h != p->hover) {
+            p->hover = h;
+            v->hover = h;
+            changed = 1;
+        }
+        return changed;
+    case ORL_POINTER_DOWN:
+        p->pressed = h;
+        v->pressed = h;
+        p->hover = h;
+        v->hover = h;
+        if (h < 0 && p->panorama && p->screen == ORL_SCREEN_SCENE && !p->menu) {
+            p->dragging = 1;
+            p->drag_x = x;
+            p->drag_y = y;
+            p->drag_dist = 0;
+        }
+        return 1;
+    case ORL_POINTER_UP: {
+        int was = p->pressed;
+        int dragged = p->dragging;
+        p->pressed = -1;
+        v->pressed = -1;
+        p->dragging = 0;
+        if (was >= 0 && was == h) {
+            set_focus(p, h);
+            orl_player__activate(p, h);
+            return 1;
+        }
+        if (!dragged && was < 0 && h < 0 && p->menu && v->menu_box.w > 0) {
+            /* a tap outside the settings card closes it */
+            const orl_rect *m = &v->menu_box;
+            if (x < m->x || x >= m->x + m->w || y < m->y || y >= m->y + m->h)
+                return orl_player_set_menu(p, 0);
+        }
+        return 1;
+    }
+    case ORL_POINTER_CANCEL:
+    default:
+        p->pressed = -1;
+        v->pressed = -1;
+        p->dragging = 0;
+        p->hover = -1;
+        v->hover = -1;
+        return 1;
+    }
+}
+
+int orl_player_look(orl_player *p, float dyaw, float dpitch)
+{
+    if (!p->panorama || p->screen != ORL_SCREEN_SCENE || p->menu) return 0;
+    if (dyaw == 0.0f && dpitch == 0.0f) return 0;
+    p->look.yaw = fmodf(p->look.yaw + dyaw, 360.0f);
+    if (p->look.yaw > 180.0f) p->look.yaw -= 360.0f;
+    if (p->look.yaw < -180.0f) p->look.yaw += 360.0f;
+    float lim = 90.0f - p->look.fov * 0.3f;
+    p->look.pitch += dpitch;
+    if (p->look.pitch > lim) p->look.pitch = lim;
+    if (p->look.pitch < -lim) p->look.pitch = -lim;
+    orl_player__place_hotspots(p);
+    return 1;
+}
+
+int orl_player_show_focus(orl_player *p, int show)
+{
+    show = show != 0;
+    if (p->focus_visible == show) return 0;
+    p->focus_visible = show;
+    p->view.focus_visible = show;
+    return 1;
+}
+
+int orl_player_tick(orl_player *p, double dt)
+{
+    if (dt < 0) dt = 0;
+    if (dt > 0.25) dt = 0.25; /* after a long wait, do not jump */
+    int moving = 0;
+    p->scene_time += dt;
+    p->from_time += dt;
+    if (p->trans < 1.0f) {
+        p->trans += (float)(dt / TRANSITION_SECONDS);
+        if (p->trans >= 1.0f) {
+            p->trans = 1.0f;
+            p->from_scene = -1;
+        }
+        moving = 1;
+    }
+    int sc = p->picture_scene;
+    if (sc >= 0 && sc < p->st->nscenes) {
+        const orl_camera *c = &p->st->scenes[sc].camera;
+        if (c->set && p->scene_time < c->seconds + dt) moving = 1;
+    }
+    return moving;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Settings */
+
+int orl_player_set_text_size(orl_player *p, int step)
+{
+    if (step < 0 || step >= ORL_PLAYER_TEXT_SIZES) return -1;
+    p->text_size = step;
+    p->dirty = 1;
+    return 0;
+}
+
+int orl_player_set_menu(orl_player *p, int open)
+{
+    open = open != 0;
+    if (p->menu == open) return 0;
+    p->menu = open;
+    forget_focus(p);
+    p->dirty = 1;
+    return 1;
+}
+
+static int lang_allowed(const orl_story *st, const char *lang)
+{
+    if (st->language && strcmp(st->language, lang) == 0) return 1;
+    for (int i = 0; i < st->translations.n; i++)
+        if (strcmp(st->translations.items[i], lang) == 0) return 1;
+    return 0;
+}
+
+int orl_player_set_lang(orl_player *p, const char *lang)
+{
+    if (!lang || !*lang || strlen(lang) >= sizeof p->lang) return -1;
+    if (strcmp(lang, p->lang) == 0) return 0;
+    if (!p->path || !lang_allowed(p->st, lang)) return -1;
+    /* Where the reader is, by scene id (the new story is a new set of structures). */
+    int cur = orl_run_scene(p->run);
+    orl_buf state = {0};
+    if (cur >= 0 && orl_run_state_save(p->run, &state, &p->diags) != 0) {
+        orl_buf_free(&state);
+        return -1;
+    }
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    lo.script.seed = p->seed;
+    lo.lang = lang;
+    orl_story *st = orl_story_load(p->path, &lo, &d);
+    orl_run *run = st && !d.errors ? orl_run_new(st) : NULL;
+    int ok = run != NULL;
+    /* the same files: the same scenes in the same order */
+    if (ok && st->nscenes != p->st->nscenes) ok = 0;
+    for (int i = 0; ok && i < st->nscenes; i += st->nscenes > 64 ? st->nscenes / 64 : 1)
+        if (strcmp(st->scenes[i].id, p->st->scenes[i].id) != 0) ok = 0;
+    if (ok && cur >= 0 && orl_run_restore(run, cur, state.data, state.len) != 0) ok = 0;
+    orl_buf_free(&state);
+    if (!ok) {
+        if (d.errors == 0)
+            orl_diag_add(&d, ORL_ERROR, NULL, 0, 0, "lang", "cannot show the story in '%s': it changed since it was opened", lang);
+        for (size_t i = 0; i < d.n; i++)
+            orl_diag_add(&p->diags, d.items[i].sev, d.items[i].file, d.items[i].line, d.items[i].col,
+                         d.items[i].code, "%s", d.items[i].msg);
+        orl_diags_free(&d);
+        orl_run_free(run);
+        orl_story_free(st);
+        return -1;
+    }
+    orl_diags_free(&d);
+    orl_run_free(p->run);
+    orl_story_free(p->st);
+    p->st = st;
+    p->run = run;
+    p->gen++;
+    snprintf(p->lang, sizeof p->lang, "%s", lang);
+    p->title_card = is_title_card(st);
+    set_cover(p);
+    p->from_scene = -1;
+    p->trans = 1.0f;
+    double t = p->scene_time;
+    int picture = p->picture_scene;
+    if (cur >= 0) load_scene(p);
+    else clear_scene_cache(p);
+    p->picture_scene = picture;
+    p->scene_time = t;
+    p->dirty = 1;
+    return 0;
+}
+
+void orl_player_restart(orl_player *p)
+{
+    p->menu = 0;
+    first_screen(p);
+}
+
+int orl_player_goto_scene(orl_player *p, int scene)
+{
+    if (scene < 0 || scene >= p->st->nscenes) return -1;
+    clear_history(p);
+    orl_run_reset(p->run);
+    p->menu = 0;
+    set_screen(p, ORL_SCREEN_SCENE);
+    orl_run_enter(p->run, scene, &p->diags);
+    p->from_scene = -1;
+    p->trans = 1.0f;
+    p->scene_time = 0.0;
+    load_scene(p);
+    return 0;
+}
+
+int orl_player_goto_screen(orl_player *p, orl_player_screen s)
+{
+    switch (s) {
+    case ORL_SCREEN_TITLE:
+        p->picture_scene = p->st->start_idx;
+        set_screen(p, s);
+        return 0;
+    case ORL_SCREEN_WARNINGS:
+        if (!p->st->warnings.n) return -1;
+        p->picture_scene = p->st->start_idx;
+        set_screen(p, s);
+        return 0;
+    case ORL_SCREEN_SCENE:
+        enter_story(p);
+        return 0;
+    case ORL_SCREEN_CARE:
+    case ORL_SCREEN_CREDITS:
+        if (p->picture_scene < 0) p->picture_scene = p->st->start_idx;
+        set_screen(p, s);
+        return 0;
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Queries */
+
+orl_player_screen orl_player_screen_now(const orl_player *p) { return p->screen; }
+int orl_player_menu_open(const orl_player *p) { return p->menu; }
+int orl_player_scene(const orl_player *p) { return p->screen == ORL_SCREEN_SCENE ? orl_run_scene(p->run) : -1; }
+int orl_player_history(const orl_player *p) { return p->nhist; }
+orl_story *orl_player_story(const orl_player *p) { return p->st; }
+const char *orl_player_lang(const orl_player *p) { return p->lang; }
+int orl_player_text_size(const orl_player *p) { return p->text_size; }
+int orl_player_quit_requested(const orl_player *p) { return p->quit; }
+int orl_player_leave_count(const orl_player *p) { return p->leave_count; }
+orl_diags *orl_player_diags(orl_player *p) { return &p->diags; }
+unsigned orl_player_story_generation(const orl_player *p) { return p->gen; }
+
+int orl_player_state(orl_player *p, orl_buf *out)
+{
+    return orl_run_state_save(p->run, out, &p->diags);
+}
+
+int orl_player__scene_is_end(const orl_player *p) { return scene_is_end(p); }

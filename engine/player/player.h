@@ -1,0 +1,349 @@
+/* The window player: a person plays a story with touch, mouse, keyboard or a gamepad.
+ *
+ * Three layers, each usable alone:
+ *
+ *   1. The player core (orl_player): a state machine over one playthrough, and the view model
+ *      of what is on screen. It knows nothing of windows or events: it takes abstract inputs
+ *      (orl_player_input, a pointer at canvas coordinates, a number key) and keeps an orl_view
+ *      (texts, rectangles of the 1920x1080 canvas, focus). Unit tests drive it with no display.
+ *
+ *        title ──Begin──> content note (story warnings, if any) ──Continue──> scenes
+ *          ^                 └── "Choose another story or leave" ──> title (leave_count++)
+ *          |             scenes ──choice──> scenes   (Back / Backspace / gamepad B: one choice
+ *          |                                          back, through a stack of snapshots)
+ *          |             ending scene (or a scene with no choice to show) ──Continue──>
+ *          |             care (the story's support resources, if any) ──Continue──>
+ *          └──────────── credits ──"Back to the beginning"
+ *        The settings (Esc, the corner button, gamepad Start) open over any screen: text size,
+ *        language (reloads the story's strings and keeps the place), back to the beginning,
+ *        quit. A story whose start scene is its own title card (its id is "title" or its text
+ *        is the story's title) starts on that scene: the title is not shown twice.
+ *
+ *   2. Drawing (orl_player_draw): the view into any SDL_Renderer whose logical size is
+ *      1920x1080 (letterboxed), through render/scene.h (pictures) and render/text.h (text).
+ *      A window and a headless software surface are the same code.
+ *
+ *   3. Runners: orl_play_window (a window, its event loop, renderer choice, bench hooks) and
+ *      orl_play_headless (a software surface, choices from a list, a PNG of the last frame).
+ *
+ * What is shown is what `orilla text` prints: the scene's text, its testimony (or, when
+ * consent does not allow it here and now, the consent notice), its fact with the source, the
+ * visible choices (hidden ones are not drawn), "The end", support resources and credits. */
+#ifndef ORL_PLAYER_H
+#define ORL_PLAYER_H
+#include <stdint.h>
+#include <SDL2/SDL.h>
+#include "core/diag.h"
+#include "core/strutil.h"
+#include "render/scene.h"
+#include "render/text.h"
+#include "story/consent.h"
+#include "story/story.h"
+
+/* ---------------------------------------------------------------------------------------
+ * The core */
+
+typedef struct orl_player orl_player;
+
+/* Text size steps of the settings: 100 %, 115 %, 130 %, 150 % of the base sizes (body text
+ * is 36 px on the 1080p canvas at 100 %). */
+#define ORL_PLAYER_TEXT_SIZES 4
+/* Choices remembered for going back; older ones are forgotten. */
+#define ORL_PLAYER_MAX_HISTORY 256
+/* Buttons on one screen (choices, hotspots, settings items, corner buttons). */
+#define ORL_PLAYER_MAX_BUTTONS (ORL_MAX_CHOICES + 24)
+
+typedef struct orl_player_desc {
+    orl_story *story;        /* required; the player owns it from now on, even on failure */
+    const char *path;        /* where it was loaded from (folder or bundle): needed to reload
+                                it in another language; NULL disables language switching */
+    const char *lang;        /* the language the story was loaded in; NULL: its source one */
+    orl_consent_ctx consent; /* where and when; consent.withdrawn must outlive the player */
+    uint64_t seed;           /* the story's math.random seed (kept across language reloads) */
+    int text_size;           /* 0 .. ORL_PLAYER_TEXT_SIZES-1 */
+    int kiosk;               /* Esc and the settings' Quit do nothing */
+    const char *font_dir;    /* NULL: Orilla's own assets/fonts */
+} orl_player_desc;
+
+/* Creates a player on the title screen. NULL when the fonts cannot be loaded or memory runs
+ * out (a diagnostic says why; the story is freed). */
+orl_player *orl_player_create(const orl_player_desc *desc, orl_diags *diags);
+void orl_player_free(orl_player *p);
+
+typedef enum orl_player_screen {
+    ORL_SCREEN_TITLE = 0,
+    ORL_SCREEN_WARNINGS, /* the story's content note, before it starts */
+    ORL_SCREEN_SCENE,    /* a scene (an ending scene too: then "The end" and Continue) */
+    ORL_SCREEN_CARE,     /* support resources, after an ending */
+    ORL_SCREEN_CREDITS,
+} orl_player_screen;
+
+/* Abstract inputs: what keys, gamepad buttons and sticks mean. */
+typedef enum orl_player_input {
+    ORL_INPUT_UP = 0,
+    ORL_INPUT_DOWN,
+    ORL_INPUT_LEFT,
+    ORL_INPUT_RIGHT,
+    ORL_INPUT_NEXT,     /* Tab */
+    ORL_INPUT_PREV,     /* Shift+Tab */
+    ORL_INPUT_ACTIVATE, /* Enter, Space, gamepad A */
+    ORL_INPUT_BACK,     /* Backspace, gamepad B: close the settings, or one choice back */
+    ORL_INPUT_MENU,     /* Esc, gamepad Start: open or close the settings */
+} orl_player_input;
+
+typedef enum orl_pointer_kind {
+    ORL_POINTER_MOVE = 0, /* hover (mouse), drag when pressed */
+    ORL_POINTER_DOWN,
+    ORL_POINTER_UP,       /* a press and release on the same button activates it */
+    ORL_POINTER_CANCEL,   /* the finger left, the window lost focus */
+} orl_pointer_kind;
+
+/* Each returns 1 when what is on screen changed (draw a frame), else 0. */
+int orl_player_input_do(orl_player *p, orl_player_input in);
+/* Number keys: picks the n-th visible choice (1-based) of the scene, or the n-th button of
+ * the other screens. 0 when there is no such choice. */
+int orl_player_pick(orl_player *p, int n);
+/* A pointer at canvas coordinates (0..1920, 0..1080). Dragging on a panorama looks around. */
+int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y);
+/* Turns the view in a panorama (degrees); 0 when the scene is not a panorama. */
+int orl_player_look(orl_player *p, float dyaw, float dpitch);
+/* Shows the focus ring (after keyboard or gamepad use) or hides it (after pointer use). */
+int orl_player_show_focus(orl_player *p, int show);
+/* Advances time by dt seconds (camera moves, transitions). Returns 1 while something moves
+ * and frames should keep coming, 0 when the picture is still. */
+int orl_player_tick(orl_player *p, double dt);
+
+/* Settings. Each returns 0, or -1 when the value is not possible (nothing changes). */
+int orl_player_set_text_size(orl_player *p, int step);
+/* Reloads the story's strings in lang (its source language or one of its translations) and
+ * puts the reader back where they were: same screen, scene, state and history. */
+int orl_player_set_lang(orl_player *p, const char *lang);
+int orl_player_set_menu(orl_player *p, int open);
+/* Back to the first screen with an empty state (what "Back to the beginning" does). */
+void orl_player_restart(orl_player *p);
+
+/* Goes straight into scene `scene` with a fresh state (its on_enter runs), as if the reader
+ * had just arrived there: for `orilla shot`. 0, or -1 (a diagnostic says why). */
+int orl_player_goto_scene(orl_player *p, int scene);
+/* Shows one of the screens directly (for `orilla shot --screen`). */
+int orl_player_goto_screen(orl_player *p, orl_player_screen screen);
+
+/* Queries. */
+orl_player_screen orl_player_screen_now(const orl_player *p);
+int orl_player_menu_open(const orl_player *p);
+/* The current scene index, or -1 before the story starts. */
+int orl_player_scene(const orl_player *p);
+/* Choices that can be taken back. */
+int orl_player_history(const orl_player *p);
+/* The encoded story state (script/state.h): 0, or -1 with a diagnostic. */
+int orl_player_state(orl_player *p, orl_buf *out);
+orl_story *orl_player_story(const orl_player *p);
+const char *orl_player_lang(const orl_player *p);
+int orl_player_text_size(const orl_player *p);
+/* Set when the reader asked to quit (settings: Quit; never in kiosk mode). */
+int orl_player_quit_requested(const orl_player *p);
+/* How many times the reader chose "another story or leave" on a content note. */
+int orl_player_leave_count(const orl_player *p);
+/* Script errors and image problems met while playing (they never stop the player). The
+ * caller may print and clear them. */
+orl_diags *orl_player_diags(orl_player *p);
+/* Changes every time the story is replaced (language reload): drawing caches keyed on the
+ * story's files must be dropped. */
+unsigned orl_player_story_generation(const orl_player *p);
+
+/* ---------------------------------------------------------------------------------------
+ * The view model: what is on screen, laid out on the canvas. Owned by the player; valid
+ * until the next call that changes the player. */
+
+typedef struct orl_rect {
+    int x, y, w, h;
+} orl_rect;
+
+typedef enum orl_button_kind {
+    ORL_BUTTON_CHOICE = 0, /* a choice drawn as a button in the text panel */
+    ORL_BUTTON_HOTSPOT,    /* a choice drawn at its place on the picture (`at`) */
+    ORL_BUTTON_BEGIN,
+    ORL_BUTTON_CONTINUE,
+    ORL_BUTTON_LEAVE,
+    ORL_BUTTON_RESTART,    /* back to the beginning */
+    ORL_BUTTON_BACK,       /* the corner button: one choice back */
+    ORL_BUTTON_MENU,       /* the corner button: settings */
+    ORL_BUTTON_TEXT_SIZE,  /* arg: the step */
+    ORL_BUTTON_LANGUAGE,   /* arg: index into the view's languages */
+    ORL_BUTTON_RESUME,
+    ORL_BUTTON_QUIT,
+} orl_button_kind;
+
+typedef struct orl_view_button {
+    orl_button_kind kind;
+    int arg;            /* CHOICE/HOTSPOT: index into the scene's choices; TEXT_SIZE: step;
+                           LANGUAGE: index into view.langs */
+    int number;         /* CHOICE/HOTSPOT: 1-based number among the visible choices */
+    const char *label;  /* owned by the view ("" for icon buttons) */
+    int label_size;     /* px; 0 for the icon-only corner buttons */
+    int label_wrap;     /* wrap width of the label */
+    int label_h;        /* measured height of the label at that width */
+    orl_text_align label_align;
+    orl_rect rect;      /* on the canvas: where it is drawn and where it is hit */
+    float px, py;       /* HOTSPOT: the point on the picture */
+    orl_rect pill;      /* HOTSPOT: the label beside the point (rect covers point and pill) */
+    int primary;        /* drawn as the main action */
+    int selected;       /* the current setting (text size, language) */
+    int hidden;         /* a panorama hotspot behind the viewer: not drawn, not focusable */
+} orl_view_button;
+
+/* One block of text at a place, with the size and alignment to lay it out with. */
+typedef struct orl_view_text {
+    const char *text;   /* owned by the view; NULL: no block */
+    int x, y, w;        /* box on the canvas (w: wrap width) */
+    int h;              /* measured height */
+    int size;           /* px */
+    int bold;
+    orl_text_align align;
+    float spacing;      /* line spacing */
+    int tone;           /* ORL_TONE_*: which colour of the palette */
+} orl_view_text;
+
+/* Colours of the palette, named by role (draw.c holds the values). */
+enum {
+    ORL_TONE_TEXT = 0, /* warm off-white on dark */
+    ORL_TONE_ACCENT,   /* amber: labels, "The end", focus */
+    ORL_TONE_MUTED,    /* quieter text: the consent notice, notes */
+    ORL_TONE_INK,      /* dark text on the light fact card */
+    ORL_TONE_INK_ACCENT, /* terracotta on the fact card */
+    ORL_TONE_INK_MUTED,  /* the source line */
+};
+
+typedef struct orl_view_support {
+    orl_view_text name, contact, note;
+} orl_view_support;
+
+#define ORL_VIEW_MAX_SUPPORT 8
+#define ORL_VIEW_MAX_LANGS 12
+
+typedef struct orl_view {
+    orl_player_screen screen;
+    int menu;             /* the settings are open (over the screen) */
+    int rtl;              /* the reader's language is written right to left: UI mirrored */
+    const char *lang;
+
+    /* The picture: a scene of the story drawn by render/scene.h, or none. */
+    const orl_scene *picture; /* borrowed from the story; NULL: a calm dark background */
+    double picture_time;      /* seconds since the scene started (camera moves) */
+    int panorama;
+    orl_look look;
+    int dim;                  /* 0..255: darkening over the picture (title, notes, care) */
+
+    /* Text panel (scene screens) or centred blocks (the other screens). */
+    int has_panel;
+    orl_rect panel;
+    orl_view_text heading;    /* title / "Content note" / support heading / "The end" */
+    orl_view_text sub;        /* authors / warning intro / ... */
+    orl_view_text body;       /* scene text / warnings / credits */
+    orl_view_text body2;      /* warnings list on the content note screen */
+
+    /* Testimony: narrator + transcript, or the consent notice in its place. */
+    int has_testimony;
+    int testimony_notice;     /* 1: consent does not allow it: the notice is shown instead */
+    orl_rect testimony_box;
+    orl_view_text testimony_by;
+    orl_view_text testimony_text;
+    int testimony_index;      /* into st->testimonies, -1 none */
+
+    /* Fact card with its source. */
+    int has_fact;
+    orl_rect fact_box;
+    orl_view_text fact_label, fact_text, fact_source;
+
+    /* Care screen. */
+    orl_view_support support[ORL_VIEW_MAX_SUPPORT];
+    orl_rect support_box[ORL_VIEW_MAX_SUPPORT];
+    int nsupport;
+
+    /* Settings card. */
+    orl_rect menu_box;
+    orl_view_text menu_title, menu_size_label, menu_lang_label;
+    const char *langs[ORL_VIEW_MAX_LANGS]; /* codes: the source language, then translations */
+    int nlangs;
+
+    orl_view_button buttons[ORL_PLAYER_MAX_BUTTONS];
+    int nbuttons;
+    int focus;                /* index into buttons, -1 none */
+    int focus_visible;        /* draw the focus ring (keyboard or gamepad in use) */
+    int hover;                /* button under the mouse, -1 none */
+    int pressed;              /* button pressed and not yet released, -1 none */
+
+    /* A transition from the previous picture (scene changes), progress 0..1. */
+    const orl_scene *from_picture;
+    double from_time;
+    float transition;         /* 1: done */
+} orl_view;
+
+/* The view, laid out anew when something changed. */
+const orl_view *orl_player_view(orl_player *p);
+
+/* ---------------------------------------------------------------------------------------
+ * Drawing */
+
+typedef struct orl_player_gfx orl_player_gfx;
+
+/* Drawing resources for one renderer (text cache, scene renderer, shapes). software: the
+ * renderer is SDL's software one. NULL on failure (SDL_GetError says why). */
+orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software);
+/* Call before SDL_DestroyRenderer. */
+void orl_player_gfx_free(orl_player_gfx *g);
+/* Drops textures (SDL_RENDER_TARGETS_RESET / DEVICE_RESET). */
+void orl_player_gfx_reset(orl_player_gfx *g);
+/* Draws the whole frame (clear included, present not). Returns 1 while something moves. */
+int orl_player_draw(orl_player *p, orl_player_gfx *g);
+
+/* ---------------------------------------------------------------------------------------
+ * Runners (engine/app/cmd_play.c and cmd_shot.c parse the command line into these) */
+
+typedef enum orl_renderer_choice {
+    ORL_RENDERER_AUTO = 0, /* the GPU when there is a real one, else the software path */
+    ORL_RENDERER_SOFTWARE,
+    ORL_RENDERER_GPU,
+} orl_renderer_choice;
+
+typedef struct orl_play_opts {
+    const char *path;
+    const char *lang;          /* NULL: the story's source language */
+    int width, height;         /* window or surface size; 0: 1920x1080 (window: 1280x720
+                                  windowed, the screen's size fullscreen) */
+    int fullscreen;
+    orl_renderer_choice renderer;
+    orl_deployment deployment;
+    const char *withdrawn;     /* withdrawal list file, or NULL */
+    uint64_t seed;
+    int text_size;
+    int kiosk;
+    /* headless */
+    const char *choices;       /* "1,2,1": picked one by one */
+    const char *screenshot;    /* PNG of the last frame (headless: required) */
+    double time;               /* seconds into the last scene (camera moves) */
+    const char *scene;         /* shot: the scene to show */
+    int screen;                /* shot: -1, or an orl_player_screen to show */
+    int menu;                  /* shot: with the settings open */
+    int focus;                 /* shot: focus ring on this button (1-based), 0 none */
+    int verbose;               /* print each screen reached (headless) */
+} orl_play_opts;
+
+/* Opens a window and plays until the reader quits. Exit status: 0, 1 (story problems),
+ * 2 (no display: the message says so and suggests `orilla text`). */
+int orl_play_window(const orl_play_opts *o);
+/* Plays without a display into a software surface; writes o->screenshot. Exit status as
+ * for the other commands. */
+int orl_play_headless(const orl_play_opts *o);
+/* `orilla shot`: one scene (o->scene) or screen (o->screen) into o->screenshot. */
+int orl_play_shot(const orl_play_opts *o);
+
+/* Parses "WxH" (like 1920x1080) into *w, *h. 0, or -1 when it is not a size from 160x90 to
+ * 7680x4320. */
+int orl_play_parse_size(const char *s, int *w, int *h);
+
+/* Loads PATH in lang with the checks the players need (errors printed to stderr). Returns
+ * the story or NULL with *exit_code 1 or 2. */
+orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int *exit_code);
+
+#endif

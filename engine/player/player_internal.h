@@ -1,0 +1,110 @@
+/* Inside the player: the struct shared by player.c (state machine), layout.c (view model),
+ * draw.c (drawing) and input.c (SDL events). Not part of the public API. */
+#ifndef ORL_PLAYER_INTERNAL_H
+#define ORL_PLAYER_INTERNAL_H
+#include "player/player.h"
+#include "story/run.h"
+
+typedef struct orl_snapshot {
+    int scene;
+    char *state;
+    size_t len;
+} orl_snapshot;
+
+struct orl_player {
+    orl_story *st;
+    orl_run *run;
+    char *path;
+    char lang[32];
+    orl_consent_ctx consent;
+    uint64_t seed;
+    int text_size;
+    int kiosk;
+    orl_font_set *fonts, *bold;
+    orl_diags diags;
+    unsigned gen;
+
+    orl_player_screen screen;
+    int menu;
+    int title_card; /* the start scene is the story's own title card */
+    int quit, leave_count;
+
+    orl_snapshot hist[ORL_PLAYER_MAX_HISTORY];
+    int nhist;
+
+    /* the current scene, as computed when it was entered (story code runs once per entry) */
+    char *text;
+    int vis[ORL_MAX_CHOICES];
+    char *vis_text[ORL_MAX_CHOICES];
+    int nvis;
+    int scene_error;       /* story code failed: the scene offers Continue, never a dead end */
+    double scene_time;
+    orl_look look;
+    int panorama;
+    int picture_scene;     /* the scene whose picture care and credits show, -1 none */
+    orl_scene cover;       /* the story's cover image as a scene with only a background */
+
+    /* transition between pictures */
+    int from_scene;
+    double from_time;
+    float trans;           /* 0..1; 1 = done */
+
+    /* view */
+    orl_view view;
+    int dirty;             /* relayout needed */
+    char **owned;          /* strings the view owns, freed at relayout */
+    int nowned, capowned;
+    int focus_kind, focus_arg, focus_set; /* the focused button, kept across relayouts */
+    int focus_visible;
+    int hover, pressed;
+    int dragging;
+    float drag_x, drag_y;
+    float drag_dist;
+};
+
+/* layout.c */
+void orl_player__layout(orl_player *p);
+void orl_player__place_hotspots(orl_player *p);
+const char *orl_player__own(orl_player *p, char *s); /* takes s; returns it (or "" on NULL) */
+void orl_player__free_owned(orl_player *p);
+float orl_player__size_scale(int step);
+int orl_player__is_rtl(const char *lang);
+const char *orl_player__lang_name(const char *code);
+
+/* player.c */
+void orl_player__activate(orl_player *p, int button);
+/* The scene offers no choice (an ending, or nothing to show): Continue instead. */
+int orl_player__scene_is_end(const orl_player *p);
+
+/* input.c: one SDL event into the player. Returns 1 when the view changed. */
+typedef struct orl_input_state {
+    SDL_GameController *pads[4];
+    int npads;
+    float stick_x, stick_y;     /* left stick, for focus moves with repeat */
+    float look_x, look_y;       /* right stick, for looking */
+    Uint32 stick_next;          /* when the next repeat may fire */
+    SDL_FingerID finger;        /* the finger being followed */
+    int finger_down;
+    int fullscreen_toggle;      /* F11 was pressed: the runner toggles */
+    int kiosk;
+} orl_input_state;
+int orl_player__event(orl_player *p, orl_input_state *is, const SDL_Event *e);
+/* Continuous input (sticks): call every frame with the time since the last; returns 1 when
+ * the view changed, and sets *moving while a stick is held. */
+int orl_player__poll_sticks(orl_player *p, orl_input_state *is, double dt, int *moving);
+void orl_input_close(orl_input_state *is);
+
+/* bench.c: the hooks of shared/bench/README.md ("Hook contract, for the C engine"); on only
+ * when BENCH_OUT is set. */
+typedef struct orl_bench orl_bench;
+/* NULL when BENCH_OUT is not set. */
+orl_bench *orl_bench_start(void);
+/* Called every turn of the window loop; presented: a frame was presented this turn. May act on
+ * the player (Begin, picks). Sets *frame when the next turn must draw a frame, *quit when the
+ * bench is done. Returns how long the loop may wait for events, in ms (-1: as long as it likes). */
+int orl_bench_step(orl_bench *b, orl_player *p, int presented, int *frame, int *quit);
+/* Writes quit_us (also on SIGTERM or a closed window) and frees. */
+void orl_bench_end(orl_bench *b);
+long long orl_bench_now_us(void);
+
+#endif

@@ -1,0 +1,585 @@
+/* The runners: a window with its event loop, and the headless player and shot. */
+#include "player/player_internal.h"
+#include "story/consent.h"
+#include <SDL2/SDL_image.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---------------------------------------------------------------------------------------
+ * Shared */
+
+orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int *exit_code)
+{
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    lo.script.seed = seed;
+    lo.lang = lang;
+    orl_story *st = orl_story_load(path, &lo, &d);
+    if (st) orl_story_check(st, NULL, &d);
+    orl_diags_sort(&d);
+    if (!st) {
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        *exit_code = 2;
+        return NULL;
+    }
+    if (d.errors) {
+        orl_diags_print(&d, stderr);
+        fprintf(stderr, "%d error%s: mend %s first ('orilla check %s' lists every problem)\n", d.errors,
+                d.errors == 1 ? "" : "s", d.errors == 1 ? "it" : "them", path);
+        orl_diags_free(&d);
+        orl_story_free(st);
+        *exit_code = 1;
+        return NULL;
+    }
+    orl_diags_free(&d);
+    *exit_code = 0;
+    return st;
+}
+
+int orl_play_parse_size(const char *s, int *w, int *h)
+{
+    if (!s) return -1;
+    char *end;
+    long a = strtol(s, &end, 10);
+    if (end == s || (*end != 'x' && *end != 'X')) return -1;
+    const char *q = end + 1;
+    long b = strtol(q, &end, 10);
+    if (end == q || *end) return -1;
+    if (a < 160 || a > 7680 || b < 90 || b > 4320) return -1;
+    *w = (int)a;
+    *h = (int)b;
+    return 0;
+}
+
+typedef struct session {
+    orl_withdrawn withdrawn;
+    orl_player *p;
+} session;
+
+/* Loads the story and makes the player. 0, or the exit status. */
+static int session_open(session *s, const orl_play_opts *o)
+{
+    memset(s, 0, sizeof *s);
+    int rc;
+    orl_story *st = orl_play_load(o->path, o->lang, o->seed, &rc);
+    if (!st) return rc;
+    orl_diags d = {0};
+    if (o->withdrawn && orl_withdrawn_load(&s->withdrawn, o->withdrawn, 1, &d) != 0) {
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        orl_story_free(st);
+        orl_withdrawn_free(&s->withdrawn);
+        return 2;
+    }
+    orl_player_desc pd = {0};
+    pd.story = st;
+    pd.path = o->path;
+    pd.lang = o->lang;
+    pd.consent.deployment = o->deployment;
+    pd.consent.withdrawn = &s->withdrawn;
+    pd.seed = o->seed;
+    pd.text_size = o->text_size;
+    pd.kiosk = o->kiosk;
+    s->p = orl_player_create(&pd, &d);
+    if (!s->p) {
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        orl_withdrawn_free(&s->withdrawn);
+        return 2;
+    }
+    orl_diags_free(&d);
+    return 0;
+}
+
+static void session_close(session *s)
+{
+    orl_player_free(s->p);
+    orl_withdrawn_free(&s->withdrawn);
+    s->p = NULL;
+}
+
+/* Prints the problems met while playing (script errors, pictures), once each. */
+static void print_new_diags(orl_player *p, size_t *printed)
+{
+    orl_diags *d = orl_player_diags(p);
+    if (d->n <= *printed) return;
+    orl_diags part = *d;
+    part.items += *printed;
+    part.n -= *printed;
+    orl_diags_print(&part, stderr);
+    *printed = d->n;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Headless: a software renderer drawing into a surface; no video subsystem at all */
+
+typedef struct canvas {
+    SDL_Surface *surface;
+    SDL_Renderer *r;
+    orl_player_gfx *g;
+} canvas;
+
+static int canvas_open(canvas *c, int w, int h)
+{
+    memset(c, 0, sizeof *c);
+    if (w <= 0 || h <= 0) {
+        w = ORL_CANVAS_W;
+        h = ORL_CANVAS_H;
+    }
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!c->surface) return -1;
+    c->r = SDL_CreateSoftwareRenderer(c->surface);
+    if (!c->r) return -1;
+    SDL_RenderSetLogicalSize(c->r, ORL_CANVAS_W, ORL_CANVAS_H);
+    c->g = orl_player_gfx_create(c->r, 1);
+    return c->g ? 0 : -1;
+}
+
+static void canvas_close(canvas *c)
+{
+    orl_player_gfx_free(c->g);
+    if (c->r) SDL_DestroyRenderer(c->r);
+    SDL_FreeSurface(c->surface);
+    memset(c, 0, sizeof *c);
+}
+
+/* Draws the player at o->time into its scene and writes the PNG (opaque). 0 or -1. */
+static int canvas_shot(canvas *c, orl_player *p, double t, const char *png)
+{
+    p->scene_time = t > 0 ? t : 0;
+    p->trans = 1.0f;
+    p->from_scene = -1;
+    orl_player_draw(p, c->g);
+    SDL_RenderPresent(c->r);
+    /* an opaque copy: PNG viewers show the letterbox black, not a checkerboard */
+    SDL_Surface *out = SDL_ConvertSurfaceFormat(c->surface, SDL_PIXELFORMAT_RGB24, 0);
+    if (!out) return -1;
+    int rc = IMG_SavePNG(out, png);
+    SDL_FreeSurface(out);
+    return rc == 0 ? 0 : -1;
+}
+
+static const char *screen_name(orl_player *p)
+{
+    static char buf[ORL_MAX_ID + 32];
+    switch (orl_player_screen_now(p)) {
+    case ORL_SCREEN_TITLE: return "title";
+    case ORL_SCREEN_WARNINGS: return "content note";
+    case ORL_SCREEN_CARE: return "support";
+    case ORL_SCREEN_CREDITS: return "credits";
+    case ORL_SCREEN_SCENE: break;
+    }
+    int sc = orl_player_scene(p);
+    if (sc < 0) return "scene ?";
+    snprintf(buf, sizeof buf, "scene %s%s", p->st->scenes[sc].id, p->nvis == 0 ? " (the end)" : "");
+    return buf;
+}
+
+/* Passes the title and the content note, then picks the choices of "1,2,1" one by one, as
+ * `orilla text --choices` numbers them. 0, or 2 (a message says which choice was not there). */
+static int apply_choices(orl_player *p, const char *list, int verbose, int *picked)
+{
+    if (!list) list = "";
+    *picked = 0;
+    for (int guard = 0; guard < 100000; guard++) {
+        orl_player_screen sc = orl_player_screen_now(p);
+        if (sc == ORL_SCREEN_TITLE || sc == ORL_SCREEN_WARNINGS) {
+            if (!*list) break; /* nothing to choose: show this screen */
+            orl_player_pick(p, 1);
+            continue;
+        }
+        if (sc != ORL_SCREEN_SCENE || p->nvis == 0) break;
+        while (*list == ',' || *list == ' ') list++;
+        if (!*list) break;
+        char *end;
+        long n = strtol(list, &end, 10);
+        if (end == list || n < 1 || n > ORL_MAX_CHOICES) {
+            fprintf(stderr, "orilla play: --choices: '%.*s' is not a choice number\n", (int)strcspn(list, ","), list);
+            return 2;
+        }
+        list = end;
+        int before = p->nvis;
+        const char *where = p->st->scenes[orl_player_scene(p)].id;
+        if (!orl_player_pick(p, (int)n)) {
+            fprintf(stderr, "orilla play: --choices: choice %ld of scene \"%s\": it shows %d choice%s\n", n, where,
+                    before, before == 1 ? "" : "s");
+            return 2;
+        }
+        (*picked)++;
+        if (verbose) printf("%d. %s\n", *picked, screen_name(p));
+    }
+    while (*list == ',' || *list == ' ') list++;
+    if (*list) fprintf(stderr, "orilla play: the story stopped at %s before the choices '%s'\n", screen_name(p), list);
+    return 0;
+}
+
+int orl_play_headless(const orl_play_opts *o)
+{
+    if (!o->screenshot) {
+        fprintf(stderr, "orilla play: --headless needs --screenshot FILE.png (where to write the last frame)\n");
+        return 2;
+    }
+    session s;
+    int rc = session_open(&s, o);
+    if (rc) return rc;
+    orl_player *p = s.p;
+    canvas c;
+    if (canvas_open(&c, o->width, o->height) != 0) {
+        fprintf(stderr, "orilla play: cannot draw without a display: %s\n", SDL_GetError());
+        canvas_close(&c);
+        session_close(&s);
+        return 2;
+    }
+    size_t printed = 0;
+    int picked = 0;
+    rc = apply_choices(p, o->choices, o->verbose, &picked);
+    print_new_diags(p, &printed);
+    if (rc == 0 && orl_player_diags(p)->errors) rc = 1;
+    if (rc != 2) {
+        if (canvas_shot(&c, p, o->time, o->screenshot) != 0) {
+            fprintf(stderr, "orilla play: cannot write %s: %s\n", o->screenshot, SDL_GetError());
+            rc = 2;
+        } else {
+            print_new_diags(p, &printed);
+            printf("%s: %s after %d choice%s\n", o->screenshot, screen_name(p), picked, picked == 1 ? "" : "s");
+        }
+    }
+    canvas_close(&c);
+    session_close(&s);
+    return rc;
+}
+
+int orl_play_shot(const orl_play_opts *o)
+{
+    session s;
+    int rc = session_open(&s, o);
+    if (rc) return rc;
+    orl_player *p = s.p;
+    if (o->scene) {
+        int sc = orl_story_find_scene(p->st, o->scene);
+        if (sc < 0) {
+            const char *best = NULL;
+            int bd = 4;
+            for (int i = 0; i < p->st->nscenes; i++) {
+                int dd = orl_edit_distance(o->scene, p->st->scenes[i].id, 4);
+                if (dd < bd) {
+                    bd = dd;
+                    best = p->st->scenes[i].id;
+                }
+            }
+            fprintf(stderr, "orilla shot: the story has no scene \"%s\"%s%s%s\n", o->scene,
+                    best ? "; did you mean \"" : "", best ? best : "", best ? "\"?" : "");
+            session_close(&s);
+            return 2;
+        }
+        orl_player_goto_scene(p, sc);
+    } else if (o->screen >= 0) {
+        if (orl_player_goto_screen(p, (orl_player_screen)o->screen) != 0) {
+            fprintf(stderr, "orilla shot: this story has no such screen (no warnings to show?)\n");
+            session_close(&s);
+            return 2;
+        }
+    }
+    if (o->menu) orl_player_set_menu(p, 1);
+    if (o->focus > 0) {
+        const orl_view *v = orl_player_view(p);
+        if (o->focus <= v->nbuttons) {
+            orl_player_show_focus(p, 1);
+            p->view.focus = o->focus - 1;
+            p->focus_set = 1;
+            p->focus_kind = (int)p->view.buttons[o->focus - 1].kind;
+            p->focus_arg = p->view.buttons[o->focus - 1].arg;
+        }
+    }
+    canvas c;
+    if (canvas_open(&c, o->width, o->height) != 0) {
+        fprintf(stderr, "orilla shot: cannot draw: %s\n", SDL_GetError());
+        canvas_close(&c);
+        session_close(&s);
+        return 2;
+    }
+    size_t printed = 0;
+    rc = 0;
+    if (canvas_shot(&c, p, o->time, o->screenshot) != 0) {
+        fprintf(stderr, "orilla shot: cannot write %s: %s\n", o->screenshot, SDL_GetError());
+        rc = 2;
+    }
+    print_new_diags(p, &printed);
+    if (rc == 0 && orl_player_diags(p)->errors) rc = 1;
+    canvas_close(&c);
+    session_close(&s);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * The window */
+
+static double now_s(void)
+{
+    return (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
+}
+
+static int have_dri(const char *kind)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "/dev/dri/%s*", kind);
+    glob_t gl;
+    int found = glob(pat, 0, NULL, &gl) == 0;
+    if (found) globfree(&gl);
+    return found;
+}
+
+/* 1 when this machine most likely has no GPU Mesa could use (then GL is llvmpipe: slow to
+ * start, heavy, and slower than SDL's software renderer for what Orilla draws). */
+static int no_gpu_likely(void)
+{
+    const char *s = getenv("LIBGL_ALWAYS_SOFTWARE");
+    if (s && *s && strcmp(s, "0") != 0) return 1;
+    s = getenv("GALLIUM_DRIVER");
+    if (s && (strstr(s, "llvmpipe") || strstr(s, "softpipe") || strstr(s, "swr"))) return 1;
+    return !have_dri("renderD") && !have_dri("card");
+}
+
+/* The GL_RENDERER string of the current context names a software rasteriser. */
+static int gl_is_software(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) != 0) return 0;
+    if (info.flags & SDL_RENDERER_SOFTWARE) return 1;
+    if (!(info.flags & SDL_RENDERER_ACCELERATED)) return 1;
+    if (strncmp(info.name, "opengl", 6) != 0) return 0;
+    typedef const unsigned char *(*get_string_fn)(unsigned int);
+    get_string_fn gs = (get_string_fn)SDL_GL_GetProcAddress("glGetString");
+    if (!gs) return 0;
+    const char *name = (const char *)gs(0x1F01 /* GL_RENDERER */);
+    if (!name) return 0;
+    return strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software") ||
+           strstr(name, "swrast") || strstr(name, "SWR");
+}
+
+typedef struct window {
+    SDL_Window *win;
+    SDL_Renderer *r;
+    int software;
+} window;
+
+static int window_open(window *w, const orl_play_opts *o, const char *title, int software)
+{
+    Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (o->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    int ww = o->width > 0 ? o->width : 1280, wh = o->height > 0 ? o->height : 720;
+    if (!o->width) {
+        SDL_DisplayMode dm;
+        if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w > 0 && dm.h > 0 && !o->fullscreen) {
+            /* most of the screen, 16:9 */
+            ww = dm.w * 4 / 5;
+            wh = ww * 9 / 16;
+            if (wh > dm.h * 4 / 5) {
+                wh = dm.h * 4 / 5;
+                ww = wh * 16 / 9;
+            }
+        }
+    }
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, software ? "0" : "1");
+    if (!software) flags |= SDL_WINDOW_OPENGL;
+    w->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    if (!w->win) return -1;
+    w->r = SDL_CreateRenderer(w->win, -1, software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!w->r && !software) w->r = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
+    if (!w->r) {
+        SDL_DestroyWindow(w->win);
+        w->win = NULL;
+        return -1;
+    }
+    w->software = software;
+    SDL_RenderSetLogicalSize(w->r, ORL_CANVAS_W, ORL_CANVAS_H);
+    return 0;
+}
+
+static void window_close(window *w)
+{
+    if (w->r) SDL_DestroyRenderer(w->r);
+    if (w->win) SDL_DestroyWindow(w->win);
+    memset(w, 0, sizeof *w);
+}
+
+/* The window's last frame, drawn again and read back from the renderer's output. */
+static int window_shot(window *w, orl_player *p, orl_player_gfx *g, const char *png)
+{
+    orl_player_draw(p, g);
+    int ow = 0, oh = 0;
+    if (SDL_GetRendererOutputSize(w->r, &ow, &oh) != 0 || ow <= 0 || oh <= 0) return -1;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ow, oh, 24, SDL_PIXELFORMAT_RGB24);
+    if (!s) return -1;
+    int rc = SDL_RenderReadPixels(w->r, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch);
+    if (rc == 0) rc = IMG_SavePNG(s, png);
+    SDL_FreeSurface(s);
+    SDL_RenderPresent(w->r);
+    return rc == 0 ? 0 : -1;
+}
+
+int orl_play_window(const orl_play_opts *o)
+{
+    session s;
+    int rc = session_open(&s, o);
+    if (rc) return rc;
+    orl_player *p = s.p;
+
+    SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    /* SDL falls back to its "offscreen" driver when there is no display: a window nobody
+     * sees. Without X11, Wayland or a DRM device (for KMSDRM on a bare console), say so. */
+    const char *asked = getenv("SDL_VIDEODRIVER");
+    int no_display = !asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !have_dri("card");
+    const char *why = "no X11 or Wayland display, and no DRM device";
+    if (!no_display && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
+        no_display = 1;
+        why = SDL_GetError();
+    }
+    if (!no_display) {
+        const char *drv = SDL_GetCurrentVideoDriver();
+        if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) && !(asked && strstr(asked, drv))) {
+            no_display = 1;
+            why = "no X11 or Wayland display";
+        }
+    }
+    if (no_display) {
+        fprintf(stderr,
+                "orilla play: there is no display to open a window on (%s).\n"
+                "To play in this terminal:    orilla text %s\n"
+                "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n",
+                why, o->path, o->path);
+        session_close(&s);
+        SDL_Quit();
+        return 2;
+    }
+    int software = o->renderer == ORL_RENDERER_SOFTWARE || (o->renderer == ORL_RENDERER_AUTO && no_gpu_likely());
+    char title[256];
+    snprintf(title, sizeof title, "%s", p->st->title ? p->st->title : "Orilla");
+    window w = {0};
+    if (window_open(&w, o, title, software) != 0) {
+        if (software) {
+            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            goto fail;
+        }
+        software = 1;
+        if (window_open(&w, o, title, 1) != 0) {
+            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            goto fail;
+        }
+    }
+    if (!software && o->renderer == ORL_RENDERER_AUTO && gl_is_software(w.r)) {
+        /* OpenGL here is a software rasteriser: SDL's own software renderer is lighter */
+        window_close(&w);
+        if (window_open(&w, o, title, 1) != 0) {
+            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            goto fail;
+        }
+    }
+    if (getenv("ORILLA_DEBUG_RENDERER")) {
+        SDL_RendererInfo info;
+        SDL_GetRendererInfo(w.r, &info);
+        fprintf(stderr, "orilla play: renderer %s\n", info.name);
+    }
+    orl_player_gfx *g = orl_player_gfx_create(w.r, w.software);
+    if (!g) {
+        fprintf(stderr, "orilla play: cannot draw: %s\n", SDL_GetError());
+        window_close(&w);
+        goto fail;
+    }
+
+    if (o->choices) {
+        int picked;
+        if (apply_choices(p, o->choices, o->verbose, &picked) != 0) {
+            orl_player_gfx_free(g);
+            window_close(&w);
+            goto fail;
+        }
+    }
+    orl_input_state is = {0};
+    is.kiosk = o->kiosk;
+    orl_bench *bench = orl_bench_start();
+    size_t printed = 0;
+    int need = 1, moving = 0, quit = 0, pads_ready = 0, bench_frame = 0, bench_wait = -1;
+    int fullscreen = o->fullscreen;
+    double last = now_s();
+    while (!quit) {
+        SDL_Event e;
+        int got;
+        if (need || moving || bench_frame) {
+            got = SDL_PollEvent(&e);
+        } else {
+            /* nothing moves: sleep until something happens (the screen stays as drawn) */
+            int wait = bench_wait >= 0 ? bench_wait : 60000;
+            got = SDL_WaitEventTimeout(&e, wait);
+            last = now_s(); /* time spent waiting does not move pictures */
+        }
+        while (got) {
+            if (e.type == SDL_QUIT) quit = 1;
+            else if (e.type == SDL_WINDOWEVENT &&
+                     (e.window.event == SDL_WINDOWEVENT_EXPOSED || e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+                      e.window.event == SDL_WINDOWEVENT_RESTORED || e.window.event == SDL_WINDOWEVENT_SHOWN))
+                need = 1;
+            else if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
+                orl_player_gfx_reset(g);
+                need = 1;
+            }
+            need |= orl_player__event(p, &is, &e);
+            got = SDL_PollEvent(&e);
+        }
+        if (is.fullscreen_toggle) {
+            is.fullscreen_toggle = 0;
+            fullscreen = !fullscreen;
+            SDL_SetWindowFullscreen(w.win, fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+            need = 1;
+        }
+        double t = now_s(), dt = t - last;
+        last = t;
+        int stick = 0;
+        need |= orl_player__poll_sticks(p, &is, dt, &stick);
+        moving = orl_player_tick(p, dt) | stick;
+        int presented = 0;
+        if (need || moving || bench_frame) {
+            moving |= orl_player_draw(p, g);
+            SDL_RenderPresent(w.r);
+            need = 0;
+            presented = 1;
+        }
+        if (!pads_ready && presented) {
+            /* after the first frame: finding gamepads can take a while */
+            pads_ready = 1;
+            /* the pads already plugged in arrive as SDL_CONTROLLERDEVICEADDED events */
+            SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER);
+        }
+        if (bench) {
+            int bq = 0;
+            bench_wait = orl_bench_step(bench, p, presented, &bench_frame, &bq);
+            if (bq) quit = 1;
+        }
+        print_new_diags(p, &printed);
+        if (orl_player_quit_requested(p)) quit = 1;
+    }
+    orl_bench_end(bench);
+    rc = 0;
+    if (o->screenshot && window_shot(&w, p, g, o->screenshot) != 0) {
+        fprintf(stderr, "orilla play: cannot write %s: %s\n", o->screenshot, SDL_GetError());
+        rc = 2;
+    }
+    orl_input_close(&is);
+    orl_player_gfx_free(g);
+    window_close(&w);
+    session_close(&s);
+    SDL_Quit();
+    return rc;
+fail:
+    session_close(&s);
+    SDL_Quit();
+    return 2;
+}

@@ -1,0 +1,339 @@
+/* Workshop advice for `orilla check` (see lint.h). */
+#include "story/lint.h"
+#include "story/locale.h"
+#include "story/walk.h"
+#include "core/limits.h"
+#include "core/strmap.h"
+#include "core/strutil.h"
+#include "core/utf8.h"
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------- pictures ---------- */
+
+int orl_image_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
+{
+    static const unsigned char png[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (n >= 8 && memcmp(p, png, 8) == 0) {
+        if (n < 24) return 0;
+        if (memcmp(p + 12, "IHDR", 4) != 0) return -1;
+        *w = (unsigned)p[16] << 24 | (unsigned)p[17] << 16 | (unsigned)p[18] << 8 | p[19];
+        *h = (unsigned)p[20] << 24 | (unsigned)p[21] << 16 | (unsigned)p[22] << 8 | p[23];
+        return 1;
+    }
+    if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) {
+        size_t i = 2;
+        while (i + 4 <= n) {
+            if (p[i] != 0xFF) return -1;
+            while (i < n && p[i] == 0xFF) i++; /* fill bytes */
+            if (i >= n) return 0;
+            unsigned m = p[i++];
+            if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) continue; /* no length */
+            if (m == 0xD9 || m == 0xDA) return -1; /* end, or image data before any size */
+            if (i + 2 > n) return 0;
+            size_t len = (size_t)p[i] << 8 | p[i + 1];
+            if (len < 2) return -1;
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC) {
+                if (i + 7 > n) return 0;
+                *h = (unsigned)p[i + 3] << 8 | p[i + 4];
+                *w = (unsigned)p[i + 5] << 8 | p[i + 6];
+                return 1;
+            }
+            i += len;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+typedef struct head_buf { unsigned char *p; size_t n; } head_buf;
+
+static int take_head(const void *data, size_t n, void *ud)
+{
+    head_buf *b = ud;
+    size_t room = ORL_IMAGE_HEADER_BYTES - b->n;
+    if (n > room) n = room;
+    memcpy(b->p + b->n, data, n);
+    b->n += n;
+    return b->n >= ORL_IMAGE_HEADER_BYTES; /* enough: stop reading */
+}
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    if (a < b) return 0;
+    for (size_t i = 0; i < b; i++) {
+        char c = s[a - b + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+        if (c != suf[i]) return 0;
+    }
+    return 1;
+}
+
+typedef struct lint_ctx {
+    orl_story *st;
+    orl_diags *d;
+    int sw, sh;
+    orl_strmap seen;      /* image names already looked at (keys owned by `names`) */
+    char **names;
+    int nnames;
+    unsigned char *buf;
+} lint_ctx;
+
+static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *name, int panorama)
+{
+    if (!name || !*name || !x->buf) return;
+    if (orl_strmap_get(&x->seen, name) >= 0) return; /* once per picture */
+    char *copy = orl_strdup(name);
+    char **nn = copy ? realloc(x->names, (size_t)(x->nnames + 1) * sizeof *nn) : NULL;
+    if (!nn) { free(copy); return; }
+    x->names = nn;
+    x->names[x->nnames++] = copy;
+    orl_strmap_put(&x->seen, copy, 1);
+    if (orl_fs_check_name(name) != ORL_FS_OK || !orl_fs_exists(x->st->fs, name)) return; /* check says so */
+    head_buf hb = {x->buf, 0};
+    int rc = orl_fs_stream(x->st->fs, name, ORL_MAX_FILE_BYTES, take_head, &hb, NULL);
+    if (rc < 0 && hb.n == 0) return;
+    unsigned w = 0, h = 0;
+    int k = orl_image_size(hb.p, hb.n, &w, &h);
+    int named_png = ends_with(name, ".png"), named_jpeg = ends_with(name, ".jpg") || ends_with(name, ".jpeg");
+    if (k <= 0) {
+        if ((named_png || named_jpeg) && (k < 0 || hb.n >= 32))
+            orl_diag_add(x->d, ORL_WARNING, loc.file, loc.line, 0, "not-an-image",
+                         "%s: \"%s\" is named like a %s picture, but its contents are not one (a file of another "
+                         "kind renamed, or damaged?); open it in an image editor and save it again as %s",
+                         what, name, named_png ? "PNG" : "JPEG", named_png ? "PNG" : "JPEG");
+        return;
+    }
+    if (w > ORL_MAX_IMAGE_SIDE || h > ORL_MAX_IMAGE_SIDE || (unsigned long long)w * h > ORL_MAX_IMAGE_PIXELS) {
+        orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-too-big",
+                     "%s: the picture \"%s\" is %ux%u pixels, more than Orilla can open (at most %u pixels on a "
+                     "side and %u million in all); make it smaller in an image editor", what, name, w, h,
+                     (unsigned)ORL_MAX_IMAGE_SIDE, (unsigned)(ORL_MAX_IMAGE_PIXELS / 1000000u));
+        return;
+    }
+    /* a panorama wraps all around the viewer: 8192x4096 is sharp on any screen */
+    unsigned mw = panorama ? 8192u : 2u * (unsigned)x->sw, mh = panorama ? 4096u : 2u * (unsigned)x->sh;
+    if (w > mw || h > mh)
+        orl_diag_add(x->d, ORL_WARNING, loc.file, loc.line, 0, "image-large",
+                     "%s: the picture \"%s\" is %ux%u pixels, much larger than the screen (%dx%d): it makes the story "
+                     "slow to load and heavy to carry, and looks no sharper; resize it to at most %ux%u",
+                     what, name, w, h, x->sw, x->sh, mw, mh);
+}
+
+static void check_images(lint_ctx *x)
+{
+    orl_story *st = x->st;
+    char what[300];
+    for (int i = 0; i < st->nscenes; i++) {
+        orl_scene *s = &st->scenes[i];
+        snprintf(what, sizeof what, orl_diag_words(x->d, "@what", "scene \"%s\""), s->id);
+        check_image(x, s->loc, what, s->background, 0);
+        check_image(x, s->loc, what, s->panorama, 1);
+        for (int j = 0; j < s->nlayers; j++) check_image(x, s->layers[j].loc, what, s->layers[j].image, 0);
+    }
+    for (int i = 0; i < st->nnarrators; i++) {
+        snprintf(what, sizeof what, orl_diag_words(x->d, "@what", "narrator \"%s\""), st->narrators[i].id);
+        check_image(x, st->narrators[i].loc, what, st->narrators[i].portrait, 0);
+    }
+    if (st->cover) check_image(x, st->loc, orl_diag_words(x->d, "@what", "story"), st->cover, 0);
+}
+
+/* ---------- long texts ---------- */
+
+static void check_texts(lint_ctx *x, int limit)
+{
+    orl_story *st = x->st;
+    for (int i = 0; i < st->nscenes; i++) {
+        orl_scene *s = &st->scenes[i];
+        if (!s->text) continue;
+        size_t n = orl_utf8_length(s->text, strlen(s->text));
+        if (n > (size_t)limit)
+            orl_diag_add(x->d, ORL_WARNING, s->loc.file, s->loc.line, 0, "long-text",
+                         "scene \"%s\": the text is %d characters long, and about %d fit on the screen at the "
+                         "default size; readers would have to scroll, or miss the end: shorten it, or split it "
+                         "over two scenes", s->id, (int)n, limit);
+    }
+}
+
+/* ---------- choices never shown ---------- */
+
+static void check_hidden(lint_ctx *x, long states)
+{
+    orl_story *st = x->st;
+    if (states < 0 || x->d->errors || st->start_idx < 0 || st->nscenes == 0) return;
+    orl_diags tmp = {0};
+    tmp.wording = x->d->wording;
+    orl_walk_opts o = {0};
+    o.max_states = states;
+    orl_walk_result res;
+    if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
+        for (size_t i = 0; i < tmp.n; i++) {
+            orl_diag *g = &tmp.items[i];
+            if (strcmp(g->code, "always-hidden") == 0)
+                orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
+        }
+    }
+    orl_walk_result_free(&res);
+    orl_diags_free(&tmp);
+}
+
+/* ---------- translations ---------- */
+
+typedef struct textset {
+    char **texts;      /* distinct source texts (owned) */
+    char **ctxts;      /* context of its first use (borrowed from the story), may be NULL */
+    int n, cap;
+    orl_strmap map;
+    int oom;
+} textset;
+
+static int add_text(const orl_text_ref *t, void *ud)
+{
+    textset *ts = ud;
+    if (orl_strmap_get(&ts->map, t->text) >= 0) return 0;
+    if (ts->n == ts->cap) {
+        int nc = ts->cap ? ts->cap * 2 : 64;
+        char **nt = realloc(ts->texts, (size_t)nc * sizeof *nt);
+        if (nt) ts->texts = nt;
+        char **nx = realloc(ts->ctxts, (size_t)nc * sizeof *nx);
+        if (nx) ts->ctxts = nx;
+        if (!nt || !nx) { ts->oom = 1; return 1; }
+        ts->cap = nc;
+    }
+    char *c = orl_strdup(t->text);
+    if (!c || orl_strmap_put(&ts->map, c, ts->n) != 0) { free(c); ts->oom = 1; return 1; }
+    ts->texts[ts->n] = c;
+    ts->ctxts[ts->n] = (char *)t->ctxt;
+    ts->n++;
+    return 0;
+}
+
+typedef struct po_list { char **names; int n; } po_list;
+
+static int find_po(const char *name, void *ud)
+{
+    po_list *l = ud;
+    if (strncmp(name, "locale/", 7) != 0 || strchr(name + 7, '/') || !ends_with(name, ".po")) return 0;
+    char **nn = realloc(l->names, (size_t)(l->n + 1) * sizeof *nn);
+    if (!nn) return 1;
+    l->names = nn;
+    if ((l->names[l->n] = orl_strdup(name))) l->n++;
+    return l->n > 200;
+}
+
+static void check_translation(lint_ctx *x, const textset *ts, const char *po, const char *lang)
+{
+    orl_story *st = x->st;
+    orl_catalog *c = orl_po_load(st->fs, po, x->d);
+    if (!c) return;
+    int translated = 0, fuzzy = 0;
+    for (int i = 0; i < ts->n; i++) {
+        if (orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i])) translated++;
+        else {
+            const orl_po_entry *e = orl_catalog_entry(c, NULL, ts->texts[i]);
+            if (e && e->fuzzy && *e->str) fuzzy++;
+        }
+    }
+    if (c->language && strcmp(c->language, lang) != 0 &&
+        strncmp(c->language, lang, strlen(lang)) != 0 && strncmp(lang, c->language, strlen(c->language)) != 0)
+        orl_diag_add(x->d, ORL_WARNING, po, 1, 0, "po-language",
+                     "this file says it is in \"%s\" (Language: in its header), but its name says \"%s\"; "
+                     "rename the file, or set the language in Poedit (Catalog > Properties)", c->language, lang);
+    int pct = ts->n ? (int)((long long)translated * 100 / ts->n) : 100;
+    if (translated == ts->n)
+        orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
+                     "translation \"%s\": all %d texts are translated", lang, ts->n);
+    else
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-incomplete",
+                     "translation \"%s\": %d of %d texts are translated (%d%%); the others are shown in the "
+                     "story's own language. Update the file from a new template ('orilla strings') in Poedit, "
+                     "and translate what is missing", lang, translated, ts->n, pct);
+    if (fuzzy)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-fuzzy",
+                     "translation \"%s\": texts that are drafts marked fuzzy ('Needs work' in Poedit), not shown "
+                     "until someone reviews them: %d", lang, fuzzy);
+    /* entries for texts that are no longer in the story */
+    int obsolete = 0;
+    for (int i = 0; i < c->n; i++) {
+        const orl_po_entry *e = &c->entries[i];
+        if (orl_strmap_get(&ts->map, e->id) >= 0) continue;
+        if (++obsolete > 20) continue;
+        char shown[90];
+        size_t n = strlen(e->id);
+        if (n > 60) {
+            n = 60;
+            while (n > 0 && ((unsigned char)e->id[n] & 0xC0) == 0x80) n--;
+        }
+        snprintf(shown, sizeof shown, "%.*s%s", (int)n, e->id, strlen(e->id) > n ? "..." : "");
+        for (char *q = shown; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
+        orl_diag_add(x->d, ORL_WARNING, po, e->line, 0, "translation-obsolete",
+                     "\"%s\" is no longer in the story (its text was changed or removed); update the file "
+                     "from a new template ('orilla strings') in Poedit, or delete this entry", shown);
+    }
+    if (obsolete > 20)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
+                     "and %d more texts that are no longer in the story", obsolete - 20);
+    orl_catalog_free(c);
+}
+
+static void check_translations(lint_ctx *x)
+{
+    orl_story *st = x->st;
+    po_list files = {0};
+    orl_fs_walk(st->fs, find_po, &files);
+    if (files.n == 0) return;
+    textset ts = {0};
+    orl_story_texts(st, ORL_TEXTS_FUNCTIONS, add_text, &ts);
+    if (ts.oom) {
+        orl_diag_add(x->d, ORL_ERROR, NULL, 0, 0, "oom", "out of memory while checking translations");
+    } else {
+        for (int i = 0; i < files.n; i++) {
+            const char *po = files.names[i];
+            char lang[ORL_MAX_LANG + 8];
+            size_t ll = strlen(po) - 7 - 3;
+            snprintf(lang, sizeof lang, "%.*s", (int)(ll < ORL_MAX_LANG ? ll : ORL_MAX_LANG), po + 7);
+            if (!orl_locale_name_ok(lang)) {
+                orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "bad-lang",
+                             "\"%s\" is not a language code; name translation files like locale/es.po, "
+                             "locale/en.po, locale/pt-BR.po", lang);
+                continue;
+            }
+            if (st->language && strcmp(lang, st->language) == 0) continue; /* the story's own language */
+            int listed = 0;
+            for (int k = 0; k < st->translations.n; k++)
+                if (strcmp(st->translations.items[k], lang) == 0) listed = 1;
+            if (!listed)
+                orl_diag_add(x->d, ORL_WARNING, st->loc.file, st->loc.line, 0, "translation-not-listed",
+                             "story: there is a translation %s, but translations = { ... } does not list \"%s\"; "
+                             "add it so readers can choose it", po, lang);
+            check_translation(x, &ts, po, lang);
+        }
+    }
+    for (int i = 0; i < ts.n; i++) free(ts.texts[i]);
+    free(ts.texts);
+    free(ts.ctxts);
+    orl_strmap_free(&ts.map);
+    for (int i = 0; i < files.n; i++) free(files.names[i]);
+    free(files.names);
+}
+
+void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
+{
+    orl_lint_opts o = {0};
+    if (opts) o = *opts;
+    lint_ctx x = {0};
+    x.st = st;
+    x.d = d;
+    x.sw = o.screen_w > 0 ? o.screen_w : 1920;
+    x.sh = o.screen_h > 0 ? o.screen_h : 1080;
+    x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
+    check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
+    check_images(&x);
+    check_hidden(&x, o.walk_states ? o.walk_states : ORL_LINT_WALK_STATES);
+    check_translations(&x);
+    for (int i = 0; i < x.nnames; i++) free(x.names[i]);
+    free(x.names);
+    orl_strmap_free(&x.seen);
+    free(x.buf);
+}

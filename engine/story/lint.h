@@ -1,0 +1,35 @@
+/* Workshop advice that `orilla check` adds to the static checks of orl_story_check: things
+ * that are not wrong but that a reader would notice.
+ *   - long-text      a scene text longer than fits on the screen at the default size;
+ *   - image-large    a picture much larger than the screen (read from its PNG/JPEG header,
+ *                    without decoding it); image-too-big when Orilla cannot open it at all;
+ *   - always-hidden  a choice whose `when` is false on every path (from a bounded walk --all,
+ *                    run only when the story has no errors);
+ *   - translations   per language: how much of the story locale/LANG.po translates (a note
+ *                    when all, a warning when not), drafts (fuzzy), entries whose source text
+ *                    is no longer in the story (obsolete), and PO syntax errors (errors). */
+#ifndef ORL_LINT_H
+#define ORL_LINT_H
+#include "story/story.h"
+
+typedef struct orl_lint_opts {
+    int screen_w, screen_h;   /* the default screen: 1920x1080 when 0 */
+    int text_chars;           /* characters of scene text that fit: ORL_LINT_TEXT_CHARS when 0 */
+    long walk_states;         /* bound of the walk for always-hidden: ORL_LINT_WALK_STATES when 0;
+                                 -1 = do not walk */
+} orl_lint_opts;
+
+/* About 600 characters of text fit in the text box at the default size (1920x1080, the
+ * default font size): more and the reader scrolls or misses the end. */
+#define ORL_LINT_TEXT_CHARS 600
+/* States the walk of `check` visits before it gives up quietly (`walk --all` goes further):
+ * a few seconds at most on a workshop laptop. */
+#define ORL_LINT_WALK_STATES 50000L
+
+void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d);
+
+/* Reads a picture's size from its first bytes (PNG or JPEG). 1 when found, 0 when the data
+ * is not a PNG or JPEG (or is cut before the size), -1 when it claims to be one but is bad. */
+int orl_image_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h);
+
+#endif

@@ -1,0 +1,10 @@
+story {
+  id = "bad-missing-start",
+  title = "bad-missing-start",
+  language = "en",
+}
+
+scene "a" {
+  ending = true,
+  text = "The only scene.",
+}

@@ -1,0 +1,3 @@
+args: text tests/data/bad-empty
+exit: 1
+output-contains: error:

@@ -1,0 +1,2 @@
+args: check tests/data/bad-loop-when
+exit: 0 1

@@ -1,0 +1,3 @@
+args: walk tests/data/does-not-exist
+exit: 2
+output-contains: does-not-exist

@@ -1,0 +1,3 @@
+args: walk tests/data/bad-no-story-lua
+exit: 2
+output-contains: story.lua

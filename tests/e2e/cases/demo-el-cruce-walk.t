@@ -1,0 +1,3 @@
+args: walk stories/el-cruce --all
+exit: 0
+output-not-contains: error:

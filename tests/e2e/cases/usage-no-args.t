@@ -1,0 +1,2 @@
+args: check
+exit: 2

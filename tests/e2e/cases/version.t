@@ -1,0 +1,3 @@
+args: --version
+exit: 0
+stdout-matches: ^orilla [0-9]+\.[0-9]+

@@ -1,0 +1,571 @@
+/* The window player's core (engine/player): screens, choices, rollback, consent, focus,
+ * settings, layout rules; and headless renders compared with tests/golden/player_*.png. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "player/player.h"
+#include "story/run.h"
+#include "story/uitext.h"
+#include "golden.h"
+
+#define STORY ORL_TEST_DATA "/player-basic"
+
+static orl_player *open_player_in(const char *path, const char *lang, orl_deployment dep)
+{
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    lo.lang = lang;
+    orl_story *st = orl_story_load(path, &lo, &d);
+    if (!st || d.errors) orl_diags_print(&d, stderr);
+    assert_non_null(st);
+    assert_int_equal(d.errors, 0);
+    orl_diags_free(&d);
+    orl_player_desc pd = {0};
+    pd.story = st;
+    pd.path = path;
+    pd.lang = lang;
+    pd.consent.deployment = dep;
+    orl_player *p = orl_player_create(&pd, &d);
+    if (!p) orl_diags_print(&d, stderr);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    return p;
+}
+
+static orl_player *open_player(void) { return open_player_in(STORY, NULL, ORL_DEPLOY_WORKSHOP); }
+
+static const char *scene_id(orl_player *p)
+{
+    int sc = orl_player_scene(p);
+    return sc >= 0 ? orl_player_story(p)->scenes[sc].id : "(none)";
+}
+
+/* Buttons that are choices (in the panel or on the picture). */
+static int count_choices(const orl_view *v)
+{
+    int n = 0;
+    for (int i = 0; i < v->nbuttons; i++)
+        if ((v->buttons[i].kind == ORL_BUTTON_CHOICE || v->buttons[i].kind == ORL_BUTTON_HOTSPOT) && !v->buttons[i].hidden)
+            n++;
+    return n;
+}
+
+static int find_button(const orl_view *v, orl_button_kind kind)
+{
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == kind) return i;
+    return -1;
+}
+
+static void click(orl_player *p, int button)
+{
+    const orl_view *v = orl_player_view(p);
+    assert_true(button >= 0 && button < v->nbuttons);
+    orl_rect r = v->buttons[button].rect;
+    float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+    orl_player_pointer(p, ORL_POINTER_UP, x, y);
+}
+
+static char *state_of(orl_player *p, size_t *len)
+{
+    orl_buf b = {0};
+    assert_int_equal(orl_player_state(p, &b), 0);
+    *len = b.len;
+    return b.data ? b.data : calloc(1, 1);
+}
+
+/* ------------------------------------------------------------------------------------- */
+
+static void test_warnings_precede_story(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_TITLE);
+    const orl_view *v = orl_player_view(p);
+    assert_string_equal(v->heading.text, "Del otro lado");
+    int begin = find_button(v, ORL_BUTTON_BEGIN);
+    assert_true(begin >= 0);
+    click(p, begin);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_WARNINGS);
+    assert_int_equal(orl_player_scene(p), -1); /* nothing of the story yet */
+    v = orl_player_view(p);
+    assert_non_null(strstr(v->body2.text, "violencia"));
+    assert_true(find_button(v, ORL_BUTTON_CONTINUE) >= 0);
+    assert_true(find_button(v, ORL_BUTTON_LEAVE) >= 0);
+    /* leaving goes back to the title and is counted */
+    click(p, find_button(v, ORL_BUTTON_LEAVE));
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_TITLE);
+    assert_int_equal(orl_player_leave_count(p), 1);
+    /* Enter activates the focused Begin, then Continue */
+    assert_int_equal(orl_player_input_do(p, ORL_INPUT_ACTIVATE), 1);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_WARNINGS);
+    orl_player_input_do(p, ORL_INPUT_ACTIVATE);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_SCENE);
+    assert_string_equal(scene_id(p), "choose");
+    orl_player_free(p);
+}
+
+static void test_hidden_choices_not_drawn(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "choose"));
+    const orl_view *v = orl_player_view(p);
+    /* "Un campamento" has when = false */
+    assert_int_equal(count_choices(v), 2);
+    for (int i = 0; i < v->nbuttons; i++) assert_null(strstr(v->buttons[i].label, "campamento"));
+    /* both are hotspots at their `at` */
+    int k = find_button(v, ORL_BUTTON_HOTSPOT);
+    assert_true(k >= 0);
+    assert_true(v->buttons[k].px > 0.30f * ORL_CANVAS_W - 1 && v->buttons[k].px < 0.30f * ORL_CANVAS_W + 1);
+    orl_player_pick(p, 1);
+    assert_string_equal(scene_id(p), "ana-1");
+    v = orl_player_view(p);
+    assert_int_equal(count_choices(v), 2); /* "Volver a Cúcuta" needs steps > 5 */
+    assert_int_equal(orl_player_pick(p, 3), 0); /* no third choice */
+    orl_player_free(p);
+}
+
+static void test_rollback_same_scene_and_state(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_pick(p, 1); /* Begin */
+    orl_player_pick(p, 1); /* Continue */
+    assert_string_equal(scene_id(p), "choose");
+    size_t n0, n1, n2, m;
+    char *s0 = state_of(p, &n0);
+    orl_player_pick(p, 1);
+    assert_string_equal(scene_id(p), "ana-1");
+    char *s1 = state_of(p, &n1);
+    orl_player_pick(p, 2);
+    assert_string_equal(scene_id(p), "ana-shelter");
+    char *s2 = state_of(p, &n2);
+    assert_false(n2 == n1 && memcmp(s1, s2, n1) == 0); /* rested = true */
+    assert_int_equal(orl_player_history(p), 2);
+
+    assert_int_equal(orl_player_input_do(p, ORL_INPUT_BACK), 1);
+    assert_string_equal(scene_id(p), "ana-1");
+    char *r1 = state_of(p, &m);
+    assert_int_equal(m, n1);
+    assert_memory_equal(r1, s1, n1);
+    /* on_enter did not run again: steps is still 1, so the shelter is still offered */
+    assert_int_equal(count_choices(orl_player_view(p)), 2);
+
+    /* the back button does the same */
+    click(p, find_button(orl_player_view(p), ORL_BUTTON_BACK));
+    assert_string_equal(scene_id(p), "choose");
+    char *r0 = state_of(p, &m);
+    assert_int_equal(m, n0);
+    assert_memory_equal(r0, s0, n0);
+    assert_int_equal(orl_player_history(p), 0);
+
+    /* forward again: the same as the first time */
+    orl_player_pick(p, 1);
+    char *again = state_of(p, &m);
+    assert_int_equal(m, n1);
+    assert_memory_equal(again, s1, n1);
+    free(s0); free(s1); free(s2); free(r1); free(r0); free(again);
+    orl_player_free(p);
+}
+
+static void test_consent_notice(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_story *st = orl_player_story(p);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "luis-1")); /* consent: online only */
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->has_testimony);
+    assert_true(v->testimony_notice);
+    assert_string_equal(v->testimony_text.text, orl_ui_text("es", ORL_UI_CONSENT_NOTICE));
+    assert_null(v->testimony_by.text);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "ana-1")); /* workshop allowed */
+    v = orl_player_view(p);
+    assert_true(v->has_testimony);
+    assert_false(v->testimony_notice);
+    assert_non_null(strstr(v->testimony_text.text, "Crucé el puente"));
+    assert_non_null(strstr(v->testimony_by.text, "Ana"));
+    orl_player_free(p);
+
+    /* the same testimony online: not in its scope */
+    p = open_player_in(STORY, NULL, ORL_DEPLOY_ONLINE);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    v = orl_player_view(p);
+    assert_true(v->testimony_notice);
+    assert_null(strstr(v->testimony_text.text, "Crucé"));
+    orl_player_free(p);
+}
+
+static void test_fact_with_source(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->has_fact);
+    assert_non_null(strstr(v->fact_source.text, "R4V, 2024"));
+    assert_non_null(strstr(v->fact_source.text, "Fuente"));
+    /* the card sits above the panel, inside the canvas */
+    assert_true(v->fact_box.y >= 0);
+    assert_true(v->fact_box.y + v->fact_box.h <= v->panel.y);
+    orl_player_free(p);
+}
+
+static void test_focus_moves_with_keys(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    const orl_view *v = orl_player_view(p);
+    assert_false(v->focus_visible);
+    int first = v->focus;
+    assert_int_equal(v->buttons[first].kind, ORL_BUTTON_CHOICE);
+    assert_int_equal(v->buttons[first].number, 1);
+    /* the first key only shows where the focus is */
+    assert_int_equal(orl_player_input_do(p, ORL_INPUT_RIGHT), 1);
+    v = orl_player_view(p);
+    assert_true(v->focus_visible);
+    assert_int_equal(v->focus, first);
+    orl_player_input_do(p, ORL_INPUT_RIGHT);
+    v = orl_player_view(p);
+    assert_int_equal(v->buttons[v->focus].number, 2);
+    orl_player_input_do(p, ORL_INPUT_LEFT);
+    v = orl_player_view(p);
+    assert_int_equal(v->focus, first);
+    /* Tab goes through every button, corner buttons too, and comes back */
+    int n = 0, seen_menu = 0;
+    do {
+        orl_player_input_do(p, ORL_INPUT_NEXT);
+        v = orl_player_view(p);
+        seen_menu |= v->buttons[v->focus].kind == ORL_BUTTON_MENU;
+        n++;
+    } while (v->focus != first && n < 50);
+    assert_true(seen_menu);
+    assert_int_equal(v->focus, first);
+    /* up from the choices reaches the corner buttons */
+    orl_player_input_do(p, ORL_INPUT_UP);
+    v = orl_player_view(p);
+    assert_true(v->buttons[v->focus].kind == ORL_BUTTON_BACK || v->buttons[v->focus].kind == ORL_BUTTON_MENU);
+    orl_player_input_do(p, ORL_INPUT_DOWN); /* and down comes back to a choice */
+    v = orl_player_view(p);
+    int k = v->focus;
+    assert_int_equal(v->buttons[k].kind, ORL_BUTTON_CHOICE);
+    int number = v->buttons[k].number;
+    orl_player_input_do(p, ORL_INPUT_ACTIVATE);
+    assert_string_equal(scene_id(p), number == 2 ? "ana-shelter" : "ana-end");
+    /* the pointer hides the ring again */
+    orl_player_pointer(p, ORL_POINTER_MOVE, 5, 5);
+    assert_false(orl_player_view(p)->focus_visible);
+    orl_player_free(p);
+}
+
+static void test_ending_care_credits_title(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_pick(p, 1);
+    orl_player_pick(p, 1);
+    orl_player_pick(p, 2); /* Luis */
+    assert_string_equal(scene_id(p), "luis-1");
+    orl_player_pick(p, 1);
+    assert_string_equal(scene_id(p), "luis-end");
+    const orl_view *v = orl_player_view(p);
+    assert_int_equal(count_choices(v), 0);
+    assert_string_equal(v->heading.text, orl_ui_text("es", ORL_UI_THE_END));
+    int c = find_button(v, ORL_BUTTON_CONTINUE);
+    assert_true(c >= 0);
+    click(p, c);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_CARE);
+    v = orl_player_view(p);
+    assert_int_equal(v->nsupport, 2);
+    assert_string_equal(v->support[0].contact.text, "171 opción 6");
+    orl_player_pick(p, 1);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_CREDITS);
+    v = orl_player_view(p);
+    assert_non_null(strstr(v->body2.text, "Quito"));
+    click(p, find_button(v, ORL_BUTTON_RESTART));
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_TITLE);
+    assert_int_equal(orl_player_history(p), 0);
+    orl_player_free(p);
+}
+
+static void test_language_switch_keeps_place(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_pick(p, 1);
+    orl_player_pick(p, 1);
+    orl_player_pick(p, 1);
+    assert_string_equal(scene_id(p), "ana-1");
+    size_t n1, m;
+    char *s1 = state_of(p, &n1);
+    unsigned gen = orl_player_story_generation(p);
+    assert_int_equal(orl_player_set_lang(p, "en"), 0);
+    assert_string_equal(orl_player_lang(p), "en");
+    assert_true(orl_player_story_generation(p) != gen);
+    assert_string_equal(scene_id(p), "ana-1");
+    char *r = state_of(p, &m);
+    assert_int_equal(m, n1);
+    assert_memory_equal(r, s1, n1);
+    const orl_view *v = orl_player_view(p);
+    assert_non_null(strstr(v->body.text, "Three days walking"));
+    assert_non_null(strstr(v->fact_source.text, "Source"));
+    assert_int_equal(orl_player_history(p), 1);
+    /* a language the story does not have */
+    assert_int_equal(orl_player_set_lang(p, "xx"), -1);
+    assert_string_equal(orl_player_lang(p), "en");
+    /* back still works after the reload */
+    orl_player_input_do(p, ORL_INPUT_BACK);
+    assert_string_equal(scene_id(p), "choose");
+    v = orl_player_view(p);
+    assert_true(count_choices(v) == 2);
+    free(s1);
+    free(r);
+    orl_player_free(p);
+}
+
+static void test_settings_menu(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    int body = orl_player_view(p)->body.size;
+    assert_true(body >= 34);
+    assert_int_equal(orl_player_input_do(p, ORL_INPUT_MENU), 1);
+    assert_true(orl_player_menu_open(p));
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->menu);
+    assert_int_equal(v->nlangs, 3);
+    /* the largest text size */
+    int k = -1;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_TEXT_SIZE && v->buttons[i].arg == ORL_PLAYER_TEXT_SIZES - 1) k = i;
+    assert_true(k >= 0);
+    click(p, k);
+    assert_int_equal(orl_player_text_size(p), ORL_PLAYER_TEXT_SIZES - 1);
+    /* Back closes the settings, and the text is bigger */
+    orl_player_input_do(p, ORL_INPUT_BACK);
+    assert_false(orl_player_menu_open(p));
+    v = orl_player_view(p);
+    assert_true(v->body.size > body);
+    assert_string_equal(scene_id(p), "ana-1");
+    /* a tap outside the card closes it too */
+    orl_player_set_menu(p, 1);
+    orl_player_pointer(p, ORL_POINTER_DOWN, 10, 1070);
+    orl_player_pointer(p, ORL_POINTER_UP, 10, 1070);
+    assert_false(orl_player_menu_open(p));
+    orl_player_free(p);
+}
+
+static void test_layout_rules(void **unused)
+{
+    (void)unused;
+    static const char *const scenes[] = {"choose", "ana-1", "ana-shelter", "luis-1", "ana-end", "camp"};
+    for (int size = 0; size < ORL_PLAYER_TEXT_SIZES; size++) {
+        orl_player *p = open_player();
+        orl_player_set_text_size(p, size);
+        for (size_t s = 0; s < sizeof scenes / sizeof *scenes; s++) {
+            orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), scenes[s]));
+            const orl_view *v = orl_player_view(p);
+            for (int i = 0; i < v->nbuttons; i++) {
+                const orl_view_button *b = &v->buttons[i];
+                if (b->hidden) continue;
+                assert_true(b->rect.h >= 88); /* touch targets */
+                assert_true(b->rect.x >= 0 && b->rect.y >= 0);
+                assert_true(b->rect.x + b->rect.w <= ORL_CANVAS_W && b->rect.y + b->rect.h <= ORL_CANVAS_H);
+            }
+            assert_true(v->panel.y > 0 && v->panel.y + v->panel.h <= ORL_CANVAS_H);
+            if (size == 0) assert_true(v->body.size >= 34);
+        }
+        orl_player_free(p);
+    }
+}
+
+static void test_rtl_mirrors_ui(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player_in(STORY, "ar", ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->rtl);
+    int k = find_button(v, ORL_BUTTON_CHOICE);
+    assert_true(v->buttons[k].rect.x + v->buttons[k].rect.w > ORL_CANVAS_W / 2); /* choices from the right */
+    assert_true(v->fact_box.x > ORL_CANVAS_W / 2);
+    assert_true(v->buttons[find_button(v, ORL_BUTTON_MENU)].rect.x < ORL_CANVAS_W / 2);
+    orl_player_free(p);
+}
+
+static void test_hotspot_click_and_panorama(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_story *st = orl_player_story(p);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "choose"));
+    const orl_view *v = orl_player_view(p);
+    int k = -1;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_HOTSPOT && v->buttons[i].number == 2) k = i;
+    assert_true(k >= 0);
+    /* a tap on the point itself */
+    float x = v->buttons[k].px, y = v->buttons[k].py;
+    orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+    orl_player_pointer(p, ORL_POINTER_UP, x, y);
+    assert_string_equal(scene_id(p), "luis-1");
+    /* a press that moves off the button does nothing */
+    v = orl_player_view(p);
+    k = find_button(v, ORL_BUTTON_CHOICE);
+    orl_player_pointer(p, ORL_POINTER_DOWN, v->buttons[k].rect.x + 5, v->buttons[k].rect.y + 5);
+    orl_player_pointer(p, ORL_POINTER_UP, 5, 5);
+    assert_string_equal(scene_id(p), "luis-1");
+
+    orl_player_goto_scene(p, orl_story_find_scene(st, "camp"));
+    v = orl_player_view(p);
+    assert_true(v->panorama);
+    k = find_button(v, ORL_BUTTON_HOTSPOT);
+    assert_true(k >= 0);
+    assert_false(v->buttons[k].hidden);
+    float x0 = v->buttons[k].px;
+    assert_true(x0 > ORL_CANVAS_W / 2); /* yaw 20: right of centre */
+    /* turning right moves the point left */
+    assert_int_equal(orl_player_look(p, 10, 0), 1);
+    v = orl_player_view(p);
+    assert_true(v->buttons[k].px < x0);
+    /* turning round hides it */
+    orl_player_look(p, 170, 0);
+    v = orl_player_view(p);
+    assert_true(v->buttons[k].hidden);
+    /* dragging on the picture looks around */
+    float yaw = v->look.yaw;
+    orl_player_pointer(p, ORL_POINTER_DOWN, 900, 300);
+    orl_player_pointer(p, ORL_POINTER_MOVE, 700, 300);
+    orl_player_pointer(p, ORL_POINTER_UP, 700, 300);
+    v = orl_player_view(p);
+    assert_true(v->look.yaw != yaw);
+    assert_string_equal(scene_id(p), "camp");
+    orl_player_free(p);
+}
+
+static void test_title_card_story(void **unused)
+{
+    (void)unused;
+    char dir[] = "/tmp/orilla-player-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/story.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("story { id = \"t\", title = \"Caminos\", language = \"es\", start = \"title\" }\n"
+          "scene \"title\" { text = \"Caminos\", choices = { { text = \"Comenzar\", go = \"s01\" } } }\n"
+          "scene \"s01\" { text = \"Uno\", choices = { { text = \"a\", go = \"end\" }, { text = \"b\", go = \"end\" } } }\n"
+          "scene \"end\" { ending = true, text = \"Fin\" }\n", f);
+    fclose(f);
+    orl_player *p = open_player_in(dir, NULL, ORL_DEPLOY_WORKSHOP);
+    /* the story's own title card is the first screen: no second title before it */
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_SCENE);
+    assert_string_equal(scene_id(p), "title");
+    assert_int_equal(find_button(orl_player_view(p), ORL_BUTTON_BACK), -1);
+    orl_player_input_do(p, ORL_INPUT_ACTIVATE); /* Return takes its only choice */
+    assert_string_equal(scene_id(p), "s01");
+    orl_player_pick(p, 2);
+    assert_string_equal(scene_id(p), "end");
+    orl_player_pick(p, 1); /* Continue: no support, so the credits */
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_CREDITS);
+    orl_player_pick(p, 1);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_SCENE);
+    assert_string_equal(scene_id(p), "title");
+    orl_player_free(p);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void test_quit_and_kiosk(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_set_menu(p, 1);
+    const orl_view *v = orl_player_view(p);
+    int q = find_button(v, ORL_BUTTON_QUIT);
+    assert_true(q >= 0);
+    click(p, q);
+    assert_true(orl_player_quit_requested(p));
+    orl_player_free(p);
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Headless renders */
+
+static void render_check(orl_player *p, const char *name)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    assert_non_null(r);
+    SDL_RenderSetLogicalSize(r, ORL_CANVAS_W, ORL_CANVAS_H);
+    orl_player_gfx *g = orl_player_gfx_create(r, 1);
+    assert_non_null(g);
+    orl_player_tick(p, 1.0); /* past the transition */
+    orl_player_draw(p, g);
+    SDL_RenderPresent(r);
+    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
+    static char msg[8192];
+    int rc = orl_golden_check(rgb, name, 40, 0.004, msg, sizeof msg);
+    if (rc != 0) fprintf(stderr, "%s\n", msg);
+    assert_int_equal(rc, 0);
+    SDL_FreeSurface(rgb);
+    orl_player_gfx_free(g);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
+static void test_golden_screens(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_story *st = orl_player_story(p);
+    render_check(p, "player_title");
+    orl_player_goto_scene(p, orl_story_find_scene(st, "ana-1"));
+    render_check(p, "player_scene");
+    orl_player_goto_scene(p, orl_story_find_scene(st, "choose"));
+    render_check(p, "player_hotspots");
+    orl_player_goto_scene(p, orl_story_find_scene(st, "luis-1"));
+    orl_player_input_do(p, ORL_INPUT_DOWN); /* the focus ring */
+    render_check(p, "player_consent_focus");
+    orl_player_set_menu(p, 1);
+    render_check(p, "player_settings");
+    orl_player_free(p);
+    p = open_player_in(STORY, "ar", ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    render_check(p, "player_scene_ar");
+    orl_player_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_warnings_precede_story),
+        cmocka_unit_test(test_hidden_choices_not_drawn),
+        cmocka_unit_test(test_rollback_same_scene_and_state),
+        cmocka_unit_test(test_consent_notice),
+        cmocka_unit_test(test_fact_with_source),
+        cmocka_unit_test(test_focus_moves_with_keys),
+        cmocka_unit_test(test_ending_care_credits_title),
+        cmocka_unit_test(test_language_switch_keeps_place),
+        cmocka_unit_test(test_settings_menu),
+        cmocka_unit_test(test_layout_rules),
+        cmocka_unit_test(test_rtl_mirrors_ui),
+        cmocka_unit_test(test_hotspot_click_and_panorama),
+        cmocka_unit_test(test_title_card_story),
+        cmocka_unit_test(test_quit_and_kiosk),
+        cmocka_unit_test(test_golden_screens),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
