@@ -94,8 +94,9 @@ orl_configure() {
     fi
 }
 
-# orl_build DIR [-DNAME=VALUE...]: configure if needed, then build everything. With
-# ORL_KEEP_GOING=1 it builds what it can when one target fails (and still returns 1).
+# orl_build DIR [-DNAME=VALUE...]: configure if needed, then build everything (or only
+# ORL_TARGET when set). With ORL_KEEP_GOING=1 it builds what it can when one target fails
+# (and still returns 1).
 orl_build() {
     local dir=$1
     shift
@@ -105,6 +106,8 @@ orl_build() {
     if [[ ${ORL_KEEP_GOING:-0} == 1 ]]; then
         if grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja' "$dir/CMakeCache.txt"; then keep=(-- -k 0); else keep=(-- -k); fi
     fi
-    orl_log "building $(basename "$dir")"
-    cmake --build "$dir" -j "$(orl_jobs)" "${keep[@]}"
+    local -a target=()
+    [[ -n ${ORL_TARGET:-} ]] && target=(--target "$ORL_TARGET")
+    orl_log "building $(basename "$dir")${ORL_TARGET:+ ($ORL_TARGET)}"
+    cmake --build "$dir" -j "$(orl_jobs)" "${target[@]}" "${keep[@]}"
 }

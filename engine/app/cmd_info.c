@@ -2,6 +2,7 @@
 #include "app/commands.h"
 #include "app/common.h"
 #include "bundle/bundle.h"
+#include "story/consent.h"
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -133,18 +134,21 @@ int orl_cmd_info(int argc, char **argv)
         if (t->consent.scope.n) print_list(&t->consent.scope);
         else printf("(none)");
         if (t->consent.recorded) printf("; recorded %s", t->consent.recorded);
-        long long end = t->consent.expires ? orl_parse_date(t->consent.expires) : -1;
+        /* the date decision is consent.c's, the same one the players make */
+        orl_consent_ctx cc = {.deployment = ORL_DEPLOY_WORKSHOP, .today = today};
+        orl_consent_info ci;
+        orl_consent_explain(st, t, &cc, &ci);
         if (!t->consent.expires) {
             printf("; no end date");
-        } else if (end < 0) {
+        } else if (ci.expires < 0) {
             printf("; expires \"%s\" (not a date)", t->consent.expires);
         } else {
             printf("; expires %s", t->consent.expires);
-            if (end < today) {
-                printf(" (EXPIRED: not shown)");
+            if (ci.status == ORL_CONSENT_EXPIRED) {
+                printf(ci.clock_wrong ? " (this machine's date looks wrong: not shown)" : " (EXPIRED: not shown)");
                 expired++;
-            } else if (end - today <= 90) {
-                printf(" (in %lld days)", end - today);
+            } else if (ci.days_left <= 90) {
+                printf(" (in %lld days)", ci.days_left);
                 soon++;
             }
         }

@@ -58,6 +58,8 @@ int orl_cmd_play(int argc, char **argv)
             if (v && (end == v || *end || !(t >= 0 && t <= 86400)))
                 orl_args_fail(&a, "--time wants seconds from 0 to 86400, like 2.5, not '%s'", v);
             o.time = t;
+        } else if (orl_args_is(&a, "--no-transitions")) {
+            o.no_transitions = 1;
         } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
             o.verbose = 1;
         } else {

@@ -16,7 +16,7 @@ const orl_command orl_commands[] = {
      "--renderer: auto (default) uses SDL's software renderer when the machine has no GPU\n"
      "(OpenGL would be llvmpipe: slower to start and heavier), the GPU otherwise.\n"
      "--deployment (workshop, kiosk, exhibition, online) and --withdrawn decide which\n"
-     "testimonies consent allows, as for 'orilla text'.\n"
+     "testimonies consent allows, as for 'orilla text'.\n"     "--no-transitions cuts from scene to scene (no 0.35 s crossfade), as the bench peers do.\n"
      "--headless plays with no display: the title and content note are passed, the --choices\n"
      "are picked one by one (numbered as 'orilla text' numbers them), and the last screen is\n"
      "written to --screenshot at --time seconds into its camera move.\n"
@@ -76,7 +76,7 @@ const orl_command orl_commands[] = {
      "texts are no longer in the story, texts too long for the screen, pictures much larger\n"
      "than the screen, and choices whose 'when' is never true on any path.\n"
      "--lang es gives the messages in Spanish (los mensajes en español); ORILLA_LANG=es in\n"
-     "the environment does the same for every command.\n"
+     "the environment does the same, also for the problems other commands report.\n"
      "Exit 0 when there are no errors, 1 when there are, 2 when PATH cannot be read.\n"},
     {"pack", orl_cmd_pack, "make a .orilla bundle of a story folder (with a manifest, optionally signed)",
      "usage: orilla pack DIR -o NAME.orilla [--sign KEY.key] [--verbose]\n\n"
@@ -146,8 +146,8 @@ const orl_command orl_commands[] = {
      "Exit 0 when made, 2 when NAME exists or cannot be made.\n"},
     {"import", orl_cmd_import, "a Twine story (Twee 3) as an Orilla story folder",
      "usage: orilla import twee FILE.twee -o FOLDER [--lang L]\n\n"
-     "Reads a Twine 2 story saved as Twee (in Twine: Library > Archive, or Build > Export\n"
-     "as Twee; or Tweego) and writes FOLDER/story.lua: each passage a scene, each link\n"
+     "Reads a Twine 2 story saved as Twee (in Twine 2.6 or later: Build > Export As Twee;\n"
+     "or Tweego's -d) and writes FOLDER/story.lua: each passage a scene, each link\n"
      "([[Text]], [[Text->Passage]], [[Passage<-Text]], [[Text|Passage]]) a choice, each\n"
      "passage without links an ending. StoryTitle gives the title, StoryData the start.\n"
      "Twine code Orilla cannot run (macros, $variables, HTML) stays as text, with a\n"
@@ -155,6 +155,40 @@ const orl_command orl_commands[] = {
      "FOLDER must be new (or empty). The result is checked before the command ends.\n"
      "Exit 0 when written, 1 when the file has no story in it, 2 for usage errors or\n"
      "files that cannot be read or written.\n"},
+    {"kiosk", orl_cmd_kiosk, "the unattended exhibition mode: attract loop, idle reset, operator menu, statistics",
+     "usage: orilla kiosk [--config kiosk.lua] [PATH...] [--stats FILE] [--log FILE] [--size WxH]\n"
+     "                    [--renderer software|gpu|auto] [--windowed]\n"
+     "       orilla kiosk --example-config         a commented kiosk.lua to start from\n"
+     "       orilla kiosk --hash-pin               reads a PIN on standard input, prints its hash\n"
+     "       orilla kiosk --check [--config kiosk.lua] [PATH...]   checks the config and bundles, then exits\n"
+     "       orilla kiosk --headless --script FILE [--config kiosk.lua] [PATH...] [--size WxH]\n\n"
+     "Fills the screen and never ends by itself: an attract loop (the stories' covers, \"touch\n"
+     "to begin\" in each language), a language picker, a story picker when there are several,\n"
+     "then the story. With no touch for idle_seconds it asks \"are you still there?\" and after\n"
+     "a countdown goes back to the start with everything cleared. Esc, Alt+F4 and the window's\n"
+     "close button do nothing; SIGTERM (systemctl stop) ends it cleanly. A story that fails\n"
+     "sends the visitor back to the start with a calm message and is logged; a bundle that\n"
+     "fails verification against `key` is left out; with no story left, an \"out of order\"\n"
+     "screen. The operator menu (hold the top-left corner 5 s, or Ctrl+Alt+O, then the PIN):\n"
+     "statistics, volume, reload stories, withdrawn testimonies, quit.\n"
+     "PATHs (stories or bundles) replace the config's bundles; --stats and --log its files.\n"
+     "Anonymous statistics (counts of choices and endings, never who) go to the config's\n"
+     "stats file: read them with 'orilla stats'. docs/kiosk.md explains the set-up.\n"
+     "--headless plays a script of touches and waits with no display, writing screenshots\n"
+     "(for tests and rehearsals; the script format is in docs/kiosk.md).\n"
+     "Exit 0 when stopped (SIGTERM, operator Quit, end of a script); 1 when the config has\n"
+     "errors or a script expectation failed; 2 for usage errors, an unreadable config, or no\n"
+     "display.\n"},
+    {"stats", orl_cmd_stats, "the anonymous choice statistics a kiosk kept",
+     "usage: orilla stats [--db FILE | --config kiosk.lua] [--csv] [--story ID]\n\n"
+     "Prints, for each story and version, the sessions started, finished and left before an\n"
+     "ending, the languages used, how often each choice was taken at each scene (with its\n"
+     "share) and how often each ending was reached. --csv writes the same as CSV with the\n"
+     "header kind,story,version,day,scene,choice,target,lang,count. --story keeps one story.\n"
+     "The database is opened read-only, so it can be read while the kiosk runs. Default:\n"
+     "/var/lib/orilla/stats.db, or the stats file of --config.\n"
+     "It holds counters only: no visitor, no session, no time finer than the day.\n"
+     "Exit 0; 2 when the database cannot be read (missing, damaged, not Orilla's).\n"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -28,5 +28,7 @@ int orl_cmd_strings(int argc, char **argv);
 int orl_cmd_graph(int argc, char **argv);
 int orl_cmd_new(int argc, char **argv);
 int orl_cmd_import(int argc, char **argv);
+int orl_cmd_kiosk(int argc, char **argv);
+int orl_cmd_stats(int argc, char **argv);
 
 #endif

@@ -1,4 +1,5 @@
 #include "app/common.h"
+#include "story/messages.h"
 #include <stdio.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@ int orl_app_isatty(FILE *f) { return isatty(fileno(f)); }
 orl_story *orl_app_open(const char *path, const orl_app_load *o, int *exit_code)
 {
     orl_diags d = {0};
+    d.wording = orl_messages_wording(orl_messages_default_lang()); /* ORILLA_LANG=es: story/messages.h */
     orl_load_opts lo = {0};
     lo.script.seed = o ? o->seed : 0;
     lo.lang = o ? o->lang : NULL;

@@ -7,12 +7,17 @@
 
 #define W ORL_CANVAS_W
 #define H ORL_CANVAS_H
-#define MAX_SHAPES 24
+#define MAX_SHAPES 64
+#define SHAPE_BYTES (40u * 1024u * 1024u) /* rounded shapes kept as textures (a panel is ~3 MB) */
 
+/* A rounded rectangle (or ring, or circle) as one white texture with an anti-aliased alpha
+ * mask, tinted when drawn. Whole shapes, not nine slices: when the canvas is scaled to the
+ * window, slices drawn side by side leave seams; a single texture scales cleanly. */
 typedef struct shape_tex {
-    int kind;    /* 0 corner quarter, 1 full circle */
-    int r, t;    /* radius, ring thickness (0: filled) */
+    int w, h, r, t;   /* size, corner radius, ring thickness (0: filled) */
     SDL_Texture *tex;
+    size_t bytes;
+    unsigned long long used;
 } shape_tex;
 
 struct orl_player_gfx {
@@ -24,6 +29,10 @@ struct orl_player_gfx {
     orl_fs *fs;
     shape_tex shapes[MAX_SHAPES];
     int nshapes;
+    size_t shape_bytes;
+    unsigned long long frame;
+    SDL_Texture *ramp; /* 8 x 512: alpha up 0..255 then down, for gradients */
+    int one_to_one;    /* this frame draws the canvas 1:1 */
 };
 
 /* ---------------------------------------------------------------------------------------
@@ -50,28 +59,69 @@ static SDL_Color tone(int t)
 #define C_DIM(a) rgba(16, 12, 10, a)
 
 /* ---------------------------------------------------------------------------------------
- * Shapes: anti-aliased corners and circles as small white textures, tinted when drawn */
+ * Shapes */
 
 static float cover(float d) { return d <= -0.5f ? 0.0f : d >= 0.5f ? 1.0f : d + 0.5f; }
 
-static SDL_Texture *shape(orl_player_gfx *g, int kind, int r, int t)
+/* Signed distance from (x, y) to a rounded rectangle of half size (hw, hh) centred at 0. */
+static float rr_dist(float x, float y, float hw, float hh, float r)
 {
-    if (r < 1) r = 1;
+    float qx = fabsf(x) - (hw - r), qy = fabsf(y) - (hh - r);
+    float ox = qx > 0 ? qx : 0, oy = qy > 0 ? qy : 0;
+    float in = qx > qy ? qx : qy;
+    return sqrtf(ox * ox + oy * oy) + (in < 0 ? in : 0) - r;
+}
+
+static void drop_shape(orl_player_gfx *g, int i)
+{
+    SDL_DestroyTexture(g->shapes[i].tex);
+    g->shape_bytes -= g->shapes[i].bytes;
+    g->shapes[i] = g->shapes[--g->nshapes];
+}
+
+static SDL_Texture *shape(orl_player_gfx *g, int w, int h, int r, int t)
+{
+    if (w < 1 || h < 1 || w > 4 * ORL_CANVAS_W || h > 4 * ORL_CANVAS_H) return NULL;
+    if (r > w / 2) r = w / 2;
+    if (r > h / 2) r = h / 2;
+    if (r < 0) r = 0;
     for (int i = 0; i < g->nshapes; i++)
-        if (g->shapes[i].kind == kind && g->shapes[i].r == r && g->shapes[i].t == t) return g->shapes[i].tex;
-    int size = kind == 0 ? r : 2 * r;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, size, size, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (g->shapes[i].w == w && g->shapes[i].h == h && g->shapes[i].r == r && g->shapes[i].t == t) {
+            g->shapes[i].used = g->frame;
+            return g->shapes[i].tex;
+        }
+    size_t bytes = (size_t)w * (size_t)h * 4;
+    /* make room: the least recently used shapes go (never one drawn in this frame) */
+    while (g->nshapes && (g->nshapes == MAX_SHAPES || g->shape_bytes + bytes > SHAPE_BYTES)) {
+        int old = -1;
+        for (int i = 0; i < g->nshapes; i++)
+            if (g->shapes[i].used != g->frame && (old < 0 || g->shapes[i].used < g->shapes[old].used)) old = i;
+        if (old < 0) break;
+        drop_shape(g, old);
+    }
+    if (g->nshapes == MAX_SHAPES) return NULL;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s) return NULL;
-    float cx = (float)r, cy = (float)r; /* corner: the centre is the bottom-right of the quarter */
-    for (int y = 0; y < size; y++) {
+    float hw = w * 0.5f, hh = h * 0.5f;
+    for (int y = 0; y < h; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
-        for (int x = 0; x < size; x++) {
-            float dx = (float)x + 0.5f - cx, dy = (float)y + 0.5f - cy;
-            float d = sqrtf(dx * dx + dy * dy);
-            float a = cover((float)r - d);
-            if (t > 0) a *= 1.0f - cover((float)(r - t) - d);
-            Uint32 al = (Uint32)lroundf(a * 255.0f);
-            row[x] = (al << 24) | 0xFFFFFFu;
+        float py = (float)y + 0.5f - hh;
+        int corner_row = y < r || y >= h - r;
+        for (int x = 0; x < w; x++) {
+            float a;
+            int edge = corner_row || x < r || x >= w - r || (t > 0 && (x < t + 1 || x >= w - t - 1 || y < t + 1 || y >= h - t - 1));
+            if (!edge) {
+                a = t > 0 ? 0.0f : 1.0f; /* the inside: full, or empty for a ring */
+            } else {
+                float px = (float)x + 0.5f - hw;
+                float d = rr_dist(px, py, hw, hh, (float)r);
+                a = cover(-d);
+                if (t > 0) {
+                    float ri = (float)(r - t) > 0 ? (float)(r - t) : 0.0f;
+                    a *= 1.0f - cover(-rr_dist(px, py, hw - (float)t, hh - (float)t, ri));
+                }
+            }
+            row[x] = ((Uint32)lroundf(a * 255.0f) << 24) | 0xFFFFFFu;
         }
     }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(g->r, s);
@@ -79,12 +129,8 @@ static SDL_Texture *shape(orl_player_gfx *g, int kind, int r, int t)
     if (!tex) return NULL;
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     SDL_SetTextureScaleMode(tex, SDL_ScaleModeLinear);
-    if (g->nshapes == MAX_SHAPES) {
-        SDL_DestroyTexture(g->shapes[0].tex);
-        memmove(g->shapes, g->shapes + 1, (MAX_SHAPES - 1) * sizeof *g->shapes);
-        g->nshapes--;
-    }
-    g->shapes[g->nshapes++] = (shape_tex){kind, r, t, tex};
+    g->shapes[g->nshapes++] = (shape_tex){w, h, r, t, tex, bytes, g->frame};
+    g->shape_bytes += bytes;
     return tex;
 }
 
@@ -97,15 +143,45 @@ static void fill_rect(orl_player_gfx *g, int x, int y, int w, int h, SDL_Color c
     SDL_RenderFillRect(g->r, &rc);
 }
 
-static void corners(orl_player_gfx *g, SDL_Texture *t, int x, int y, int w, int h, int r, SDL_Color c)
+static void blit_shape(orl_player_gfx *g, SDL_Texture *t, SDL_Rect d, SDL_Color c)
 {
     if (!t) return;
     SDL_SetTextureColorMod(t, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(t, c.a);
-    SDL_Rect d[4] = {{x, y, r, r}, {x + w - r, y, r, r}, {x, y + h - r, r, r}, {x + w - r, y + h - r, r, r}};
-    SDL_RendererFlip f[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
-                             (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL)};
-    for (int i = 0; i < 4; i++) SDL_RenderCopyEx(g->r, t, NULL, &d[i], 0.0, NULL, f[i]);
+    SDL_RenderCopy(g->r, t, NULL, &d);
+}
+
+/* Nine slices: four quarters of a circle texture and three blended fills. Only when the canvas
+ * is drawn 1:1 (a 1080p screen): there they meet exactly, and fills cost SDL's software
+ * renderer about half of what a blended texture does. */
+static void nine_slice(orl_player_gfx *g, orl_rect rc, int r, int t, SDL_Color c)
+{
+    SDL_Texture *tex = shape(g, 2 * r, 2 * r, r, t);
+    if (!tex) return;
+    if (t > 0) {
+        fill_rect(g, rc.x + r, rc.y, rc.w - 2 * r, t, c);
+        fill_rect(g, rc.x + r, rc.y + rc.h - t, rc.w - 2 * r, t, c);
+        fill_rect(g, rc.x, rc.y + r, t, rc.h - 2 * r, c);
+        fill_rect(g, rc.x + rc.w - t, rc.y + r, t, rc.h - 2 * r, c);
+    } else {
+        fill_rect(g, rc.x + r, rc.y, rc.w - 2 * r, rc.h, c);
+        fill_rect(g, rc.x, rc.y + r, r, rc.h - 2 * r, c);
+        fill_rect(g, rc.x + rc.w - r, rc.y + r, r, rc.h - 2 * r, c);
+    }
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, c.a);
+    SDL_Rect src[4] = {{0, 0, r, r}, {r, 0, r, r}, {0, r, r, r}, {r, r, r, r}};
+    SDL_Rect dst[4] = {{rc.x, rc.y, r, r}, {rc.x + rc.w - r, rc.y, r, r}, {rc.x, rc.y + rc.h - r, r, r},
+                       {rc.x + rc.w - r, rc.y + rc.h - r, r, r}};
+    for (int i = 0; i < 4; i++) SDL_RenderCopy(g->r, tex, &src[i], &dst[i]);
+}
+
+/* 1 when one canvas pixel is one output pixel. */
+static int one_to_one(orl_player_gfx *g)
+{
+    float sx = 0, sy = 0;
+    SDL_RenderGetScale(g->r, &sx, &sy);
+    return sx == 1.0f && sy == 1.0f;
 }
 
 static void round_fill(orl_player_gfx *g, orl_rect rc, int r, SDL_Color c)
@@ -117,10 +193,8 @@ static void round_fill(orl_player_gfx *g, orl_rect rc, int r, SDL_Color c)
         fill_rect(g, rc.x, rc.y, rc.w, rc.h, c);
         return;
     }
-    fill_rect(g, rc.x + r, rc.y, rc.w - 2 * r, rc.h, c);
-    fill_rect(g, rc.x, rc.y + r, r, rc.h - 2 * r, c);
-    fill_rect(g, rc.x + rc.w - r, rc.y + r, r, rc.h - 2 * r, c);
-    corners(g, shape(g, 0, r, 0), rc.x, rc.y, rc.w, rc.h, r, c);
+    if (g->one_to_one) nine_slice(g, rc, r, 0, c);
+    else blit_shape(g, shape(g, rc.w, rc.h, r, 0), (SDL_Rect){rc.x, rc.y, rc.w, rc.h}, c);
 }
 
 static void round_ring(orl_player_gfx *g, orl_rect rc, int r, int t, SDL_Color c)
@@ -128,17 +202,13 @@ static void round_ring(orl_player_gfx *g, orl_rect rc, int r, int t, SDL_Color c
     if (rc.w <= 0 || rc.h <= 0) return;
     if (r > rc.w / 2) r = rc.w / 2;
     if (r > rc.h / 2) r = rc.h / 2;
-    if (r < t) r = t;
-    fill_rect(g, rc.x + r, rc.y, rc.w - 2 * r, t, c);
-    fill_rect(g, rc.x + r, rc.y + rc.h - t, rc.w - 2 * r, t, c);
-    fill_rect(g, rc.x, rc.y + r, t, rc.h - 2 * r, c);
-    fill_rect(g, rc.x + rc.w - t, rc.y + r, t, rc.h - 2 * r, c);
-    corners(g, shape(g, 0, r, t), rc.x, rc.y, rc.w, rc.h, r, c);
+    if (g->one_to_one && r >= t && r > 0) nine_slice(g, rc, r, t, c);
+    else blit_shape(g, shape(g, rc.w, rc.h, r, t), (SDL_Rect){rc.x, rc.y, rc.w, rc.h}, c);
 }
 
 static void circle(orl_player_gfx *g, float cx, float cy, int r, int t, SDL_Color c)
 {
-    SDL_Texture *tex = shape(g, 1, r, t);
+    SDL_Texture *tex = shape(g, 2 * r, 2 * r, r, t);
     if (!tex) return;
     SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(tex, c.a);
@@ -162,18 +232,47 @@ static void line(orl_player_gfx *g, float x0, float y0, float x1, float y1, floa
     circle(g, x1, y1, rr, 0, c);
 }
 
-/* A vertical gradient over the whole width, from alpha a0 at y0 to a1 at y1. */
+/* A vertical gradient over the whole width, from alpha a0 at y0 to a1 at y1: rows of a small
+ * alpha ramp texture stretched over the area (one copy, no seams when the canvas is scaled;
+ * colour-interpolated triangles cost SDL's software renderer ~5x more). */
 static void gradient(orl_player_gfx *g, float y0, float y1, int a0, int a1)
 {
-    SDL_Vertex v[4];
-    SDL_Color c0 = C_DIM(a0), c1 = C_DIM(a1);
-    v[0] = (SDL_Vertex){{0, y0}, c0, {0, 0}};
-    v[1] = (SDL_Vertex){{W, y0}, c0, {0, 0}};
-    v[2] = (SDL_Vertex){{W, y1}, c1, {0, 0}};
-    v[3] = (SDL_Vertex){{0, y1}, c1, {0, 0}};
-    int idx[6] = {0, 1, 2, 0, 2, 3};
-    SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(g->r, NULL, v, 4, idx, 6);
+    if (y1 <= y0 || a0 == a1) {
+        if (a0 == a1 && a0 > 0) fill_rect(g, 0, (int)y0, W, (int)(y1 - y0), C_DIM(a0));
+        return;
+    }
+    if (g->one_to_one) {
+        /* 1:1, bands of blended fills meet exactly and cost half as much */
+        int top = (int)y0 < 0 ? 0 : (int)y0, bottom = (int)y1 > H ? H : (int)y1;
+        for (int y = top; y < bottom; y += 4) {
+            float k = ((float)y + 2.0f - y0) / (y1 - y0);
+            int a = (int)lroundf((float)a0 + (float)(a1 - a0) * (k < 0 ? 0 : k > 1 ? 1 : k));
+            if (a > 0) fill_rect(g, 0, y, W, y + 4 <= bottom ? 4 : bottom - y, C_DIM(a));
+        }
+        return;
+    }
+    if (!g->ramp) {
+        /* rows 0..255: alpha rising; rows 256..511: falling (no flipped copies: SDL's software
+         * renderer takes a slow path for RenderCopyEx) */
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 8, 512, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!s) return;
+        for (int y = 0; y < 512; y++) {
+            Uint32 a = y < 256 ? (Uint32)y : (Uint32)(511 - y);
+            Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+            for (int x = 0; x < 8; x++) row[x] = (a << 24) | 0xFFFFFFu;
+        }
+        g->ramp = SDL_CreateTextureFromSurface(g->r, s);
+        SDL_FreeSurface(s);
+        if (!g->ramp) return;
+        SDL_SetTextureBlendMode(g->ramp, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(g->ramp, SDL_ScaleModeLinear);
+    }
+    SDL_Color c = C_DIM(255);
+    SDL_SetTextureColorMod(g->ramp, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(g->ramp, 255);
+    SDL_Rect src = a0 < a1 ? (SDL_Rect){0, a0, 8, a1 - a0 + 1} : (SDL_Rect){0, 511 - a0, 8, a0 - a1 + 1};
+    SDL_FRect dst = {0, y0, W, y1 - y0};
+    SDL_RenderCopyF(g->r, g->ramp, &src, &dst);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -204,6 +303,15 @@ static void icon_menu(orl_player_gfx *g, orl_rect r, SDL_Color c)
     for (int i = -1; i <= 1; i++) line(g, cx - 17, cy + i * 11.0f, cx + 17, cy + i * 11.0f, 5.0f, c);
 }
 
+static void icon_heart(orl_player_gfx *g, orl_rect r, SDL_Color c)
+{
+    float cx = r.x + r.w * 0.5f, cy = r.y + r.h * 0.5f + 2;
+    circle(g, cx - 8, cy - 6, 9, 0, c);
+    circle(g, cx + 8, cy - 6, 9, 0, c);
+    SDL_Vertex v[3] = {{{cx - 16.5f, cy - 3}, c, {0, 0}}, {{cx + 16.5f, cy - 3}, c, {0, 0}}, {{cx, cy + 15}, c, {0, 0}}};
+    SDL_RenderGeometry(g->r, NULL, v, 3, NULL, 0);
+}
+
 static void icon_back(orl_player_gfx *g, orl_rect r, int rtl, SDL_Color c)
 {
     float cx = r.x + r.w * 0.5f, cy = r.y + r.h * 0.5f, s = rtl ? -1.0f : 1.0f;
@@ -219,11 +327,12 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
     if (b->hidden) return;
     int hover = v->hover == i, pressed = v->pressed == i, focus = v->focus == i && v->focus_visible;
     SDL_Color label = tone(ORL_TONE_TEXT);
-    if (b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_BACK) {
+    if (b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_SUPPORT) {
         float cx = b->rect.x + b->rect.w * 0.5f, cy = b->rect.y + b->rect.h * 0.5f;
         circle(g, cx, cy, b->rect.w / 2, 0, pressed ? rgba(232, 164, 86, 200) : rgba(24, 18, 15, hover ? 200 : 150));
         circle(g, cx, cy, b->rect.w / 2, 2, rgba(251, 244, 234, 70));
         if (b->kind == ORL_BUTTON_MENU) icon_menu(g, b->rect, label);
+        else if (b->kind == ORL_BUTTON_SUPPORT) icon_heart(g, b->rect, label);
         else icon_back(g, b->rect, v->rtl, label);
         if (focus) circle(g, cx, cy, b->rect.w / 2 + 8, 4, C_AMBER);
         return;
@@ -264,6 +373,19 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
 /* ---------------------------------------------------------------------------------------
  * The frame */
 
+/* A thin bar at the panel's end edge: how much there is and where the reader is. */
+static void scrollbar(orl_player_gfx *g, const orl_view *v)
+{
+    int track_h = v->clip.h - 24, content = v->clip.h + v->scroll_max;
+    if (track_h <= 0 || content <= 0) return;
+    int th = track_h * v->clip.h / content;
+    if (th < 48) th = 48;
+    int ty = v->clip.y + 12 + (track_h - th) * v->scroll / (v->scroll_max > 0 ? v->scroll_max : 1);
+    int x = v->rtl ? v->panel.x + 14 : v->panel.x + v->panel.w - 14 - 6;
+    round_fill(g, (orl_rect){x, v->clip.y + 12, 6, track_h}, 3, rgba(255, 240, 222, 30));
+    round_fill(g, (orl_rect){x, ty, 6, th}, 3, rgba(232, 164, 86, 200));
+}
+
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software)
 {
     if (!renderer) {
@@ -289,15 +411,17 @@ void orl_player_gfx_reset(orl_player_gfx *g)
 {
     if (!g) return;
     orl_text_cache_clear(g->text);
-    for (int i = 0; i < g->nshapes; i++) SDL_DestroyTexture(g->shapes[i].tex);
-    g->nshapes = 0;
+    while (g->nshapes) drop_shape(g, 0);
+    if (g->ramp) SDL_DestroyTexture(g->ramp);
+    g->ramp = NULL;
     if (g->scenes) orl_scene_renderer_flush(g->scenes);
 }
 
 void orl_player_gfx_free(orl_player_gfx *g)
 {
     if (!g) return;
-    for (int i = 0; i < g->nshapes; i++) SDL_DestroyTexture(g->shapes[i].tex);
+    while (g->nshapes) drop_shape(g, 0);
+    if (g->ramp) SDL_DestroyTexture(g->ramp);
     orl_scene_renderer_free(g->scenes);
     orl_text_cache_free(g->text);
     free(g);
@@ -331,48 +455,108 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
     return orl_scene_draw(g->scenes, v->picture, v->picture_time, look, d);
 }
 
+#ifdef ORL_DRAW_PROFILE
+#include <time.h>
+static double prof_t;
+static void prof(const char *what)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    double t = ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+    if (what) fprintf(stderr, "  %-12s %6.2f ms\n", what, t - prof_t);
+    prof_t = t;
+}
+#else
+#define prof(x) ((void)0)
+#endif
+
+int orl_player_prefetch(orl_player *p, orl_player_gfx *g)
+{
+    if (!g->scenes || g->gen != orl_player_story_generation(p) || p->screen != ORL_SCREEN_SCENE) return 0;
+    int sc = orl_player_scene(p);
+    if (sc < 0) return 0;
+    const orl_scene *s = &p->st->scenes[sc];
+    while (p->prefetched < p->nvis) {
+        int c = p->vis[p->prefetched++];
+        int target = c >= 0 && c < s->nchoices ? s->choices[c].target : -1;
+        if (target < 0 || target == sc) continue;
+        orl_scene_prefetch(g->scenes, &p->st->scenes[target]);
+        return 1;
+    }
+    return 0;
+}
+
 int orl_player_draw(orl_player *p, orl_player_gfx *g)
 {
+    prof(NULL);
     const orl_view *v = orl_player_view(p);
+    g->frame++;
+    g->one_to_one = one_to_one(g);
     SDL_SetRenderDrawColor(g->r, 0, 0, 0, 255);
     SDL_RenderClear(g->r);
+    prof("view+clear");
     int moving = draw_picture(g, p, v);
+    prof("picture");
 
     if (v->screen == ORL_SCREEN_TITLE) {
-        gradient(g, H * 0.25f, H, 0, 210);
-        fill_rect(g, 0, 0, W, H, C_DIM(v->dim));
+        /* the picture's own light above, darker towards the title and the button */
+        int top = (int)(H * 0.25f), below = 255 - (255 - v->dim) * (255 - 210) / 255;
+        fill_rect(g, 0, 0, W, top, C_DIM(v->dim));
+        gradient(g, (float)top, H, v->dim, below);
     } else if (v->dim) {
         fill_rect(g, 0, 0, W, H, C_DIM(v->dim));
     }
 
+    prof("dim");
     int over_picture = v->screen == ORL_SCREEN_TITLE;
     if (v->has_panel) {
         /* a soft fall-off above the panel keeps it from looking pasted on */
-        gradient(g, (float)v->panel.y - 160, (float)v->panel.y + 40, 0, 70);
-        fill_rect(g, 0, v->panel.y + 40, W, H - v->panel.y - 40, C_DIM(70));
+        if (g->one_to_one) {
+            /* 1:1: bands and a fill meet exactly */
+            gradient(g, (float)v->panel.y - 160, (float)v->panel.y + 28, 0, 90);
+            fill_rect(g, 0, v->panel.y + 28, W, H - v->panel.y - 28, C_DIM(90));
+        } else {
+            gradient(g, (float)v->panel.y - 160, H, 0, 110); /* one texture: no seam when scaled */
+        }
         round_fill(g, v->panel, 28, C_PANEL);
+    }
+    prof("panel");
+    int clipped = v->scroll_max > 0 && v->has_panel;
+    if (clipped) {
+        SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
+        SDL_RenderSetClipRect(g->r, &c);
     }
     text(g, p, &v->heading, tone(v->heading.tone), over_picture);
     text(g, p, &v->sub, tone(v->sub.tone), over_picture);
     text(g, p, &v->body, tone(v->body.tone), 0);
     text(g, p, &v->body2, tone(v->body2.tone), 0);
+    text(g, p, &v->note_title, tone(v->note_title.tone), 0);
+    text(g, p, &v->note_intro, tone(v->note_intro.tone), 0);
+    text(g, p, &v->note_words, tone(v->note_words.tone), 0);
 
     if (v->has_testimony) {
         orl_rect bar = v->testimony_box;
         bar.w = 5;
         if (v->rtl) bar.x = v->testimony_box.x + v->testimony_box.w - 5;
-        round_fill(g, bar, 2, v->testimony_notice ? rgba(214, 200, 184, 120) : C_AMBER);
+        round_fill(g, bar, 2, v->testimony_notice && v->note != 2 ? rgba(214, 200, 184, 120) : C_AMBER);
         text(g, p, &v->testimony_by, tone(v->testimony_by.tone), 0);
         text(g, p, &v->testimony_text, tone(v->testimony_text.tone), 0);
+    }
+    if (clipped) {
+        SDL_RenderSetClipRect(g->r, NULL);
+        scrollbar(g, v);
     }
     if (v->has_fact) {
         orl_rect sh = v->fact_box;
         sh.y += 4;
         round_fill(g, sh, 20, rgba(0, 0, 0, 60));
         round_fill(g, v->fact_box, 20, C_PAPER);
+        SDL_Rect c = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
+        SDL_RenderSetClipRect(g->r, &c); /* a fact longer than its card is cut, never spilled */
         text(g, p, &v->fact_label, tone(v->fact_label.tone), 0);
         text(g, p, &v->fact_text, tone(v->fact_text.tone), 0);
         text(g, p, &v->fact_source, tone(v->fact_source.tone), 0);
+        SDL_RenderSetClipRect(g->r, NULL);
     }
     for (int i = 0; i < v->nsupport; i++) {
         round_fill(g, v->support_box[i], 22, rgba(52, 42, 36, 225));
@@ -390,6 +574,17 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->menu_size_label, tone(v->menu_size_label.tone), 0);
         text(g, p, &v->menu_lang_label, tone(v->menu_lang_label.tone), 0);
     }
-    for (int i = 0; i < v->nbuttons; i++) draw_button(g, p, v, i);
+    prof("texts");
+    for (int i = 0; i < v->nbuttons; i++) {
+        int clip_this = clipped && v->buttons[i].in_panel && !v->menu && !v->support_open;
+        if (clip_this) {
+            /* the focus ring may reach 12 px outside the clip: allow it */
+            SDL_Rect c = {v->clip.x, v->clip.y - 12, v->clip.w, v->clip.h + 24};
+            SDL_RenderSetClipRect(g->r, &c);
+        }
+        draw_button(g, p, v, i);
+        if (clip_this) SDL_RenderSetClipRect(g->r, NULL);
+    }
+    prof("buttons");
     return moving || v->transition < 1.0f;
 }

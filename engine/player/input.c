@@ -59,6 +59,10 @@ static int key(orl_player *p, orl_input_state *is, const SDL_KeyboardEvent *k)
     case SDLK_ESCAPE:
         if (k->repeat || is->kiosk) return 0;
         return orl_player_input_do(p, ORL_INPUT_MENU);
+    case SDLK_PAGEDOWN:
+        return orl_player_scroll(p, 400);
+    case SDLK_PAGEUP:
+        return orl_player_scroll(p, -400);
     case SDLK_F11:
         if (!is->kiosk) is->fullscreen_toggle = 1;
         return 0;
@@ -99,6 +103,11 @@ int orl_player__event(orl_player *p, orl_input_state *is, const SDL_Event *e)
         if (e->button.button == SDL_BUTTON_X1) return orl_player_input_do(p, ORL_INPUT_BACK);
         if (e->button.button != SDL_BUTTON_LEFT) return 0;
         return orl_player_pointer(p, ORL_POINTER_UP, (float)e->button.x, (float)e->button.y);
+    case SDL_MOUSEWHEEL: {
+        float dy = e->wheel.preciseY != 0 ? e->wheel.preciseY : (float)e->wheel.y;
+        if (e->wheel.direction == SDL_MOUSEWHEEL_FLIPPED) dy = -dy;
+        return orl_player_scroll(p, -dy * 90.0f);
+    }
     case SDL_FINGERDOWN:
         if (is->finger_down) return 0; /* one finger at a time */
         is->finger_down = 1;
@@ -110,7 +119,11 @@ int orl_player__event(orl_player *p, orl_input_state *is, const SDL_Event *e)
     case SDL_FINGERUP:
         if (!is->finger_down || e->tfinger.fingerId != is->finger) return 0;
         is->finger_down = 0;
-        return orl_player_pointer(p, ORL_POINTER_UP, e->tfinger.x * ORL_CANVAS_W, e->tfinger.y * ORL_CANVAS_H);
+        {
+            int r = orl_player_pointer(p, ORL_POINTER_UP, e->tfinger.x * ORL_CANVAS_W, e->tfinger.y * ORL_CANVAS_H);
+            /* a finger that left leaves nothing hovered */
+            return r | orl_player_pointer(p, ORL_POINTER_MOVE, -1.0f, -1.0f);
+        }
     case SDL_CONTROLLERDEVICEADDED:
         open_pad(is, e->cdevice.which);
         return 0;

@@ -1,6 +1,7 @@
 /* The view model: what each screen shows, measured with the real fonts and placed on the
  * 1920x1080 canvas. Laid out left to right, then mirrored for right-to-left languages. */
 #include "player/player_internal.h"
+#include "story/care.h"
 #include "story/consent.h"
 #include "story/uitext.h"
 #include <math.h>
@@ -208,35 +209,104 @@ static int choice_is_hotspot(const orl_player *p, const orl_choice *c)
 
 /* Lays the panel out with its top at oy; returns its height. *fact_h gets the fact card's
  * height (0 when none). */
-static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, float S, int oy, int *fact_h)
+static const char *joined(orl_player *p, const orl_strlist *l, const char *sep)
+{
+    orl_buf b = {0};
+    for (int i = 0; l && i < l->n; i++) orl_buf_printf(&b, "%s%s", i ? sep : "", l->items[i]);
+    if (b.oom) {
+        orl_buf_free(&b);
+        return "";
+    }
+    return orl_player__own(p, b.data ? b.data : orl_strdup(""));
+}
+
+static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const orl_care_view *cv, float S, int oy,
+                        int *fact_h)
 {
     const int PX = MARGIN, PW = W - 2 * MARGIN, padx = 56, pady = 44, IW = PW - 2 * padx;
     int x0 = PX + padx, y = oy + pady;
     int end = orl_player__scene_is_end(p);
     v->nbuttons = 0;
     v->heading.text = NULL;
-    if (end && s && s->ending) {
-        v->heading = vt(orl_ui_text(p->lang, ORL_UI_THE_END), x0, y, IW, px(26 * S), 1,
+
+    /* The buttons of the panel: the choices that are not hotspots, or Continue, or the
+     * answers to a testimony's content note. */
+    row_item items[ORL_MAX_CHOICES];
+    int n = 0;
+    int lsz = px(32 * S);
+    int note2 = !cv->skipped && cv->ask_testimony;
+    if (note2) {
+        items[n++] = (row_item){ORL_BUTTON_NOTE_CONTINUE, 1, orl_ui_text(p->lang, ORL_UI_CONTINUE), lsz, 1, 0, 0};
+        items[n++] = (row_item){ORL_BUTTON_NOTE_SKIP, 1, orl_ui_text(p->lang, ORL_UI_SKIP_PART), lsz, 0, 0, 0};
+    } else if (end) {
+        items[n++] = (row_item){ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), lsz, 1, 0, 0};
+    } else if (s) {
+        for (int i = 0; i < p->nvis; i++) {
+            if (choice_is_hotspot(p, &s->choices[p->vis[i]])) continue;
+            items[n++] = (row_item){ORL_BUTTON_CHOICE, p->vis[i], p->vis_text[i] ? p->vis_text[i] : "", lsz, 0, 0, i + 1};
+        }
+    }
+    /* Short labels go in a row under the text; otherwise the choices stand in a column
+     * beside it (on the end side), which keeps the panel low and the lines of text short. */
+    int bh_min = line_height(p, lsz, 0) + 2 * 20;
+    if (bh_min < MIN_TOUCH) bh_min = MIN_TOUCH;
+    int nat[ORL_MAX_CHOICES];
+    int row = n > 0 && n <= 3;
+    int share = n ? (IW - (n - 1) * GAP) / n : IW;
+    if (share > 640) share = 640;
+    for (int i = 0; i < n && row; i++) {
+        nat[i] = natural_width(p, items[i].label, lsz, items[i].primary) + 2 * 44;
+        if (nat[i] > share) row = 0;
+    }
+    int side = n > 0 && !row && n <= 5;
+    int grid = n > 5; /* many choices: a grid under the text */
+    int CW = px(560 * S);
+    if (CW < 480) CW = 480;
+    if (CW > 760) CW = 760;
+    int TW = side ? IW - CW - 56 : IW; /* the text column */
+    int measure_cap = px(40 * 36 * S); /* about 75 characters a line */
+    if (TW > measure_cap) TW = measure_cap;
+
+    if (s && s->ending && (end || note2)) {
+        v->heading = vt(orl_ui_text(p->lang, ORL_UI_THE_END), x0, y, TW, px(26 * S), 1,
                         ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_ACCENT);
         y += measure(p, &v->heading) + 14;
     }
-    v->body = vt(p->text && *p->text ? p->text : NULL, x0, y, IW, px(36 * S), 0, ORL_TEXT_ALIGN_START, 1.32f,
-                 ORL_TONE_TEXT);
+    if (cv->skipped)
+        v->body = vt(orl_ui_text(p->lang, ORL_UI_SKIPPED), x0, y, TW, px(32 * S), 0, ORL_TEXT_ALIGN_START, 1.3f,
+                     ORL_TONE_MUTED);
+    else
+        v->body = vt(p->text && *p->text ? p->text : NULL, x0, y, TW, px(36 * S), 0, ORL_TEXT_ALIGN_START, 1.32f,
+                     ORL_TONE_TEXT);
     y += measure(p, &v->body);
 
     /* testimony */
     v->has_testimony = 0;
     v->testimony_by.text = v->testimony_text.text = NULL;
-    if (s && s->testimony_idx >= 0 && s->testimony_idx < p->st->ntestimonies) {
+    v->note_title.text = v->note_words.text = v->note_intro.text = NULL;
+    if (s && !cv->skipped && s->testimony_idx >= 0 && s->testimony_idx < p->st->ntestimonies) {
         const orl_testimony *t = &p->st->testimonies[s->testimony_idx];
-        int allowed = orl_consent_allows(p->st, t, &p->consent);
+        /* consent decides first (story/consent.h, through care.h); then the reader's answer */
+        int allowed = cv->testimony;
         v->has_testimony = 1;
         v->testimony_notice = !allowed;
         v->testimony_index = s->testimony_idx;
         if (v->body.h) y += 28;
-        int ix = x0 + 32, iw = IW - 32;
-        v->testimony_box = (orl_rect){x0, y, IW, 0};
-        if (allowed) {
+        int ix = x0 + 32, iw = TW - 32;
+        v->testimony_box = (orl_rect){x0, y, TW, 0};
+        if (note2) {
+            v->note = 2;
+            v->note_title = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), ix, y, iw, px(26 * S), 1,
+                               ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_ACCENT);
+            y += measure(p, &v->note_title) + 10;
+            v->note_words = vt(joined(p, &t->warnings, "  ·  "), ix, y, iw, px(32 * S), 1, ORL_TEXT_ALIGN_START,
+                               1.25f, ORL_TONE_TEXT);
+            y += measure(p, &v->note_words);
+            v->testimony_text.text = NULL;
+        } else if (cv->testimony_skipped) {
+            v->testimony_text = vt(orl_ui_text(p->lang, ORL_UI_SKIPPED), ix, y, iw, px(28 * S), 0,
+                                   ORL_TEXT_ALIGN_START, 1.3f, ORL_TONE_MUTED);
+        } else if (allowed) {
             const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
             const char *by = orl_player__own(p, orl_format("%s %s", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY),
                                                            name ? name : ""));
@@ -252,64 +322,58 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, float S,
         v->testimony_box.h = y - v->testimony_box.y;
     }
 
-    /* choices in the panel (the others are hotspots on the picture) */
-    row_item items[ORL_MAX_CHOICES];
-    int n = 0;
-    int lsz = px(32 * S);
-    if (end) {
-        items[n++] = (row_item){ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), lsz, 1, 0, 0};
-    } else {
-        for (int i = 0; i < p->nvis; i++) {
-            if (choice_is_hotspot(p, &s->choices[p->vis[i]])) continue;
-            items[n++] = (row_item){ORL_BUTTON_CHOICE, p->vis[i], p->vis_text[i] ? p->vis_text[i] : "", lsz, 0, 0, i + 1};
-        }
-    }
-    if (n) {
+    if (row) {
         if (v->body.h || v->has_testimony || v->heading.text) y += 34;
-        int bh_min = line_height(p, lsz, 0) + 2 * 20;
-        if (bh_min < MIN_TOUCH) bh_min = MIN_TOUCH;
-        int row = n <= 3;
-        int nat[ORL_MAX_CHOICES];
-        int share = (IW - (n - 1) * GAP) / n;
-        for (int i = 0; i < n && row; i++) {
-            nat[i] = natural_width(p, items[i].label, lsz, items[i].primary) + 2 * 44;
-            if (nat[i] > share) row = 0;
+        int x = x0;
+        for (int i = 0; i < n; i++) {
+            int w = nat[i] > 320 ? nat[i] : 320;
+            if (w > share) w = share;
+            int k = add_button(v, items[i].kind, items[i].arg, items[i].label, lsz, (orl_rect){x, y, w, bh_min});
+            if (k >= 0) {
+                v->buttons[k].primary = items[i].primary;
+                v->buttons[k].number = items[i].number;
+            }
+            x += w + GAP;
         }
-        if (row) {
-            int x = x0;
-            for (int i = 0; i < n; i++) {
-                int w = nat[i] > 320 ? nat[i] : 320;
-                if (w > share) w = share;
-                int k = add_button(v, items[i].kind, items[i].arg, items[i].label, lsz, (orl_rect){x, y, w, bh_min});
+        y += bh_min;
+    } else if (side) {
+        /* a column at the end side, from the panel's top; labels wrap */
+        int cx = x0 + IW - CW, cy = oy + pady;
+        for (int i = 0; i < n; i++) {
+            orl_view_text t = vt(items[i].label, 0, 0, CW - 2 * 36, lsz, items[i].primary, ORL_TEXT_ALIGN_START,
+                                 1.15f, 0);
+            int h = measure(p, &t) + 2 * 20;
+            if (h < bh_min) h = bh_min;
+            int k = add_button(v, items[i].kind, items[i].arg, items[i].label, lsz, (orl_rect){cx, cy, CW, h});
+            if (k >= 0) {
+                v->buttons[k].primary = items[i].primary;
+                v->buttons[k].number = items[i].number;
+            }
+            cy += h + GAP;
+        }
+        cy -= GAP;
+        if (cy > y) y = cy;
+    } else if (grid) {
+        if (v->body.h || v->has_testimony || v->heading.text) y += 34;
+        int cols = n > 10 ? 3 : 2;
+        int bw = (IW - (cols - 1) * GAP) / cols;
+        for (int i = 0; i < n; i += cols) {
+            int rh = bh_min;
+            for (int c = 0; c < cols && i + c < n; c++) {
+                orl_view_text t = vt(items[i + c].label, 0, 0, bw - 2 * 36, lsz, items[i + c].primary,
+                                     ORL_TEXT_ALIGN_START, 1.15f, 0);
+                int h = measure(p, &t) + 2 * 20;
+                if (h > rh) rh = h;
+            }
+            for (int c = 0; c < cols && i + c < n; c++) {
+                int k = add_button(v, items[i + c].kind, items[i + c].arg, items[i + c].label, lsz,
+                                   (orl_rect){x0 + c * (bw + GAP), y, bw, rh});
                 if (k >= 0) {
-                    v->buttons[k].primary = items[i].primary;
-                    v->buttons[k].number = items[i].number;
+                    v->buttons[k].primary = items[i + c].primary;
+                    v->buttons[k].number = items[i + c].number;
                 }
-                x += w + GAP;
             }
-            y += bh_min;
-        } else {
-            int cols = n >= 4 ? 2 : 1;
-            int bw = (IW - (cols - 1) * GAP) / cols;
-            for (int i = 0; i < n; i += cols) {
-                int rh = bh_min;
-                orl_view_text t[2];
-                for (int c = 0; c < cols && i + c < n; c++) {
-                    t[c] = vt(items[i + c].label, 0, 0, bw - 2 * 36, lsz, items[i + c].primary,
-                              ORL_TEXT_ALIGN_START, 1.15f, 0);
-                    int h = measure(p, &t[c]) + 2 * 20;
-                    if (h > rh) rh = h;
-                }
-                for (int c = 0; c < cols && i + c < n; c++) {
-                    int k = add_button(v, items[i + c].kind, items[i + c].arg, items[i + c].label, lsz,
-                                       (orl_rect){x0 + c * (bw + GAP), y, bw, rh});
-                    if (k >= 0) {
-                        v->buttons[k].primary = items[i + c].primary;
-                        v->buttons[k].number = items[i + c].number;
-                    }
-                }
-                y += rh + (i + cols < n ? GAP : 0);
-            }
+            y += rh + (i + cols < n ? GAP : 0);
         }
     }
     int ph = y + pady - oy;
@@ -317,7 +381,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, float S,
     /* fact card, floating just above the panel at its start side */
     *fact_h = 0;
     v->has_fact = 0;
-    if (s && s->fact.set && s->fact.text) {
+    if (s && cv->fact && s->fact.set && s->fact.text) {
         const int fw = 660, fpad = 28, fiw = fw - 2 * fpad;
         int fy = 0; /* measured at 0, moved above the panel below */
         v->fact_label = vt(orl_ui_text(p->lang, ORL_UI_FACT), PX + fpad, fy + fpad, fiw, px(22 * S), 1,
@@ -344,7 +408,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, float S,
 
 static void add_hotspots(orl_player *p, orl_view *v, const orl_scene *s, float S)
 {
-    if (!s) return;
+    if (!s || v->note) return;
     int lsz = px(30 * S);
     for (int i = 0; i < p->nvis; i++) {
         const orl_choice *c = &s->choices[p->vis[i]];
@@ -402,36 +466,149 @@ void orl_player__place_hotspots(orl_player *p)
     }
 }
 
-static void add_corner_buttons(orl_player *p, orl_view *v, int back)
+static void layout_corners(orl_player *p, orl_view *v, int back)
 {
     int x = W - MARGIN - CORNER;
     add_button(v, ORL_BUTTON_MENU, 0, orl_ui_text(p->lang, ORL_UI_SETTINGS), 0, (orl_rect){x, 40, CORNER, CORNER});
-    if (back)
-        add_button(v, ORL_BUTTON_BACK, 0, orl_ui_text(p->lang, ORL_UI_BACK), 0,
-                   (orl_rect){x - GAP - CORNER, 40, CORNER, CORNER});
+    if (back) {
+        x -= GAP + CORNER;
+        add_button(v, ORL_BUTTON_BACK, 0, orl_ui_text(p->lang, ORL_UI_BACK), 0, (orl_rect){x, 40, CORNER, CORNER});
+    }
+    if (p->screen == ORL_SCREEN_SCENE && orl_care_has_support(p->st)) {
+        x -= GAP + CORNER;
+        add_button(v, ORL_BUTTON_SUPPORT, 0, orl_ui_text(p->lang, ORL_UI_SUPPORT), 0, (orl_rect){x, 40, CORNER, CORNER});
+    }
+}
+
+
+/* A scene's content note, asked before anything of the scene is shown: a calm dark screen. */
+static void layout_scene_note(orl_player *p, orl_view *v, const orl_scene *s, float S)
+{
+    v->picture = NULL;
+    v->note = 1;
+    int y = 0;
+    v->note_title = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), 260, y, W - 520, px(30 * S), 1,
+                       ORL_TEXT_ALIGN_CENTER, 1.0f, ORL_TONE_ACCENT);
+    y += measure(p, &v->note_title) + 36;
+    v->note_intro = vt(orl_ui_text(p->lang, ORL_UI_PART_INTRO), 260, y, W - 520, px(40 * S), 0,
+                       ORL_TEXT_ALIGN_CENTER, 1.2f, ORL_TONE_TEXT);
+    y += measure(p, &v->note_intro) + 22;
+    v->note_words = vt(joined(p, &s->warnings, "  ·  "), 260, y, W - 520, px(50 * S), 1, ORL_TEXT_ALIGN_CENTER,
+                       1.25f, ORL_TONE_TEXT);
+    y += measure(p, &v->note_words) + 80;
+    row_item it[2] = {
+        {ORL_BUTTON_NOTE_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), px(34 * S), 1, 0, 0},
+        {ORL_BUTTON_NOTE_SKIP, 0, orl_ui_text(p->lang, ORL_UI_SKIP_PART), px(34 * S), 0, 0, 0},
+    };
+    int first = v->nbuttons;
+    y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
+    int dy = (H - y) / 2;
+    if (dy < 150) dy = 150;
+    orl_view_text *ts[] = {&v->note_title, &v->note_intro, &v->note_words};
+    shift_texts(ts, 3, dy);
+    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
 }
 
 static void layout_scene(orl_player *p, orl_view *v)
 {
     int sc = orl_run_scene(p->run);
     const orl_scene *s = sc >= 0 ? &p->st->scenes[sc] : NULL;
-    v->picture = s;
-    v->panorama = p->panorama;
+    orl_care_view cv = orl_care_view_of(p->st, s, &p->consent, (orl_care_answer)p->scene_answer,
+                                        (orl_care_answer)p->testimony_answer);
+    v->picture = cv.pictures ? s : NULL;
+    v->panorama = p->panorama && cv.pictures;
+    v->skipped = cv.skipped;
     float base = orl_player__size_scale(p->text_size);
+    int back = p->nhist > 0 || !(p->title_card && !p->st->warnings.n);
+    if (s && cv.ask_scene) {
+        layout_scene_note(p, v, s, base);
+        layout_corners(p, v, back);
+        return;
+    }
     float f = 1.0f;
-    int fact_h = 0, ph = 0;
+    int fact_h = 0, ph = 0, fits = 0;
+    /* When choices sit on the picture (hotspots), the panel keeps to the lower part so that it
+     * does not cover them; longer text scrolls inside it. */
+    int hot = 0;
+    for (int i = 0; s && i < p->nvis; i++) hot |= choice_is_hotspot(p, &s->choices[p->vis[i]]);
+    /* bigger text may cover more of the picture: 62 % of the height at 100 %, 86 % at 150 % */
+    float frac = hot ? 0.38f + 0.04f * (float)p->text_size : 0.62f + 0.08f * (float)p->text_size;
     for (;;) {
-        ph = layout_panel(p, v, s, base * f, 0, &fact_h);
-        int fits = ph <= (int)(H * 0.68f) && ph + fact_h <= H - BOTTOM - 40;
-        if (fits || f < 0.45f) break;
-        f *= 0.9f;
+        ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h);
+        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - 40;
+        /* shrink a little to fit (body text never below 34 px); past that the panel scrolls */
+        if (fits || f < 0.99f) break;
+        f = 0.95f;
         orl_player__free_owned(p);
     }
     orl_player__free_owned(p);
-    layout_panel(p, v, s, base * f, H - BOTTOM - ph, &fact_h);
+    if (fits || (!hot && ph + fact_h <= H - BOTTOM - 40)) {
+        p->scroll = 0;
+        layout_panel(p, v, s, &cv, base * f, H - BOTTOM - ph, &fact_h);
+        for (int i = 0; i < v->nbuttons; i++) v->buttons[i].in_panel = 1;
+    } else {
+        /* Too long for the screen: the fact card at the top, the panel below it to the bottom,
+         * its content scrolled by p->scroll and clipped to the panel. */
+        int fact_top = 40;
+        int top = fact_h ? fact_top + fact_h : 0;
+        if (top < 152) top = 152; /* below the corner buttons */
+        if (top > H / 2) top = H / 2;
+        if (hot && top < H - BOTTOM - (int)(H * frac)) top = H - BOTTOM - (int)(H * frac);
+        int avail = H - BOTTOM - top;
+        int max = ph - avail;
+        if (p->scroll > max) p->scroll = max;
+        if (p->scroll < 0) p->scroll = 0;
+        layout_panel(p, v, s, &cv, base * f, top - p->scroll, &fact_h);
+        for (int i = 0; i < v->nbuttons; i++) v->buttons[i].in_panel = 1;
+        if (v->has_fact) {
+            int dy = fact_top - v->fact_box.y;
+            v->fact_box.y += dy;
+            orl_view_text *ts[] = {&v->fact_label, &v->fact_text, &v->fact_source};
+            shift_texts(ts, 3, dy);
+            if (v->fact_box.y + v->fact_box.h > top - 16) v->fact_box.h = top - 16 - v->fact_box.y;
+        }
+        v->panel = (orl_rect){MARGIN, top, W - 2 * MARGIN, avail};
+        v->clip = (orl_rect){MARGIN, top + 12, W - 2 * MARGIN, avail - 24};
+        v->scroll = p->scroll;
+        v->scroll_max = max;
+    }
     add_hotspots(p, v, s, base * f);
-    int back = p->nhist > 0 || !(p->title_card && !p->st->warnings.n);
-    add_corner_buttons(p, v, back);
+    layout_corners(p, v, back);
+}
+
+/* Moves the panel's content by dy without laying it out again (scrolling). */
+static void shift_panel(orl_view *v, int dy)
+{
+    orl_view_text *ts[] = {&v->heading, &v->body, &v->testimony_by, &v->testimony_text, &v->note_title,
+                           &v->note_words};
+    shift_texts(ts, (int)(sizeof ts / sizeof *ts), dy);
+    v->testimony_box.y += dy;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].in_panel) v->buttons[i].rect.y += dy;
+}
+
+int orl_player_scroll(orl_player *p, float dy)
+{
+    orl_view *v = &p->view;
+    if (p->dirty) orl_player__layout(p);
+    if (v->scroll_max <= 0 || v->menu || v->support_open) return 0;
+    int to = p->scroll + (int)lroundf(dy);
+    if (to < 0) to = 0;
+    if (to > v->scroll_max) to = v->scroll_max;
+    if (to == p->scroll) return 0;
+    shift_panel(v, p->scroll - to);
+    p->scroll = to;
+    v->scroll = to;
+    return 1;
+}
+
+void orl_player__reveal(orl_player *p, int i)
+{
+    orl_view *v = &p->view;
+    if (v->scroll_max <= 0 || i < 0 || i >= v->nbuttons || !v->buttons[i].in_panel) return;
+    const orl_rect *r = &v->buttons[i].rect;
+    if (r->y < v->clip.y) orl_player_scroll(p, (float)(r->y - v->clip.y - 16));
+    else if (r->y + r->h > v->clip.y + v->clip.h) orl_player_scroll(p, (float)(r->y + r->h - (v->clip.y + v->clip.h) + 16));
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -501,7 +678,7 @@ static void layout_warnings(orl_player *p, orl_view *v, float S)
     center_block(v, ts, 3, first, 0, y);
 }
 
-static void layout_care(orl_player *p, orl_view *v, float S)
+static void layout_care(orl_player *p, orl_view *v, float S, int resume)
 {
     const orl_story *st = p->st;
     v->dim = 215;
@@ -535,7 +712,8 @@ static void layout_care(orl_player *p, orl_view *v, float S)
         y += rh + 24;
     }
     y += 40;
-    row_item it = {ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), px(34 * S), 1, 0, 0};
+    row_item it = {resume ? ORL_BUTTON_RESUME : ORL_BUTTON_CONTINUE, 0,
+                   orl_ui_text(p->lang, resume ? ORL_UI_RESUME : ORL_UI_CONTINUE), px(34 * S), 1, 0, 0};
     int first = v->nbuttons;
     y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
     int dy = (H - y) / 2;
@@ -652,6 +830,7 @@ static void mirror_rect(orl_rect *r) { r->x = W - r->x - r->w; }
 static void mirror(orl_view *v)
 {
     orl_view_text *ts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->testimony_by, &v->testimony_text,
+                           &v->note_title, &v->note_intro, &v->note_words,
                            &v->fact_label, &v->fact_text, &v->fact_source, &v->menu_title,
                            &v->menu_size_label, &v->menu_lang_label};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(ts[i]);
@@ -700,11 +879,22 @@ void orl_player__layout(orl_player *p)
     const orl_story *st = p->st;
     if (p->picture_scene >= 0 && p->picture_scene < st->nscenes) v->picture = &st->scenes[p->picture_scene];
     switch (p->screen) {
-    case ORL_SCREEN_TITLE: layout_title(p, v, S); add_corner_buttons(p, v, 0); break;
-    case ORL_SCREEN_WARNINGS: layout_warnings(p, v, S); add_corner_buttons(p, v, 0); break;
+    case ORL_SCREEN_TITLE: layout_title(p, v, S); layout_corners(p, v, 0); break;
+    case ORL_SCREEN_WARNINGS: layout_warnings(p, v, S); layout_corners(p, v, 0); break;
     case ORL_SCREEN_SCENE: layout_scene(p, v); break;
-    case ORL_SCREEN_CARE: layout_care(p, v, S); add_corner_buttons(p, v, 0); break;
-    case ORL_SCREEN_CREDITS: layout_credits(p, v, S); add_corner_buttons(p, v, 0); break;
+    case ORL_SCREEN_CARE: layout_care(p, v, S, 0); layout_corners(p, v, 0); break;
+    case ORL_SCREEN_CREDITS: layout_credits(p, v, S); layout_corners(p, v, 0); break;
+    }
+    if (p->support_open && !p->menu) {
+        /* the care screen over whatever is on screen, then back to it */
+        v->support_open = 1;
+        v->nbuttons = 0;
+        v->has_panel = v->has_fact = v->has_testimony = 0;
+        v->note = 0;
+        v->heading.text = v->sub.text = v->body.text = v->body2.text = NULL;
+        v->note_title.text = v->note_intro.text = v->note_words.text = NULL;
+        v->dim = 215;
+        layout_care(p, v, S, 1);
     }
     if (p->menu) {
         v->menu = 1;
@@ -712,7 +902,7 @@ void orl_player__layout(orl_player *p)
     }
     if (v->rtl) mirror(v);
     /* hotspots are points on the picture: placed after mirroring, on the reading side */
-    if (p->screen == ORL_SCREEN_SCENE && !p->menu) orl_player__place_hotspots(p);
+    if (p->screen == ORL_SCREEN_SCENE && !p->menu && !p->support_open) orl_player__place_hotspots(p);
 
     /* labels: measured once here so drawing can centre them without laying out again */
     for (int i = 0; i < v->nbuttons; i++) {

@@ -1,5 +1,6 @@
 /* The player core: screens, choices, rollback, settings. No window, no events: see player.h. */
 #include "player/player_internal.h"
+#include "story/care.h"
 #include "story/run.h"
 #include "core/limits.h"
 #include <math.h>
@@ -38,6 +39,10 @@ static void load_scene(orl_player *p)
     if (s->has_look) p->look = (orl_look){s->look[0], s->look[1], s->look[2] > 0 ? s->look[2] : 90.0f};
     else p->look = (orl_look){0.0f, 0.0f, 90.0f};
     p->picture_scene = sc;
+    p->prefetched = 0;
+    p->scroll = 0;
+    /* the reader is asked a scene's content notes each time they arrive */
+    p->scene_answer = p->testimony_answer = ORL_CARE_NOT_ASKED;
     p->dirty = 1;
 }
 
@@ -45,7 +50,7 @@ static void start_transition(orl_player *p, int from)
 {
     p->from_scene = from;
     p->from_time = p->scene_time;
-    p->trans = from >= 0 && from != orl_run_scene(p->run) ? 0.0f : 1.0f;
+    p->trans = from >= 0 && from != orl_run_scene(p->run) && !p->no_transitions ? 0.0f : 1.0f;
     p->scene_time = 0.0;
 }
 
@@ -79,6 +84,20 @@ static int is_title_card(const orl_story *st)
     return st->title && s->text && strcmp(st->title, s->text) == 0;
 }
 
+/* Tells the kiosk's hook (orl_player_desc.on_event) what the reader did. */
+static void emit(orl_player *p, orl_player_event_kind kind, int scene, int choice, const char *ctext)
+{
+    if (!p->on_event) return;
+    orl_player_event e = {kind, scene, choice, ctext, kind == ORL_PLAYER_EVENT_CHOICE ? p->text : NULL};
+    p->on_event(p->event_ud, &e);
+}
+
+static void emit_if_end(orl_player *p)
+{
+    int sc = orl_run_scene(p->run);
+    if (p->on_event && sc >= 0 && p->nvis == 0) emit(p, ORL_PLAYER_EVENT_END, sc, -1, NULL);
+}
+
 static void enter_story(orl_player *p)
 {
     int from = p->picture_scene;
@@ -88,6 +107,8 @@ static void enter_story(orl_player *p)
     set_screen(p, ORL_SCREEN_SCENE);
     start_transition(p, from);
     load_scene(p);
+    if (orl_run_scene(p->run) >= 0) emit(p, ORL_PLAYER_EVENT_START, orl_run_scene(p->run), -1, NULL);
+    emit_if_end(p);
 }
 
 /* The screen a reader starts on: the title, or the content note, or the story's own title
@@ -142,6 +163,9 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->seed = d->seed;
     p->text_size = d->text_size >= 0 && d->text_size < ORL_PLAYER_TEXT_SIZES ? d->text_size : 0;
     p->kiosk = d->kiosk;
+    p->on_event = d->on_event;
+    p->event_ud = d->event_ud;
+    p->no_transitions = d->no_transitions;
     p->from_scene = -1;
     p->trans = 1.0f;
     p->picture_scene = -1;
@@ -203,9 +227,16 @@ static int choose(orl_player *p, int choice)
         }
         return 0;
     }
+    if (p->on_event) {
+        const char *label = NULL;
+        for (int i = 0; i < p->nvis; i++)
+            if (p->vis[i] == choice) label = p->vis_text[i];
+        emit(p, ORL_PLAYER_EVENT_CHOICE, from, choice, label);
+    }
     forget_focus(p);
     start_transition(p, from);
     load_scene(p);
+    emit_if_end(p);
     return 1;
 }
 
@@ -218,6 +249,7 @@ static int rollback(orl_player *p)
     int rc = orl_run_restore(p->run, s.scene, s.state, s.len);
     free(s.state);
     if (rc != 0) return 0;
+    emit(p, ORL_PLAYER_EVENT_BACK, s.scene, -1, NULL);
     forget_focus(p);
     start_transition(p, from);
     load_scene(p);
@@ -226,7 +258,7 @@ static int rollback(orl_player *p)
 
 static int scene_is_end(const orl_player *p)
 {
-    return p->screen == ORL_SCREEN_SCENE && p->nvis == 0;
+    return p->screen == ORL_SCREEN_SCENE && p->nvis == 0 && !orl_player_note_pending((orl_player *)p);
 }
 
 static void after_ending(orl_player *p)
@@ -238,6 +270,7 @@ static void after_ending(orl_player *p)
 static int go_back(orl_player *p)
 {
     if (p->menu) return orl_player_set_menu(p, 0);
+    if (p->support_open) return orl_player_set_support(p, 0);
     switch (p->screen) {
     case ORL_SCREEN_SCENE:
         if (p->nhist) return rollback(p);
@@ -304,8 +337,20 @@ void orl_player__activate(orl_player *p, int i)
         }
         break;
     case ORL_BUTTON_RESUME:
-        orl_player_set_menu(p, 0);
+        if (p->menu) orl_player_set_menu(p, 0);
+        else orl_player_set_support(p, 0);
         break;
+    case ORL_BUTTON_SUPPORT:
+        orl_player_set_support(p, 1);
+        break;
+    case ORL_BUTTON_NOTE_CONTINUE:
+    case ORL_BUTTON_NOTE_SKIP: {
+        int ans = b->kind == ORL_BUTTON_NOTE_CONTINUE ? ORL_CARE_CONTINUE : ORL_CARE_SKIP;
+        if (b->arg == 0) p->scene_answer = ans;
+        else p->testimony_answer = ans;
+        forget_focus(p);
+        break;
+    }
     case ORL_BUTTON_QUIT:
         if (!p->kiosk) p->quit = 1;
         break;
@@ -328,6 +373,7 @@ static void set_focus(orl_player *p, int i)
     p->focus_set = 1;
     p->focus_kind = v->buttons[i].kind;
     p->focus_arg = v->buttons[i].arg;
+    orl_player__reveal(p, i);
 }
 
 static int move_focus_order(orl_player *p, int step)
@@ -421,7 +467,18 @@ int orl_player_pick(orl_player *p, int n)
     orl_player_view(p);
     orl_view *v = &p->view;
     if (n < 1) return 0;
-    if (!p->menu && p->screen == ORL_SCREEN_SCENE && p->nvis > 0) {
+    if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && orl_player_note_pending(p)) {
+        int k = 0;
+        for (int i = 0; i < v->nbuttons; i++) {
+            orl_button_kind kd = v->buttons[i].kind;
+            if ((kd == ORL_BUTTON_NOTE_CONTINUE || kd == ORL_BUTTON_NOTE_SKIP) && ++k == n) {
+                orl_player__activate(p, i);
+                return 1;
+            }
+        }
+        return 0;
+    }
+    if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && p->nvis > 0) {
         for (int i = 0; i < v->nbuttons; i++) {
             const orl_view_button *b = &v->buttons[i];
             if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) {
@@ -450,6 +507,8 @@ static int hit(const orl_view *v, float x, float y)
     for (int i = v->nbuttons - 1; i >= 0; i--) {
         const orl_view_button *b = &v->buttons[i];
         if (b->hidden) continue;
+        if (b->in_panel && v->scroll_max > 0 &&
+            (y < v->clip.y || y >= v->clip.y + v->clip.h)) continue; /* scrolled out of sight */
         if (x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)
             return i;
     }
@@ -469,6 +528,19 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
     int h = hit(v, x, y);
     switch (kind) {
     case ORL_POINTER_MOVE:
+        if (p->panel_drag) {
+            float dy = y - p->panel_drag_y;
+            p->panel_drag_dist += fabsf(dy);
+            p->panel_drag_y = y;
+            if (p->panel_drag_dist > 12.0f) {
+                /* a drag, not a tap: nothing is pressed any more */
+                p->pressed = -1;
+                v->pressed = -1;
+                changed |= orl_player_scroll(p, -dy);
+                return 1;
+            }
+            return changed;
+        }
         if (p->dragging) {
             float dx = x - p->drag_x, dy = y - p->drag_y;
             p->drag_dist += fabsf(dx) + fabsf(dy);
@@ -489,7 +561,14 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
         v->pressed = h;
         p->hover = h;
         v->hover = h;
-        if (h < 0 && p->panorama && p->screen == ORL_SCREEN_SCENE && !p->menu) {
+        p->panel_drag = 0;
+        if (v->scroll_max > 0 && !p->menu && !p->support_open && x >= v->panel.x && x < v->panel.x + v->panel.w &&
+            y >= v->panel.y && y < v->panel.y + v->panel.h) {
+            p->panel_drag = 1;
+            p->panel_drag_y = y;
+            p->panel_drag_dist = 0;
+        }
+        if (h < 0 && !p->panel_drag && p->panorama && p->screen == ORL_SCREEN_SCENE && !p->menu) {
             p->dragging = 1;
             p->drag_x = x;
             p->drag_y = y;
@@ -498,7 +577,8 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
         return 1;
     case ORL_POINTER_UP: {
         int was = p->pressed;
-        int dragged = p->dragging;
+        int dragged = p->dragging || (p->panel_drag && p->panel_drag_dist > 12.0f);
+        p->panel_drag = 0;
         p->pressed = -1;
         v->pressed = -1;
         p->dragging = 0;
@@ -520,6 +600,7 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
         p->pressed = -1;
         v->pressed = -1;
         p->dragging = 0;
+        p->panel_drag = 0;
         p->hover = -1;
         v->hover = -1;
         return 1;
@@ -582,6 +663,26 @@ int orl_player_set_text_size(orl_player *p, int step)
     p->text_size = step;
     p->dirty = 1;
     return 0;
+}
+
+int orl_player_set_support(orl_player *p, int open)
+{
+    open = open != 0;
+    if (open && !orl_care_has_support(p->st)) return 0;
+    if (p->support_open == open) return 0;
+    p->support_open = open;
+    forget_focus(p);
+    p->dirty = 1;
+    return 1;
+}
+
+int orl_player_note_pending(orl_player *p)
+{
+    int sc = orl_player_scene(p);
+    if (sc < 0) return 0;
+    orl_care_view cv = orl_care_view_of(p->st, &p->st->scenes[sc], &p->consent, (orl_care_answer)p->scene_answer,
+                                        (orl_care_answer)p->testimony_answer);
+    return cv.ask_scene || cv.ask_testimony;
 }
 
 int orl_player_set_menu(orl_player *p, int open)
@@ -651,8 +752,11 @@ int orl_player_set_lang(orl_player *p, const char *lang)
     p->trans = 1.0f;
     double t = p->scene_time;
     int picture = p->picture_scene;
+    int sa = p->scene_answer, ta = p->testimony_answer;
     if (cur >= 0) load_scene(p);
     else clear_scene_cache(p);
+    p->scene_answer = sa;
+    p->testimony_answer = ta;
     p->picture_scene = picture;
     p->scene_time = t;
     p->dirty = 1;
@@ -662,6 +766,7 @@ int orl_player_set_lang(orl_player *p, const char *lang)
 void orl_player_restart(orl_player *p)
 {
     p->menu = 0;
+    p->support_open = 0;
     first_screen(p);
 }
 

@@ -14,6 +14,9 @@
  *          |             ending scene (or a scene with no choice to show) ──Continue──>
  *          |             care (the story's support resources, if any) ──Continue──>
  *          └──────────── credits ──"Back to the beginning"
+ *        Content notes of scenes and testimonies (story/care.h) are asked where they stand:
+ *        "Continue" or "Skip this part", as `orilla text` asks them. The support button (when
+ *        the story lists support) opens the care screen at any moment, and returns.
  *        The settings (Esc, the corner button, gamepad Start) open over any screen: text size,
  *        language (reloads the story's strings and keeps the place), back to the beginning,
  *        quit. A story whose start scene is its own title card (its id is "title" or its text
@@ -53,6 +56,8 @@ typedef struct orl_player orl_player;
 /* Buttons on one screen (choices, hotspots, settings items, corner buttons). */
 #define ORL_PLAYER_MAX_BUTTONS (ORL_MAX_CHOICES + 24)
 
+typedef struct orl_player_event orl_player_event; /* below */
+
 typedef struct orl_player_desc {
     orl_story *story;        /* required; the player owns it from now on, even on failure */
     const char *path;        /* where it was loaded from (folder or bundle): needed to reload
@@ -62,8 +67,29 @@ typedef struct orl_player_desc {
     uint64_t seed;           /* the story's math.random seed (kept across language reloads) */
     int text_size;           /* 0 .. ORL_PLAYER_TEXT_SIZES-1 */
     int kiosk;               /* Esc and the settings' Quit do nothing */
+    int no_transitions;      /* cut from scene to scene instead of a short crossfade */
     const char *font_dir;    /* NULL: Orilla's own assets/fonts */
+    /* Optional (the kiosk's statistics): told what the reader does, as it happens. */
+    void (*on_event)(void *ud, const orl_player_event *e);
+    void *event_ud;
 } orl_player_desc;
+
+/* What on_event is told. Nothing here names the reader: the kiosk counts choices with it
+ * (engine/kiosk/stats.h) and keeps the path only in memory while the session lasts. */
+typedef enum orl_player_event_kind {
+    ORL_PLAYER_EVENT_START = 0, /* entered the story's first scene: a new playthrough (scene) */
+    ORL_PLAYER_EVENT_CHOICE,    /* took choice `choice` (index into the scene's choices) at `scene` */
+    ORL_PLAYER_EVENT_BACK,      /* took the last choice back (Back, Backspace) */
+    ORL_PLAYER_EVENT_END,       /* arrived at `scene`, which offers nothing to choose (an ending) */
+} orl_player_event_kind;
+
+struct orl_player_event {
+    orl_player_event_kind kind;
+    int scene;                /* index into the story's scenes */
+    int choice;               /* CHOICE: index into the scene's choices; else -1 */
+    const char *choice_text;  /* CHOICE: the button's text as shown (borrowed: valid during the call) */
+    const char *scene_text;   /* CHOICE: the scene's text as shown (borrowed) */
+};
 
 /* Creates a player on the title screen. NULL when the fonts cannot be loaded or memory runs
  * out (a diagnostic says why; the story is freed). */
@@ -105,6 +131,9 @@ int orl_player_input_do(orl_player *p, orl_player_input in);
 int orl_player_pick(orl_player *p, int n);
 /* A pointer at canvas coordinates (0..1920, 0..1080). Dragging on a panorama looks around. */
 int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y);
+/* Scrolls a panel that does not fit by dy canvas pixels (positive: further down the text).
+ * 0 when nothing moved. */
+int orl_player_scroll(orl_player *p, float dy);
 /* Turns the view in a panorama (degrees); 0 when the scene is not a panorama. */
 int orl_player_look(orl_player *p, float dyaw, float dpitch);
 /* Shows the focus ring (after keyboard or gamepad use) or hides it (after pointer use). */
@@ -131,6 +160,10 @@ int orl_player_goto_screen(orl_player *p, orl_player_screen screen);
 /* Queries. */
 orl_player_screen orl_player_screen_now(const orl_player *p);
 int orl_player_menu_open(const orl_player *p);
+/* Opens or closes the support (care) screen over the story. */
+int orl_player_set_support(orl_player *p, int open);
+/* 1 while a content note waits for "Continue" or "Skip this part". */
+int orl_player_note_pending(orl_player *p);
 /* The current scene index, or -1 before the story starts. */
 int orl_player_scene(const orl_player *p);
 /* Choices that can be taken back. */
@@ -172,6 +205,9 @@ typedef enum orl_button_kind {
     ORL_BUTTON_LANGUAGE,   /* arg: index into the view's languages */
     ORL_BUTTON_RESUME,
     ORL_BUTTON_QUIT,
+    ORL_BUTTON_SUPPORT,    /* the corner button: who the reader can talk to (story/care.h) */
+    ORL_BUTTON_NOTE_CONTINUE, /* a scene's or testimony's content note: arg 0 scene, 1 testimony */
+    ORL_BUTTON_NOTE_SKIP,
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -190,6 +226,7 @@ typedef struct orl_view_button {
     int primary;        /* drawn as the main action */
     int selected;       /* the current setting (text size, language) */
     int hidden;         /* a panorama hotspot behind the viewer: not drawn, not focusable */
+    int in_panel;       /* inside the text panel: clipped to it when the panel scrolls */
 } orl_view_button;
 
 /* One block of text at a place, with the size and alignment to lay it out with. */
@@ -242,6 +279,12 @@ typedef struct orl_view {
     orl_view_text body;       /* scene text / warnings / credits */
     orl_view_text body2;      /* warnings list on the content note screen */
 
+    /* A content note being asked (scene or testimony): its words are in note_*. */
+    int note;                 /* 0 none, 1 the scene's, 2 the testimony's */
+    orl_view_text note_title, note_intro, note_words;
+    int skipped;              /* the reader skipped this scene: body is the "skipped" line */
+    int support_open;         /* the care screen was opened from the support button */
+
     /* Testimony: narrator + transcript, or the consent notice in its place. */
     int has_testimony;
     int testimony_notice;     /* 1: consent does not allow it: the notice is shown instead */
@@ -273,6 +316,11 @@ typedef struct orl_view {
     int hover;                /* button under the mouse, -1 none */
     int pressed;              /* button pressed and not yet released, -1 none */
 
+    /* A panel whose content is taller than the screen scrolls (wheel, drag, Page Up/Down, and
+     * moving the focus): the content moves under a fixed panel, clipped to `clip`. */
+    int scroll, scroll_max;   /* px; scroll_max 0: everything fits */
+    orl_rect clip;
+
     /* A transition from the previous picture (scene changes), progress 0..1. */
     const orl_scene *from_picture;
     double from_time;
@@ -296,6 +344,10 @@ void orl_player_gfx_free(orl_player_gfx *g);
 void orl_player_gfx_reset(orl_player_gfx *g);
 /* Draws the whole frame (clear included, present not). Returns 1 while something moves. */
 int orl_player_draw(orl_player *p, orl_player_gfx *g);
+/* Decodes the picture of one scene the reader may go to next (the targets of the visible
+ * choices, one per call): call it when nothing else happens. Returns 1 when it did some work,
+ * 0 when there is nothing left to prefetch for this scene. */
+int orl_player_prefetch(orl_player *p, orl_player_gfx *g);
 
 /* ---------------------------------------------------------------------------------------
  * Runners (engine/app/cmd_play.c and cmd_shot.c parse the command line into these) */
@@ -318,6 +370,7 @@ typedef struct orl_play_opts {
     uint64_t seed;
     int text_size;
     int kiosk;
+    int no_transitions;
     /* headless */
     const char *choices;       /* "1,2,1": picked one by one */
     const char *screenshot;    /* PNG of the last frame (headless: required) */

@@ -20,12 +20,18 @@ struct orl_player {
     uint64_t seed;
     int text_size;
     int kiosk;
+    int no_transitions;
+    void (*on_event)(void *ud, const orl_player_event *e); /* the kiosk's hook (player.h) */
+    void *event_ud;
+    int prefetched;        /* visible choices of this scene whose target was prefetched */
     orl_font_set *fonts, *bold;
     orl_diags diags;
     unsigned gen;
 
     orl_player_screen screen;
     int menu;
+    int support_open;      /* the care screen over the story (support button) */
+    int scene_answer, testimony_answer; /* orl_care_answer to this scene's content notes */
     int title_card; /* the start scene is the story's own title card */
     int quit, leave_count;
 
@@ -60,11 +66,16 @@ struct orl_player {
     int dragging;
     float drag_x, drag_y;
     float drag_dist;
+    int panel_drag;        /* a press in a scrolling panel: a drag scrolls it */
+    float panel_drag_y, panel_drag_dist;
+    int scroll;            /* the panel's scroll offset, px (reset for each scene) */
 };
 
 /* layout.c */
 void orl_player__layout(orl_player *p);
 void orl_player__place_hotspots(orl_player *p);
+/* Scrolls the panel so that button i can be seen. */
+void orl_player__reveal(orl_player *p, int i);
 const char *orl_player__own(orl_player *p, char *s); /* takes s; returns it (or "" on NULL) */
 void orl_player__free_owned(orl_player *p);
 float orl_player__size_scale(int step);

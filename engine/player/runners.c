@@ -85,6 +85,8 @@ static int session_open(session *s, const orl_play_opts *o)
     pd.seed = o->seed;
     pd.text_size = o->text_size;
     pd.kiosk = o->kiosk;
+    /* The bench's peers draw no transitions; measured, neither does Orilla (bench.c). */
+    pd.no_transitions = o->no_transitions || (getenv("BENCH_OUT") && *getenv("BENCH_OUT"));
     s->p = orl_player_create(&pd, &d);
     if (!s->p) {
         orl_diags_print(&d, stderr);
@@ -177,7 +179,8 @@ static const char *screen_name(orl_player *p)
     }
     int sc = orl_player_scene(p);
     if (sc < 0) return "scene ?";
-    snprintf(buf, sizeof buf, "scene %s%s", p->st->scenes[sc].id, p->nvis == 0 ? " (the end)" : "");
+    snprintf(buf, sizeof buf, "scene %s%s", p->st->scenes[sc].id,
+             orl_player_note_pending(p) ? " (content note)" : p->nvis == 0 ? " (the end)" : "");
     return buf;
 }
 
@@ -194,7 +197,7 @@ static int apply_choices(orl_player *p, const char *list, int verbose, int *pick
             orl_player_pick(p, 1);
             continue;
         }
-        if (sc != ORL_SCREEN_SCENE || p->nvis == 0) break;
+        if (sc != ORL_SCREEN_SCENE || (p->nvis == 0 && !orl_player_note_pending(p))) break;
         while (*list == ',' || *list == ' ') list++;
         if (!*list) break;
         char *end;
@@ -204,7 +207,7 @@ static int apply_choices(orl_player *p, const char *list, int verbose, int *pick
             return 2;
         }
         list = end;
-        int before = p->nvis;
+        int before = orl_player_note_pending(p) ? 2 : p->nvis;
         const char *where = p->st->scenes[orl_player_scene(p)].id;
         if (!orl_player_pick(p, (int)n)) {
             fprintf(stderr, "orilla play: --choices: choice %ld of scene \"%s\": it shows %d choice%s\n", n, where,
@@ -372,23 +375,31 @@ typedef struct window {
 static int window_open(window *w, const orl_play_opts *o, const char *title, int software)
 {
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-    if (o->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
     int ww = o->width > 0 ? o->width : 1280, wh = o->height > 0 ? o->height : 720;
-    if (!o->width) {
-        SDL_DisplayMode dm;
-        if (SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w > 0 && dm.h > 0 && !o->fullscreen) {
-            /* most of the screen, 16:9 */
-            ww = dm.w * 4 / 5;
-            wh = ww * 9 / 16;
-            if (wh > dm.h * 4 / 5) {
-                wh = dm.h * 4 / 5;
-                ww = wh * 16 / 9;
-            }
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    SDL_DisplayMode dm;
+    int have_dm = SDL_GetDesktopDisplayMode(0, &dm) == 0 && dm.w > 0 && dm.h > 0;
+    if (o->fullscreen) {
+        /* the screen's size at (0,0) from the start: right even with no window manager to
+         * honour the fullscreen request (a bare X server at a kiosk) */
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        if (have_dm) {
+            ww = dm.w;
+            wh = dm.h;
+            x = y = 0;
+        }
+    } else if (!o->width && have_dm) {
+        /* most of the screen, 16:9 */
+        ww = dm.w * 4 / 5;
+        wh = ww * 9 / 16;
+        if (wh > dm.h * 4 / 5) {
+            wh = dm.h * 4 / 5;
+            ww = wh * 16 / 9;
         }
     }
     SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, software ? "0" : "1");
     if (!software) flags |= SDL_WINDOW_OPENGL;
-    w->win = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, ww, wh, flags);
+    w->win = SDL_CreateWindow(title, x, y, ww, wh, flags);
     if (!w->win) return -1;
     w->r = SDL_CreateRenderer(w->win, -1, software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (!w->r && !software) w->r = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_ACCELERATED);
@@ -424,12 +435,26 @@ static int window_shot(window *w, orl_player *p, orl_player_gfx *g, const char *
     return rc == 0 ? 0 : -1;
 }
 
+/* ORILLA_DEBUG_STARTUP=1: how long each step of start-up took, on stderr. */
+static void stage(const char *what)
+{
+    static long long t0;
+    static int on = -1;
+    if (on < 0) on = getenv("ORILLA_DEBUG_STARTUP") != NULL;
+    if (!on) return;
+    long long t = orl_bench_now_us();
+    if (!t0) t0 = t;
+    fprintf(stderr, "orilla play: %-22s %8.1f ms\n", what, (double)(t - t0) / 1000.0);
+}
+
 int orl_play_window(const orl_play_opts *o)
 {
+    stage("start");
     session s;
     int rc = session_open(&s, o);
     if (rc) return rc;
     orl_player *p = s.p;
+    stage("story and fonts loaded");
 
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -437,6 +462,7 @@ int orl_play_window(const orl_play_opts *o)
     /* SDL falls back to its "offscreen" driver when there is no display: a window nobody
      * sees. Without X11, Wayland or a DRM device (for KMSDRM on a bare console), say so. */
     const char *asked = getenv("SDL_VIDEODRIVER");
+    if (asked && !*asked) asked = NULL;
     int no_display = !asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !have_dri("card");
     const char *why = "no X11 or Wayland display, and no DRM device";
     if (!no_display && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
@@ -450,6 +476,7 @@ int orl_play_window(const orl_play_opts *o)
             why = "no X11 or Wayland display";
         }
     }
+    stage("video initialised");
     if (no_display) {
         fprintf(stderr,
                 "orilla play: there is no display to open a window on (%s).\n"
@@ -483,11 +510,12 @@ int orl_play_window(const orl_play_opts *o)
             goto fail;
         }
     }
-    if (getenv("ORILLA_DEBUG_RENDERER")) {
+    if (getenv("ORILLA_DEBUG_STARTUP")) {
         SDL_RendererInfo info;
         SDL_GetRendererInfo(w.r, &info);
-        fprintf(stderr, "orilla play: renderer %s\n", info.name);
+        fprintf(stderr, "orilla play: renderer %s (%s)\n", info.name, SDL_GetCurrentVideoDriver());
     }
+    stage("window and renderer");
     orl_player_gfx *g = orl_player_gfx_create(w.r, w.software);
     if (!g) {
         fprintf(stderr, "orilla play: cannot draw: %s\n", SDL_GetError());
@@ -509,6 +537,8 @@ int orl_play_window(const orl_play_opts *o)
     size_t printed = 0;
     int need = 1, moving = 0, quit = 0, pads_ready = 0, bench_frame = 0, bench_wait = -1;
     int fullscreen = o->fullscreen;
+    int prefetch = 0, shown_scene = -2;
+    unsigned shown_gen = 0;
     double last = now_s();
     while (!quit) {
         SDL_Event e;
@@ -516,9 +546,13 @@ int orl_play_window(const orl_play_opts *o)
         if (need || moving || bench_frame) {
             got = SDL_PollEvent(&e);
         } else {
-            /* nothing moves: sleep until something happens (the screen stays as drawn) */
+            /* nothing moves: sleep until something happens (the screen stays as drawn). After
+             * a quiet moment, decode the pictures the reader may go to next, one at a time,
+             * so the next crossfade does not stall. */
             int wait = bench_wait >= 0 ? bench_wait : 60000;
+            if (prefetch && wait > 250) wait = 250;
             got = SDL_WaitEventTimeout(&e, wait);
+            if (!got && prefetch) prefetch = orl_player_prefetch(p, g);
             last = now_s(); /* time spent waiting does not move pictures */
         }
         while (got) {
@@ -552,7 +586,13 @@ int orl_play_window(const orl_play_opts *o)
             need = 0;
             presented = 1;
         }
+        if (presented && (orl_player_scene(p) != shown_scene || orl_player_story_generation(p) != shown_gen)) {
+            shown_scene = orl_player_scene(p);
+            shown_gen = orl_player_story_generation(p);
+            prefetch = shown_scene >= 0;
+        }
         if (!pads_ready && presented) {
+            stage("first frame presented");
             /* after the first frame: finding gamepads can take a while */
             pads_ready = 1;
             /* the pads already plugged in arrive as SDL_CONTROLLERDEVICEADDED events */

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "render/scene_private.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* a + (b - a) * f / 256 on each of the four 8-bit channels; f in 0..256 */
 static inline uint32_t lerp32(uint32_t a, uint32_t b, uint32_t f)
@@ -35,8 +38,12 @@ typedef struct col_map {
 
 typedef struct cpu_item {
     const orl_image *img;
+    const SDL_Surface *s;     /* the level of the picture drawn: full size or smaller */
+    const uint16_t *spans;
+    int iw, ih;
     int cx0, cx1, cy0, cy1;   /* frame pixels it touches */
     float x0, sx;             /* texel column = (px + 0.5 - x0) * sx - 0.5 */
+    int copy;                 /* columns map 1:1 onto whole texels (no filtering across) */
     float y0, sy;             /* texel row = (py + 0.5 - y0) * sy - 0.5 */
     col_map cols;
 } cpu_item;
@@ -62,11 +69,28 @@ static int lower_bound(const int32_t *xi, int n, int32_t v)
     return lo;
 }
 
+/* tmp[x] = r0[x] + (r1[x] - r0[x]) * wy / 256 for x in [a, b) */
+static void vlerp(uint32_t *tmp, const uint32_t *r0, const uint32_t *r1, int a, int b, uint32_t wy)
+{
+    int x = a;
+#if defined(__SSE2__)
+    const __m128i z = _mm_setzero_si128();
+    const __m128i w1 = _mm_set1_epi16((short)wy), w0 = _mm_set1_epi16((short)(256 - wy));
+    for (; x + 4 <= b; x += 4) {
+        __m128i p = _mm_loadu_si128((const __m128i *)(r0 + x)), q = _mm_loadu_si128((const __m128i *)(r1 + x));
+        __m128i lo = _mm_add_epi16(_mm_mullo_epi16(_mm_unpacklo_epi8(p, z), w0), _mm_mullo_epi16(_mm_unpacklo_epi8(q, z), w1));
+        __m128i hi = _mm_add_epi16(_mm_mullo_epi16(_mm_unpackhi_epi8(p, z), w0), _mm_mullo_epi16(_mm_unpackhi_epi8(q, z), w1));
+        _mm_storeu_si128((__m128i *)(tmp + x), _mm_packus_epi16(_mm_srli_epi16(lo, 8), _mm_srli_epi16(hi, 8)));
+    }
+#endif
+    for (; x < b; x++) tmp[x] = lerp32(r0[x], r1[x], wy);
+}
+
 static void draw_item_row(const cpu_item *it, uint32_t *dst, int py, uint32_t *tmp)
 {
     const orl_image *im = it->img;
-    const SDL_Surface *s = im->pixels;
-    int iw = im->w, ih = im->h;
+    const SDL_Surface *s = it->s;
+    int iw = it->iw, ih = it->ih;
     float v = ((float)py + 0.5f - it->y0) * it->sy - 0.5f;
     int y0, y1;
     uint32_t wy;
@@ -90,9 +114,9 @@ static void draw_item_row(const cpu_item *it, uint32_t *dst, int py, uint32_t *t
     const uint16_t *xw = it->cols.xw;
     /* the texels this row can see */
     int tf = 0, tl = iw; /* [tf, tl) */
-    if (!im->opaque && im->spans) {
-        int f0 = im->spans[2 * y0], l0 = im->spans[2 * y0 + 1];
-        int f1 = im->spans[2 * y1], l1 = im->spans[2 * y1 + 1];
+    if (!im->opaque && it->spans) {
+        int f0 = it->spans[2 * y0], l0 = it->spans[2 * y0 + 1];
+        int f1 = it->spans[2 * y1], l1 = it->spans[2 * y1 + 1];
         if (f0 >= l0) { f0 = f1; l0 = l1; }
         if (f1 >= l1) { f1 = f0; l1 = l0; }
         if (f0 >= l0) return; /* both rows fully transparent */
@@ -104,20 +128,52 @@ static void draw_item_row(const cpu_item *it, uint32_t *dst, int py, uint32_t *t
     if (ca >= cb) return;
     int ta = xi[ca], tb = xi[cb - 1] + 1; /* texels to blend vertically: [ta, tb] */
     if (tb > iw - 1) tb = iw - 1;
-    if (wy) {
-        for (int x = ta; x <= tb; x++) tmp[x] = lerp32(r0[x], r1[x], wy);
-    } else {
-        memcpy(tmp + ta, r0 + ta, sizeof *tmp * (size_t)(tb - ta + 1));
+    if (it->copy && wy == 0 && im->opaque) { /* whole pixels, no scaling: a plain copy */
+        memcpy(dst + it->cx0 + ca, r0 + xi[ca], sizeof *dst * (size_t)(cb - ca));
+        return;
     }
+    if (wy) vlerp(tmp, r0, r1, ta, tb + 1, wy);
+    else memcpy(tmp + ta, r0 + ta, sizeof *tmp * (size_t)(tb - ta + 1));
     tmp[tb + 1] = tmp[tb];
     dst += it->cx0;
+    int c = ca;
+#if defined(__SSE2__)
+    const __m128i z = _mm_setzero_si128(), k256 = _mm_set1_epi16(256);
+    for (; c + 2 <= cb; c += 2) {
+        /* two output pixels: A = their left texels, B = their right texels, W = weights */
+        __m128i q0 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(tmp + xi[c])), z);
+        __m128i q1 = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(tmp + xi[c + 1])), z);
+        __m128i A = _mm_unpacklo_epi64(q0, q1), B = _mm_unpackhi_epi64(q0, q1);
+        __m128i W = _mm_cvtsi32_si128((int)((uint32_t)xw[c] | (uint32_t)xw[c + 1] << 16));
+        W = _mm_unpacklo_epi16(W, W);
+        W = _mm_unpacklo_epi32(W, W);
+        __m128i S = _mm_add_epi16(_mm_mullo_epi16(A, _mm_sub_epi16(k256, W)), _mm_mullo_epi16(B, W));
+        S = _mm_srli_epi16(S, 8);
+        if (im->opaque) {
+            _mm_storel_epi64((__m128i *)(dst + c), _mm_packus_epi16(S, S));
+            continue;
+        }
+        __m128i P = _mm_packus_epi16(S, S);
+        uint64_t pp = (uint64_t)_mm_cvtsi128_si64(P);
+        if (pp == 0) continue;                                    /* both transparent */
+        if ((pp & 0xff000000ff000000ull) == 0xff000000ff000000ull) { /* both opaque */
+            _mm_storel_epi64((__m128i *)(dst + c), P);
+            continue;
+        }
+        __m128i a = _mm_shufflehi_epi16(_mm_shufflelo_epi16(S, 0xff), 0xff);
+        __m128i ia = _mm_sub_epi16(k256, _mm_add_epi16(a, _mm_srli_epi16(a, 7)));
+        __m128i D = _mm_unpacklo_epi8(_mm_loadl_epi64((const __m128i *)(dst + c)), z);
+        D = _mm_srli_epi16(_mm_mullo_epi16(D, ia), 8);
+        _mm_storel_epi64((__m128i *)(dst + c), _mm_packus_epi16(_mm_add_epi16(S, D), z));
+    }
+#endif
     if (im->opaque) {
-        for (int c = ca; c < cb; c++) {
+        for (; c < cb; c++) {
             int i = xi[c];
             dst[c] = lerp32(tmp[i], tmp[i + 1], xw[c]) | 0xff000000u;
         }
     } else {
-        for (int c = ca; c < cb; c++) {
+        for (; c < cb; c++) {
             int i = xi[c];
             uint32_t p = lerp32(tmp[i], tmp[i + 1], xw[c]);
             if (p >= 0xff000000u) dst[c] = p;
@@ -165,25 +221,37 @@ void orl_compose__layers(orl_scene_renderer *sr, const orl_scene_view *v, uint32
     size_t ncols = 0;
     for (int i = 0; i < v->n; i++) {
         const orl_plan_item *pi = &v->items[i];
-        const orl_image *im = pi->img;
+        orl_image *im = pi->img;
         if (!im->pixels || im->w < 1 || im->h < 1) continue;
         float X0 = pi->x0 * fx, X1 = pi->x1 * fx, Y0 = pi->y0 * fy, Y1 = pi->y1 * fy;
         if (!(X1 > X0 && Y1 > Y0)) continue;
         cpu_item *it = &job.items[job.n];
         it->img = im;
+        /* drawn at less than half size: a smaller copy, so nothing shimmers (no mipmaps
+         * otherwise: bilinear alone skips texels and edges move in steps) */
+        float shrink = fmaxf((float)im->w / (X1 - X0), (float)im->h / (Y1 - Y0));
+        int level = 0;
+        while (shrink >= 1.5f * (float)(1 << level) && level < ORL_MIP_LEVELS) level++;
+        SDL_Surface *ls;
+        const uint16_t *lsp;
+        orl_image__level(sr, im, level, &ls, &lsp);
+        it->s = ls;
+        it->spans = lsp;
+        it->iw = ls->w;
+        it->ih = ls->h;
         it->cx0 = X0 > 0 ? (int)floorf(X0) : 0;
         it->cx1 = X1 < (float)w ? (int)ceilf(X1) : w;
         it->cy0 = Y0 > 0 ? (int)floorf(Y0) : 0;
         it->cy1 = Y1 < (float)h ? (int)ceilf(Y1) : h;
         if (it->cx0 >= it->cx1 || it->cy0 >= it->cy1) continue;
         it->x0 = X0;
-        it->sx = (float)im->w / (X1 - X0);
+        it->sx = (float)it->iw / (X1 - X0);
         it->y0 = Y0;
-        it->sy = (float)im->h / (Y1 - Y0);
+        it->sy = (float)it->ih / (Y1 - Y0);
         /* where the column maps are: filled below, once the total is known */
         it->cols.xi = (int32_t *)(uintptr_t)ncols;
         ncols += (size_t)(it->cx1 - it->cx0);
-        if (im->w > maxw) maxw = im->w;
+        if (it->iw > maxw) maxw = it->iw;
         job.n++;
     }
     /* one block for the column maps of every item */
@@ -205,7 +273,7 @@ void orl_compose__layers(orl_scene_renderer *sr, const orl_scene_view *v, uint32
         size_t at = (size_t)(uintptr_t)it->cols.xi;
         it->cols.xi = xis + at;
         it->cols.xw = xws + at;
-        int iw = it->img->w;
+        int iw = it->iw;
         for (int c = it->cx0; c < it->cx1; c++) {
             float u = ((float)c + 0.5f - it->x0) * it->sx - 0.5f;
             int32_t t;
@@ -223,6 +291,10 @@ void orl_compose__layers(orl_scene_renderer *sr, const orl_scene_view *v, uint32
             it->cols.xi[c - it->cx0] = t;
             it->cols.xw[c - it->cx0] = (uint16_t)wgt;
         }
+        it->copy = 1;
+        for (int c = 1; c < it->cx1 - it->cx0 && it->copy; c++)
+            it->copy = it->cols.xw[c] == 0 && it->cols.xi[c] == it->cols.xi[c - 1] + 1;
+        if (it->cols.xw[0] != 0) it->copy = 0;
     }
     /* rows the items leave uncovered (none, for a plan with an opaque base) start black */
     if (job.n == 0 || !job.items[0].img->opaque || job.items[0].cx0 > 0 || job.items[0].cy0 > 0 ||
@@ -260,16 +332,16 @@ static int same_view(const orl_scene_view *a, const orl_scene_view *b)
     return 1;
 }
 
-SDL_Texture *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v)
+orl_frame *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v)
 {
     int w, h;
     orl_frame__size(sr, &w, &h);
     orl_frame *f = NULL;
     for (int i = 0; i < ORL_FRAMES; i++) {
         orl_frame *c = &sr->frames[i];
-        if (c->valid && c->tex && c->w == w && c->h == h && c->gen == sr->gen && same_view(&c->key, v)) {
+        if (c->valid && c->w == w && c->h == h && c->gen == sr->gen && same_view(&c->key, v)) {
             c->used = sr->frame;
-            return c->tex;
+            return c;
         }
     }
     /* the least recently used frame, but not one already showing something this frame */
@@ -279,28 +351,88 @@ SDL_Texture *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v)
         if (!f || c->used < f->used) f = c;
     }
     if (!f) f = &sr->frames[0];
-    if (f->tex && (f->w != w || f->h != h)) {
-        SDL_DestroyTexture(f->tex);
+    f->valid = 0;
+    if (f->w != w || f->h != h || !f->buf) {
+        free(f->buf);
+        if (f->tex) SDL_DestroyTexture(f->tex);
         f->tex = NULL;
-    }
-    if (!f->tex) {
-        f->tex = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
-        if (!f->tex) return NULL;
-        SDL_SetTextureBlendMode(f->tex, SDL_BLENDMODE_NONE);
-        SDL_SetTextureScaleMode(f->tex, SDL_ScaleModeLinear);
+        f->buf = malloc(sizeof *f->buf * (size_t)w * (size_t)h);
+        if (!f->buf) return NULL;
         f->w = w;
         f->h = h;
     }
-    f->valid = 0;
-    void *pixels;
-    int pitch;
-    if (SDL_LockTexture(f->tex, NULL, &pixels, &pitch) != 0) return NULL;
-    if (v->panorama) orl_compose__panorama(sr, v, pixels, pitch, w, h);
-    else orl_compose__layers(sr, v, pixels, pitch, w, h);
-    SDL_UnlockTexture(f->tex);
+    if (v->panorama) orl_compose__panorama(sr, v, f->buf, w * 4, w, h);
+    else orl_compose__layers(sr, v, f->buf, w * 4, w, h);
     f->key = *v;
     f->valid = 1;
+    f->uploaded = 0;
     f->gen = sr->gen;
     f->used = sr->frame;
+    return f;
+}
+
+SDL_Texture *orl_frame__texture(orl_scene_renderer *sr, orl_frame *f)
+{
+    if (!f || !f->buf) return NULL;
+    if (!f->tex) {
+        f->tex = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, f->w, f->h);
+        if (!f->tex) return NULL;
+        SDL_SetTextureBlendMode(f->tex, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(f->tex, SDL_ScaleModeLinear);
+        f->uploaded = 0;
+    }
+    if (!f->uploaded) {
+        if (SDL_UpdateTexture(f->tex, NULL, f->buf, f->w * 4) != 0) return NULL;
+        f->uploaded = 1;
+    }
     return f->tex;
+}
+
+typedef struct mix_job {
+    const uint32_t *a, *b;
+    uint32_t *dst;
+    int w, pitch; /* dst pitch in pixels */
+    uint32_t alpha;
+} mix_job;
+
+static void mix_rows(void *ctx, int part, int y0, int y1)
+{
+    (void)part;
+    const mix_job *m = ctx;
+    for (int y = y0; y < y1; y++) {
+        const uint32_t *a = m->a + (size_t)y * (size_t)m->w;
+        uint32_t *d = m->dst + (size_t)y * (size_t)m->pitch;
+        if (m->b) {
+            const uint32_t *b = m->b + (size_t)y * (size_t)m->w;
+            for (int x = 0; x < m->w; x++) d[x] = lerp32(a[x], b[x], m->alpha) | 0xff000000u;
+        } else {
+            for (int x = 0; x < m->w; x++) d[x] = lerp32(a[x], 0, m->alpha) | 0xff000000u;
+        }
+    }
+}
+
+int orl_frame__draw_mix(orl_scene_renderer *sr, const orl_frame *a, const orl_frame *b, int alpha)
+{
+    if (!a || !a->buf || (b && (!b->buf || b->w != a->w || b->h != a->h))) return -1;
+    int tw = 0, th = 0;
+    if (sr->mix) SDL_QueryTexture(sr->mix, NULL, NULL, &tw, &th);
+    if (sr->mix && (tw != a->w || th != a->h)) {
+        SDL_DestroyTexture(sr->mix);
+        sr->mix = NULL;
+    }
+    if (!sr->mix) {
+        sr->mix = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, a->w, a->h);
+        if (!sr->mix) return -1;
+        SDL_SetTextureBlendMode(sr->mix, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(sr->mix, SDL_ScaleModeLinear);
+    }
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(sr->mix, NULL, &pixels, &pitch) != 0) return -1;
+    mix_job m = {a->buf, b ? b->buf : NULL, pixels, a->w, pitch / 4,
+                 (uint32_t)(alpha < 0 ? 0 : alpha > 256 ? 256 : alpha)};
+    orl_workers__run(sr->workers, mix_rows, &m, a->h);
+    SDL_UnlockTexture(sr->mix);
+    SDL_Rect canvas = {0, 0, ORL_CANVAS_W, ORL_CANVAS_H};
+    return SDL_RenderCopy(sr->r, sr->mix, NULL, &canvas);
 }

@@ -222,6 +222,11 @@ static void load(orl_scene_renderer *sr, orl_image *im, int need)
 {
     char *data = NULL;
     size_t len = 0;
+    if (!sr->fs) {
+        fail(im, "image-missing", "the picture \"%s\" cannot be read: no story files were given "
+             "to the renderer", im->name);
+        return;
+    }
     int rc = orl_fs_read(sr->fs, im->name, ORL_MAX_IMAGE_FILE_BYTES, &data, &len);
     if (rc == ORL_FS_NOTFOUND) {
         fail(im, "image-missing", "the picture \"%s\" is not in the story: check its name "
@@ -304,9 +309,85 @@ oom:
     fail(im, "image-unreadable", "out of memory while loading the picture \"%s\"", im->name);
 }
 
+/* Half of src (premultiplied ARGB8888), each pixel the mean of a 2x2 block (edges repeat). */
+static SDL_Surface *halve(const SDL_Surface *src)
+{
+    int w = (src->w + 1) / 2, h = (src->h + 1) / 2;
+    SDL_Surface *d = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!d) return NULL;
+    SDL_SetSurfaceBlendMode(d, SDL_BLENDMODE_NONE);
+    for (int y = 0; y < h; y++) {
+        int ya = 2 * y, yb = 2 * y + 1 < src->h ? 2 * y + 1 : 2 * y;
+        const uint32_t *r0 = (const uint32_t *)((const unsigned char *)src->pixels + (size_t)ya * (size_t)src->pitch);
+        const uint32_t *r1 = (const uint32_t *)((const unsigned char *)src->pixels + (size_t)yb * (size_t)src->pitch);
+        uint32_t *o = (uint32_t *)((unsigned char *)d->pixels + (size_t)y * (size_t)d->pitch);
+        for (int x = 0; x < w; x++) {
+            int xa = 2 * x, xb = 2 * x + 1 < src->w ? 2 * x + 1 : 2 * x;
+            uint32_t p[4] = {r0[xa], r0[xb], r1[xa], r1[xb]};
+            uint32_t rb = 0x00020002u, ag = 0x00020002u; /* rounding */
+            for (int k = 0; k < 4; k++) {
+                rb += p[k] & 0x00ff00ffu;
+                ag += (p[k] >> 8) & 0x00ff00ffu;
+            }
+            o[x] = ((rb >> 2) & 0x00ff00ffu) | ((ag << 6) & 0xff00ff00u);
+        }
+    }
+    return d;
+}
+
+static uint16_t *spans_of(const SDL_Surface *s)
+{
+    uint16_t *sp = malloc(sizeof *sp * 2 * (size_t)s->h);
+    if (!sp) return NULL;
+    for (int y = 0; y < s->h; y++) {
+        const uint32_t *row = (const uint32_t *)((const unsigned char *)s->pixels + (size_t)y * (size_t)s->pitch);
+        int first = s->w, last = 0;
+        for (int x = 0; x < s->w; x++)
+            if (row[x] >> 24) {
+                if (x < first) first = x;
+                last = x + 1;
+            }
+        sp[2 * y] = (uint16_t)(first < last ? first : 0);
+        sp[2 * y + 1] = (uint16_t)(first < last ? last : 0);
+    }
+    return sp;
+}
+
+int orl_image__level(orl_scene_renderer *sr, orl_image *im, int level, SDL_Surface **s,
+                     const uint16_t **spans)
+{
+    if (level > ORL_MIP_LEVELS) level = ORL_MIP_LEVELS;
+    int got = 0;
+    *s = im->pixels;
+    *spans = im->spans;
+    for (int l = 1; l <= level && *s && (*s)->w > 1 && (*s)->h > 1; l++) {
+        if (!im->mip[l - 1]) {
+            SDL_Surface *m = halve(*s);
+            uint16_t *sp = m && !im->opaque ? spans_of(m) : NULL;
+            if (!m || (!im->opaque && !sp)) {
+                SDL_FreeSurface(m);
+                break;
+            }
+            im->mip[l - 1] = m;
+            im->mip_spans[l - 1] = sp;
+            size_t add = (size_t)m->pitch * (size_t)m->h + (sp ? sizeof *sp * 2 * (size_t)m->h : 0);
+            im->bytes += add;
+            if (im != sr->placeholder) sr->bytes += add;
+        }
+        *s = im->mip[l - 1];
+        *spans = im->mip_spans[l - 1];
+        got = l;
+    }
+    return got;
+}
+
 static void release(orl_scene_renderer *sr, orl_image *im)
 {
     if (!im) return;
+    for (int l = 0; l < ORL_MIP_LEVELS; l++) {
+        SDL_FreeSurface(im->mip[l]);
+        free(im->mip_spans[l]);
+    }
     if (im->texture) SDL_DestroyTexture(im->texture);
     SDL_FreeSurface(im->pixels);
     free(im->spans);

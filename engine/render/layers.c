@@ -147,7 +147,8 @@ void orl_sview__make(orl_scene_renderer *sr, const orl_scene *s, double t, const
                         "scene \"%s\": the camera moves so far that the picture must be zoomed "
                         "%.1fx to hide the layers' edges%s; paint the layers wider (or taller) "
                         "than the screen, or make the move shorter", s->id ? s->id : "",
-                        (double)need_k, need_k > k ? " (the nearest layers are enlarged too)" : "");
+                        (double)fminf(need_k, 99.0f),
+                        need_k > k ? " (the nearest layers are enlarged too)" : "");
 
     /* The base: the background at infinity, over the placeholder unless it is opaque. */
     orl_image *bg = s->background ? orl_image__get(sr, s->background, need, s->loc, diags) : NULL;

@@ -20,14 +20,6 @@
 #define FIX 12      /* fixed point bits of texel positions */
 #define PI_F 3.14159265358979f
 
-static inline uint32_t lerp32(uint32_t a, uint32_t b, uint32_t f)
-{
-    uint32_t g = 256 - f;
-    uint32_t rb = (((a & 0x00ff00ffu) * g + (b & 0x00ff00ffu) * f) >> 8) & 0x00ff00ffu;
-    uint32_t ag = (((a >> 8) & 0x00ff00ffu) * g + ((b >> 8) & 0x00ff00ffu) * f) & 0xff00ff00u;
-    return rb | ag;
-}
-
 typedef struct pano_job {
     const SDL_Surface *tex;
     int tw, th;
@@ -73,6 +65,14 @@ static inline uint32_t bilerp(uint32_t p00, uint32_t p01, uint32_t p10, uint32_t
     return (uint32_t)_mm_cvtsi128_si32(_mm_packus_epi16(h, h));
 }
 #else
+static inline uint32_t lerp32(uint32_t a, uint32_t b, uint32_t f)
+{
+    uint32_t g = 256 - f;
+    uint32_t rb = (((a & 0x00ff00ffu) * g + (b & 0x00ff00ffu) * f) >> 8) & 0x00ff00ffu;
+    uint32_t ag = (((a >> 8) & 0x00ff00ffu) * g + ((b >> 8) & 0x00ff00ffu) * f) & 0xff00ff00u;
+    return rb | ag;
+}
+
 static inline uint32_t bilerp(uint32_t p00, uint32_t p01, uint32_t p10, uint32_t p11, uint32_t wx,
                               uint32_t wy)
 {

@@ -42,8 +42,11 @@ static void drop_frames(orl_scene_renderer *sr)
 {
     for (int i = 0; i < ORL_FRAMES; i++) {
         if (sr->frames[i].tex) SDL_DestroyTexture(sr->frames[i].tex);
+        free(sr->frames[i].buf);
         memset(&sr->frames[i], 0, sizeof sr->frames[i]);
     }
+    if (sr->mix) SDL_DestroyTexture(sr->mix);
+    sr->mix = NULL;
     for (int i = 0; i < 2; i++) {
         if (sr->targets[i]) SDL_DestroyTexture(sr->targets[i]);
         sr->targets[i] = NULL;
@@ -112,7 +115,7 @@ int orl_scene__need(const orl_scene_renderer *sr)
 void orl_scene__draw_view(orl_scene_renderer *sr, const orl_scene_view *v)
 {
     if (v->panorama || sr->software) {
-        SDL_Texture *tex = orl_frame__get(sr, v);
+        SDL_Texture *tex = orl_frame__texture(sr, orl_frame__get(sr, v));
         SDL_Rect canvas = {0, 0, ORL_CANVAS_W, ORL_CANVAS_H};
         if (tex) {
             SDL_RenderCopy(sr->r, tex, NULL, &canvas);

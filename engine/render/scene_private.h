@@ -10,6 +10,7 @@
  * Images (image.c) */
 
 enum { ORL_IMG_PIXELS = 1, ORL_IMG_TEXTURE = 2 };
+#define ORL_MIP_LEVELS 3
 enum { ORL_EDGE_LEFT = 1, ORL_EDGE_RIGHT = 2, ORL_EDGE_TOP = 4, ORL_EDGE_BOTTOM = 8 };
 
 typedef struct orl_image {
@@ -18,6 +19,8 @@ typedef struct orl_image {
     SDL_Surface *pixels;      /* ARGB8888, premultiplied alpha (CPU drawing), or NULL */
     SDL_Texture *texture;     /* straight alpha, linear filtering (SDL drawing), or NULL */
     uint16_t *spans;          /* with pixels: per row, first and last+1 column with alpha > 0 */
+    SDL_Surface *mip[ORL_MIP_LEVELS];  /* with pixels: half, quarter... size (box filtered), */
+    uint16_t *mip_spans[ORL_MIP_LEVELS]; /* made when a picture is drawn smaller than half */
     int opaque;               /* every pixel has alpha 255 */
     int edges;                /* ORL_EDGE_*: the borders that have visible pixels */
     int failed;               /* could not be loaded: `why` says so, drawn as the placeholder */
@@ -33,6 +36,10 @@ typedef struct orl_image {
  * once, at loc, in diags, which may be NULL). */
 orl_image *orl_image__get(orl_scene_renderer *sr, const char *name, int need, orl_loc loc,
                           orl_diags *diags);
+/* Level `level` (0 = the picture, 1 = half size, ... up to ORL_MIP_LEVELS) of a picture with
+ * pixels, made on first use; a lower level when memory runs out. Returns the level given. */
+int orl_image__level(orl_scene_renderer *sr, orl_image *im, int level, SDL_Surface **s,
+                     const uint16_t **spans);
 /* The calm dark gradient drawn for missing pictures and under scenes with none. */
 orl_image *orl_image__placeholder(orl_scene_renderer *sr, int need);
 /* Frees images over the budget that were not used in the current frame. */
@@ -95,9 +102,11 @@ void orl_sview__draw_sdl(orl_scene_renderer *sr, const orl_scene_view *v);
  * (the software renderer has no sub-pixel placement and no fast perspective). */
 
 typedef struct orl_frame {
-    SDL_Texture *tex;
+    uint32_t *buf;            /* w x h pixels, ARGB8888, opaque */
+    SDL_Texture *tex;         /* streaming texture of the same size */
     int w, h;
-    int valid;                /* holds the view described by the key below */
+    int uploaded;             /* tex holds buf */
+    int valid;                /* buf holds the view described by the key below */
     orl_scene_view key;
     unsigned long long gen;   /* sr->gen when drawn */
     unsigned long long used;
@@ -105,19 +114,25 @@ typedef struct orl_frame {
 
 /* Size of a CPU frame: the canvas as big as it is on the output, at most the canvas. */
 void orl_frame__size(orl_scene_renderer *sr, int *w, int *h);
-/* A frame texture showing view v (drawn now, or the one kept from an earlier call). */
-SDL_Texture *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v);
-/* Fills a locked ARGB8888 frame (w x h, pitch in bytes) with the layered view v. */
+/* A frame whose pixels show view v (drawn now, or kept from an earlier call); NULL when out
+ * of memory. */
+orl_frame *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v);
+/* The frame's texture, uploaded if needed; NULL when it cannot be had. */
+SDL_Texture *orl_frame__texture(orl_scene_renderer *sr, orl_frame *f);
+/* Copies a mix of two frames of the same size (b over a with alpha 0..256; b may be NULL for
+ * black) to the canvas through a streaming texture. Returns 0, or -1 (nothing drawn). */
+int orl_frame__draw_mix(orl_scene_renderer *sr, const orl_frame *a, const orl_frame *b, int alpha);
+/* Fills an ARGB8888 frame buffer (w x h, pitch in bytes) with the layered view v. */
 void orl_compose__layers(orl_scene_renderer *sr, const orl_scene_view *v, uint32_t *px, int pitch,
                          int w, int h);
-/* Fills a locked frame with the panorama of view v. */
+/* Fills a frame buffer with the panorama of view v. */
 void orl_compose__panorama(orl_scene_renderer *sr, const orl_scene_view *v, uint32_t *px, int pitch,
                            int w, int h);
 
 /* ---------------------------------------------------------------------------------------
  * The renderer */
 
-#define ORL_FRAMES 2
+#define ORL_FRAMES 3 /* a transition uses two; one more keeps the scene before it */
 
 struct orl_scene_renderer {
     SDL_Renderer *r;
@@ -134,6 +149,7 @@ struct orl_scene_renderer {
     char **said;                  /* keys of the diagnostics already given */
     int nsaid, capsaid;
     orl_frame frames[ORL_FRAMES];
+    SDL_Texture *mix;             /* streaming texture for CPU transitions */
     SDL_Texture *targets[2];      /* canvas-sized render targets for transitions (SDL path) */
     orl_workers *workers;
     void *scratch[8];             /* per worker part: a row of texels */

@@ -21,7 +21,7 @@ static void fill_black(orl_scene_renderer *sr, float alpha)
  * drawing) a canvas-sized render target. NULL when there is none to be had. */
 static SDL_Texture *view_texture(orl_scene_renderer *sr, const orl_scene_view *v, int slot)
 {
-    if (v->panorama || sr->software) return orl_frame__get(sr, v);
+    if (v->panorama || sr->software) return orl_frame__texture(sr, orl_frame__get(sr, v));
     if (!SDL_RenderTargetSupported(sr->r)) return NULL;
     SDL_Texture *t = sr->targets[slot];
     if (!t) {
@@ -48,6 +48,26 @@ void orl_scene_draw_transition(orl_scene_renderer *sr, orl_transition_kind kind,
     sr->frame++;
     int need = orl_scene__need(sr);
     orl_scene_view va, vb;
+    if (sr->software && kind != ORL_TRANSITION_CUT) {
+        /* on the CPU: SDL's software blits with an alpha or colour modulation are slow */
+        int done = -1;
+        if (kind == ORL_TRANSITION_FADE_BLACK) {
+            int first = progress < 0.5f;
+            orl_sview__make(sr, first ? a : b, first ? ta : tb, NULL, need, diags, &va);
+            float dark = first ? progress * 2.0f : (1.0f - progress) * 2.0f;
+            done = orl_frame__draw_mix(sr, orl_frame__get(sr, &va), NULL, (int)lroundf(dark * 256.0f));
+        } else {
+            orl_sview__make(sr, a, ta, NULL, need, diags, &va);
+            orl_sview__make(sr, b, tb, NULL, need, diags, &vb);
+            orl_frame *fb = orl_frame__get(sr, &vb);
+            orl_frame *fa = orl_frame__get(sr, &va);
+            done = orl_frame__draw_mix(sr, fa, fb, (int)lroundf(progress * 256.0f));
+        }
+        if (done == 0) {
+            orl_image__trim(sr);
+            return;
+        }
+    }
     switch (kind) {
     case ORL_TRANSITION_FADE_BLACK:
         if (progress < 0.5f) {

@@ -50,7 +50,9 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     }
     if (S->alloc_counting) {
         S->allocs++;
-        if (S->d.fail_alloc_at > 0 && S->allocs == S->d.fail_alloc_at) return NULL;
+        if (S->d.fail_alloc_at > 0 &&
+            (S->allocs == S->d.fail_alloc_at || (S->d.fail_alloc_sticky && S->allocs > S->d.fail_alloc_at)))
+            return NULL;
     }
     if (nsize > old && S->used - old + nsize > S->d.memory_limit) {
         /* Lua answers a refusal with an emergency full collection and tries again; code that

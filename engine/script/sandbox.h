@@ -26,6 +26,9 @@ typedef struct orl_script_desc {
     /* Fault injection for tests: fail the Nth allocation (1-based) made after
      * orl_script_new returns; 0 = never. */
     long fail_alloc_at;
+    /* With fail_alloc_at: every allocation from the Nth on fails too (memory that has run
+     * out for good, which Lua's collect-and-retry cannot mend). */
+    int fail_alloc_sticky;
 } orl_script_desc;
 
 typedef enum orl_script_errkind {

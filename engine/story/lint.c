@@ -166,6 +166,7 @@ static void check_hidden(lint_ctx *x, long states)
     tmp.wording = x->d->wording;
     orl_walk_opts o = {0};
     o.max_states = states;
+    o.max_seconds = ORL_LINT_WALK_SECONDS;
     orl_walk_result res;
     if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
         for (size_t i = 0; i < tmp.n; i++) {

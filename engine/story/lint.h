@@ -25,6 +25,9 @@ typedef struct orl_lint_opts {
 /* States the walk of `check` visits before it gives up quietly (`walk --all` goes further):
  * a few seconds at most on a workshop laptop. */
 #define ORL_LINT_WALK_STATES 50000L
+/* ... and the seconds it may take at most (a story whose functions are slow, but within their
+ * budget, would otherwise make `check` wait minutes). */
+#define ORL_LINT_WALK_SECONDS 10.0
 
 void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d);
 

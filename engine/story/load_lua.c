@@ -30,6 +30,9 @@ typedef struct loader {
     int nsrcs;
     int depth;
     int defs_ref; /* registry: list of {kind, id, body, file, line} */
+    /* testimony and narrator ids while converting (here, not on convert_defs' stack, so a
+     * Lua error out of the conversion, such as running out of memory, cannot leak them) */
+    orl_strmap tidx, nidx;
 } loader;
 
 /* ---------- files ---------- */
@@ -147,6 +150,28 @@ static int field_line(loader *ld, orl_loc loc, const char *field, const char *va
     return loc.line;
 }
 
+/* A field of a table the story made, read raw: a story may give its tables metatables, and
+ * no story code (an __index that errors or never ends) may run while C converts them. */
+static int get_field(lua_State *L, int t, const char *k)
+{
+    t = lua_absindex(L, t);
+    lua_pushstring(L, k);
+    return lua_rawget(L, t);
+}
+
+/* The conversion runs inside the loader's protected call (load_protected): a C allocation
+ * that fails there ends the load with an "out of memory" error, rather than leaving out a
+ * text, a choice or a scene without a word. Returns p when it is not NULL. */
+#define ORL_LOAD_OOM "not enough memory"
+static void *need(lua_State *L, void *p)
+{
+    if (!p) {
+        lua_pushliteral(L, ORL_LOAD_OOM);
+        lua_error(L);
+    }
+    return p;
+}
+
 /* ---------- diagnostics about a definition ---------- */
 
 typedef struct defctx {
@@ -201,14 +226,14 @@ static char *dup_text(defctx *c, const char *field, lua_State *L, int idx)
     if (memchr(s, 0, n)) {
         derr(c, field, "nul-in-text", "'%s' contains a zero byte, which text cannot hold", field);
     }
-    return orl_utf8_sanitize(s, n);
+    return need(L, orl_utf8_sanitize(s, n));
 }
 
 static char *get_str(defctx *c, int t, const char *field, int required)
 {
     lua_State *L = c->ld->L;
     char *out = NULL;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     if (ty == LUA_TSTRING) {
         out = dup_text(c, field, L, -1);
         if (out && !*out && required) derr(c, field, "empty", "'%s' is empty; write something between the quotes", field);
@@ -228,7 +253,7 @@ static void get_text(defctx *c, int t, const char *field, int required, char **s
     lua_State *L = c->ld->L;
     *str = NULL;
     *fn = ORL_NOFN;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     if (ty == LUA_TFUNCTION) {
         *fn = luaL_ref(L, LUA_REGISTRYINDEX);
         return;
@@ -238,7 +263,7 @@ static void get_text(defctx *c, int t, const char *field, int required, char **s
         *str = get_str(c, t, field, required);
         return;
     }
-    lua_getfield(L, t, field);
+    get_field(L, t, field);
     derr(c, field, "wrong-type", "'%s' should be text in quotes (or a function that gives text), but it is %s",
          field, type_words(c, L, -1));
     lua_pop(L, 1);
@@ -247,7 +272,7 @@ static void get_text(defctx *c, int t, const char *field, int required, char **s
 static int get_fn(defctx *c, int t, const char *field)
 {
     lua_State *L = c->ld->L;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     if (ty == LUA_TFUNCTION) return luaL_ref(L, LUA_REGISTRYINDEX);
     if (ty != LUA_TNIL)
         derr(c, field, "wrong-type", "'%s' should be a function, like %s = function(s) ... end, but it is %s",
@@ -259,7 +284,7 @@ static int get_fn(defctx *c, int t, const char *field)
 static int get_bool(defctx *c, int t, const char *field)
 {
     lua_State *L = c->ld->L;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     int v = 0;
     if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
     else if (ty != LUA_TNIL)
@@ -288,7 +313,7 @@ static int get_num_at(defctx *c, int idx, const char *field, double *out)
 
 static int get_num(defctx *c, int t, const char *field, double *out)
 {
-    lua_getfield(c->ld->L, t, field);
+    get_field(c->ld->L, t, field);
     int ok = get_num_at(c, -1, field, out);
     lua_pop(c->ld->L, 1);
     return ok;
@@ -297,9 +322,9 @@ static int get_num(defctx *c, int t, const char *field, double *out)
 static void get_strlist(defctx *c, int t, const char *field, orl_strlist *out)
 {
     lua_State *L = c->ld->L;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     if (ty == LUA_TSTRING) {
-        out->items = calloc(1, sizeof *out->items);
+        out->items = need(L, calloc(1, sizeof *out->items));
         if (out->items) {
             out->items[0] = dup_text(c, field, L, -1);
             out->n = out->items[0] ? 1 : 0;
@@ -307,7 +332,7 @@ static void get_strlist(defctx *c, int t, const char *field, orl_strlist *out)
     } else if (ty == LUA_TTABLE) {
         lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
         if (n > 256) n = 256;
-        out->items = calloc((size_t)(n ? n : 1), sizeof *out->items);
+        out->items = need(L, calloc((size_t)(n ? n : 1), sizeof *out->items));
         for (lua_Integer i = 1; out->items && i <= n; i++) {
             if (lua_rawgeti(L, -1, i) == LUA_TSTRING) {
                 char *s = dup_text(c, field, L, -1);
@@ -476,8 +501,11 @@ static int dsl_include(lua_State *L)
     if (!orl_story_intern_file(ld->st, name)) return luaL_error(L, "out of memory");
     orl_script_error e = {0};
     if (orl_script_load(ld->S, f->text, f->len, name, &e) != 0) {
-        lua_pushfstring(L, "%s:%d: %s", e.file ? e.file : name, e.line, e.msg ? e.msg : "cannot load");
+        /* formatted in C and freed before Lua can fail (an allocation error would jump past) */
+        char msg[700];
+        snprintf(msg, sizeof msg, "%s:%d: %s", e.file ? e.file : name, e.line, e.msg ? e.msg : "cannot load");
         orl_script_error_free(&e);
+        lua_pushstring(L, msg);
         return lua_error(L);
     }
     ld->depth++;
@@ -507,7 +535,7 @@ static const char *const support_fields[] = {"name", "contact", "note", NULL};
 static int get_vec3(defctx *c, int t, const char *field, float out[3])
 {
     lua_State *L = c->ld->L;
-    int ty = lua_getfield(L, t, field);
+    int ty = get_field(L, t, field);
     int ok = 0;
     if (ty == LUA_TTABLE) {
         ok = 1;
@@ -536,7 +564,7 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
     ch->target = -1;
     ch->text_fn = ch->when_fn = ORL_NOFN;
     /* locate the choice by its go = "..." */
-    lua_getfield(L, t, "go");
+    get_field(L, t, "go");
     if (lua_type(L, -1) == LUA_TSTRING)
         c.loc.line = field_line(sc->ld, sc->loc, "go", lua_tostring(L, -1));
     lua_pop(L, 1);
@@ -545,7 +573,7 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
     get_text(&c, t, "text", 1, &ch->text, &ch->text_fn);
     ch->go = get_str(&c, t, "go", 1);
     ch->when_fn = get_fn(&c, t, "when");
-    int ty = lua_getfield(L, t, "at");
+    int ty = get_field(L, t, "at");
     if (ty == LUA_TTABLE) {
         int at = lua_gettop(L);
         double x, y;
@@ -597,7 +625,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     s->on_enter_fn = get_fn(&c, t, "on_enter");
     s->ending = get_bool(&c, t, "ending");
 
-    int ty = lua_getfield(L, t, "look");
+    int ty = get_field(L, t, "look");
     if (ty == LUA_TTABLE) {
         int lt = lua_gettop(L);
         check_fields(&c, lt, look_fields, "look");
@@ -613,12 +641,12 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     }
     lua_pop(L, 1);
 
-    ty = lua_getfield(L, t, "layers");
+    ty = get_field(L, t, "layers");
     if (ty == LUA_TTABLE) {
         int lt = lua_gettop(L);
         int n = (int)lua_rawlen(L, lt);
         if (n > 32) { derr(&c, "layers", "too-many", "a scene can have at most 32 layers; this one has %d", n); n = 32; }
-        s->layers = calloc((size_t)(n ? n : 1), sizeof *s->layers);
+        s->layers = need(L, calloc((size_t)(n ? n : 1), sizeof *s->layers));
         for (int i = 1; s->layers && i <= n; i++) {
             if (lua_rawgeti(L, lt, i) != LUA_TTABLE) {
                 derr(&c, "layers", "wrong-type", "each layer should be { image = \"...\", depth = 2 }; layer %d is %s", i, type_words(&c, L, -1));
@@ -642,7 +670,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     }
     lua_pop(L, 1);
 
-    ty = lua_getfield(L, t, "camera");
+    ty = get_field(L, t, "camera");
     if (ty == LUA_TTABLE) {
         int ct = lua_gettop(L);
         check_fields(&c, ct, camera_fields, "camera");
@@ -658,7 +686,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     }
     lua_pop(L, 1);
 
-    ty = lua_getfield(L, t, "fact");
+    ty = get_field(L, t, "fact");
     if (ty == LUA_TTABLE) {
         int ft = lua_gettop(L);
         defctx fc = c;
@@ -679,7 +707,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     }
     lua_pop(L, 1);
 
-    ty = lua_getfield(L, t, "choices");
+    ty = get_field(L, t, "choices");
     if (ty == LUA_TTABLE) {
         int cht = lua_gettop(L);
         int n = (int)lua_rawlen(L, cht);
@@ -694,7 +722,7 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
             derr(&c, "choices", "too-many", "a scene can have at most %d choices; this one has %d", ORL_MAX_CHOICES, n);
             n = ORL_MAX_CHOICES;
         }
-        s->choices = calloc((size_t)(n ? n : 1), sizeof *s->choices);
+        s->choices = need(L, calloc((size_t)(n ? n : 1), sizeof *s->choices));
         for (int i = 1; s->choices && i <= n; i++) {
             if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
                 derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(&c, L, -1));
@@ -739,12 +767,12 @@ static void conv_story(loader *ld, int t, orl_loc loc)
             }
         }
     }
-    int ty = lua_getfield(L, t, "support");
+    int ty = get_field(L, t, "support");
     if (ty == LUA_TTABLE) {
         int stt = lua_gettop(L);
         int n = (int)lua_rawlen(L, stt);
         if (n > 64) n = 64;
-        st->support = calloc((size_t)(n ? n : 1), sizeof *st->support);
+        st->support = need(L, calloc((size_t)(n ? n : 1), sizeof *st->support));
         for (int i = 1; st->support && i <= n; i++) {
             if (lua_rawgeti(L, stt, i) == LUA_TTABLE) {
                 int it = lua_gettop(L);
@@ -779,7 +807,7 @@ static void conv_testimony(loader *ld, orl_testimony *tm, int t)
     tm->audio = get_str(&c, t, "audio", 0);
     tm->captions = get_str(&c, t, "captions", 0);
     get_strlist(&c, t, "warnings", &tm->warnings);
-    int ty = lua_getfield(L, t, "consent");
+    int ty = get_field(L, t, "consent");
     if (ty == LUA_TTABLE) {
         int ct = lua_gettop(L);
         defctx cc = c;
@@ -837,7 +865,7 @@ static void convert_defs(loader *ld)
     int ns = 0, nt = 0, nn = 0;
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, defs, i);
-        lua_getfield(L, -1, "kind");
+        get_field(L, -1, "kind");
         const char *k = lua_tostring(L, -1);
         if (strcmp(k, "scene") == 0) ns++;
         else if (strcmp(k, "testimony") == 0) nt++;
@@ -855,20 +883,21 @@ static void convert_defs(loader *ld)
         lua_pop(L, 1);
         return;
     }
-    orl_strmap tidx = {0}, nidx = {0};
+    orl_strmap *tidx = &ld->tidx, *nidx = &ld->nidx;
     int seen_story = 0;
     for (int i = 1; i <= n; i++) {
         lua_rawgeti(L, defs, i);
         int d = lua_gettop(L);
-        lua_getfield(L, d, "kind");
-        lua_getfield(L, d, "id");
-        lua_getfield(L, d, "body");
-        lua_getfield(L, d, "file");
-        lua_getfield(L, d, "line");
+        get_field(L, d, "kind");
+        get_field(L, d, "id");
+        get_field(L, d, "body");
+        get_field(L, d, "file");
+        get_field(L, d, "line");
         const char *kind = lua_tostring(L, d + 1);
         const char *id = lua_tostring(L, d + 2);
         int body = d + 3;
         orl_loc loc = {orl_story_intern_file(st, lua_tostring(L, d + 4)), (int)lua_tointeger(L, d + 5)};
+        if (!loc.file) need(L, NULL);
         if (strcmp(kind, "story") == 0) {
             if (seen_story++) {
                 orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-story",
@@ -891,49 +920,44 @@ static void convert_defs(loader *ld)
                              st->scenes[prev].loc.file, st->scenes[prev].loc.line);
             } else {
                 orl_scene *s = &st->scenes[st->nscenes];
-                s->id = orl_strdup(id);
+                s->id = need(L, orl_strdup(id));
                 s->loc = loc;
                 s->text_fn = s->on_enter_fn = ORL_NOFN;
-                if (s->id && orl_strmap_put(idx, s->id, st->nscenes) == 0) {
-                    st->nscenes++;
-                    conv_scene(ld, s, body);
-                }
+                st->nscenes++; /* the story owns s->id from here */
+                if (orl_strmap_put(idx, s->id, st->nscenes - 1) != 0) need(L, NULL);
+                conv_scene(ld, s, body);
             }
         } else if (strcmp(kind, "testimony") == 0) {
-            int prev = orl_strmap_get(&tidx, id);
+            int prev = orl_strmap_get(tidx, id);
             if (prev >= 0) {
                 orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-id",
                              "there is already a testimony \"%s\" (at %s:%d)", id,
                              st->testimonies[prev].loc.file, st->testimonies[prev].loc.line);
             } else {
                 orl_testimony *tm = &st->testimonies[st->ntestimonies];
-                tm->id = orl_strdup(id);
+                tm->id = need(L, orl_strdup(id));
                 tm->loc = loc;
-                if (tm->id && orl_strmap_put(&tidx, tm->id, st->ntestimonies) == 0) {
-                    st->ntestimonies++;
-                    conv_testimony(ld, tm, body);
-                }
+                st->ntestimonies++;
+                if (orl_strmap_put(tidx, tm->id, st->ntestimonies - 1) != 0) need(L, NULL);
+                conv_testimony(ld, tm, body);
             }
         } else if (strcmp(kind, "narrator") == 0) {
-            int prev = orl_strmap_get(&nidx, id);
+            int prev = orl_strmap_get(nidx, id);
             if (prev >= 0) {
                 orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-id",
                              "there is already a narrator \"%s\" (at %s:%d)", id,
                              st->narrators[prev].loc.file, st->narrators[prev].loc.line);
             } else {
                 orl_narrator *nr = &st->narrators[st->nnarrators];
-                nr->id = orl_strdup(id);
+                nr->id = need(L, orl_strdup(id));
                 nr->loc = loc;
-                if (nr->id && orl_strmap_put(&nidx, nr->id, st->nnarrators) == 0) {
-                    st->nnarrators++;
-                    conv_narrator(ld, nr, body);
-                }
+                st->nnarrators++;
+                if (orl_strmap_put(nidx, nr->id, st->nnarrators - 1) != 0) need(L, NULL);
+                conv_narrator(ld, nr, body);
             }
         }
         lua_settop(L, d - 1);
     }
-    orl_strmap_free(&tidx);
-    orl_strmap_free(&nidx);
     lua_pop(L, 1);
 }
 
@@ -1062,40 +1086,27 @@ orl_story *orl_story_load(const char *path, const orl_load_opts *opts, orl_diags
     return orl_story_load_fs(fs, opts, diags);
 }
 
-orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *diags)
+typedef struct load_job {
+    loader *ld;
+    const orl_load_opts *o;
+    const char *entry;
+} load_job;
+
+/* Everything the loader does with Lua, run as one protected call: an error outside story
+ * code (out of memory while making a table, in the middle of the conversion...) comes back
+ * to orl_story_load_fs as an error code, never as Lua's panic (abort). */
+static int load_protected(lua_State *L)
 {
-    orl_load_opts o = {0};
-    if (opts) o = *opts;
-    const char *entry = o.entry ? o.entry : "story.lua";
-    if (!orl_fs_exists(fs, entry)) {
-        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "no-story",
-                     "%s: there is no %s here; a story folder starts with a file named %s "
-                     "('orilla new NAME' makes one)", orl_fs_path(fs), entry, entry);
-        orl_fs_close(fs);
-        return NULL;
-    }
-    orl_story *st = calloc(1, sizeof *st);
-    if (!st) { orl_fs_close(fs); return NULL; }
-    st->fs = fs;
-    st->start_idx = -1;
-    st->state_ref = ORL_NOFN;
-    st->script = orl_script_new(&o.script);
-    if (!st->script) {
-        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory starting the story's script");
-        orl_story_free(st);
-        return NULL;
-    }
-    loader ld = {0};
-    ld.st = st;
-    ld.d = diags;
-    ld.S = st->script;
-    ld.L = orl_script_lua(st->script);
-    lua_State *L = ld.L;
-    st->loading = &ld;
+    load_job *job = lua_touserdata(L, 1);
+    loader *ldp = job->ld;
+    orl_story *st = ldp->st;
+    orl_diags *diags = ldp->d;
+    const char *entry = job->entry;
+    lua_settop(L, 0);
 
     /* the DSL lives in the sandbox environment */
     lua_newtable(L);
-    ld.defs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    ldp->defs_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     orl_script_push_env(st->script);
     int env = lua_gettop(L);
     lua_pushlightuserdata(L, st);
@@ -1114,11 +1125,11 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     lua_pop(L, 1);
 
     int rc;
-    srcfile *f = read_src(&ld, entry, NULL, 0, &rc);
+    srcfile *f = read_src(ldp, entry, NULL, 0, &rc);
     if (!f) {
         if (rc == ORL_FS_TOOBIG)
             orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "too-big", "this file is %lld MB; a story file can be at most %u MB "
-                         "(split it with include \"part.lua\")", orl_fs_size(fs, entry) >> 20, ORL_MAX_SCRIPT_BYTES >> 20);
+                         "(split it with include \"part.lua\")", orl_fs_size(st->fs, entry) >> 20, ORL_MAX_SCRIPT_BYTES >> 20);
         else
             orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "unreadable", "cannot read: %s", orl_fs_strerror(rc));
     } else if (!orl_story_intern_file(st, entry)) {
@@ -1126,19 +1137,21 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     } else {
         orl_script_error e = {0};
         if (orl_script_load(st->script, f->text, f->len, entry, &e) != 0) {
-            report_script_error(&ld, &e, entry);
+            report_script_error(ldp, &e, entry);
         } else {
             /* Loading keeps nearly everything it makes, so collecting during it is wasted
              * work; the memory cap still holds (Lua collects in an emergency before failing). */
             lua_gc(L, LUA_GCSTOP);
-            if (orl_script_pcall(st->script, 0, 0, ORL_LUA_INSTRUCTIONS_LOAD, ORL_LUA_LOAD_SECONDS, &e) != 0)
-                report_script_error(&ld, &e, entry);
+            long budget = job->o->load_instructions > 0 ? job->o->load_instructions : ORL_LUA_INSTRUCTIONS_LOAD;
+            double secs = job->o->load_seconds > 0 ? job->o->load_seconds : ORL_LUA_LOAD_SECONDS;
+            if (orl_script_pcall(st->script, 0, 0, budget, secs, &e) != 0)
+                report_script_error(ldp, &e, entry);
             lua_gc(L, LUA_GCRESTART);
         }
         orl_script_error_free(&e);
-        convert_defs(&ld);
-        resolve(&ld);
-        if (o.lang) orl_locale_apply(st, o.lang, diags); /* the reader's language (story/locale.h) */
+        convert_defs(ldp);
+        resolve(ldp);
+        if (job->o->lang) orl_locale_apply(st, job->o->lang, diags); /* the reader's language (story/locale.h) */
         if (!st->loc.file)
             orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-story-block",
                          "there is no story { ... } block; start %s with story { id = \"my-story\", "
@@ -1156,10 +1169,73 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
         lua_setfield(L, -2, dsl[i]);
     }
     lua_pop(L, 1);
-    luaL_unref(L, LUA_REGISTRYINDEX, ld.defs_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, ldp->defs_ref);
+    ldp->defs_ref = LUA_NOREF;
     lua_newtable(L);
     st->state_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     /* no full collection here: it would walk the whole heap once more for little gain */
+    return 0;
+}
+
+orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *diags)
+{
+    orl_load_opts o = {0};
+    if (opts) o = *opts;
+    const char *entry = o.entry ? o.entry : "story.lua";
+    if (!orl_fs_exists(fs, entry)) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "no-story",
+                     "%s: there is no %s here; a story folder starts with a file named %s "
+                     "('orilla new NAME' makes one)", orl_fs_path(fs), entry, entry);
+        orl_fs_close(fs);
+        return NULL;
+    }
+    orl_story *st = calloc(1, sizeof *st);
+    if (!st) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory opening the story");
+        orl_fs_close(fs);
+        return NULL;
+    }
+    st->fs = fs;
+    st->start_idx = -1;
+    st->state_ref = ORL_NOFN;
+    st->script = orl_script_new(&o.script);
+    if (!st->script) {
+        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory starting the story's script");
+        orl_story_free(st);
+        return NULL;
+    }
+    loader ld = {0};
+    ld.st = st;
+    ld.d = diags;
+    ld.S = st->script;
+    ld.L = orl_script_lua(st->script);
+    ld.defs_ref = LUA_NOREF;
+    lua_State *L = ld.L;
+    st->loading = &ld;
+    load_job job = {&ld, &o, entry};
+
+    /* neither push allocates (a light C function, a light userdata), so nothing here can
+     * fail outside the protected call */
+    lua_pushcfunction(L, load_protected);
+    lua_pushlightuserdata(L, &job);
+    int prc = lua_pcall(L, 1, 0, 0);
+    if (prc != LUA_OK) {
+        /* Story code runs under orl_script_pcall and reports its own errors: this is the
+         * loader itself failing, in practice for want of memory. */
+        const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int oom = prc == LUA_ERRMEM || (m && strstr(m, ORL_LOAD_OOM));
+        if (oom)
+            orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "oom",
+                         "not enough memory to load the story; close other programs, or make the story smaller");
+        else
+            orl_diag_add(diags, ORL_ERROR, entry, 0, 0, "load-failed", "the story could not be loaded (%s)",
+                         m ? m : "no message");
+        lua_settop(L, 0);
+        if (ld.defs_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, ld.defs_ref);
+    }
+    st->loading = NULL; /* the DSL functions, if still in the environment, now refuse to run */
+    orl_strmap_free(&ld.tidx);
+    orl_strmap_free(&ld.nidx);
     for (int i = 0; i < ld.nsrcs; i++) {
         free(ld.srcs[i].name);
         free(ld.srcs[i].text);

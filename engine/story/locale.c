@@ -1,6 +1,7 @@
 /* Translations: the PO reader, the catalog, and applying it to a story (see locale.h). */
 #include "story/locale.h"
 #include "story/story_internal.h"
+#include "story/consent.h"
 #include "core/limits.h"
 #include "core/strutil.h"
 #include "core/utf8.h"
@@ -250,6 +251,7 @@ static void finish_entry(po_parser *p)
     size_t slot;
     if ((size_t)(c->n + 1) * 2 > c->nslots && grow_slots(c) != 0) {
         free(id); free(str); free(ctxt);
+        orl_diag_add(p->d, ORL_ERROR, p->file, p->entry_line, 0, "oom", "out of memory reading translations");
         p->stopped = 1;
         reset_entry(p);
         return;
@@ -678,7 +680,7 @@ static int text_line(srccache *sc, const char *file, int from, const char *text)
     srcf *f = src_get(sc, file);
     if (!f || from < 1 || from > f->nlines) return 0;
     size_t pl = 0;
-    while (text[pl] && pl < 40 && text[pl] != '"' && text[pl] != '\\' && text[pl] != '\'' && text[pl] != '\n' &&
+    while (pl < 40 && text[pl] && text[pl] != '"' && text[pl] != '\\' && text[pl] != '\'' && text[pl] != '\n' &&
            text[pl] != '\t' && text[pl] != '\r')
         pl++;
     /* do not cut a UTF-8 character in two */
@@ -938,6 +940,8 @@ int orl_story_texts(orl_story *st, int flags, int (*fn)(const orl_text_ref *t, v
             emit(&x, ORL_TEXT_NARRATOR_NAME, &nr->name, nr->name, NULL, nr->id, nr->loc);
         } else if (order[k].kind == 1) {
             orl_testimony *t = &st->testimonies[order[k].idx];
+            orl_consent_ctx cc = {.deployment = ORL_DEPLOY_WORKSHOP};
+            if ((flags & ORL_TEXTS_CONSENTED) && !orl_consent_allows(st, t, &cc)) continue;
             orl_text_ref r = {0};
             r.kind = ORL_TEXT_TRANSCRIPT;
             r.slot = &t->text;

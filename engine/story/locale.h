@@ -109,6 +109,8 @@ typedef struct orl_text_ref {
 enum {
     ORL_TEXTS_FUNCTIONS = 1, /* also texts returned by story functions (reads the source files) */
     ORL_TEXTS_LINES = 2,     /* find the line of each text in the source (reads the files) */
+    ORL_TEXTS_CONSENTED = 4, /* exports: leave out the transcript of a testimony whose consent
+                                does not allow it in a workshop today (story/consent.h) */
 };
 
 /* Calls fn for every visible text of the story, in the order they are written in the story

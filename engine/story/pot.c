@@ -154,7 +154,7 @@ static void put_comment_text(FILE *out, const char *s)
 int orl_story_write_pot(orl_story *st, FILE *out)
 {
     pot p = {0};
-    int rc = orl_story_texts(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES, collect, &p);
+    int rc = orl_story_texts(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES | ORL_TEXTS_CONSENTED, collect, &p);
     if (rc < 0) p.oom = 1;
     if (!p.oom) {
         char date[64] = "";

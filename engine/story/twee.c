@@ -522,7 +522,7 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     }
     if (memchr(data, 0, len)) {
         orl_diag_add(d, ORL_ERROR, file, 0, 0, "twee-binary", "this is not a text file; export the story from "
-                     "Twine with \"Publish to Twee\" (or use Tweego) and import that");
+                     "Twine with Build > Export As Twee (or use Tweego) and import that");
         free(text);
         return -1;
     }
@@ -605,7 +605,7 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     }
     if (stats->passages == 0) {
         orl_diag_add(d, ORL_ERROR, file, 0, 0, "twee-empty", "there are no passages here (a passage starts with a line "
-                     ":: Name); export the story from Twine with \"Publish to Twee\"");
+                     ":: Name); export the story from Twine with Build > Export As Twee");
         rc = -1;
         goto done;
     }

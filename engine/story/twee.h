@@ -1,6 +1,6 @@
 /* Twine stories into Orilla stories: `orilla import twee FILE.twee -o DIR`.
  *
- * Reads Twee 3, the text form of a Twine 2 story (Twine: "Publish to Twee"; Tweego):
+ * Reads Twee 3, the text form of a Twine 2 story (Twine 2.6+: Build > Export As Twee; Tweego -d):
  *   :: Passage name [tag1 tag2] {"position":"600,400","size":"100,100"}
  *   the passage's text, with links [[Text]], [[Text->Target]], [[Target<-Text]], [[Text|Target]]
  * Special passages: StoryTitle (the title) and StoryData (JSON: "ifid", "format", "start").

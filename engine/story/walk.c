@@ -105,6 +105,7 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
     nodeset set = {0};
     orl_buf buf = {0};
     long max_states = o->max_states > 0 ? o->max_states : ORL_WALK_MAX_STATES;
+    double t_start = now_s();
     int rc = 0;
     orl_diags tmp = {0};
     if (orl_run_start(r, &tmp) != 0) {
@@ -126,6 +127,10 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
         res->reached[cur.scene]++;
         orl_scene *s = &st->scenes[cur.scene];
         if (o->progress && (head & 1023) == 0) o->progress(o->progress_ud, (long)head, (long)set.n);
+        if (o->max_seconds > 0 && (head & 255) == 0 && now_s() - t_start > o->max_seconds) {
+            res->truncated = 1;
+            break;
+        }
         if (s->ending) {
             res->endings_hit++;
             if (s->nchoices == 0) continue;

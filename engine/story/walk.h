@@ -12,6 +12,7 @@ typedef struct orl_walk_opts {
     long max_states;       /* --all bound (ORL_WALK_MAX_STATES when 0) */
     long max_steps;        /* choices in one random playthrough (10000 when 0) */
     void (*progress)(void *ud, long done, long total); /* may be NULL */
+    double max_seconds;    /* --all: stop (truncated) after this long; 0 = no limit */
     void *progress_ud;
 } orl_walk_opts;
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/limits.h"
 #include "core/strutil.h"
@@ -474,6 +475,39 @@ static void test_pot_reads_back(void **state)
     orl_story_free(st);
 }
 
+/* The template is one that gettext's own tools accept (when they are installed). */
+static void test_pot_msgfmt_accepts(void **state)
+{
+    (void)state;
+    if (system("command -v msgfmt > /dev/null 2>&1") != 0) {
+        fprintf(stderr, "msgfmt is not installed (apt-get install gettext): skipped\n");
+        skip();
+    }
+    const char *stories[] = {STORY, ORL_SOURCE_DIR "/stories/el-cruce", ORL_TEST_DATA "/graph-story"};
+    for (int i = 0; i < 3; i++) {
+        orl_diags d = {0};
+        orl_story *st = orl_story_load(stories[i], NULL, &d);
+        assert_non_null(st);
+        char path[] = "/tmp/orl-pot-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *f = fdopen(fd, "w");
+        assert_int_equal(orl_story_write_pot(st, f), 0);
+        fclose(f);
+        char cmd[200];
+        snprintf(cmd, sizeof cmd, "msgfmt --check -o /dev/null %s 2>/dev/null", path);
+        int rc = system(cmd);
+        if (rc != 0) {
+            snprintf(cmd, sizeof cmd, "msgfmt --check -o /dev/null %s; cat %s", path, path);
+            (void)!system(cmd);
+        }
+        assert_int_equal(rc, 0);
+        remove(path);
+        orl_diags_free(&d);
+        orl_story_free(st);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +528,7 @@ int main(void)
         cmocka_unit_test(test_apply_source_language_and_missing),
         cmocka_unit_test(test_story_texts),
         cmocka_unit_test(test_pot_reads_back),
+        cmocka_unit_test(test_pot_msgfmt_accepts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "player/player.h"
+#include "player/player_internal.h" /* orl_player__event: SDL events into inputs */
 #include "story/run.h"
 #include "story/uitext.h"
 #include "golden.h"
@@ -254,7 +255,8 @@ static void test_focus_moves_with_keys(void **unused)
     /* up from the choices reaches the corner buttons */
     orl_player_input_do(p, ORL_INPUT_UP);
     v = orl_player_view(p);
-    assert_true(v->buttons[v->focus].kind == ORL_BUTTON_BACK || v->buttons[v->focus].kind == ORL_BUTTON_MENU);
+    assert_true(v->buttons[v->focus].kind == ORL_BUTTON_BACK || v->buttons[v->focus].kind == ORL_BUTTON_MENU ||
+                v->buttons[v->focus].kind == ORL_BUTTON_SUPPORT);
     orl_player_input_do(p, ORL_INPUT_DOWN); /* and down comes back to a choice */
     v = orl_player_view(p);
     int k = v->focus;
@@ -500,6 +502,274 @@ static void test_quit_and_kiosk(void **unused)
     orl_player_free(p);
 }
 
+static void test_care_notes_and_support(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player_in(ORL_TEST_DATA "/player-care", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_pick(p, 1); /* Begin (no story warnings: straight in) */
+    assert_string_equal(scene_id(p), "start");
+    orl_player_pick(p, 1);
+    assert_string_equal(scene_id(p), "river");
+    /* the scene's note comes before anything of the scene */
+    assert_true(orl_player_note_pending(p));
+    const orl_view *v = orl_player_view(p);
+    assert_int_equal(v->note, 1);
+    assert_null(v->picture);
+    assert_null(v->body.text);
+    assert_false(v->has_testimony);
+    assert_int_equal(count_choices(v), 0);
+    assert_string_equal(v->note_words.text, "violencia");
+    /* Skip: the scene's text, testimony and fact are hidden; the choices stay */
+    orl_player_pick(p, 2);
+    assert_false(orl_player_note_pending(p));
+    v = orl_player_view(p);
+    assert_int_equal(v->note, 0);
+    assert_true(v->skipped);
+    assert_string_equal(v->body.text, orl_ui_text("es", ORL_UI_SKIPPED));
+    assert_false(v->has_testimony);
+    assert_false(v->has_fact);
+    assert_int_equal(count_choices(v), 1);
+    /* back and forward again: asked again */
+    orl_player_input_do(p, ORL_INPUT_BACK);
+    orl_player_pick(p, 1);
+    assert_true(orl_player_note_pending(p));
+    orl_player_pick(p, 1); /* Continue */
+    /* now the testimony's note, in its place; the choices wait for the answer */
+    assert_true(orl_player_note_pending(p));
+    v = orl_player_view(p);
+    assert_int_equal(v->note, 2);
+    assert_non_null(strstr(v->body.text, "La noche"));
+    assert_true(v->has_fact);
+    assert_string_equal(v->note_words.text, "ahogamiento");
+    assert_int_equal(count_choices(v), 0);
+    orl_player_pick(p, 1);
+    v = orl_player_view(p);
+    assert_int_equal(v->note, 0);
+    assert_non_null(strstr(v->testimony_text.text, "El agua"));
+    assert_int_equal(count_choices(v), 1);
+    /* the support button opens the care screen over the story, and Back closes it */
+    int k = find_button(v, ORL_BUTTON_SUPPORT);
+    assert_true(k >= 0);
+    click(p, k);
+    v = orl_player_view(p);
+    assert_true(v->support_open);
+    assert_int_equal(v->nsupport, 1);
+    assert_true(find_button(v, ORL_BUTTON_RESUME) >= 0);
+    orl_player_input_do(p, ORL_INPUT_BACK);
+    v = orl_player_view(p);
+    assert_false(v->support_open);
+    assert_string_equal(scene_id(p), "river");
+    assert_int_equal(count_choices(v), 1);
+    orl_player_free(p);
+}
+
+static SDL_Event key_event(SDL_Keycode sym, Uint16 mod)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_KEYDOWN;
+    e.key.keysym.sym = sym;
+    e.key.keysym.mod = mod;
+    return e;
+}
+
+static void test_sdl_events(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_input_state is;
+    memset(&is, 0, sizeof is);
+    SDL_Event e = key_event(SDLK_RETURN, 0); /* Begin */
+    assert_int_equal(orl_player__event(p, &is, &e), 1);
+    assert_int_equal(orl_player_screen_now(p), ORL_SCREEN_WARNINGS);
+    e = key_event(SDLK_SPACE, 0); /* Continue */
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "choose");
+    /* a finger: coordinates are 0..1 of the canvas (SDL maps them through the letterbox) */
+    const orl_view *v = orl_player_view(p);
+    int k = -1;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_HOTSPOT && v->buttons[i].number == 1) k = i;
+    assert_true(k >= 0);
+    memset(&e, 0, sizeof e);
+    e.type = SDL_FINGERDOWN;
+    e.tfinger.fingerId = 7;
+    e.tfinger.x = v->buttons[k].px / ORL_CANVAS_W;
+    e.tfinger.y = v->buttons[k].py / ORL_CANVAS_H;
+    orl_player__event(p, &is, &e);
+    e.type = SDL_FINGERUP;
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "ana-1");
+    /* mouse events that SDL made from touches are ignored (the finger already counted) */
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEBUTTONDOWN;
+    e.button.which = SDL_TOUCH_MOUSEID;
+    e.button.button = SDL_BUTTON_LEFT;
+    assert_int_equal(orl_player__event(p, &is, &e), 0);
+    /* number keys pick; Backspace goes back */
+    e = key_event(SDLK_2, 0);
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "ana-shelter");
+    e = key_event(SDLK_BACKSPACE, 0);
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "ana-1");
+    /* gamepad: D-pad shows and moves the focus, A activates, B goes back, Start the menu */
+    memset(&e, 0, sizeof e);
+    e.type = SDL_CONTROLLERBUTTONDOWN;
+    e.cbutton.button = SDL_CONTROLLER_BUTTON_DPAD_RIGHT;
+    orl_player__event(p, &is, &e);
+    orl_player__event(p, &is, &e);
+    v = orl_player_view(p);
+    assert_true(v->focus_visible);
+    assert_int_equal(v->buttons[v->focus].number, 2);
+    e.cbutton.button = SDL_CONTROLLER_BUTTON_A;
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "ana-shelter");
+    e.cbutton.button = SDL_CONTROLLER_BUTTON_B;
+    orl_player__event(p, &is, &e);
+    assert_string_equal(scene_id(p), "ana-1");
+    e.cbutton.button = SDL_CONTROLLER_BUTTON_START;
+    orl_player__event(p, &is, &e);
+    assert_true(orl_player_menu_open(p));
+    /* Esc closes it; in kiosk mode Esc does nothing */
+    e = key_event(SDLK_ESCAPE, 0);
+    orl_player__event(p, &is, &e);
+    assert_false(orl_player_menu_open(p));
+    is.kiosk = 1;
+    assert_int_equal(orl_player__event(p, &is, &e), 0);
+    assert_false(orl_player_menu_open(p));
+    /* Shift+Tab goes backwards */
+    e = key_event(SDLK_TAB, KMOD_LSHIFT);
+    orl_player__event(p, &is, &e);
+    orl_player__event(p, &is, &e);
+    v = orl_player_view(p);
+    /* from the first choice backwards: wrapped round to the corner buttons */
+    assert_true(v->buttons[v->focus].kind == ORL_BUTTON_MENU || v->buttons[v->focus].kind == ORL_BUTTON_BACK ||
+                v->buttons[v->focus].kind == ORL_BUTTON_SUPPORT);
+    orl_player_free(p);
+}
+
+static void test_panorama_keys(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "camp"));
+    orl_input_state is;
+    memset(&is, 0, sizeof is);
+    float yaw = orl_player_view(p)->look.yaw;
+    SDL_Event e = key_event(SDLK_RIGHT, 0);
+    assert_int_equal(orl_player__event(p, &is, &e), 1);
+    assert_true(orl_player_view(p)->look.yaw > yaw);
+    /* looking up stops short of the pole */
+    e = key_event(SDLK_UP, 0);
+    for (int i = 0; i < 100; i++) orl_player__event(p, &is, &e);
+    assert_true(orl_player_view(p)->look.pitch < 90.0f);
+    orl_player_free(p);
+}
+
+static void test_long_scene_scrolls(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player_in(ORL_TEST_DATA "/player-hostile", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "big"));
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->scroll_max > 0);
+    assert_int_equal(v->scroll, 0);
+    assert_true(v->body.size >= 34); /* readable: it scrolls rather than shrinking */
+    assert_true(v->panel.y >= 0 && v->panel.y + v->panel.h <= ORL_CANVAS_H);
+    int y0 = v->body.y;
+    assert_int_equal(orl_player_scroll(p, 300), 1);
+    v = orl_player_view(p);
+    assert_int_equal(v->scroll, 300);
+    assert_int_equal(v->body.y, y0 - 300);
+    assert_int_equal(orl_player_scroll(p, -1000), 1);
+    assert_int_equal(orl_player_view(p)->scroll, 0);
+    assert_int_equal(orl_player_scroll(p, -10), 0);
+    /* the wheel scrolls too */
+    orl_input_state is;
+    memset(&is, 0, sizeof is);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = -3;
+    assert_int_equal(orl_player__event(p, &is, &e), 1);
+    assert_true(orl_player_view(p)->scroll > 0);
+    /* a choice scrolled out of sight cannot be tapped where it would be */
+    v = orl_player_view(p);
+    int last = -1;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_CHOICE) last = i;
+    assert_true(last >= 0);
+    assert_true(v->buttons[last].rect.y > v->clip.y + v->clip.h);
+    /* moving the focus to it scrolls it into view */
+    orl_player_show_focus(p, 1);
+    orl_player_input_do(p, ORL_INPUT_PREV);
+    while (orl_player_view(p)->buttons[orl_player_view(p)->focus].kind != ORL_BUTTON_CHOICE)
+        orl_player_input_do(p, ORL_INPUT_PREV);
+    v = orl_player_view(p);
+    const orl_rect *r = &v->buttons[v->focus].rect;
+    assert_true(r->y >= v->clip.y && r->y + r->h <= v->clip.y + v->clip.h);
+    /* a drag in the panel scrolls and does not press what it started on */
+    int before = v->scroll;
+    orl_player_pointer(p, ORL_POINTER_DOWN, r->x + 20, r->y + 20);
+    orl_player_pointer(p, ORL_POINTER_MOVE, r->x + 20, r->y + 120);
+    orl_player_pointer(p, ORL_POINTER_UP, r->x + 20, r->y + 120);
+    assert_int_equal(orl_player_view(p)->scroll, before - 100);
+    assert_string_equal(scene_id(p), "big");
+    /* and a number key still picks */
+    assert_int_equal(orl_player_pick(p, 40), 1);
+    assert_string_equal(scene_id(p), "end");
+    orl_player_free(p);
+}
+
+/* Thousands of random inputs (keys, taps, drags, settings, languages): never a crash, the
+ * view always on the canvas, the focus always on a button. Run under ASan/UBSan too. */
+static void test_random_inputs(void **unused)
+{
+    (void)unused;
+    static const char *const stories[] = {STORY, ORL_TEST_DATA "/player-care", ORL_TEST_DATA "/player-hostile"};
+    unsigned long long rng = 12345;
+    for (size_t k = 0; k < sizeof stories / sizeof *stories; k++) {
+        orl_player *p = open_player_in(stories[k], NULL, ORL_DEPLOY_WORKSHOP);
+        int steps = k == 2 ? 300 : 1500; /* the hostile story lays out 48 KB of text each time */
+        for (int step = 0; step < steps; step++) {
+            rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+            unsigned r = (unsigned)(rng >> 33);
+            switch (r % 9) {
+            case 0: orl_player_input_do(p, (orl_player_input)(r / 9 % 9)); break;
+            case 1: orl_player_pick(p, 1 + (int)(r / 9 % 5)); break;
+            case 2:
+            case 3: {
+                float x = (float)(r / 9 % 2000) - 40, y = (float)(r / 17 % 1160) - 40;
+                orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+                if (r & 1) orl_player_pointer(p, ORL_POINTER_MOVE, x + 30, y - 40);
+                orl_player_pointer(p, ORL_POINTER_UP, x + (r & 1 ? 30 : 0), y);
+                break;
+            }
+            case 4: orl_player_scroll(p, (float)(r / 9 % 800) - 400); break;
+            case 5: orl_player_look(p, (float)(r / 9 % 90) - 45, (float)(r / 11 % 60) - 30); break;
+            case 6: orl_player_tick(p, (double)(r / 9 % 100) / 100.0); break;
+            case 7: orl_player_set_text_size(p, (int)(r / 9 % 5) - 1); break;
+            case 8:
+                if (r / 9 % 20 == 0) orl_player_set_lang(p, (r & 2) ? "en" : "es");
+                else if (r / 9 % 20 == 1) orl_player_set_support(p, 1);
+                else orl_player_show_focus(p, (int)(r & 1));
+                break;
+            }
+            const orl_view *v = orl_player_view(p);
+            assert_true(v->focus >= -1 && v->focus < v->nbuttons);
+            for (int i = 0; i < v->nbuttons; i++) {
+                assert_true(v->buttons[i].rect.w >= 0 && v->buttons[i].rect.h >= 0);
+                if (!v->buttons[i].in_panel) {
+                    assert_true(v->buttons[i].rect.x >= -100 && v->buttons[i].rect.x < ORL_CANVAS_W + 100);
+                }
+            }
+            if (orl_player_quit_requested(p)) break;
+        }
+        orl_player_free(p);
+    }
+}
+
 /* ------------------------------------------------------------------------------------- */
 /* Headless renders */
 
@@ -565,6 +835,11 @@ int main(void)
         cmocka_unit_test(test_hotspot_click_and_panorama),
         cmocka_unit_test(test_title_card_story),
         cmocka_unit_test(test_quit_and_kiosk),
+        cmocka_unit_test(test_care_notes_and_support),
+        cmocka_unit_test(test_sdl_events),
+        cmocka_unit_test(test_panorama_keys),
+        cmocka_unit_test(test_long_scene_scrolls),
+        cmocka_unit_test(test_random_inputs),
         cmocka_unit_test(test_golden_screens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

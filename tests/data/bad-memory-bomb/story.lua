@@ -15,7 +15,7 @@ scene "a" {
 scene "b" {
   text = "The second scene.",
   on_enter = function(s)
-    local t = {} for i = 1, 1e9 do t[i] = ("x"):rep(1000) .. i end
+    local t = {} for i = 1, 1e9 do t[i] = ("x"):rep(1000000) .. i end
   end,
   choices = {
     { text = "Finish", go = "end" },

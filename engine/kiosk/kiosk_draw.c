@@ -1,0 +1,557 @@
+/* The kiosk's screens: where each button is (layout) and how it all looks (draw), on the
+ * 1920x1080 canvas, in the player's palette (calm, warm, dark). */
+#include "core/strutil.h"
+#include "kiosk/kiosk_internal.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define W ORL_CANVAS_W
+#define H ORL_CANVAS_H
+
+static SDL_Color rgba(int r, int g, int b, int a) { return (SDL_Color){(Uint8)r, (Uint8)g, (Uint8)b, (Uint8)a}; }
+#define C_TEXT rgba(251, 244, 234, 255)
+#define C_MUTED rgba(214, 200, 184, 255)
+#define C_ACCENT rgba(242, 184, 110, 255)
+#define C_INK rgba(40, 26, 16, 255)
+#define C_AMBER rgba(232, 164, 86, 255)
+
+static const int corner_radii[4] = {16, 24, 32, 48};
+
+/* ---------------------------------------------------------------------------------------
+ * Resources */
+
+int kiosk_gfx_init(orl_kiosk *k)
+{
+    char err[512] = "";
+    k->fonts = orl_font_set_load_dir(k->font_dir, 0, 36, err, sizeof err);
+    if (k->fonts) k->bold = orl_font_set_load_dir(k->font_dir, 1, 36, err, sizeof err);
+    if (!k->fonts || !k->bold) {
+        kiosk_log(k, ORL_LOG_ERROR, "fonts: %s", err);
+        return -1;
+    }
+    k->text = orl_text_cache_create(k->r, NULL);
+    return k->text ? 0 : -1;
+}
+
+void kiosk_gfx_free(orl_kiosk *k)
+{
+    for (int i = 0; i < 4; i++)
+        if (k->corner[i]) SDL_DestroyTexture(k->corner[i]);
+    orl_text_cache_free(k->text);
+    orl_font_set_free(k->fonts);
+    orl_font_set_free(k->bold);
+}
+
+const char *kiosk_own(orl_kiosk *k, char *s)
+{
+    if (!s) return "";
+    if (k->nstrings >= (int)(sizeof k->strings / sizeof *k->strings)) {
+        free(s);
+        return "";
+    }
+    k->strings[k->nstrings++] = s;
+    return s;
+}
+
+const char *kiosk_lang_code(const orl_kiosk *k)
+{
+    if (k->lang >= 0 && k->lang < k->nlangs) return k->langs[k->lang];
+    return k->nlangs ? k->langs[0] : "en";
+}
+
+static SDL_Texture *corner_tex(orl_kiosk *k, int r)
+{
+    int i = 0;
+    while (i < 3 && corner_radii[i] < r) i++;
+    r = corner_radii[i];
+    if (k->corner[i]) return k->corner[i];
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r, r, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s) return NULL;
+    for (int y = 0; y < r; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        for (int x = 0; x < r; x++) {
+            float dx = (float)x + 0.5f - (float)r, dy = (float)y + 0.5f - (float)r;
+            float d = (float)r - sqrtf(dx * dx + dy * dy);
+            float a = d <= -0.5f ? 0.0f : d >= 0.5f ? 1.0f : d + 0.5f;
+            row[x] = ((Uint32)lroundf(a * 255.0f) << 24) | 0xFFFFFFu;
+        }
+    }
+    k->corner[i] = SDL_CreateTextureFromSurface(k->r, s);
+    SDL_FreeSurface(s);
+    if (k->corner[i]) SDL_SetTextureBlendMode(k->corner[i], SDL_BLENDMODE_BLEND);
+    return k->corner[i];
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Shapes and text */
+
+static void fill(orl_kiosk *k, int x, int y, int w, int h, SDL_Color c)
+{
+    if (w <= 0 || h <= 0) return;
+    SDL_SetRenderDrawBlendMode(k->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(k->r, c.r, c.g, c.b, c.a);
+    SDL_Rect rc = {x, y, w, h};
+    SDL_RenderFillRect(k->r, &rc);
+}
+
+static void round_fill(orl_kiosk *k, SDL_Rect rc, int r, SDL_Color c)
+{
+    SDL_Texture *t = corner_tex(k, r);
+    int i = 0;
+    while (i < 3 && corner_radii[i] < r) i++;
+    r = corner_radii[i];
+    if (r > rc.w / 2 || r > rc.h / 2 || !t) {
+        fill(k, rc.x, rc.y, rc.w, rc.h, c);
+        return;
+    }
+    fill(k, rc.x + r, rc.y, rc.w - 2 * r, rc.h, c);
+    fill(k, rc.x, rc.y + r, r, rc.h - 2 * r, c);
+    fill(k, rc.x + rc.w - r, rc.y + r, r, rc.h - 2 * r, c);
+    SDL_SetTextureColorMod(t, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(t, c.a);
+    SDL_Rect d[4] = {{rc.x, rc.y, r, r}, {rc.x + rc.w - r, rc.y, r, r}, {rc.x, rc.y + rc.h - r, r, r},
+                     {rc.x + rc.w - r, rc.y + rc.h - r, r, r}};
+    SDL_RendererFlip f[4] = {SDL_FLIP_NONE, SDL_FLIP_HORIZONTAL, SDL_FLIP_VERTICAL,
+                             (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL)};
+    for (int j = 0; j < 4; j++) SDL_RenderCopyEx(k->r, t, NULL, &d[j], 0.0, NULL, f[j]);
+}
+
+static void gradient(orl_kiosk *k, int y0, int y1, int a0, int a1)
+{
+    if (y1 <= y0) return;
+    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y += 4) {
+        float t = (float)(y - y0) / (float)(y1 - y0);
+        int a = (int)lroundf((float)a0 + (float)(a1 - a0) * t);
+        if (a > 0) fill(k, 0, y, W, 4, rgba(16, 12, 10, a));
+    }
+}
+
+static void calm_background(orl_kiosk *k)
+{
+    fill(k, 0, 0, W, H, rgba(28, 22, 19, 255));
+    gradient(k, 0, H, 0, 120);
+}
+
+/* Draws text in a box of width w at (x, y); returns its height. */
+static int text(orl_kiosk *k, int bold, const char *s, int size, int x, int y, int w, orl_text_align align, SDL_Color c)
+{
+    if (!s || !*s) return 0;
+    orl_text_desc d = {0};
+    d.size = size;
+    d.max_width = w;
+    d.align = align;
+    d.line_spacing = 1.15f;
+    orl_text_metrics m = {0};
+    orl_text_draw(k->text, bold ? k->bold : k->fonts, s, &d, x, y, c, &m);
+    return m.height;
+}
+
+static int text_shadow(orl_kiosk *k, int bold, const char *s, int size, int x, int y, int w, orl_text_align align,
+                       SDL_Color c)
+{
+    SDL_Color sh = rgba(0, 0, 0, c.a * 150 / 255);
+    text(k, bold, s, size, x, y + (size >= 60 ? 3 : 2), w, align, sh);
+    return text(k, bold, s, size, x, y, w, align, c);
+}
+
+static int measure(orl_kiosk *k, int bold, const char *s, int size, int w)
+{
+    orl_text_desc d = {0};
+    d.size = size;
+    d.max_width = w;
+    d.line_spacing = 1.15f;
+    return orl_text_measure(bold ? k->bold : k->fonts, s, &d).height;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Layout: the buttons of each screen */
+
+static kbutton *add(orl_kiosk *k, kaction a, int arg, const char *label, int size, int x, int y, int w, int h)
+{
+    if (k->nbuttons >= KIOSK_MAX_BUTTONS) return NULL;
+    kbutton *b = &k->buttons[k->nbuttons++];
+    *b = (kbutton){a, arg, {x, y, w, h}, label ? label : "", size, 0, 0};
+    return b;
+}
+
+/* n buttons of w x h in rows of at most per_row, centred, starting at y. */
+static void grid_rect(int i, int n, int per_row, int w, int h, int gap, int y, SDL_Rect *out)
+{
+    int rows = (n + per_row - 1) / per_row;
+    int row = i / per_row, col = i % per_row;
+    int in_row = row == rows - 1 ? n - row * per_row : per_row;
+    int total = in_row * w + (in_row - 1) * gap;
+    *out = (SDL_Rect){(W - total) / 2 + col * (w + gap), y + row * (h + gap), w, h};
+}
+
+static int player_title_up(orl_kiosk *k)
+{
+    return k->screen == ORL_KIOSK_STORY && k->player && orl_player_screen_now(k->player) == ORL_SCREEN_TITLE &&
+           !orl_player_menu_open(k->player);
+}
+
+void kiosk_layout(orl_kiosk *k)
+{
+    for (int i = 0; i < k->nstrings; i++) free(k->strings[i]);
+    k->nstrings = 0;
+    k->nbuttons = 0;
+    const char *lang = kiosk_lang_code(k);
+    if (k->still_there) {
+        add(k, KA_STILL_HERE, 0, kiosk_word_in(lang, KW_CONTINUE), 40, (W - 480) / 2, 640, 480, 110)->primary = 1;
+        return;
+    }
+    switch (k->screen) {
+    case ORL_KIOSK_LANGUAGE: {
+        int per = k->nlangs <= 4 ? k->nlangs : k->nlangs <= 6 ? 3 : 4;
+        if (per < 1) per = 1;
+        for (int i = 0; i < k->nlangs; i++) {
+            SDL_Rect r;
+            grid_rect(i, k->nlangs, per, 400, 170, 36, k->nlangs > 4 ? 470 : 560, &r);
+            add(k, KA_LANGUAGE, i, kiosk_lang_name(k->langs[i]), 52, r.x, r.y, r.w, r.h);
+        }
+        break;
+    }
+    case ORL_KIOSK_STORIES: {
+        int n = k->nstories > 9 ? 9 : k->nstories;
+        int per = n <= 3 ? n : n == 4 ? 2 : 3;
+        if (per < 1) per = 1;
+        int lidx = k->lang >= 0 ? k->lang : 0;
+        for (int i = 0; i < n; i++) {
+            const kstory *s = &k->stories[i];
+            SDL_Rect r;
+            grid_rect(i, n, per, 540, n > 6 ? 170 : 230, 36, n > 3 ? 330 : 460, &r);
+            const char *title = lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx] ? s->titles[lidx] : s->title;
+            add(k, KA_STORY, i, title, 46, r.x, r.y, r.w, r.h);
+        }
+        break;
+    }
+    case ORL_KIOSK_STORY:
+        if (player_title_up(k)) {
+            int rtl = kiosk_lang_rtl(orl_player_lang(k->player));
+            const char *lbl = kiosk_word_in(orl_player_lang(k->player), KW_STORIES);
+            int w = 300;
+            if (k->nstories > 1 || k->nlangs > 1) add(k, KA_HOME, 0, lbl, 36, rtl ? W - 72 - w : 72, 40, w, 88);
+        }
+        break;
+    case ORL_KIOSK_OTHERS:
+        add(k, KA_CONTINUE, 0, kiosk_word_in(k->player ? orl_player_lang(k->player) : lang, KW_CONTINUE), 40,
+            (W - 480) / 2, H - 180, 480, 110)
+            ->primary = 1;
+        break;
+    case ORL_KIOSK_MESSAGE:
+        add(k, KA_CONTINUE, 0, kiosk_word_in(lang, KW_CONTINUE), 40, (W - 480) / 2, 700, 480, 110)->primary = 1;
+        break;
+    case ORL_KIOSK_PIN: {
+        int x0 = (W - (3 * 170 + 2 * 24)) / 2, y0 = 380;
+        for (int i = 0; i < 12; i++) {
+            int col = i % 3, row = i / 3;
+            SDL_Rect r = {x0 + col * (170 + 24), y0 + row * (120 + 20), 170, 120};
+            if (i < 9) add(k, KA_PIN_DIGIT, i + 1, kiosk_own(k, orl_format("%d", i + 1)), 52, r.x, r.y, r.w, r.h);
+            else if (i == 9) add(k, KA_PIN_ERASE, 0, "Erase", 32, r.x, r.y, r.w, r.h);
+            else if (i == 10) add(k, KA_PIN_DIGIT, 0, "0", 52, r.x, r.y, r.w, r.h);
+            else add(k, KA_PIN_OK, 0, "OK", 40, r.x, r.y, r.w, r.h)->primary = 1;
+        }
+        add(k, KA_PIN_CANCEL, 0, "Cancel", 34, W - 72 - 260, 40, 260, 88);
+        if (!k->cfg->pin_hash) k->nbuttons = 0, add(k, KA_PIN_CANCEL, 0, "Cancel", 34, W - 72 - 260, 40, 260, 88);
+        break;
+    }
+    case ORL_KIOSK_OPERATOR: {
+        static const char *const views[] = {"Summary", "Statistics", "Withdrawn", "Problems"};
+        int x = W - 72 - 520, y = 130;
+        for (int i = 0; i < 4; i++) {
+            kbutton *b = add(k, KA_OP_VIEW, i, views[i], 30, x + (i % 2) * 270, y + (i / 2) * 100, 250, 84);
+            if (b) b->selected = k->op_view == i;
+        }
+        y += 230;
+        add(k, KA_OP_VOLUME, -1, "Volume -", 30, x, y, 250, 84);
+        add(k, KA_OP_VOLUME, 1, "Volume +", 30, x + 270, y, 250, 84);
+        y += 120;
+        add(k, KA_OP_RELOAD, 0, "Reload stories", 30, x, y, 520, 84);
+        y += 120;
+        add(k, KA_OP_CLOSE, 0, "Back to visitors", 30, x, y, 520, 84)->primary = 1;
+        y += 160;
+        add(k, KA_OP_QUIT, 0, "Quit Orilla", 30, x, y, 520, 84);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Drawing */
+
+static void draw_button(orl_kiosk *k, int i)
+{
+    const kbutton *b = &k->buttons[i];
+    int pressed = k->pressed == i, focus = k->focus == i;
+    SDL_Color fillc = b->primary ? (pressed ? rgba(250, 196, 128, 255) : rgba(232, 164, 86, 250))
+                                 : (pressed ? rgba(232, 164, 86, 160) : rgba(52, 42, 36, 225));
+    round_fill(k, b->rect, 24, fillc);
+    if (b->selected || focus) {
+        SDL_Rect o = {b->rect.x - 6, b->rect.y - 6, b->rect.w + 12, b->rect.h + 12};
+        for (int t = 0; t < 4; t++) {
+            SDL_Rect e = {o.x + t, o.y + t, o.w - 2 * t, o.h - 2 * t};
+            SDL_SetRenderDrawColor(k->r, C_AMBER.r, C_AMBER.g, C_AMBER.b, 255);
+            SDL_RenderDrawRect(k->r, &e);
+        }
+    }
+    int pad = 24;
+    int h = measure(k, 1, b->label, b->size, b->rect.w - 2 * pad);
+    text(k, 1, b->label, b->size, b->rect.x + pad, b->rect.y + (b->rect.h - h) / 2, b->rect.w - 2 * pad,
+         ORL_TEXT_ALIGN_CENTER, b->primary ? C_INK : C_TEXT);
+}
+
+static void draw_buttons(orl_kiosk *k)
+{
+    for (int i = 0; i < k->nbuttons; i++) draw_button(k, i);
+}
+
+/* A story's cover under its slow camera; 1 while it moves. */
+static int draw_cover(orl_kiosk *k, int idx, double t)
+{
+    if (idx < 0 || idx >= k->nstories || !k->stories[idx].cover.nlayers) {
+        calm_background(k);
+        return 0;
+    }
+    kstory *s = &k->stories[idx];
+    if (!s->sr) {
+        orl_scene_renderer_desc d = {0};
+        d.renderer = k->r;
+        d.fs = s->st->fs;
+        d.software = k->software;
+        d.texture_budget = 64u * 1024u * 1024u;
+        s->sr = orl_scene_renderer_create(&d);
+        if (!s->sr) {
+            calm_background(k);
+            return 0;
+        }
+    }
+    orl_diags d = {0};
+    int moving = orl_scene_draw(s->sr, &s->cover, t, NULL, &d);
+    for (size_t i = 0; i < d.n; i++) /* reported once by the renderer */
+        kiosk_log(k, d.items[i].sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "cover of %s: %s:%d: %s", s->id,
+                  d.items[i].file ? d.items[i].file : "?", d.items[i].line, d.items[i].msg ? d.items[i].msg : "");
+    orl_diags_free(&d);
+    return moving;
+}
+
+static int draw_attract(orl_kiosk *k)
+{
+    double t = k->attract_t;
+    draw_cover(k, k->attract_story, t);
+    /* fade through black between covers */
+    double fade = 1.2, a = 0;
+    if (t < fade) a = 1.0 - t / fade;
+    else if (t > ORL_KIOSK_ATTRACT_SECONDS - fade) a = (t - (ORL_KIOSK_ATTRACT_SECONDS - fade)) / fade;
+    gradient(k, H / 3, H, 0, 215);
+    /* the languages take turns, each for ORL_KIOSK_TOUCH_SECONDS */
+    int n = k->nlangs ? k->nlangs : 1;
+    int li = (int)fmod(k->now / ORL_KIOSK_TOUCH_SECONDS, (double)n);
+    double in = fmod(k->now, ORL_KIOSK_TOUCH_SECONDS);
+    double ta = in < 0.5 ? in / 0.5 : in > ORL_KIOSK_TOUCH_SECONDS - 0.5 ? (ORL_KIOSK_TOUCH_SECONDS - in) / 0.5 : 1.0;
+    const char *lang = k->nlangs ? k->langs[li] : "en";
+    if (k->attract_story >= 0 && k->attract_story < k->nstories) {
+        const kstory *s = &k->stories[k->attract_story];
+        const char *title = li < ORL_KIOSK_MAX_LANGS && s->titles[li] ? s->titles[li] : s->title;
+        text_shadow(k, 1, title, 84, 160, 600, W - 320, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+    }
+    SDL_Color c = C_ACCENT;
+    c.a = (Uint8)lround(255.0 * ta);
+    text_shadow(k, 0, kiosk_word_in(lang, KW_TOUCH), 52, 160, 800, W - 320, ORL_TEXT_ALIGN_CENTER, c);
+    /* a slow breathing ring: touch here, or anywhere */
+    double pulse = 0.5 + 0.5 * sin(k->now * 2.0);
+    int r = 22 + (int)lround(10 * pulse);
+    round_fill(k, (SDL_Rect){W / 2 - r, 930 - r, 2 * r, 2 * r}, 24, rgba(251, 244, 234, (int)(90 + 100 * pulse)));
+    if (a > 0) fill(k, 0, 0, W, H, rgba(0, 0, 0, (int)lround(255.0 * (a > 1 ? 1 : a))));
+    return 1;
+}
+
+static void dimmed_cover(orl_kiosk *k, int alpha)
+{
+    draw_cover(k, k->attract_story, k->attract_t);
+    fill(k, 0, 0, W, H, rgba(16, 12, 10, alpha));
+}
+
+static void draw_language(orl_kiosk *k)
+{
+    dimmed_cover(k, 200);
+    char heading[1024] = "";
+    for (int i = 0; i < k->nlangs && i < 6; i++) {
+        size_t l = strlen(heading);
+        snprintf(heading + l, sizeof heading - l, "%s%s", i ? "\n" : "", kiosk_word_in(k->langs[i], KW_CHOOSE_LANG));
+    }
+    int size = k->nlangs > 4 ? 34 : 44;
+    int h = measure(k, 0, heading, size, W - 320);
+    int top = (k->nlangs > 4 ? 440 : 530) - 60 - h;
+    if (top < 40) top = 40;
+    text_shadow(k, 0, heading, size, 160, top, W - 320, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+    draw_buttons(k);
+}
+
+static void draw_stories(orl_kiosk *k)
+{
+    dimmed_cover(k, 205);
+    const char *lang = kiosk_lang_code(k);
+    text_shadow(k, 1, kiosk_word_in(lang, KW_CHOOSE_STORY), 64, 160, k->nstories > 3 ? 150 : 270, W - 320,
+                ORL_TEXT_ALIGN_CENTER, C_TEXT);
+    draw_buttons(k);
+    /* the language each story will be told in, when it is not the visitor's */
+    for (int i = 0; i < k->nbuttons; i++) {
+        const kbutton *b = &k->buttons[i];
+        if (b->action != KA_STORY) continue;
+        const char *play = kiosk_story_lang(&k->stories[b->arg], lang);
+        if (!play || strcmp(play, lang) == 0) continue;
+        char line[128];
+        snprintf(line, sizeof line, kiosk_word_in(lang, KW_IN_LANGUAGE), kiosk_lang_name(play));
+        text(k, 0, line, 28, b->rect.x + 20, b->rect.y + b->rect.h - 48, b->rect.w - 40, ORL_TEXT_ALIGN_CENTER,
+             C_MUTED);
+    }
+}
+
+static void draw_others(orl_kiosk *k)
+{
+    calm_background(k);
+    const char *lang = k->player ? orl_player_lang(k->player) : kiosk_lang_code(k);
+    orl_text_align start = ORL_TEXT_ALIGN_START;
+    text(k, 1, kiosk_word_in(lang, KW_OTHERS_TITLE), 60, 200, 70, W - 400, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+    text(k, 0, kiosk_word_in(lang, KW_OTHERS_INTRO), 30, 260, 160, W - 520, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+    int y = 260, rowh = (H - 200 - y) / (k->nothers ? k->nothers : 1);
+    if (rowh > 190) rowh = 190;
+    for (int i = 0; i < k->nothers; i++) {
+        const kstep *s = &k->steps[k->others_idx[i]];
+        const orl_stats_share *sh = &k->others_share[i];
+        SDL_Rect card = {200, y, W - 400, rowh - 20};
+        round_fill(k, card, 24, rgba(52, 42, 36, 230));
+        /* the moment: the scene's first words */
+        char moment[200];
+        const char *src = s->scene_text ? s->scene_text : s->scene;
+        size_t n = strlen(src);
+        if (n > 110) {
+            size_t cut = 110;
+            while (cut > 0 && ((unsigned char)src[cut] & 0xC0) == 0x80) cut--;
+            snprintf(moment, sizeof moment, "%.*s…", (int)cut, src);
+        } else {
+            snprintf(moment, sizeof moment, "%s", src);
+        }
+        for (char *c = moment; *c; c++)
+            if (*c == '\n') *c = ' ';
+        text(k, 0, moment, 26, card.x + 36, card.y + 18, card.w - 72, start, C_MUTED);
+        char chose[600];
+        snprintf(chose, sizeof chose, "%s %s", kiosk_word_in(lang, KW_YOU_CHOSE), s->label ? s->label : "");
+        text(k, 1, chose, 32, card.x + 36, card.y + 58, card.w - 72 - 560, start, C_TEXT);
+        /* the share as a bar */
+        int pct = (int)lround(sh->share * 100.0);
+        int rtl = kiosk_lang_rtl(lang);
+        SDL_Rect bar = {rtl ? card.x + 36 : card.x + card.w - 36 - 500, card.y + 62, 500, 26};
+        round_fill(k, bar, 16, rgba(255, 240, 222, 40));
+        SDL_Rect full = bar;
+        full.w = bar.w * pct / 100;
+        if (rtl) full.x = bar.x + bar.w - full.w;
+        if (full.w > 0) round_fill(k, full, 16, C_AMBER);
+        char line[160];
+        snprintf(line, sizeof line, kiosk_word_in(lang, KW_SAME_SHARE), pct);
+        text(k, 0, line, 26, bar.x, bar.y + 36, bar.w, rtl ? ORL_TEXT_ALIGN_RIGHT : ORL_TEXT_ALIGN_LEFT, C_ACCENT);
+        y += rowh;
+    }
+    draw_buttons(k);
+}
+
+static void draw_message(orl_kiosk *k)
+{
+    calm_background(k);
+    const char *lang = kiosk_lang_code(k);
+    text(k, 1, kiosk_word_in(lang, KW_SORRY), 56, 200, 380, W - 400, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+    text(k, 0, kiosk_word_in(lang, KW_SORRY_SUB), 36, 200, 520, W - 400, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+    draw_buttons(k);
+}
+
+static void draw_out_of_order(orl_kiosk *k)
+{
+    calm_background(k);
+    int n = k->nlangs ? k->nlangs : 1;
+    if (n > 6) n = 6;
+    int block = 150, y = (H - n * block) / 2;
+    for (int i = 0; i < n; i++) {
+        const char *lang = k->nlangs ? k->langs[i] : "en";
+        text(k, 1, kiosk_word_in(lang, KW_OUT_OF_ORDER), 54, 200, y, W - 400, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+        text(k, 0, kiosk_word_in(lang, KW_OUT_OF_ORDER_SUB), 30, 200, y + 72, W - 400, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+        y += block;
+    }
+}
+
+static void draw_pin(orl_kiosk *k)
+{
+    calm_background(k);
+    text(k, 1, "Operator", 56, 200, 80, W - 400, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+    if (k->cfg->pin_hash) {
+        /* one dot per digit typed, never the digits */
+        int n = k->npin, r = 16, gap = 22, total = n * 2 * r + (n > 0 ? (n - 1) * gap : 0);
+        for (int i = 0; i < n; i++)
+            round_fill(k, (SDL_Rect){(W - total) / 2 + i * (2 * r + gap), 250, 2 * r, 2 * r}, 16, C_TEXT);
+        if (!n) text(k, 0, "Type the PIN", 32, 200, 240, W - 400, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+    }
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s", k->pin_msg);
+    double wait = orl_pin_wait(&k->guard, k->now);
+    if (wait > 0) snprintf(msg, sizeof msg, "Too many wrong PINs: wait %.0f s.", ceil(wait));
+    if (msg[0]) text(k, 0, msg, 32, 200, k->cfg->pin_hash ? 310 : 400, W - 400, ORL_TEXT_ALIGN_CENTER, C_ACCENT);
+    draw_buttons(k);
+}
+
+static void draw_operator(orl_kiosk *k)
+{
+    calm_background(k);
+    round_fill(k, (SDL_Rect){72, 110, W - 72 - 600 - 40, H - 180}, 32, rgba(34, 27, 23, 246));
+    SDL_Rect clip = {72, 110, W - 72 - 600 - 40, H - 180 - 20};
+    SDL_RenderSetClipRect(k->r, &clip);
+    text(k, 0, k->op_text, 28, 110, 140, W - 72 - 600 - 40 - 76, ORL_TEXT_ALIGN_LEFT, C_TEXT);
+    SDL_RenderSetClipRect(k->r, NULL);
+    text(k, 1, "Operator menu", 40, W - 72 - 520, 50, 520, ORL_TEXT_ALIGN_LEFT, C_ACCENT);
+    draw_buttons(k);
+}
+
+static void draw_still_there(orl_kiosk *k)
+{
+    fill(k, 0, 0, W, H, rgba(16, 12, 10, 190));
+    SDL_Rect card = {(W - 1100) / 2, 260, 1100, 560};
+    round_fill(k, card, 32, rgba(34, 27, 23, 246));
+    const char *lang = k->player ? orl_player_lang(k->player) : kiosk_lang_code(k);
+    text(k, 1, kiosk_word_in(lang, KW_STILL_THERE), 64, card.x + 60, card.y + 70, card.w - 120, ORL_TEXT_ALIGN_CENTER,
+         C_TEXT);
+    int left = (int)ceil(k->cfg->countdown_seconds - (k->now - k->still_started));
+    if (left < 0) left = 0;
+    char line[300];
+    snprintf(line, sizeof line, kiosk_word_in(lang, KW_STILL_THERE_SUB), left);
+    text(k, 0, line, 36, card.x + 80, card.y + 200, card.w - 160, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+    draw_buttons(k);
+}
+
+int kiosk_draw_screen(orl_kiosk *k)
+{
+    kiosk_layout(k);
+    SDL_SetRenderDrawColor(k->r, 0, 0, 0, 255);
+    SDL_RenderClear(k->r);
+    int moving = 0;
+    switch (k->screen) {
+    case ORL_KIOSK_ATTRACT: moving = draw_attract(k); break;
+    case ORL_KIOSK_LANGUAGE: draw_language(k); break;
+    case ORL_KIOSK_STORIES: draw_stories(k); break;
+    case ORL_KIOSK_STORY:
+        if (k->player && k->pgfx) moving = orl_player_draw(k->player, k->pgfx);
+        else calm_background(k);
+        if (!k->still_there) draw_buttons(k);
+        break;
+    case ORL_KIOSK_OTHERS: draw_others(k); break;
+    case ORL_KIOSK_MESSAGE: draw_message(k); break;
+    case ORL_KIOSK_OUT_OF_ORDER: draw_out_of_order(k); break;
+    case ORL_KIOSK_PIN: draw_pin(k); break;
+    case ORL_KIOSK_OPERATOR: draw_operator(k); break;
+    }
+    if (k->still_there) {
+        draw_still_there(k);
+        moving = 1;
+    }
+    return moving;
+}

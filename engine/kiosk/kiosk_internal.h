@@ -1,0 +1,214 @@
+/* Inside the kiosk: shared by kiosk.c (state machine), catalog.c (stories), kiosk_draw.c
+ * (layout and drawing), kiosk_text.c (words) and kiosk_run.c (window and headless). */
+#ifndef ORL_KIOSK_INTERNAL_H
+#define ORL_KIOSK_INTERNAL_H
+#include <sys/types.h>
+#include "bundle/bundle.h"
+#include "kiosk/kiosk.h"
+#include "kiosk/pin.h"
+#include "render/scene.h"
+#include "render/text.h"
+
+#define KIOSK_MAX_STORIES ORL_KIOSK_MAX_BUNDLES
+#define KIOSK_MAX_BUTTONS 48
+#define KIOSK_OTHERS_SHOWN 4 /* decisions shown on "how others chose" */
+
+/* ------------------------------------------------------------------ words (kiosk_text.c) */
+
+typedef enum kiosk_word {
+    KW_TOUCH = 0,      /* "Touch the screen to begin" */
+    KW_CHOOSE_LANG,
+    KW_CHOOSE_STORY,
+    KW_STILL_THERE,
+    KW_STILL_THERE_SUB, /* %d seconds */
+    KW_SORRY,
+    KW_SORRY_SUB,
+    KW_OUT_OF_ORDER,
+    KW_OUT_OF_ORDER_SUB,
+    KW_OTHERS_TITLE,
+    KW_OTHERS_INTRO,
+    KW_YOU_CHOSE,
+    KW_SAME_SHARE,      /* %d percent */
+    KW_CONTINUE,
+    KW_STORIES,         /* the button back to the stories */
+    KW_IN_LANGUAGE,     /* %s: a language name */
+    KW_COUNT
+} kiosk_word;
+
+const char *kiosk_word_in(const char *lang, kiosk_word w);
+/* A language's name written in itself ("Español", "العربية"), or the code. */
+const char *kiosk_lang_name(const char *code);
+int kiosk_lang_rtl(const char *code);
+
+/* ------------------------------------------------------------------ stories (catalog.c) */
+
+typedef struct kstory {
+    char *path;           /* folder or bundle */
+    char *id, *version;
+    char *source_lang;
+    char *langs[ORL_KIOSK_MAX_LANGS + 1]; /* source then translations (at most this many) */
+    int nlangs;
+    char *title;          /* in the source language */
+    char *titles[ORL_KIOSK_MAX_LANGS];    /* in k->langs[i], NULL when the story lacks it */
+    orl_story *st;        /* loaded in its source language: covers, consent checks */
+    orl_scene cover;      /* the cover (or start picture) as one layer under a slow camera */
+    orl_layer cover_layer;
+    orl_scene_renderer *sr; /* for the cover, on the kiosk's renderer */
+    /* the bundle as verified: reloaded only when it did not change since */
+    dev_t dev;
+    ino_t ino;
+    off_t size;
+    struct timespec mtime;
+    int failures;         /* sessions that failed since the start */
+    char last_failure[256];
+} kstory;
+
+typedef struct kproblem {
+    char *path;
+    char *why;
+} kproblem;
+
+/* ------------------------------------------------------------------ buttons */
+
+typedef enum kaction {
+    KA_NONE = 0,
+    KA_LANGUAGE,        /* arg: index into k->langs */
+    KA_STORY,           /* arg: index into k->stories */
+    KA_HOME,            /* the title screen's way back to the stories */
+    KA_CONTINUE,        /* others / message */
+    KA_STILL_HERE,
+    KA_PIN_DIGIT,       /* arg 0..9 */
+    KA_PIN_ERASE,
+    KA_PIN_OK,
+    KA_PIN_CANCEL,
+    KA_OP_VOLUME,       /* arg -1 / +1 */
+    KA_OP_RELOAD,
+    KA_OP_VIEW,         /* arg: 0 summary, 1 statistics, 2 withdrawn, 3 problems */
+    KA_OP_CLOSE,
+    KA_OP_QUIT,
+} kaction;
+
+typedef struct kbutton {
+    kaction action;
+    int arg;
+    SDL_Rect rect;
+    const char *label;  /* static or owned by k->strings */
+    int size;
+    int primary;
+    int selected;
+} kbutton;
+
+/* ------------------------------------------------------------------ a session's path (memory only) */
+
+typedef struct kstep {
+    char *scene;        /* scene id */
+    int choice;         /* 1-based, as written */
+    char *target;
+    char *label;        /* the choice's text as shown (for "how others chose" only) */
+    char *scene_text;
+    int scene_idx;
+} kstep;
+
+/* ------------------------------------------------------------------ the kiosk */
+
+struct orl_kiosk {
+    const orl_kiosk_config *cfg;
+    orl_log *log;
+    orl_stats *stats;
+    SDL_Renderer *r;
+    int software;
+    char *font_dir;
+    orl_font_set *fonts, *bold;
+    orl_text_cache *text;
+    SDL_Texture *corner[4]; /* round corner shapes by radius 16, 24, 32, 48 */
+
+    /* catalog */
+    kstory stories[KIOSK_MAX_STORIES];
+    int nstories;
+    kproblem problems[KIOSK_MAX_STORIES + 4];
+    int nproblems;
+    char *langs[ORL_KIOSK_MAX_LANGS]; /* offered */
+    int nlangs;
+    orl_withdrawn withdrawn;
+    int withdrawn_ok;
+    char withdrawn_problem[512];
+    orl_pubkey key;
+    int have_key;
+    int out_of_order;
+
+    /* state */
+    orl_kiosk_screen screen;
+    double now;
+    double last_input;
+    int still_there;          /* the overlay is up */
+    double still_started;
+    int lang;                 /* index into langs, -1 none yet */
+    int story;                /* index into stories, -1 none */
+    orl_player *player;
+    orl_player_gfx *pgfx;
+    int player_left_title;    /* the reader went past the title screen */
+    orl_story *hook_story;    /* the story while orl_player_create runs (it may start it) */
+    const char *hook_lang;
+    double message_started;
+    int message_closed_once;
+
+    /* session (memory only, see stats.h) */
+    int session_active, session_finished, others_done;
+    char *session_story, *session_version;
+    kstep steps[ORL_STATS_MAX_STEPS];
+    int nsteps;
+    char *last_scene;
+    int others_idx[KIOSK_OTHERS_SHOWN];
+    orl_stats_share others_share[KIOSK_OTHERS_SHOWN];
+    int nothers;
+
+    /* attract */
+    int attract_story;
+    double attract_t;
+
+    /* operator */
+    int holding;
+    double hold_started;
+    float hold_x, hold_y;
+    orl_pin_guard guard;
+    char pin[ORL_PIN_MAX_DIGITS + 1];
+    int npin;
+    char pin_msg[160];
+    int op_view;
+    double volume;
+    int close_logged;
+    int quit;
+    int swallowing;           /* the touch that dismissed an overlay lifts: not a tap */
+
+    /* buttons of the current screen */
+    kbutton buttons[KIOSK_MAX_BUTTONS];
+    int nbuttons;
+    int pressed;              /* button index, -1 none */
+    int focus;                /* keyboard focus, -1 none */
+    char *strings[KIOSK_MAX_BUTTONS + 16]; /* owned label strings of this layout */
+    int nstrings;
+    char op_text[8192];       /* the operator menu's text block */
+};
+
+/* catalog.c */
+void kiosk_catalog_load(orl_kiosk *k);
+void kiosk_catalog_free(orl_kiosk *k);
+/* Loads story i in language lang for a session (checks it did not change). NULL with a
+ * reason in why. */
+orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, size_t whylen);
+/* The language story i is played in for the visitor's language. */
+const char *kiosk_story_lang(const kstory *s, const char *want);
+void kiosk_problem_add(orl_kiosk *k, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* kiosk_draw.c */
+void kiosk_layout(orl_kiosk *k);
+int kiosk_draw_screen(orl_kiosk *k);
+const char *kiosk_own(orl_kiosk *k, char *s);
+int kiosk_gfx_init(orl_kiosk *k);
+void kiosk_gfx_free(orl_kiosk *k);
+const char *kiosk_lang_code(const orl_kiosk *k); /* the visitor's language, or the first offered */
+
+/* kiosk.c */
+void kiosk_log(orl_kiosk *k, orl_log_level lv, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+#endif

@@ -1,0 +1,801 @@
+/* Anonymous kiosk statistics in SQLite: see stats.h (and docs/kiosk.md for the why). */
+#include "kiosk/stats.h"
+#include "core/strutil.h"
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct orl_stats {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    long long today;
+    orl_log *log;
+    int failures;  /* failed writes in a row */
+    int off;       /* switched off after too many */
+    char problem[512];
+};
+
+/* Only aggregates: no rowid (insertion order), no session id, no time but the day of a
+ * session count. tests/unit/test_stats.c asserts these columns exactly. */
+static const char *const schema_sql =
+    "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+    "CREATE TABLE sessions (day TEXT NOT NULL, story TEXT NOT NULL, version TEXT NOT NULL,"
+    " started INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,"
+    " abandoned INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, story, version)) WITHOUT ROWID;"
+    "CREATE TABLE choices (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+    " choice INTEGER NOT NULL, target TEXT NOT NULL DEFAULT '', count INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (story, version, scene, choice)) WITHOUT ROWID;"
+    "CREATE TABLE scenes (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+    " sessions INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, scene)) WITHOUT ROWID;"
+    "CREATE TABLE endings (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+    " count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, scene)) WITHOUT ROWID;"
+    "CREATE TABLE languages (story TEXT NOT NULL, version TEXT NOT NULL, lang TEXT NOT NULL,"
+    " sessions INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, lang)) WITHOUT ROWID;";
+
+static void logf_(orl_stats *s, orl_log_level lv, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void logf_(orl_stats *s, orl_log_level lv, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = orl_vformat(fmt, ap);
+    va_end(ap);
+    if (!m) return;
+    if (s) snprintf(s->problem, sizeof s->problem, "%s", m);
+    if (s && s->log) orl_log_write(s->log, lv, "stats: %s", m);
+    else if (!s || !s->readonly) fprintf(stderr, "orilla: stats: %s\n", m);
+    free(m);
+}
+
+/* ------------------------------------------------------------------------------------- */
+
+void orl_stats_day_string(long long z, char out[11])
+{
+    /* days since 1970-01-01 -> civil date (H. Hinnant's algorithm) */
+    z += 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long y = (long long)yoe + era * 400;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+    if (y < 0 || y > 9999) y = 0;
+    if (m > 12) m = 0;
+    if (d > 31) d = 0;
+    char buf[48];
+    snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
+    memcpy(out, buf, 10);
+    out[10] = 0;
+}
+
+static void today_string(const orl_stats *s, char out[11])
+{
+    orl_stats_day_string(s->today ? s->today : orl_today(), out);
+}
+
+/* 1 when the error means the file is not a (sound) database. */
+static int damaged_rc(int rc)
+{
+    rc &= 0xff;
+    return rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT;
+}
+
+static int table_exists(sqlite3 *db, const char *name, int *rc_out)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st, NULL);
+    int found = 0;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        found = rc == SQLITE_ROW;
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE) rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    *rc_out = rc;
+    return found;
+}
+
+static int count_tables(sqlite3 *db, int *rc_out)
+{
+    sqlite3_stmt *st = NULL;
+    int n = -1;
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            n = sqlite3_column_int(st, 0);
+            rc = SQLITE_OK;
+        }
+    }
+    sqlite3_finalize(st);
+    *rc_out = rc;
+    return n;
+}
+
+/* Renames a damaged file (and its -wal/-shm) to FILE.damaged-N. 0 or -1. */
+static int set_aside(const char *path, char *newname, size_t nn)
+{
+    for (int i = 1; i < 100; i++) {
+        snprintf(newname, nn, "%s.damaged-%d", path, i);
+        if (access(newname, F_OK) == 0) continue;
+        if (rename(path, newname) != 0) return -1;
+        static const char *const side[] = {"-wal", "-shm", "-journal"};
+        for (int k = 0; k < 3; k++) {
+            char a[4200], b[4200];
+            snprintf(a, sizeof a, "%s%s", path, side[k]);
+            snprintf(b, sizeof b, "%s%s", newname, side[k]);
+            if (access(a, F_OK) == 0) rename(a, b);
+        }
+        return 0;
+    }
+    return -1;
+}
+
+typedef enum { OPEN_OK = 0, OPEN_FAIL, OPEN_DAMAGED } open_result;
+
+static open_result open_db(orl_stats *s, char *err, size_t errlen)
+{
+    int flags = s->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    flags |= SQLITE_OPEN_NOMUTEX;
+    if (s->readonly) {
+        struct stat sb;
+        if (stat(s->path, &sb) != 0) {
+            snprintf(err, errlen, "cannot read %s: %s", s->path, strerror(errno));
+            return OPEN_FAIL;
+        }
+        if (!S_ISREG(sb.st_mode)) {
+            snprintf(err, errlen, "%s is not a file", s->path);
+            return OPEN_FAIL;
+        }
+    }
+    int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot open %s: %s", s->path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        return OPEN_FAIL;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, ORL_STATS_BUSY_MS);
+    int ntables = count_tables(s->db, &rc);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s cannot be read as a statistics database: %s", s->path, sqlite3_errmsg(s->db));
+        return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+    }
+    if (!s->readonly) {
+        if (sqlite3_db_readonly(s->db, "main") == 1) {
+            snprintf(err, errlen, "%s can only be read, not written (check its owner and permissions)", s->path);
+            return OPEN_FAIL;
+        }
+        sqlite3_stmt *st = NULL;
+        rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+        int ok = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+                 strcmp((const char *)sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "", "ok") == 0;
+        if (!ok) rc = sqlite3_errcode(s->db);
+        sqlite3_finalize(st);
+        if (!ok) {
+            snprintf(err, errlen, "%s is damaged (%s)", s->path, sqlite3_errmsg(s->db));
+            return OPEN_DAMAGED;
+        }
+        char *msg = NULL;
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
+                          NULL, NULL, &msg);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errlen, "cannot use %s: %s", s->path, msg ? msg : sqlite3_errstr(rc));
+            sqlite3_free(msg);
+            return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+        }
+    }
+    int have = table_exists(s->db, "schema_version", &rc);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s cannot be read: %s", s->path, sqlite3_errmsg(s->db));
+        return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+    }
+    if (!have) {
+        if (ntables > 0) {
+            snprintf(err, errlen, "%s is a database, but not Orilla's statistics (it has no schema_version table); "
+                     "give another file", s->path);
+            return OPEN_FAIL;
+        }
+        if (s->readonly) {
+            snprintf(err, errlen, "%s is empty: no statistics recorded yet", s->path);
+            return OPEN_FAIL;
+        }
+        char *msg = NULL;
+        char *sql = orl_format("BEGIN IMMEDIATE; %s INSERT INTO schema_version (version) VALUES (%d); COMMIT;", schema_sql,
+                               ORL_STATS_SCHEMA_VERSION);
+        rc = sql ? sqlite3_exec(s->db, sql, NULL, NULL, &msg) : SQLITE_NOMEM;
+        free(sql);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errlen, "cannot create the statistics in %s: %s", s->path, msg ? msg : sqlite3_errstr(rc));
+            sqlite3_free(msg);
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+        }
+        return OPEN_OK;
+    }
+    sqlite3_stmt *st = NULL;
+    int version = -1;
+    rc = sqlite3_prepare_v2(s->db, "SELECT max(version) FROM schema_version", -1, &st, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
+        version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version < 1) {
+        snprintf(err, errlen, "%s has no schema version: not Orilla's statistics, or damaged", s->path);
+        return OPEN_FAIL;
+    }
+    if (version > ORL_STATS_SCHEMA_VERSION) {
+        snprintf(err, errlen, "%s was made by a newer Orilla (schema %d, this one knows %d): update Orilla", s->path,
+                 version, ORL_STATS_SCHEMA_VERSION);
+        return OPEN_FAIL;
+    }
+    /* version == ORL_STATS_SCHEMA_VERSION: nothing to migrate yet */
+    return OPEN_OK;
+}
+
+orl_stats *orl_stats_open(const char *path, const orl_stats_opts *opts, char *err, size_t errlen)
+{
+    char dummy[8];
+    if (!err) {
+        err = dummy;
+        errlen = sizeof dummy;
+    }
+    if (errlen) err[0] = 0;
+    if (!path || !*path) {
+        snprintf(err, errlen, "no statistics file given");
+        return NULL;
+    }
+    orl_stats *s = calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    orl_stats_opts o = opts ? *opts : (orl_stats_opts){0};
+    s->readonly = o.readonly;
+    s->today = o.today;
+    s->log = o.log;
+    s->path = orl_strdup(path);
+    if (!s->path) {
+        free(s);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    open_result r = open_db(s, err, errlen);
+    if (r == OPEN_DAMAGED && !s->readonly && o.set_aside_damaged) {
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+        char aside[1024];
+        if (set_aside(path, aside, sizeof aside) == 0) {
+            char why[256];
+            snprintf(why, sizeof why, "%.200s", err);
+            r = open_db(s, err, errlen);
+            if (r == OPEN_OK) {
+                snprintf(s->problem, sizeof s->problem, "%.200s; it was kept as %.250s and a new one started", why, aside);
+                if (s->log) orl_log_write(s->log, ORL_LOG_ERROR, "stats: %s", s->problem);
+            }
+        } else {
+            size_t l = strlen(err);
+            snprintf(err + l, errlen - l, "; it could not be set aside (%s)", strerror(errno));
+        }
+    }
+    if (r != OPEN_OK) {
+        if (s->db) sqlite3_close_v2(s->db);
+        free(s->path);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void orl_stats_close(orl_stats *s)
+{
+    if (!s) return;
+    if (!s->readonly && s->db) sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    sqlite3_close_v2(s->db);
+    free(s->path);
+    free(s);
+}
+
+int orl_stats_ok(const orl_stats *s) { return s && !s->off && !s->readonly; }
+const char *orl_stats_problem(const orl_stats *s) { return s ? s->problem : "statistics are off"; }
+void orl_stats_set_today(orl_stats *s, long long today)
+{
+    if (s) s->today = today;
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Writes */
+
+static int failed(orl_stats *s, const char *what)
+{
+    int rc = sqlite3_extended_errcode(s->db);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->failures++;
+    logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, sqlite3_errmsg(s->db));
+    if (s->failures >= ORL_STATS_MAX_FAILURES || damaged_rc(rc)) {
+        s->off = 1;
+        logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path,
+              sqlite3_errmsg(s->db));
+    }
+    return -1;
+}
+
+static int begin(orl_stats *s)
+{
+    if (!s || s->off || s->readonly) return -1;
+    return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+static int commit(orl_stats *s)
+{
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return -1;
+    s->failures = 0;
+    /* no journal keeps what this commit changed (see stats.h) */
+    sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+    return 0;
+}
+
+/* Runs one statement with text/int arguments: "t" text, "i" int. 0 or -1. */
+static int run(orl_stats *s, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    va_list ap;
+    va_start(ap, types);
+    for (int i = 0; types[i]; i++) {
+        if (types[i] == 't') {
+            const char *v = va_arg(ap, const char *);
+            sqlite3_bind_text(st, i + 1, v ? v : "", -1, SQLITE_TRANSIENT);
+        } else {
+            sqlite3_bind_int64(st, i + 1, (sqlite3_int64)va_arg(ap, long long));
+        }
+    }
+    va_end(ap);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int orl_stats_session_start(orl_stats *s, const char *story, const char *version, const char *lang)
+{
+    if (!s || !story) return -1;
+    if (begin(s) != 0) return s && !s->off && !s->readonly ? failed(s, "a session") : -1;
+    char day[11];
+    today_string(s, day);
+    if (run(s,
+            "INSERT INTO sessions (day, story, version, started) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (day, story, version) DO UPDATE SET started = started + 1",
+            "ttt", day, story, version ? version : "") != 0)
+        return failed(s, "a session");
+    if (lang && *lang &&
+        run(s,
+            "INSERT INTO languages (story, version, lang, sessions) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (story, version, lang) DO UPDATE SET sessions = sessions + 1",
+            "ttt", story, version ? version : "", lang) != 0)
+        return failed(s, "a session");
+    if (commit(s) != 0) return failed(s, "a session");
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(const char *const *)a, *(const char *const *)b); }
+
+int orl_stats_session_end(orl_stats *s, const char *story, const char *version, const orl_stats_step *steps, int nsteps,
+                          const char *last_scene, int finished)
+{
+    if (!s || !story) return -1;
+    if (nsteps < 0) nsteps = 0;
+    if (nsteps > ORL_STATS_MAX_STEPS) nsteps = ORL_STATS_MAX_STEPS;
+    if (!version) version = "";
+    if (begin(s) != 0) return !s->off && !s->readonly ? failed(s, "a session's end") : -1;
+    char day[11];
+    today_string(s, day);
+    if (run(s,
+            finished ? "INSERT INTO sessions (day, story, version, finished) VALUES (?, ?, ?, 1) "
+                       "ON CONFLICT (day, story, version) DO UPDATE SET finished = finished + 1"
+                     : "INSERT INTO sessions (day, story, version, abandoned) VALUES (?, ?, ?, 1) "
+                       "ON CONFLICT (day, story, version) DO UPDATE SET abandoned = abandoned + 1",
+            "ttt", day, story, version) != 0)
+        return failed(s, "a session's end");
+    for (int i = 0; i < nsteps; i++) {
+        if (!steps[i].scene || steps[i].choice < 1) continue;
+        if (run(s,
+                "INSERT INTO choices (story, version, scene, choice, target, count) VALUES (?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT (story, version, scene, choice) DO UPDATE SET count = count + 1, target = excluded.target",
+                "tttit", story, version, steps[i].scene, (long long)steps[i].choice,
+                steps[i].target ? steps[i].target : "") != 0)
+            return failed(s, "a choice");
+    }
+    /* each scene once per session */
+    const char **scenes = malloc((size_t)(nsteps + 1) * sizeof *scenes);
+    int n = 0;
+    if (scenes) {
+        for (int i = 0; i < nsteps; i++)
+            if (steps[i].scene) scenes[n++] = steps[i].scene;
+        if (last_scene) scenes[n++] = last_scene;
+        qsort(scenes, (size_t)n, sizeof *scenes, cmp_str);
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && strcmp(scenes[i], scenes[i - 1]) == 0) continue;
+            if (run(s,
+                    "INSERT INTO scenes (story, version, scene, sessions) VALUES (?, ?, ?, 1) "
+                    "ON CONFLICT (story, version, scene) DO UPDATE SET sessions = sessions + 1",
+                    "ttt", story, version, scenes[i]) != 0) {
+                free(scenes);
+                return failed(s, "a scene");
+            }
+        }
+        free(scenes);
+    }
+    if (finished && last_scene &&
+        run(s,
+            "INSERT INTO endings (story, version, scene, count) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (story, version, scene) DO UPDATE SET count = count + 1",
+            "ttt", story, version, last_scene) != 0)
+        return failed(s, "an ending");
+    if (commit(s) != 0) return failed(s, "a session's end");
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Reads */
+
+int orl_stats_shares(orl_stats *s, const char *story, const char *version, const char *scene, long long min_sessions,
+                     orl_stats_share *out, int max, long long *sessions)
+{
+    if (sessions) *sessions = 0;
+    if (!s || !story || !scene) return -1;
+    if (!version) version = "";
+    sqlite3_stmt *st = NULL;
+    long long n = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT sessions FROM scenes WHERE story = ? AND version = ? AND scene = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, story, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, version, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, scene, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (sessions) *sessions = n;
+    if (min_sessions < 1) min_sessions = 1;
+    if (n < min_sessions) return -1;
+    if (sqlite3_prepare_v2(s->db,
+                           "SELECT choice, count FROM choices WHERE story = ? AND version = ? AND scene = ? "
+                           "ORDER BY choice",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(st, 1, story, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, version, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, scene, -1, SQLITE_STATIC);
+    int k = 0;
+    long long total = 0;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long long c = sqlite3_column_int64(st, 1);
+        total += c;
+        if (k < max && out) {
+            out[k].choice = sqlite3_column_int(st, 0);
+            out[k].count = c;
+            out[k].share = 0;
+            k++;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    for (int i = 0; i < k; i++) out[i].share = total > 0 ? (double)out[i].count / (double)total : 0.0;
+    return k;
+}
+
+int orl_stats_others_allowed(const orl_story *st, int scene, const orl_consent_ctx *c)
+{
+    if (!st || scene < 0 || scene >= st->nscenes) return 0;
+    const orl_scene *sc = &st->scenes[scene];
+    if (sc->testimony_idx >= 0 && sc->testimony_idx < st->ntestimonies)
+        return orl_consent_allows(st, &st->testimonies[sc->testimony_idx], c);
+    if (sc->testimony) return 0; /* a testimony named but unknown: do not guess */
+    return 1;
+}
+
+int orl_stats_summary_of(orl_stats *s, const char *story, orl_stats_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s) return -1;
+    char day[11];
+    today_string(s, day);
+    sqlite3_stmt *st = NULL;
+    const char *sql = "SELECT coalesce(sum(started), 0), coalesce(sum(finished), 0), coalesce(sum(abandoned), 0), "
+                      "coalesce(sum(CASE WHEN day = ?1 THEN started ELSE 0 END), 0), count(DISTINCT story) "
+                      "FROM sessions WHERE ?2 IS NULL OR story = ?2";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+    if (story) sqlite3_bind_text(st, 2, story, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, 2);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        out->started = sqlite3_column_int64(st, 0);
+        out->finished = sqlite3_column_int64(st, 1);
+        out->abandoned = sqlite3_column_int64(st, 2);
+        out->started_today = sqlite3_column_int64(st, 3);
+        out->stories = sqlite3_column_int64(st, 4);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Reports */
+
+void orl_stats_csv_field(FILE *out, const char *s)
+{
+    if (!s) s = "";
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t';
+    if (formula) quote = 1;
+    if (!quote) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    if (formula) fputc('\'', out);
+    for (const char *c = s; *c; c++) {
+        if (*c == '"') fputc('"', out);
+        fputc(*c, out);
+    }
+    fputc('"', out);
+}
+
+/* Text for a terminal: control characters (escape sequences in an id from a hostile bundle)
+ * are shown as '?'. */
+static void tty_text(FILE *out, const char *s, int width)
+{
+    int n = 0;
+    for (const unsigned char *c = (const unsigned char *)(s ? s : ""); *c; c++) {
+        fputc(*c < 0x20 || *c == 0x7f ? '?' : *c, out);
+        if ((*c & 0xC0) != 0x80) n++;
+    }
+    for (; n < width; n++) fputc(' ', out);
+}
+
+static int utf8_width(const char *s)
+{
+    int n = 0;
+    for (; s && *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+typedef struct csv_row {
+    const char *kind, *story, *version, *day, *scene, *target, *lang;
+    long long choice; /* 0: empty */
+    long long count;
+} csv_row;
+
+static void csv_put(FILE *out, const csv_row *r)
+{
+    const char *f[] = {r->kind, r->story, r->version, r->day, r->scene};
+    for (int i = 0; i < 5; i++) {
+        orl_stats_csv_field(out, f[i]);
+        fputc(',', out);
+    }
+    if (r->choice > 0) fprintf(out, "%lld", r->choice);
+    fputc(',', out);
+    orl_stats_csv_field(out, r->target);
+    fputc(',', out);
+    orl_stats_csv_field(out, r->lang);
+    fprintf(out, ",%lld\r\n", r->count);
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return t ? t : "";
+}
+
+static sqlite3_stmt *prep(orl_stats *s, const char *sql, const char *story)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    if (story) sqlite3_bind_text(st, 1, story, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, 1);
+    return st;
+}
+
+static int report_csv(orl_stats *s, FILE *out, const char *story)
+{
+    fputs("kind,story,version,day,scene,choice,target,lang,count\r\n", out);
+    int rc = SQLITE_DONE;
+    sqlite3_stmt *st = prep(s,
+                            "SELECT day, story, version, started, finished, abandoned FROM sessions "
+                            "WHERE ?1 IS NULL OR story = ?1 ORDER BY story, version, day",
+                            story);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        static const char *const kinds[] = {"started", "finished", "abandoned"};
+        for (int k = 0; k < 3; k++) {
+            csv_row r = {kinds[k], col(st, 1), col(st, 2), col(st, 0), "", "", "", 0, sqlite3_column_int64(st, 3 + k)};
+            csv_put(out, &r);
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    st = prep(s, "SELECT story, version, lang, sessions FROM languages WHERE ?1 IS NULL OR story = ?1 "
+                 "ORDER BY story, version, lang", story);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        csv_row r = {"language", col(st, 0), col(st, 1), "", "", "", col(st, 2), 0, sqlite3_column_int64(st, 3)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    st = prep(s, "SELECT story, version, scene, sessions FROM scenes WHERE ?1 IS NULL OR story = ?1 "
+                 "ORDER BY story, version, scene", story);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        csv_row r = {"scene", col(st, 0), col(st, 1), "", col(st, 2), "", "", 0, sqlite3_column_int64(st, 3)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    st = prep(s, "SELECT story, version, scene, choice, target, count FROM choices WHERE ?1 IS NULL OR story = ?1 "
+                 "ORDER BY story, version, scene, choice", story);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        csv_row r = {"choice", col(st, 0), col(st, 1), "", col(st, 2), col(st, 4), "", sqlite3_column_int64(st, 3),
+                     sqlite3_column_int64(st, 5)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    st = prep(s, "SELECT story, version, scene, count FROM endings WHERE ?1 IS NULL OR story = ?1 "
+                 "ORDER BY story, version, scene", story);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        csv_row r = {"ending", col(st, 0), col(st, 1), "", col(st, 2), "", "", 0, sqlite3_column_int64(st, 3)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int report_table(orl_stats *s, FILE *out, const char *story)
+{
+    /* one block per story version */
+    sqlite3_stmt *vs = prep(s,
+                            "SELECT story, version FROM sessions WHERE ?1 IS NULL OR story = ?1 "
+                            "UNION SELECT story, version FROM choices WHERE ?1 IS NULL OR story = ?1 "
+                            "UNION SELECT story, version FROM endings WHERE ?1 IS NULL OR story = ?1 "
+                            "ORDER BY 1, 2",
+                            story);
+    if (!vs) return -1;
+    int rc, blocks = 0;
+    while ((rc = sqlite3_step(vs)) == SQLITE_ROW) {
+        char *sid = orl_strdup(col(vs, 0)), *ver = orl_strdup(col(vs, 1));
+        if (!sid || !ver) {
+            free(sid);
+            free(ver);
+            sqlite3_finalize(vs);
+            return -1;
+        }
+        if (blocks++) fputc('\n', out);
+        tty_text(out, sid, 0);
+        if (*ver) {
+            fputs("  version ", out);
+            tty_text(out, ver, 0);
+        }
+        fputc('\n', out);
+        sqlite3_stmt *st = NULL;
+        if (sqlite3_prepare_v2(s->db,
+                               "SELECT coalesce(sum(started),0), coalesce(sum(finished),0), coalesce(sum(abandoned),0), "
+                               "count(*), min(day), max(day) FROM sessions WHERE story = ?1 AND version = ?2",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                fprintf(out, "  sessions: %lld started, %lld finished, %lld left before an ending",
+                        sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+                if (sqlite3_column_int64(st, 3) > 0)
+                    fprintf(out, " (%lld day%s, %s to %s)", sqlite3_column_int64(st, 3),
+                            sqlite3_column_int64(st, 3) == 1 ? "" : "s", col(st, 4), col(st, 5));
+                fputc('\n', out);
+            }
+            sqlite3_finalize(st);
+        }
+        if (sqlite3_prepare_v2(s->db, "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 "
+                                      "ORDER BY sessions DESC, lang", -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
+            int k = 0;
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                fputs(k++ ? ", " : "  languages: ", out);
+                tty_text(out, col(st, 0), 0);
+                fprintf(out, " %lld", sqlite3_column_int64(st, 1));
+            }
+            if (k) fputc('\n', out);
+            sqlite3_finalize(st);
+        }
+        /* choices, with the scene's sessions and each choice's share */
+        int w = 5;
+        if (sqlite3_prepare_v2(s->db,
+                               "SELECT max(length(scene)) FROM (SELECT scene FROM choices WHERE story = ?1 AND "
+                               "version = ?2 UNION SELECT scene FROM endings WHERE story = ?1 AND version = ?2)",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
+            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > w) w = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+        }
+        if (w > 40) w = 40;
+        if (sqlite3_prepare_v2(s->db,
+                               "SELECT c.scene, c.choice, c.target, c.count, "
+                               "(SELECT sum(count) FROM choices d WHERE d.story = c.story AND d.version = c.version "
+                               " AND d.scene = c.scene), "
+                               "coalesce((SELECT sessions FROM scenes e WHERE e.story = c.story AND e.version = c.version "
+                               " AND e.scene = c.scene), 0) "
+                               "FROM choices c WHERE c.story = ?1 AND c.version = ?2 ORDER BY c.scene, c.choice",
+                               -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
+            char *last = NULL;
+            int k = 0;
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                if (!k++) {
+                    fputs("  choices:\n    ", out);
+                    tty_text(out, "scene", w);
+                    fputs("  sessions  choice  taken  share  leads to\n", out);
+                }
+                const char *scene = col(st, 0);
+                int same = last && strcmp(last, scene) == 0;
+                fputs("    ", out);
+                if (same) {
+                    tty_text(out, "", w);
+                    fputs("          ", out);
+                } else {
+                    tty_text(out, scene, w);
+                    fprintf(out, "  %8lld", sqlite3_column_int64(st, 5));
+                    free(last);
+                    last = orl_strdup(scene);
+                }
+                long long cnt = sqlite3_column_int64(st, 3), tot = sqlite3_column_int64(st, 4);
+                fprintf(out, "  %6d  %5lld  %4.0f%%  ", sqlite3_column_int(st, 1), cnt,
+                        tot > 0 ? 100.0 * (double)cnt / (double)tot : 0.0);
+                tty_text(out, col(st, 2), 0);
+                fputc('\n', out);
+            }
+            free(last);
+            sqlite3_finalize(st);
+        }
+        if (sqlite3_prepare_v2(s->db, "SELECT scene, count FROM endings WHERE story = ?1 AND version = ?2 "
+                                      "ORDER BY count DESC, scene", -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
+            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
+            int k = 0;
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                if (!k++) fputs("  endings reached:\n", out);
+                fputs("    ", out);
+                const char *e = col(st, 0);
+                tty_text(out, e, w > utf8_width(e) ? w : 0);
+                fprintf(out, "  %8lld\n", sqlite3_column_int64(st, 1));
+            }
+            sqlite3_finalize(st);
+        }
+        free(sid);
+        free(ver);
+    }
+    sqlite3_finalize(vs);
+    if (rc != SQLITE_DONE) return -1;
+    if (!blocks) fprintf(out, story ? "no statistics for this story yet\n" : "no statistics recorded yet\n");
+    return 0;
+}
+
+int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story)
+{
+    if (!s) return -1;
+    /* one consistent snapshot while reading */
+    sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+    int rc = csv ? report_csv(s, out, story) : report_table(s, out, story);
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != 0) snprintf(s->problem, sizeof s->problem, "%s: %s", s->path, sqlite3_errmsg(s->db));
+    return rc;
+}

@@ -1,0 +1,114 @@
+/* Anonymous statistics of a kiosk, kept in SQLite: how many sessions each story had per day,
+ * and, over the whole life of the database, how often each choice was taken, how often each
+ * ending was reached, how many sessions passed through each scene, and in which language.
+ *
+ * Only counters. There is no row per visitor or per session, no session id, no time finer
+ * than the day (and the day only on session counts, never on choices), no free text: a row
+ * is (story id, version, scene id, choice number) -> count. docs/kiosk.md says why: events
+ * that can be linked to each other (a session id, a timestamp, the order rows were written)
+ * rebuild one person's whole path, and a path is a story about that person. In particular:
+ *   - the tables are WITHOUT ROWID (a rowid would keep the order in which rows first
+ *     appeared, i.e. the first visitors' paths);
+ *   - a session's counters are written in one transaction when it ends, and the WAL is then
+ *     checkpointed and truncated, so no journal keeps "what changed in that commit";
+ *   - choices carry no day (a day with one visitor would be that visitor's path).
+ *
+ * Robustness: the kiosk must never stop because of its statistics. Every function accepts a
+ * NULL orl_stats (and does nothing); a damaged, missing or read-only database makes
+ * orl_stats_open return NULL with a reason (the kiosk logs it and runs without statistics),
+ * and a write that fails is rolled back and reported, never fatal. */
+#ifndef ORL_KIOSK_STATS_H
+#define ORL_KIOSK_STATS_H
+#include <stdio.h>
+#include "core/log.h"
+#include "story/consent.h"
+#include "story/story.h"
+
+#define ORL_STATS_SCHEMA_VERSION 1
+/* Milliseconds a write waits for another process holding the database (`orilla stats` run by
+ * an operator while the kiosk writes). */
+#define ORL_STATS_BUSY_MS 3000
+/* Failed writes in a row after which statistics are switched off until the next start. */
+#define ORL_STATS_MAX_FAILURES 5
+/* Default k-anonymity-like threshold: "how others chose" needs this many sessions at a scene. */
+#define ORL_STATS_MIN_SESSIONS_DEFAULT 20
+/* Steps of one session kept in memory (a longer path is cut: the rest is not counted). */
+#define ORL_STATS_MAX_STEPS 1024
+
+typedef struct orl_stats orl_stats;
+
+typedef struct orl_stats_opts {
+    int readonly;        /* `orilla stats`: never writes, never creates */
+    int set_aside_damaged; /* the kiosk: a damaged file is renamed FILE.damaged-N and a new one
+                              started (statistics go on; the operator menu and log say so) */
+    long long today;     /* days since 1970 for the day bucket; 0 = orl_today() */
+    orl_log *log;        /* where problems are logged (may be NULL: stderr) */
+} orl_stats_opts;
+
+/* Opens or creates the database (WAL, busy timeout, schema version checked). Returns NULL
+ * when it cannot be used, with a one-line reason in err: not a database or damaged (and not
+ * set aside), made by a newer Orilla, cannot be created or written. opts may be NULL. */
+orl_stats *orl_stats_open(const char *path, const orl_stats_opts *opts, char *err, size_t errlen);
+void orl_stats_close(orl_stats *s);
+/* 1 while writes work; 0 after ORL_STATS_MAX_FAILURES failures in a row (or NULL). */
+int orl_stats_ok(const orl_stats *s);
+/* The last problem ("" when none), for the operator menu. A damaged file set aside at open
+ * is reported here too. */
+const char *orl_stats_problem(const orl_stats *s);
+/* Sets the day used for the next writes (days since 1970; 0 = orl_today()). */
+void orl_stats_set_today(orl_stats *s, long long today);
+
+/* A step of a session: at scene `scene` the visitor took choice number `choice` (1-based, in
+ * the order the choices are written in the story), which leads to `target`. */
+typedef struct orl_stats_step {
+    const char *scene;
+    int choice;
+    const char *target;
+} orl_stats_step;
+
+/* A session began (the visitor entered the story's first scene), in language lang. 0 or -1. */
+int orl_stats_session_start(orl_stats *s, const char *story, const char *version, const char *lang);
+/* A session ended: finished (an ending was reached at last_scene) or abandoned (walked away,
+ * went back to the stories, or the story failed). Records in one transaction: each step's
+ * choice; each scene the session passed through (once per session, last_scene included);
+ * the ending; finished or abandoned. Then the WAL is truncated. 0 or -1. */
+int orl_stats_session_end(orl_stats *s, const char *story, const char *version, const orl_stats_step *steps,
+                          int nsteps, const char *last_scene, int finished);
+
+/* "How others chose": the share of each choice taken at a scene, over every recorded session
+ * of that story version. Returns the number of choices written to out (at most max), or -1
+ * when fewer than min_sessions sessions passed through the scene (or on error): then nothing
+ * may be shown. *sessions (may be NULL) receives the sessions counted at the scene. */
+typedef struct orl_stats_share {
+    int choice;        /* 1-based */
+    long long count;
+    double share;      /* 0..1 of the choices taken at the scene */
+} orl_stats_share;
+int orl_stats_shares(orl_stats *s, const char *story, const char *version, const char *scene, long long min_sessions,
+                     orl_stats_share *out, int max, long long *sessions);
+/* May "how others chose" be shown for this scene here and now? Not when the scene has a
+ * testimony whose consent does not cover this deployment today (story/consent.h): the
+ * numbers would point at the narrator's story where it may not be told. */
+int orl_stats_others_allowed(const orl_story *st, int scene, const orl_consent_ctx *c);
+
+/* Totals for the operator menu and the stats command. story NULL: every story. */
+typedef struct orl_stats_summary {
+    long long started, finished, abandoned;
+    long long started_today;
+    long long stories;  /* distinct story ids */
+} orl_stats_summary;
+int orl_stats_summary_of(orl_stats *s, const char *story, orl_stats_summary *out);
+
+/* The whole database as a readable table (csv 0) or as CSV (csv 1) with the header
+ *   kind,story,version,day,scene,choice,target,lang,count
+ * kind: started, finished, abandoned (per day), choice, scene (sessions that passed), ending,
+ * language. story NULL: every story. 0, or -1 when the database cannot be read. */
+int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story);
+/* One CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled); a text that
+ * starts with = + - @ or a tab gets a leading ' so a spreadsheet does not run it as a
+ * formula (story ids come from bundles: untrusted). */
+void orl_stats_csv_field(FILE *out, const char *s);
+/* "YYYY-MM-DD" for days since 1970 (out: 11 bytes). */
+void orl_stats_day_string(long long days, char out[11]);
+
+#endif

@@ -1,0 +1,397 @@
+/* kiosk: signed bundles only (unsigned, tampered, other key: left out; none left: out of
+ * order), a bundle replaced after it was checked is checked again, the visitor's flow with
+ * statistics, idle reset back to a clean start, no way out for visitors, the operator PIN. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bundle/bundle.h"
+#include "core/strutil.h"
+#include "kiosk/kiosk.h"
+#include "kiosk/pin.h"
+
+static char tmpdir[256];
+static SDL_Surface *surface;
+static SDL_Renderer *renderer;
+
+static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb; (void)flag; (void)ftw;
+    return remove(p);
+}
+
+static const char *tpath(const char *name)
+{
+    static char buf[8][600];
+    static int k;
+    k = (k + 1) % 8;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
+    return buf[k];
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
+    assert_non_null(a);
+    assert_non_null(b);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, a)) > 0) assert_int_equal(fwrite(buf, 1, n, b), n);
+    fclose(a);
+    fclose(b);
+}
+
+/* Flips bytes in the middle of a file (inside a stored picture of the bundle). */
+static void tamper(const char *path)
+{
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    for (long at = n / 3; at < n / 3 + 16; at++) {
+        fseek(f, at, SEEK_SET);
+        int c = fgetc(f);
+        fseek(f, at, SEEK_SET);
+        fputc(c ^ 0x5a, f);
+    }
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    const char *t = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/orl-kiosk-XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(tmpdir)) return -1;
+    char err[600];
+    if (orl_key_generate(tpath("workshop"), NULL, err, sizeof err) != 0) return -1;
+    if (orl_key_generate(tpath("stranger"), NULL, err, sizeof err) != 0) return -1;
+    orl_seckey good, other;
+    if (orl_key_load_secret(tpath("workshop.key"), &good, err, sizeof err) != 0) return -1;
+    if (orl_key_load_secret(tpath("stranger.key"), &other, err, sizeof err) != 0) return -1;
+    orl_diags d = {0};
+    orl_pack_desc desc = {0};
+    desc.sign = &good;
+    if (orl_bundle_pack(ORL_TEST_DATA "/player-basic", tpath("signed.orilla"), &desc, NULL, &d) != 0) return -1;
+    desc.sign = &other;
+    if (orl_bundle_pack(ORL_TEST_DATA "/good-small", tpath("stranger.orilla"), &desc, NULL, &d) != 0) return -1;
+    desc.sign = NULL;
+    if (orl_bundle_pack(ORL_TEST_DATA "/kiosk-broken", tpath("unsigned.orilla"), &desc, NULL, &d) != 0) return -1;
+    orl_diags_free(&d);
+    orl_key_wipe(&good);
+    orl_key_wipe(&other);
+    copy_file(tpath("signed.orilla"), tpath("tampered.orilla"));
+    tamper(tpath("tampered.orilla"));
+    surface = SDL_CreateRGBSurfaceWithFormat(0, 480, 270, 32, SDL_PIXELFORMAT_ARGB8888);
+    renderer = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!renderer) return -1;
+    SDL_RenderSetLogicalSize(renderer, ORL_CANVAS_W, ORL_CANVAS_H);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    SDL_DestroyRenderer(renderer);
+    SDL_FreeSurface(surface);
+    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    return 0;
+}
+
+typedef struct fixture {
+    orl_kiosk_config cfg;
+    orl_stats *stats;
+    orl_kiosk *k;
+} fixture;
+
+static void open_kiosk(fixture *f, const char *key, const char *const *bundles, int n, const char *stats)
+{
+    memset(f, 0, sizeof *f);
+    orl_kiosk_config_defaults(&f->cfg);
+    f->cfg.dir = orl_strdup(".");
+    f->cfg.key = key ? orl_strdup(key) : NULL;
+    for (int i = 0; i < n; i++) f->cfg.bundles[f->cfg.nbundles++] = orl_strdup(bundles[i]);
+    f->cfg.languages[0] = orl_strdup("es");
+    f->cfg.languages[1] = orl_strdup("en");
+    f->cfg.nlanguages = 2;
+    f->cfg.idle_seconds = 30;
+    f->cfg.countdown_seconds = 10;
+    f->cfg.others_min_sessions = 5;
+    char err[600];
+    char h[ORL_PIN_HASH_MAX];
+    assert_int_equal(orl_pin_hash("2468", h, err, sizeof err), 0);
+    f->cfg.pin_hash = orl_strdup(h);
+    if (stats) {
+        f->cfg.stats = orl_strdup(stats);
+        f->stats = orl_stats_open(stats, NULL, err, sizeof err);
+        assert_non_null(f->stats);
+    }
+    orl_kiosk_desc kd = {0};
+    kd.config = &f->cfg;
+    kd.stats = f->stats;
+    kd.renderer = renderer;
+    kd.software = 1;
+    f->k = orl_kiosk_create(&kd);
+    assert_non_null(f->k);
+}
+
+static void close_kiosk(fixture *f)
+{
+    orl_kiosk_free(f->k);
+    orl_stats_close(f->stats);
+    orl_kiosk_config_free(&f->cfg);
+}
+
+static void tap(orl_kiosk *k, float x, float y)
+{
+    orl_kiosk_pointer(k, ORL_POINTER_DOWN, x, y);
+    orl_kiosk_tick(k, 0.1);
+    orl_kiosk_pointer(k, ORL_POINTER_UP, x, y);
+    orl_kiosk_draw(k);
+}
+
+static void pass(orl_kiosk *k, double s)
+{
+    for (double t = 0; t < s; t += 0.1) orl_kiosk_tick(k, 0.1);
+}
+
+static void test_signatures(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {tpath("signed.orilla"), tpath("unsigned.orilla"), tpath("tampered.orilla"),
+                       tpath("stranger.orilla"), ORL_TEST_DATA "/good-small"};
+    open_kiosk(&f, tpath("workshop.pub"), b, 5, NULL);
+    /* only the bundle signed by the workshop's key, unchanged, is shown */
+    assert_int_equal(orl_kiosk_story_count(f.k), 1);
+    assert_int_equal(orl_kiosk_refused_count(f.k), 4);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_ATTRACT);
+    close_kiosk(&f);
+
+    /* every bundle refused: out of order, and touches change nothing */
+    const char *bad[] = {tpath("unsigned.orilla"), tpath("tampered.orilla")};
+    open_kiosk(&f, tpath("workshop.pub"), bad, 2, NULL);
+    assert_int_equal(orl_kiosk_story_count(f.k), 0);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_OUT_OF_ORDER);
+    tap(f.k, 960, 540);
+    pass(f.k, 200);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_OUT_OF_ORDER);
+    assert_true(orl_kiosk_shows(f.k, "Fuera de servicio"));
+    close_kiosk(&f);
+
+    /* a key that cannot be read: nothing can be checked, nothing is shown */
+    const char *one[] = {tpath("signed.orilla")};
+    open_kiosk(&f, tpath("no-such.pub"), one, 1, NULL);
+    assert_int_equal(orl_kiosk_story_count(f.k), 0);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_OUT_OF_ORDER);
+    close_kiosk(&f);
+}
+
+static void test_replaced_after_check(void **state)
+{
+    (void)state;
+    copy_file(tpath("signed.orilla"), tpath("live.orilla"));
+    fixture f;
+    const char *b[] = {tpath("live.orilla")};
+    open_kiosk(&f, tpath("workshop.pub"), b, 1, NULL);
+    assert_int_equal(orl_kiosk_story_count(f.k), 1);
+    /* someone copies a changed bundle over it while the kiosk runs */
+    sleep(1); /* a new modification time */
+    copy_file(tpath("tampered.orilla"), tpath("live.orilla"));
+    tap(f.k, 960, 540);                 /* attract -> language */
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_LANGUAGE);
+    assert_int_equal(orl_kiosk_tap_label(f.k, "English"), 1); /* one story: it starts */
+    /* it is checked again, fails, and the visitor gets the calm message, not the story */
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_MESSAGE);
+    pass(f.k, ORL_KIOSK_MESSAGE_SECONDS + 1);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_ATTRACT);
+    close_kiosk(&f);
+}
+
+static void test_visitor_flow(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {tpath("signed.orilla"), ORL_TEST_DATA "/kiosk-broken"};
+    remove(tpath("flow.db"));
+    open_kiosk(&f, NULL, b, 2, tpath("flow.db"));
+    orl_kiosk *k = f.k;
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    /* no way out for a visitor */
+    orl_kiosk_key(k, ORL_KKEY_ESCAPE, 0);
+    orl_kiosk_close_request(k);
+    orl_kiosk_pointer(k, ORL_POINTER_CANCEL, 0, 0);
+    assert_false(orl_kiosk_quit_requested(k));
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+
+    tap(k, 960, 540);
+    assert_string_equal(orl_kiosk_screen_name(k), "language");
+    assert_true(orl_kiosk_shows(k, "Español"));
+    assert_true(orl_kiosk_tap_label(k, "English"));
+    assert_string_equal(orl_kiosk_screen_name(k), "stories");
+    assert_true(orl_kiosk_tap_label(k, "From the other side"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:title");
+    assert_true(orl_kiosk_tap_label(k, "Begin"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:warnings");
+    orl_kiosk_key(k, ORL_KKEY_ESCAPE, 0); /* no settings, no quit */
+    assert_string_equal(orl_kiosk_screen_name(k), "story:warnings");
+    assert_true(orl_kiosk_tap_label(k, "Continue"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:scene");
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 2); /* rest at the shelter */
+    orl_kiosk_key(k, ORL_KKEY_BACK, 0);  /* ...changed their mind: that choice is not counted */
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    assert_string_equal(orl_kiosk_screen_name(k), "story:ending");
+    orl_stats_summary sum;
+    assert_int_equal(orl_stats_summary_of(f.stats, NULL, &sum), 0);
+    assert_int_equal(sum.started, 1);
+    assert_int_equal(sum.finished, 1);
+    orl_stats_share sh[4];
+    assert_int_equal(orl_stats_shares(f.stats, "player-basic", "1.0.0", "ana-1", 1, sh, 4, NULL), 1);
+    assert_int_equal(sh[0].choice, 1); /* only the choice kept after Back */
+
+    /* the next visitor walks away in the middle of a story */
+    pass(k, 29);
+    assert_string_equal(orl_kiosk_screen_name(k), "story:ending");
+    pass(k, 2);
+    assert_string_equal(orl_kiosk_screen_name(k), "still-there");
+    tap(k, 100, 900); /* "I am here" */
+    assert_string_equal(orl_kiosk_screen_name(k), "story:ending");
+    pass(k, 31);
+    assert_string_equal(orl_kiosk_screen_name(k), "still-there");
+    pass(k, 11);
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    /* a clean start: the language is asked again */
+    tap(k, 960, 540);
+    assert_string_equal(orl_kiosk_screen_name(k), "language");
+    assert_true(orl_kiosk_tap_label(k, "Español"));
+    assert_true(orl_kiosk_shows(k, "Elige una historia"));
+    assert_true(orl_kiosk_tap_label(k, "Del otro lado"));
+    assert_true(orl_kiosk_tap_label(k, "Comenzar"));
+    assert_true(orl_kiosk_tap_label(k, "Continuar"));
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    pass(k, 45);
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    assert_int_equal(orl_stats_summary_of(f.stats, NULL, &sum), 0);
+    assert_int_equal(sum.started, 2);
+    assert_int_equal(sum.abandoned, 1);
+
+    /* a story that fails: the calm message, counted as left, back to attract */
+    tap(k, 960, 540);
+    assert_true(orl_kiosk_tap_label(k, "Español"));
+    assert_true(orl_kiosk_tap_label(k, "El puente roto"));
+    assert_true(orl_kiosk_tap_label(k, "Comenzar"));
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    assert_string_equal(orl_kiosk_screen_name(k), "message");
+    tap(k, 960, 700);
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    assert_int_equal(orl_stats_summary_of(f.stats, "kiosk-broken", &sum), 0);
+    assert_int_equal(sum.abandoned, 1);
+    close_kiosk(&f);
+}
+
+static void test_others(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    remove(tpath("others.db"));
+    open_kiosk(&f, NULL, b, 1, tpath("others.db"));
+    orl_kiosk *k = f.k;
+    for (int i = 0; i < 5; i++) {
+        tap(k, 960, 540);
+        assert_true(orl_kiosk_tap_label(k, "English"));
+        assert_true(orl_kiosk_tap_label(k, "Begin"));
+        assert_true(orl_kiosk_tap_label(k, "Continue"));
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        assert_string_equal(orl_kiosk_screen_name(k), "story:ending");
+        assert_true(orl_kiosk_tap_label(k, "Continue"));
+        /* under 5 sessions: straight to the support screen; at 5: how others chose */
+        assert_string_equal(orl_kiosk_screen_name(k), i < 4 ? "story:care" : "others");
+        if (i < 4) pass(k, 41);
+    }
+    assert_true(orl_kiosk_shows(k, "How others chose"));
+    assert_true(orl_kiosk_shows(k, "Walk on towards Ipiales"));
+    assert_true(orl_kiosk_tap_label(k, "Continue"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:care");
+    close_kiosk(&f);
+}
+
+static void test_operator(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    open_kiosk(&f, NULL, b, 1, NULL);
+    orl_kiosk *k = f.k;
+    /* a short touch in the corner is a touch; a 5 s hold opens the PIN pad */
+    tap(k, 20, 20);
+    assert_string_equal(orl_kiosk_screen_name(k), "language");
+    orl_kiosk_pointer(k, ORL_POINTER_DOWN, 20, 20);
+    pass(k, 4.0);
+    assert_string_equal(orl_kiosk_screen_name(k), "language");
+    pass(k, 1.2);
+    assert_string_equal(orl_kiosk_screen_name(k), "pin");
+    orl_kiosk_pointer(k, ORL_POINTER_UP, 20, 20); /* lifting the finger types nothing */
+    /* wrong PINs, then locked: even the right one waits */
+    for (int i = 0; i < 3; i++) {
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+        orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    }
+    assert_true(orl_kiosk_shows(k, "wait"));
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 2);
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 4);
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 6);
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 8);
+    orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "pin");
+    pass(k, 25);
+    orl_kiosk_key(k, ORL_KKEY_BACK, 0); /* keeps the pad from idling out */
+    pass(k, 6);
+    for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
+    orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "operator");
+    assert_true(orl_kiosk_shows(k, "Stories shown: 1"));
+    double v = orl_kiosk_volume(k);
+    assert_true(orl_kiosk_tap_label(k, "Volume +"));
+    assert_true(orl_kiosk_volume(k) > v);
+    assert_true(orl_kiosk_tap_label(k, "Reload stories"));
+    assert_int_equal(orl_kiosk_story_count(k), 1);
+    /* the operator walks away: the menu closes by itself */
+    pass(k, 41);
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    /* Ctrl+Alt+O, then quit */
+    orl_kiosk_key(k, ORL_KKEY_OPERATOR, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "pin");
+    for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
+    orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "operator");
+    assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_true(orl_kiosk_quit_requested(k));
+    close_kiosk(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_signatures),
+        cmocka_unit_test(test_replaced_after_check),
+        cmocka_unit_test(test_visitor_flow),
+        cmocka_unit_test(test_others),
+        cmocka_unit_test(test_operator),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
