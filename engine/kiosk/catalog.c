@@ -125,20 +125,21 @@ static int verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
 
 static void set_cover(kstory *s)
 {
-    const orl_story *st = s->st;
-    const char *img = st->cover;
+    orl_story *st = s->st;
+    char *img = st->cover;
     if (!img && st->start_idx >= 0) {
         const orl_scene *sc = &st->scenes[st->start_idx];
         img = sc->background ? sc->background : sc->nlayers ? sc->layers[0].image : NULL;
     }
     memset(&s->cover, 0, sizeof s->cover);
-    s->cover.id = "cover";
+    static char cover_id[] = "cover";
+    s->cover.id = cover_id;
     s->cover.loc = st->loc;
     s->cover.text_fn = ORL_NOFN;
     s->cover.on_enter_fn = ORL_NOFN;
     s->cover.testimony_idx = -1;
     if (!img) return; /* the calm gradient */
-    s->cover_layer.image = (char *)img;
+    s->cover_layer.image = img;
     s->cover_layer.depth = 1.0f;
     s->cover_layer.loc = st->loc;
     s->cover.layers = &s->cover_layer;

@@ -83,6 +83,34 @@ static SDL_Texture *corner_tex(orl_kiosk *k, int r)
     return k->corner[i];
 }
 
+/* A translated word with one "%d" or "%s" in it, filled with arg ("%%" is "%"). Not printf:
+ * the format comes from a table of translations, and is treated as text. */
+static void fill_word(char *out, size_t n, const char *fmt, const char *arg)
+{
+    size_t o = 0;
+    int used = 0;
+    for (const char *c = fmt; *c && o + 1 < n; c++) {
+        if (c[0] == '%' && c[1] == '%') {
+            out[o++] = '%';
+            c++;
+        } else if (c[0] == '%' && (c[1] == 'd' || c[1] == 's') && !used) {
+            for (const char *a = arg; *a && o + 1 < n; a++) out[o++] = *a;
+            used = 1;
+            c++;
+        } else {
+            out[o++] = *c;
+        }
+    }
+    out[o] = 0;
+}
+
+static void fill_number(char *out, size_t n, const char *fmt, int v)
+{
+    char num[16];
+    snprintf(num, sizeof num, "%d", v);
+    fill_word(out, n, fmt, num);
+}
+
 /* ---------------------------------------------------------------------------------------
  * Shapes and text */
 
@@ -221,7 +249,11 @@ void kiosk_layout(orl_kiosk *k)
             const kstory *s = &k->stories[i];
             SDL_Rect r;
             grid_rect(i, n, per, 540, n > 6 ? 170 : 230, 36, n > 3 ? 330 : 460, &r);
+            /* the title in the language the story will be told in */
             const char *title = lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx] ? s->titles[lidx] : s->title;
+            const char *play = kiosk_story_lang(s, k->langs[lidx < k->nlangs ? lidx : 0]);
+            for (int j = 0; play && j < k->nlangs && !(lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx]); j++)
+                if (strcmp(k->langs[j], play) == 0 && s->titles[j]) title = s->titles[j];
             add(k, KA_STORY, i, title, 46, r.x, r.y, r.w, r.h);
         }
         break;
@@ -287,7 +319,7 @@ static void draw_button(orl_kiosk *k, int i)
     const kbutton *b = &k->buttons[i];
     int pressed = k->pressed == i, focus = k->focus == i;
     SDL_Color fillc = b->primary ? (pressed ? rgba(250, 196, 128, 255) : rgba(232, 164, 86, 250))
-                                 : (pressed ? rgba(232, 164, 86, 160) : rgba(52, 42, 36, 225));
+                                 : (pressed ? rgba(232, 164, 86, 160) : rgba(66, 53, 45, 238));
     round_fill(k, b->rect, 24, fillc);
     if (b->selected || focus) {
         SDL_Rect o = {b->rect.x - 6, b->rect.y - 6, b->rect.w + 12, b->rect.h + 12};
@@ -362,8 +394,8 @@ static int draw_attract(orl_kiosk *k)
     text_shadow(k, 0, kiosk_word_in(lang, KW_TOUCH), 52, 160, 800, W - 320, ORL_TEXT_ALIGN_CENTER, c);
     /* a slow breathing ring: touch here, or anywhere */
     double pulse = 0.5 + 0.5 * sin(k->now * 2.0);
-    int r = 22 + (int)lround(10 * pulse);
-    round_fill(k, (SDL_Rect){W / 2 - r, 930 - r, 2 * r, 2 * r}, 24, rgba(251, 244, 234, (int)(90 + 100 * pulse)));
+    round_fill(k, (SDL_Rect){W / 2 - 48, 940 - 48, 96, 96}, 48, rgba(251, 244, 234, (int)(20 + 40 * pulse)));
+    round_fill(k, (SDL_Rect){W / 2 - 24, 940 - 24, 48, 48}, 24, rgba(251, 244, 234, (int)(120 + 100 * pulse)));
     if (a > 0) fill(k, 0, 0, W, H, rgba(0, 0, 0, (int)lround(255.0 * (a > 1 ? 1 : a))));
     return 1;
 }
@@ -404,7 +436,7 @@ static void draw_stories(orl_kiosk *k)
         const char *play = kiosk_story_lang(&k->stories[b->arg], lang);
         if (!play || strcmp(play, lang) == 0) continue;
         char line[128];
-        snprintf(line, sizeof line, kiosk_word_in(lang, KW_IN_LANGUAGE), kiosk_lang_name(play));
+        fill_word(line, sizeof line, kiosk_word_in(lang, KW_IN_LANGUAGE), kiosk_lang_name(play));
         text(k, 0, line, 28, b->rect.x + 20, b->rect.y + b->rect.h - 48, b->rect.w - 40, ORL_TEXT_ALIGN_CENTER,
              C_MUTED);
     }
@@ -451,7 +483,7 @@ static void draw_others(orl_kiosk *k)
         if (rtl) full.x = bar.x + bar.w - full.w;
         if (full.w > 0) round_fill(k, full, 16, C_AMBER);
         char line[160];
-        snprintf(line, sizeof line, kiosk_word_in(lang, KW_SAME_SHARE), pct);
+        fill_number(line, sizeof line, kiosk_word_in(lang, KW_SAME_SHARE), pct);
         text(k, 0, line, 26, bar.x, bar.y + 36, bar.w, rtl ? ORL_TEXT_ALIGN_RIGHT : ORL_TEXT_ALIGN_LEFT, C_ACCENT);
         y += rowh;
     }
@@ -523,7 +555,7 @@ static void draw_still_there(orl_kiosk *k)
     int left = (int)ceil(k->cfg->countdown_seconds - (k->now - k->still_started));
     if (left < 0) left = 0;
     char line[300];
-    snprintf(line, sizeof line, kiosk_word_in(lang, KW_STILL_THERE_SUB), left);
+    fill_number(line, sizeof line, kiosk_word_in(lang, KW_STILL_THERE_SUB), left);
     text(k, 0, line, 36, card.x + 80, card.y + 200, card.w - 160, ORL_TEXT_ALIGN_CENTER, C_MUTED);
     draw_buttons(k);
 }

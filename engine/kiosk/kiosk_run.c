@@ -179,7 +179,16 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         return 2;
     }
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "orilla kiosk: cannot open the display: %s\n", SDL_GetError());
+        fprintf(stderr, "orilla kiosk: there is no display it can open (%s); to rehearse without a screen: "
+                        "orilla kiosk --headless --script FILE\n", SDL_GetError());
+        return 2;
+    }
+    /* SDL falls back to windows nobody sees: a kiosk nobody sees would run for ever */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    if (drv && (strcmp(drv, "offscreen") == 0 || strcmp(drv, "dummy") == 0) && !(asked && strstr(asked, drv))) {
+        fprintf(stderr, "orilla kiosk: there is no display (only SDL's %s driver); to rehearse without a screen: "
+                        "orilla kiosk --headless --script FILE\n", drv);
+        SDL_Quit();
         return 2;
     }
     services sv;

@@ -179,7 +179,8 @@ static void test_others_consent(void **state)
     assert_true(orl_stats_others_allowed(st, ana, &kiosk));    /* consent covers kiosks */
     assert_false(orl_stats_others_allowed(st, luis, &kiosk));  /* online only */
     /* withdrawn: never */
-    char *items[] = {"player-basic/ana-bridge"};
+    char item[] = "player-basic/ana-bridge";
+    char *items[] = {item};
     orl_withdrawn w = {items, 1, NULL, NULL};
     orl_consent_ctx withdrawn = kiosk;
     withdrawn.withdrawn = &w;
