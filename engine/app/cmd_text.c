@@ -17,6 +17,7 @@ typedef struct text_player {
     orl_consent_ctx consent;
     int width;
     orl_story *st;
+    int bad_choice; /* a --choices number that was not on the screen: a usage error */
 } text_player;
 
 /* Prints a paragraph wrapped at the width, by words (UTF-8 aware enough: counts code points). */
@@ -170,9 +171,11 @@ static int next_pick(text_player *tp, int n)
             printf("%.*s\n", len > 0 ? len : 1, tp->choices);
             tp->choices = *end == ',' ? end + 1 : end + (*end != 0);
             if (len > 0 && v >= 1 && v <= n) return (int)v;
-            printf(orl_ui_text(tp->lang, ORL_UI_BAD_CHOICE), n);
-            printf("\n");
-            continue;
+            /* a script of choices that went wrong would go on to play something else */
+            fprintf(stderr, "orilla text: --choices: '%.*s' is not one of the choices here (1 to %d)\n",
+                    len > 0 ? len : 1, end - (len > 0 ? len : 0), n);
+            tp->bad_choice = 1;
+            return 0;
         }
         fflush(stdout);
         if (!fgets(line, sizeof line, stdin)) { printf("\n"); return 0; }
@@ -293,5 +296,6 @@ int orl_cmd_text(int argc, char **argv)
     orl_withdrawn_free(&wl);
     orl_run_free(r);
     orl_story_free(st);
+    if (tp.bad_choice) rc = ORL_EXIT_USAGE;
     return rc;
 }

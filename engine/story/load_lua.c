@@ -1031,7 +1031,7 @@ static void resolve(loader *ld)
 static const char *syntax_hint(const char *msg)
 {
     if (!msg) return "";
-    if (strstr(msg, "'}' expected")) return " (is a ',' missing at the end of the line before, or a '}'?)";
+    if (strstr(msg, "'}' expected")) return " (is a ',' missing just before it, or at the end of the line before? or a '}'?)";
     if (strstr(msg, "unfinished string")) return " (a text is missing its closing quote \")";
     if (strstr(msg, "'=' expected")) return " (a field needs a name and '=', like text = \"...\")";
     if (strstr(msg, "unexpected symbol")) return " (a stray character, or a missing quote or comma?)";
@@ -1136,27 +1136,38 @@ static int load_protected(lua_State *L)
         orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "oom", "out of memory");
     } else {
         orl_script_error e = {0};
+        int failed = 0; /* then a missing scene or start is most likely the error's echo */
         if (orl_script_load(st->script, f->text, f->len, entry, &e) != 0) {
             report_script_error(ldp, &e, entry);
+            failed = 1;
         } else {
             /* Loading keeps nearly everything it makes, so collecting during it is wasted
              * work; the memory cap still holds (Lua collects in an emergency before failing). */
             lua_gc(L, LUA_GCSTOP);
             long budget = job->o->load_instructions > 0 ? job->o->load_instructions : ORL_LUA_INSTRUCTIONS_LOAD;
             double secs = job->o->load_seconds > 0 ? job->o->load_seconds : ORL_LUA_LOAD_SECONDS;
-            if (orl_script_pcall(st->script, 0, 0, budget, secs, &e) != 0)
+            if (orl_script_pcall(st->script, 0, 0, budget, secs, &e) != 0) {
                 report_script_error(ldp, &e, entry);
+                failed = 1;
+            }
             lua_gc(L, LUA_GCRESTART);
         }
         orl_script_error_free(&e);
         convert_defs(ldp);
+        /* After a script error the story stopped part way: scenes written after the error
+         * were never defined, so "no scene named ..." would only repeat the one real problem. */
+        orl_diags echoes = {0};
+        orl_diags *said = ldp->d;
+        if (failed) ldp->d = &echoes;
         resolve(ldp);
+        ldp->d = said;
+        orl_diags_free(&echoes);
         if (job->o->lang) orl_locale_apply(st, job->o->lang, diags); /* the reader's language (story/locale.h) */
-        if (!st->loc.file)
+        if (!st->loc.file && !failed)
             orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-story-block",
                          "there is no story { ... } block; start %s with story { id = \"my-story\", "
                          "title = \"...\", start = \"first-scene\" }", entry);
-        if (st->nscenes == 0)
+        if (st->nscenes == 0 && !failed)
             orl_diag_add(diags, ORL_ERROR, entry, 1, 0, "no-scenes",
                          "the story has no scenes yet; add one: scene \"first-scene\" { text = \"...\", ending = true }");
     }

@@ -156,6 +156,7 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
             int target = s->choices[vis[k]].target;
             if (orl_run_choose(r, vis[k], &tmp) != 0) {
                 res->script_errors++;
+                res->reached[target]++; /* reached, and its on_enter failed: not "never reached" */
                 report_once(rp, target, &tmp);
                 continue;
             }
@@ -219,6 +220,7 @@ static int walk_random(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_wa
             res->choices++;
             if (orl_run_choose(r, pick, &tmp) != 0) {
                 res->script_errors++;
+                res->reached[s->choices[pick].target]++;
                 report_once(rp, s->choices[pick].target, &tmp);
                 break;
             }
