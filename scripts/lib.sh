@@ -19,7 +19,7 @@ ORL_PACKAGES=(
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev
     libcglm-dev liblua5.4-dev libphysfs-dev libsqlite3-dev libsodium-dev
     libfribidi-dev libzip-dev libcmocka-dev
-    fonts-noto-core xvfb xauth graphviz clang
+    fonts-noto-core xvfb xauth graphviz clang zip unzip gettext
 )
 
 orl_log() { printf '==> %s\n' "$*" >&2; }

@@ -205,14 +205,16 @@ int orl_bundle_check_zip(const char *path, orl_zip_summary *sum, char *err, size
             rc = fail(err, errlen, 1, "%s: \"%s\" is both a file and a folder in the bundle", path, show);
             goto done;
         }
-        for (char *p = strchr(nm, '/'); p; p = strchr(p + 1, '/')) {
-            *p = 0;
-            int clash = orl_strmap_get(&files, nm) >= 0;
-            *p = '/';
-            if (clash) {
-                *p = 0;
-                shown(nm, show, sizeof show);
-                *p = '/';
+        /* Each folder prefix is looked up as a copy: the names are the map's own (borrowed)
+         * keys, so cutting one in place would make it match itself. */
+        char prefix[ORL_MAX_PATH + 1];
+        for (const char *p = strchr(nm, '/'); p; p = strchr(p + 1, '/')) {
+            size_t len = (size_t)(p - nm);
+            if (len > ORL_MAX_PATH) break;
+            memcpy(prefix, nm, len);
+            prefix[len] = 0;
+            if (orl_strmap_get(&files, prefix) >= 0) {
+                shown(prefix, show, sizeof show);
                 rc = fail(err, errlen, 1, "%s: \"%s\" is both a file and a folder in the bundle", path, show);
                 goto done;
             }

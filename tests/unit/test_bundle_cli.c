@@ -280,6 +280,25 @@ static void test_hostile_bundles(void **state)
     assert_non_null(strstr(out, "at most 50000"));
 }
 
+/* A bundle plays exactly like its folder: the flagship story packed, then the same scene
+ * drawn from both (pictures read through the zip) gives the same PNG, byte for byte; and a
+ * headless playthrough of the bundle reaches the same ending screen as the folder's. */
+static void test_bundle_plays_like_folder(void **state)
+{
+    (void)state;
+    const char *src = ORL_SOURCE_DIR "/stories/tres-caminos";
+    assert_int_equal(run("pack '%s' -o tres.orilla", src), 0);
+    assert_int_equal(run("verify tres.orilla"), 0);
+    assert_int_equal(run("shot '%s' --scene marisol-1 --size 640x360 -o folder.png", src), 0);
+    assert_int_equal(run("shot tres.orilla --scene marisol-1 --size 640x360 -o bundle.png"), 0);
+    assert_int_equal(sh("cmp -s folder.png bundle.png"), 0);
+    char folder_text[sizeof out];
+    assert_int_equal(run("text '%s' --choices 1,1,1", src), 0);
+    memcpy(folder_text, out, sizeof out);
+    assert_int_equal(run("text tres.orilla --choices 1,1,1"), 0);
+    assert_string_equal(out, folder_text);
+}
+
 int main(void)
 {
     /* BUILD/tests/test_bundle_cli -> BUILD/orilla */
@@ -301,6 +320,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_pack_refusals, setup, teardown),
         cmocka_unit_test_setup_teardown(test_signing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_bundles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bundle_plays_like_folder, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
