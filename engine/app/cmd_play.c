@@ -45,6 +45,10 @@ int orl_cmd_play(int argc, char **argv)
             o.withdrawn = orl_args_value(&a);
         } else if (orl_args_is(&a, "--seed")) {
             o.seed = (uint64_t)orl_args_int(&a, 0, (long long)1 << 62);
+        } else if (orl_args_is(&a, "--high-contrast")) {
+            o.high_contrast = 1;
+        } else if (orl_args_is(&a, "--reduce-motion")) {
+            o.reduce_motion = 1;
         } else if (orl_args_is(&a, "--text-size")) {
             o.text_size = (int)orl_args_int(&a, 1, ORL_PLAYER_TEXT_SIZES) - 1;
         } else if (orl_args_is(&a, "--choices")) {

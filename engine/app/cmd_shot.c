@@ -6,6 +6,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "yaw,pitch[,fov]" into o->look_*. 0, or -1 when malformed or out of range. */
+static int parse_look(const char *s, orl_play_opts *o)
+{
+    float v[3] = {0, 0, 0};
+    int n = 0;
+    const char *q = s;
+    for (;;) {
+        char *end = NULL;
+        double d = strtod(q, &end);
+        if (end == q || n == 3 || !(d > -1e6 && d < 1e6)) return -1; /* also NaN */
+        v[n++] = (float)d;
+        if (*end == '\0') break;
+        if (*end != ',') return -1;
+        q = end + 1;
+    }
+    if (n < 2 || v[0] < -360 || v[0] > 360 || v[1] < -90 || v[1] > 90 || (n == 3 && (v[2] < 20 || v[2] > 150)))
+        return -1;
+    o->has_look = 1;
+    o->look_yaw = v[0];
+    o->look_pitch = v[1];
+    o->look_fov = n == 3 ? v[2] : 0.0f;
+    return 0;
+}
+
 int orl_cmd_shot(int argc, char **argv)
 {
     orl_args a;
@@ -52,8 +76,17 @@ int orl_cmd_shot(int argc, char **argv)
             o.withdrawn = orl_args_value(&a);
         } else if (orl_args_is(&a, "--seed")) {
             o.seed = (uint64_t)orl_args_int(&a, 0, (long long)1 << 62);
+        } else if (orl_args_is(&a, "--high-contrast")) {
+            o.high_contrast = 1;
+        } else if (orl_args_is(&a, "--reduce-motion")) {
+            o.reduce_motion = 1;
         } else if (orl_args_is(&a, "--text-size")) {
             o.text_size = (int)orl_args_int(&a, 1, ORL_PLAYER_TEXT_SIZES) - 1;
+        } else if (orl_args_is(&a, "--look")) {
+            const char *v = orl_args_value(&a);
+            if (v && parse_look(v, &o) != 0)
+                orl_args_fail(&a, "--look wants yaw,pitch[,fov] in degrees (yaw -360 to 360, pitch -90 to 90, fov 20 "
+                                  "to 150), like 30,-5 or 30,-5,80, not '%s'", v);
         } else if (orl_args_is(&a, "--settings")) {
             o.menu = 1;
         } else if (orl_args_is(&a, "--focus")) {

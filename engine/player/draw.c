@@ -40,8 +40,19 @@ struct orl_player_gfx {
 
 static SDL_Color rgba(int r, int g, int b, int a) { return (SDL_Color){(Uint8)r, (Uint8)g, (Uint8)b, (Uint8)a}; }
 
-static SDL_Color tone(int t)
+static SDL_Color tone(const orl_view *v, int t)
 {
+    if (v->high_contrast) {
+        /* white on near-black, black on white: every pair well past 7:1 */
+        switch (t) {
+        case ORL_TONE_ACCENT: return rgba(255, 212, 120, 255);
+        case ORL_TONE_MUTED: return rgba(224, 224, 224, 255);
+        case ORL_TONE_INK:
+        case ORL_TONE_INK_ACCENT: return rgba(0, 0, 0, 255);
+        case ORL_TONE_INK_MUTED: return rgba(34, 34, 34, 255);
+        default: return rgba(255, 255, 255, 255);
+        }
+    }
     switch (t) {
     case ORL_TONE_ACCENT: return rgba(242, 184, 110, 255);
     case ORL_TONE_MUTED: return rgba(214, 200, 184, 255);
@@ -53,6 +64,8 @@ static SDL_Color tone(int t)
 }
 
 #define C_PANEL rgba(24, 18, 15, 204)
+#define C_HC_PANEL rgba(8, 8, 8, 255)
+#define C_HC_FOCUS rgba(255, 222, 89, 255)
 #define C_CARD_DARK rgba(34, 27, 23, 246)
 #define C_PAPER rgba(247, 239, 226, 242)
 #define C_AMBER rgba(232, 164, 86, 255)
@@ -326,15 +339,19 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
     const orl_view_button *b = &v->buttons[i];
     if (b->hidden) return;
     int hover = v->hover == i, pressed = v->pressed == i, focus = v->focus == i && v->focus_visible;
-    SDL_Color label = tone(ORL_TONE_TEXT);
+    SDL_Color label = tone(v, ORL_TONE_TEXT);
+    /* high contrast: thicker, brighter rings and borders */
+    int ring_t = v->high_contrast ? 3 : 2, focus_t = v->high_contrast ? 6 : 4;
+    SDL_Color focus_c = v->high_contrast ? C_HC_FOCUS : C_AMBER;
     if (b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_SUPPORT) {
         float cx = b->rect.x + b->rect.w * 0.5f, cy = b->rect.y + b->rect.h * 0.5f;
-        circle(g, cx, cy, b->rect.w / 2, 0, pressed ? rgba(232, 164, 86, 200) : rgba(24, 18, 15, hover ? 200 : 150));
-        circle(g, cx, cy, b->rect.w / 2, 2, rgba(251, 244, 234, 70));
+        circle(g, cx, cy, b->rect.w / 2, 0,
+               pressed ? rgba(232, 164, 86, 200) : v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, hover ? 200 : 150));
+        circle(g, cx, cy, b->rect.w / 2, ring_t, v->high_contrast ? rgba(255, 255, 255, 255) : rgba(251, 244, 234, 70));
         if (b->kind == ORL_BUTTON_MENU) icon_menu(g, b->rect, label);
         else if (b->kind == ORL_BUTTON_SUPPORT) icon_heart(g, b->rect, label);
         else icon_back(g, b->rect, v->rtl, label);
-        if (focus) circle(g, cx, cy, b->rect.w / 2 + 8, 4, C_AMBER);
+        if (focus) circle(g, cx, cy, b->rect.w / 2 + 8, focus_t, focus_c);
         return;
     }
     orl_rect r = b->rect;
@@ -346,19 +363,25 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
         circle(g, b->px, b->py, 13, 0, pressed || hover ? C_AMBER : rgba(251, 244, 234, 245));
         r = b->pill;
         radius = r.h / 2;
-        round_fill(g, r, radius, pressed ? rgba(232, 164, 86, 235) : rgba(24, 18, 15, hover ? 235 : 205));
-        if (pressed) label = tone(ORL_TONE_INK);
+        round_fill(g, r, radius, pressed ? rgba(232, 164, 86, 235) : v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, hover ? 235 : 205));
+        if (v->high_contrast) round_ring(g, r, radius, ring_t, rgba(255, 255, 255, 255));
+        if (pressed) label = tone(v, ORL_TONE_INK);
     } else if (b->primary) {
         SDL_Color fill = pressed ? rgba(250, 196, 128, 255) : hover ? rgba(242, 178, 102, 255) : rgba(232, 164, 86, 250);
+        if (v->high_contrast) fill = pressed || hover ? rgba(255, 255, 255, 255) : rgba(255, 212, 120, 255);
         round_fill(g, r, radius, fill);
-        label = rgba(40, 26, 16, 255);
+        label = v->high_contrast ? rgba(0, 0, 0, 255) : rgba(40, 26, 16, 255);
     } else {
         SDL_Color fill = pressed ? rgba(232, 164, 86, 150) : hover ? rgba(255, 240, 222, 52) : rgba(255, 240, 222, 28);
         if (v->menu || v->screen != ORL_SCREEN_SCENE)
             fill = pressed ? rgba(232, 164, 86, 150) : hover ? rgba(70, 56, 48, 235) : rgba(52, 42, 36, 225);
+        if (v->high_contrast) fill = pressed ? rgba(232, 164, 86, 255) : hover ? rgba(48, 48, 48, 255) : rgba(20, 20, 20, 255);
         round_fill(g, r, radius, fill);
-        round_ring(g, r, radius, 2, b->selected ? C_AMBER : rgba(255, 240, 222, hover ? 110 : 64));
-        if (b->selected) round_ring(g, (orl_rect){r.x + 2, r.y + 2, r.w - 4, r.h - 4}, radius - 2, 2, C_AMBER);
+        SDL_Color border = b->selected ? (v->high_contrast ? C_HC_FOCUS : C_AMBER)
+                                       : v->high_contrast ? rgba(255, 255, 255, 255) : rgba(255, 240, 222, hover ? 110 : 64);
+        round_ring(g, r, radius, ring_t, border);
+        if (b->selected) round_ring(g, (orl_rect){r.x + ring_t, r.y + ring_t, r.w - 2 * ring_t, r.h - 2 * ring_t},
+                                    radius - ring_t, ring_t, border);
     }
     if (b->label && *b->label && b->label_size > 0) {
         int pad = b->kind == ORL_BUTTON_HOTSPOT ? 28 : 36;
@@ -367,7 +390,7 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
         if (b->label_align == ORL_TEXT_ALIGN_CENTER) t.x = r.x + (r.w - b->label_wrap) / 2;
         text(g, p, &t, label, 0);
     }
-    if (focus) round_ring(g, (orl_rect){r.x - 8, r.y - 8, r.w + 16, r.h + 16}, radius + 8, 4, C_AMBER);
+    if (focus) round_ring(g, (orl_rect){r.x - 8, r.y - 8, r.w + 16, r.h + 16}, radius + 8, focus_t, focus_c);
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -448,7 +471,7 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
     const orl_look *look = v->panorama ? &v->look : NULL;
     orl_diags *d = orl_player_diags(p);
     if (v->from_picture && v->transition < 1.0f) {
-        orl_scene_draw_transition(g->scenes, ORL_TRANSITION_CROSSFADE, v->transition, v->from_picture, v->from_time,
+        orl_scene_draw_transition(g->scenes, v->transition_kind, v->transition, v->from_picture, v->from_time,
                                   v->picture, v->picture_time, d);
         return 1;
     }
@@ -518,7 +541,9 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         } else {
             gradient(g, (float)v->panel.y - 160, H, 0, 110); /* one texture: no seam when scaled */
         }
-        round_fill(g, v->panel, 28, C_PANEL);
+        SDL_Color pc = v->high_contrast ? C_HC_PANEL : C_PANEL;
+        pc.a = (Uint8)v->panel_alpha;
+        round_fill(g, v->panel, 28, pc);
     }
     prof("panel");
     int clipped = v->scroll_max > 0 && v->has_panel;
@@ -526,21 +551,21 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
         SDL_RenderSetClipRect(g->r, &c);
     }
-    text(g, p, &v->heading, tone(v->heading.tone), over_picture);
-    text(g, p, &v->sub, tone(v->sub.tone), over_picture);
-    text(g, p, &v->body, tone(v->body.tone), 0);
-    text(g, p, &v->body2, tone(v->body2.tone), 0);
-    text(g, p, &v->note_title, tone(v->note_title.tone), 0);
-    text(g, p, &v->note_intro, tone(v->note_intro.tone), 0);
-    text(g, p, &v->note_words, tone(v->note_words.tone), 0);
+    text(g, p, &v->heading, tone(v, v->heading.tone), over_picture);
+    text(g, p, &v->sub, tone(v, v->sub.tone), over_picture);
+    text(g, p, &v->body, tone(v, v->body.tone), 0);
+    text(g, p, &v->body2, tone(v, v->body2.tone), 0);
+    text(g, p, &v->note_title, tone(v, v->note_title.tone), 0);
+    text(g, p, &v->note_intro, tone(v, v->note_intro.tone), 0);
+    text(g, p, &v->note_words, tone(v, v->note_words.tone), 0);
 
     if (v->has_testimony) {
         orl_rect bar = v->testimony_box;
         bar.w = 5;
         if (v->rtl) bar.x = v->testimony_box.x + v->testimony_box.w - 5;
         round_fill(g, bar, 2, v->testimony_notice && v->note != 2 ? rgba(214, 200, 184, 120) : C_AMBER);
-        text(g, p, &v->testimony_by, tone(v->testimony_by.tone), 0);
-        text(g, p, &v->testimony_text, tone(v->testimony_text.tone), 0);
+        text(g, p, &v->testimony_by, tone(v, v->testimony_by.tone), 0);
+        text(g, p, &v->testimony_text, tone(v, v->testimony_text.tone), 0);
     }
     if (clipped) {
         SDL_RenderSetClipRect(g->r, NULL);
@@ -550,29 +575,32 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         orl_rect sh = v->fact_box;
         sh.y += 4;
         round_fill(g, sh, 20, rgba(0, 0, 0, 60));
-        round_fill(g, v->fact_box, 20, C_PAPER);
+        round_fill(g, v->fact_box, 20, v->high_contrast ? rgba(255, 255, 255, 255) : C_PAPER);
         SDL_Rect c = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
         SDL_RenderSetClipRect(g->r, &c); /* a fact longer than its card is cut, never spilled */
-        text(g, p, &v->fact_label, tone(v->fact_label.tone), 0);
-        text(g, p, &v->fact_text, tone(v->fact_text.tone), 0);
-        text(g, p, &v->fact_source, tone(v->fact_source.tone), 0);
+        text(g, p, &v->fact_label, tone(v, v->fact_label.tone), 0);
+        text(g, p, &v->fact_text, tone(v, v->fact_text.tone), 0);
+        text(g, p, &v->fact_source, tone(v, v->fact_source.tone), 0);
         SDL_RenderSetClipRect(g->r, NULL);
     }
     for (int i = 0; i < v->nsupport; i++) {
-        round_fill(g, v->support_box[i], 22, rgba(52, 42, 36, 225));
-        text(g, p, &v->support[i].name, tone(v->support[i].name.tone), 0);
-        text(g, p, &v->support[i].contact, tone(v->support[i].contact.tone), 0);
-        text(g, p, &v->support[i].note, tone(v->support[i].note.tone), 0);
+        round_fill(g, v->support_box[i], 22, v->high_contrast ? rgba(20, 20, 20, 255) : rgba(52, 42, 36, 225));
+        if (v->high_contrast) round_ring(g, v->support_box[i], 22, 3, rgba(255, 255, 255, 255));
+        text(g, p, &v->support[i].name, tone(v, v->support[i].name.tone), 0);
+        text(g, p, &v->support[i].contact, tone(v, v->support[i].contact.tone), 0);
+        text(g, p, &v->support[i].note, tone(v, v->support[i].note.tone), 0);
     }
     if (v->menu) {
         fill_rect(g, 0, 0, W, H, C_DIM(150));
         orl_rect sh = v->menu_box;
         sh.y += 6;
         round_fill(g, sh, 32, rgba(0, 0, 0, 90));
-        round_fill(g, v->menu_box, 32, C_CARD_DARK);
-        text(g, p, &v->menu_title, tone(v->menu_title.tone), 0);
-        text(g, p, &v->menu_size_label, tone(v->menu_size_label.tone), 0);
-        text(g, p, &v->menu_lang_label, tone(v->menu_lang_label.tone), 0);
+        round_fill(g, v->menu_box, 32, v->high_contrast ? C_HC_PANEL : C_CARD_DARK);
+        if (v->high_contrast) round_ring(g, v->menu_box, 32, 3, rgba(255, 255, 255, 255));
+        text(g, p, &v->menu_title, tone(v, v->menu_title.tone), 0);
+        text(g, p, &v->menu_size_label, tone(v, v->menu_size_label.tone), 0);
+        text(g, p, &v->menu_access_label, tone(v, v->menu_access_label.tone), 0);
+        text(g, p, &v->menu_lang_label, tone(v, v->menu_lang_label.tone), 0);
     }
     prof("texts");
     for (int i = 0; i < v->nbuttons; i++) {

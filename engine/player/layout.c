@@ -774,6 +774,16 @@ static void layout_menu(orl_player *p, orl_view *v)
         sizes[i] = (row_item){ORL_BUTTON_TEXT_SIZE, i, "A", label_px[i], 0, i == p->text_size, 0};
     y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, 140, 100) + 40;
 
+    /* accessibility: two toggles, selected when on */
+    v->menu_access_label = vt(orl_ui_text(p->lang, ORL_UI_ACCESSIBILITY), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START,
+                              1.0f, ORL_TONE_ACCENT);
+    y += measure(p, &v->menu_access_label) + 16;
+    row_item access[2] = {
+        {ORL_BUTTON_HIGH_CONTRAST, 0, orl_ui_text(p->lang, ORL_UI_HIGH_CONTRAST), 32, 0, p->high_contrast, 0},
+        {ORL_BUTTON_REDUCE_MOTION, 0, orl_ui_text(p->lang, ORL_UI_REDUCE_MOTION), 32, 0, p->reduce_motion, 0},
+    };
+    y += button_row(p, v, access, 2, -1, x0, y, iw, 300, 100) + 40;
+
     /* languages: the source language, then the translations */
     v->nlangs = 0;
     const orl_story *st = p->st;
@@ -816,8 +826,8 @@ static void layout_menu(orl_player *p, orl_view *v)
     int top = (H - y) / 2;
     if (top < 24) top = 24;
     v->menu_box = (orl_rect){(W - cw) / 2, top, cw, y};
-    orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_lang_label};
-    shift_texts(ts, 3, top);
+    orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label};
+    shift_texts(ts, 4, top);
     for (int i = 0; i < v->nbuttons; i++) v->buttons[i].rect.y += top;
 }
 
@@ -832,7 +842,7 @@ static void mirror(orl_view *v)
     orl_view_text *ts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->testimony_by, &v->testimony_text,
                            &v->note_title, &v->note_intro, &v->note_words,
                            &v->fact_label, &v->fact_text, &v->fact_source, &v->menu_title,
-                           &v->menu_size_label, &v->menu_lang_label};
+                           &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(ts[i]);
     for (int i = 0; i < v->nsupport; i++) {
         mirror_text(&v->support[i].name);
@@ -874,6 +884,9 @@ void orl_player__layout(orl_player *p)
     v->screen = p->screen;
     v->lang = p->lang;
     v->rtl = orl_player__is_rtl(p->lang);
+    v->high_contrast = p->high_contrast;
+    v->reduce_motion = p->reduce_motion;
+    v->panel_alpha = p->high_contrast ? 255 : 204;
     v->look = p->look;
     float S = orl_player__size_scale(p->text_size);
     const orl_story *st = p->st;
@@ -939,11 +952,13 @@ const orl_view *orl_player_view(orl_player *p)
     if (p->dirty) orl_player__layout(p);
     orl_view *v = &p->view;
     const orl_story *st = p->st;
-    /* what moves without a relayout: time, look, the transition */
-    v->picture_time = p->scene_time;
+    /* what moves without a relayout: time, look, the transition. Reduce motion: pictures as
+     * composed (t = 0) and cuts. */
+    v->picture_time = p->reduce_motion ? 0.0 : p->scene_time;
     v->look = p->look;
-    v->transition = p->trans;
-    v->from_picture = p->from_scene >= 0 && p->from_scene < st->nscenes && p->trans < 1.0f ? &st->scenes[p->from_scene] : NULL;
-    v->from_time = p->from_time;
+    v->transition_kind = p->reduce_motion || p->no_transitions ? ORL_TRANSITION_CUT : ORL_TRANSITION_CROSSFADE;
+    v->transition = p->reduce_motion ? 1.0f : p->trans;
+    v->from_picture = p->from_scene >= 0 && p->from_scene < st->nscenes && v->transition < 1.0f ? &st->scenes[p->from_scene] : NULL;
+    v->from_time = p->reduce_motion ? 0.0 : p->from_time;
     return v;
 }

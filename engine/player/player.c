@@ -50,7 +50,7 @@ static void start_transition(orl_player *p, int from)
 {
     p->from_scene = from;
     p->from_time = p->scene_time;
-    p->trans = from >= 0 && from != orl_run_scene(p->run) && !p->no_transitions ? 0.0f : 1.0f;
+    p->trans = from >= 0 && from != orl_run_scene(p->run) && !p->no_transitions && !p->reduce_motion ? 0.0f : 1.0f;
     p->scene_time = 0.0;
 }
 
@@ -166,6 +166,8 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->on_event = d->on_event;
     p->event_ud = d->event_ud;
     p->no_transitions = d->no_transitions;
+    p->high_contrast = d->high_contrast != 0;
+    p->reduce_motion = d->reduce_motion != 0;
     p->from_scene = -1;
     p->trans = 1.0f;
     p->picture_scene = -1;
@@ -328,6 +330,12 @@ void orl_player__activate(orl_player *p, int i)
         break;
     case ORL_BUTTON_TEXT_SIZE:
         orl_player_set_text_size(p, b->arg);
+        break;
+    case ORL_BUTTON_HIGH_CONTRAST:
+        orl_player_set_high_contrast(p, !p->high_contrast);
+        break;
+    case ORL_BUTTON_REDUCE_MOTION:
+        orl_player_set_reduce_motion(p, !p->reduce_motion);
         break;
     case ORL_BUTTON_LANGUAGE:
         if (b->arg >= 0 && b->arg < v->nlangs) {
@@ -647,7 +655,7 @@ int orl_player_tick(orl_player *p, double dt)
         moving = 1;
     }
     int sc = p->picture_scene;
-    if (sc >= 0 && sc < p->st->nscenes) {
+    if (sc >= 0 && sc < p->st->nscenes && !p->reduce_motion) {
         const orl_camera *c = &p->st->scenes[sc].camera;
         if (c->set && p->scene_time < c->seconds + dt) moving = 1;
     }
@@ -661,6 +669,43 @@ int orl_player_set_text_size(orl_player *p, int step)
 {
     if (step < 0 || step >= ORL_PLAYER_TEXT_SIZES) return -1;
     p->text_size = step;
+    p->dirty = 1;
+    return 0;
+}
+
+int orl_player_set_high_contrast(orl_player *p, int on)
+{
+    p->high_contrast = on != 0;
+    p->dirty = 1;
+    return 0;
+}
+
+int orl_player_set_reduce_motion(orl_player *p, int on)
+{
+    p->reduce_motion = on != 0;
+    if (p->reduce_motion) {
+        /* a crossfade under way ends now: cut */
+        p->trans = 1.0f;
+        p->from_scene = -1;
+    }
+    p->dirty = 1;
+    return 0;
+}
+
+int orl_player_high_contrast(const orl_player *p) { return p->high_contrast; }
+int orl_player_reduce_motion(const orl_player *p) { return p->reduce_motion; }
+
+int orl_player_set_look(orl_player *p, float yaw, float pitch, float fov)
+{
+    if (!p->panorama || p->screen != ORL_SCREEN_SCENE) return -1;
+    if (fov > 0) p->look.fov = fov;
+    p->look.yaw = 0.0f;
+    p->look.pitch = 0.0f;
+    /* through orl_player_look: the same wrapping and pitch limits as the reader's moves */
+    int menu = p->menu;
+    p->menu = 0;
+    orl_player_look(p, yaw, pitch);
+    p->menu = menu;
     p->dirty = 1;
     return 0;
 }

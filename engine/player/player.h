@@ -18,8 +18,8 @@
  *        "Continue" or "Skip this part", as `orilla text` asks them. The support button (when
  *        the story lists support) opens the care screen at any moment, and returns.
  *        The settings (Esc, the corner button, gamepad Start) open over any screen: text size,
- *        language (reloads the story's strings and keeps the place), back to the beginning,
- *        quit. A story whose start scene is its own title card (its id is "title" or its text
+ *        high contrast, reduce motion, language (reloads the story's strings and keeps the
+ *        place, and these settings), back to the beginning, quit. A story whose start scene is its own title card (its id is "title" or its text
  *        is the story's title) starts on that scene: the title is not shown twice.
  *
  *   2. Drawing (orl_player_draw): the view into any SDL_Renderer whose logical size is
@@ -68,6 +68,8 @@ typedef struct orl_player_desc {
     int text_size;           /* 0 .. ORL_PLAYER_TEXT_SIZES-1 */
     int kiosk;               /* Esc and the settings' Quit do nothing */
     int no_transitions;      /* cut from scene to scene instead of a short crossfade */
+    int high_contrast;       /* opaque near-black panel, white text, stronger rings (settings) */
+    int reduce_motion;       /* no camera moves, cuts between scenes (settings) */
     const char *font_dir;    /* NULL: Orilla's own assets/fonts */
     /* Optional (the kiosk's statistics): told what the reader does, as it happens. */
     void (*on_event)(void *ud, const orl_player_event *e);
@@ -148,6 +150,19 @@ int orl_player_set_text_size(orl_player *p, int step);
  * puts the reader back where they were: same screen, scene, state and history. */
 int orl_player_set_lang(orl_player *p, const char *lang);
 int orl_player_set_menu(orl_player *p, int open);
+/* Accessibility (off by default; kept across language switches):
+ *   high contrast: the text panel and settings card fully opaque near-black, body text pure
+ *     white, quieter text light grey, brighter and thicker focus ring and button borders, the
+ *     fact card black on white;
+ *   reduce motion: no camera moves (layered scenes drawn as composed, at t = 0), cuts instead
+ *     of crossfades, nothing animated; a panorama turns only when the reader turns it. */
+int orl_player_set_high_contrast(orl_player *p, int on);
+int orl_player_set_reduce_motion(orl_player *p, int on);
+int orl_player_high_contrast(const orl_player *p);
+int orl_player_reduce_motion(const orl_player *p);
+/* Sets the panorama's look (fov 0: keep the current one); -1 when the scene shown is not a
+ * panorama. */
+int orl_player_set_look(orl_player *p, float yaw, float pitch, float fov);
 /* Back to the first screen with an empty state (what "Back to the beginning" does). */
 void orl_player_restart(orl_player *p);
 
@@ -208,6 +223,8 @@ typedef enum orl_button_kind {
     ORL_BUTTON_SUPPORT,    /* the corner button: who the reader can talk to (story/care.h) */
     ORL_BUTTON_NOTE_CONTINUE, /* a scene's or testimony's content note: arg 0 scene, 1 testimony */
     ORL_BUTTON_NOTE_SKIP,
+    ORL_BUTTON_HIGH_CONTRAST, /* settings toggles: selected when on */
+    ORL_BUTTON_REDUCE_MOTION,
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -263,6 +280,8 @@ typedef struct orl_view {
     int menu;             /* the settings are open (over the screen) */
     int rtl;              /* the reader's language is written right to left: UI mirrored */
     const char *lang;
+    int high_contrast;    /* the accessibility settings (orl_player_set_high_contrast) */
+    int reduce_motion;
 
     /* The picture: a scene of the story drawn by render/scene.h, or none. */
     const orl_scene *picture; /* borrowed from the story; NULL: a calm dark background */
@@ -274,6 +293,7 @@ typedef struct orl_view {
     /* Text panel (scene screens) or centred blocks (the other screens). */
     int has_panel;
     orl_rect panel;
+    int panel_alpha;          /* 0..255: the panel's (and settings card's) opacity */
     orl_view_text heading;    /* title / "Content note" / support heading / "The end" */
     orl_view_text sub;        /* authors / warning intro / ... */
     orl_view_text body;       /* scene text / warnings / credits */
@@ -305,7 +325,7 @@ typedef struct orl_view {
 
     /* Settings card. */
     orl_rect menu_box;
-    orl_view_text menu_title, menu_size_label, menu_lang_label;
+    orl_view_text menu_title, menu_size_label, menu_access_label, menu_lang_label;
     const char *langs[ORL_VIEW_MAX_LANGS]; /* codes: the source language, then translations */
     int nlangs;
 
@@ -322,6 +342,7 @@ typedef struct orl_view {
     orl_rect clip;
 
     /* A transition from the previous picture (scene changes), progress 0..1. */
+    orl_transition_kind transition_kind; /* ORL_TRANSITION_CUT with reduce motion */
     const orl_scene *from_picture;
     double from_time;
     float transition;         /* 1: done */
@@ -371,6 +392,8 @@ typedef struct orl_play_opts {
     int text_size;
     int kiosk;
     int no_transitions;
+    int high_contrast;         /* the accessibility settings, from the start */
+    int reduce_motion;
     /* headless */
     const char *choices;       /* "1,2,1": picked one by one */
     const char *screenshot;    /* PNG of the last frame (headless: required) */
@@ -379,6 +402,9 @@ typedef struct orl_play_opts {
     int screen;                /* shot: -1, or an orl_player_screen to show */
     int menu;                  /* shot: with the settings open */
     int focus;                 /* shot: focus ring on this button (1-based), 0 none */
+    int has_look;              /* shot: a panorama's initial look (ignored, with a note, for
+                                  other scenes) */
+    float look_yaw, look_pitch, look_fov; /* degrees; fov 0: the scene's own */
     int verbose;               /* print each screen reached (headless) */
 } orl_play_opts;
 

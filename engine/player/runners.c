@@ -85,6 +85,8 @@ static int session_open(session *s, const orl_play_opts *o)
     pd.seed = o->seed;
     pd.text_size = o->text_size;
     pd.kiosk = o->kiosk;
+    pd.high_contrast = o->high_contrast;
+    pd.reduce_motion = o->reduce_motion;
     /* The bench's peers draw no transitions; measured, neither does Orilla (bench.c). */
     pd.no_transitions = o->no_transitions || (getenv("BENCH_OUT") && *getenv("BENCH_OUT"));
     s->p = orl_player_create(&pd, &d);
@@ -289,6 +291,9 @@ int orl_play_shot(const orl_play_opts *o)
             return 2;
         }
     }
+    if (o->has_look && orl_player_set_look(p, o->look_yaw, o->look_pitch, o->look_fov) != 0)
+        fprintf(stderr, "orilla shot: note: --look is for panoramas; %s is not one, so it is ignored\n",
+                orl_player_scene(p) >= 0 ? p->st->scenes[orl_player_scene(p)].id : "this screen");
     if (o->menu) orl_player_set_menu(p, 1);
     if (o->focus > 0) {
         const orl_view *v = orl_player_view(p);

@@ -34,6 +34,9 @@ typedef enum orl_ui_key {
     ORL_UI_SUPPORT_HINT,    /* terminal: "Type s at any choice to see who you can talk to." */
     ORL_UI_AUTHORS,         /* "Authors" */
     ORL_UI_LICENCE,         /* "Licence" */
+    ORL_UI_HIGH_CONTRAST,   /* settings toggle */
+    ORL_UI_REDUCE_MOTION,   /* settings toggle */
+    ORL_UI_ACCESSIBILITY,   /* settings heading above the two */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

@@ -770,6 +770,90 @@ static void test_random_inputs(void **unused)
     }
 }
 
+/* High contrast and reduce motion: toggles in the settings, seen in the view model, kept
+ * across a language switch. */
+static void test_accessibility_settings(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    orl_story *st = orl_player_story(p);
+    assert_int_equal(orl_player_high_contrast(p), 0);
+    assert_int_equal(orl_player_reduce_motion(p), 0);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "choose"));
+    const orl_view *v = orl_player_view(p);
+    assert_int_equal(v->panel_alpha, 204);
+    assert_int_equal(v->transition_kind, ORL_TRANSITION_CROSSFADE);
+    /* off: a choice crossfades, and time runs for the camera */
+    orl_player_pick(p, 1);
+    v = orl_player_view(p);
+    assert_true(v->transition < 1.0f);
+    assert_non_null(v->from_picture);
+    orl_player_tick(p, 1.0);
+    v = orl_player_view(p);
+    assert_true(v->picture_time > 0.2); /* one tick moves at most 0.25 s */
+
+    /* both on, from the settings */
+    orl_player_set_menu(p, 1);
+    v = orl_player_view(p);
+    int hc = find_button(v, ORL_BUTTON_HIGH_CONTRAST), rm = find_button(v, ORL_BUTTON_REDUCE_MOTION);
+    assert_true(hc >= 0 && rm >= 0);
+    assert_false(v->buttons[hc].selected);
+    assert_string_equal(v->buttons[hc].label, orl_ui_text("es", ORL_UI_HIGH_CONTRAST));
+    click(p, hc);
+    click(p, find_button(orl_player_view(p), ORL_BUTTON_REDUCE_MOTION));
+    assert_int_equal(orl_player_high_contrast(p), 1);
+    assert_int_equal(orl_player_reduce_motion(p), 1);
+    v = orl_player_view(p);
+    assert_true(v->buttons[find_button(v, ORL_BUTTON_HIGH_CONTRAST)].selected);
+    assert_true(v->buttons[find_button(v, ORL_BUTTON_REDUCE_MOTION)].selected);
+    assert_int_equal(v->focus, find_button(v, ORL_BUTTON_REDUCE_MOTION)); /* focus stays on the toggle */
+    orl_player_set_menu(p, 0);
+    v = orl_player_view(p);
+    assert_int_equal(v->high_contrast, 1);
+    assert_int_equal(v->reduce_motion, 1);
+    assert_int_equal(v->panel_alpha, 255);
+    assert_int_equal(v->transition_kind, ORL_TRANSITION_CUT);
+    assert_true(v->picture_time == 0.0); /* layered scenes as composed */
+
+    /* a new scene cuts in; time does not move the camera */
+    orl_player_goto_scene(p, orl_story_find_scene(st, "choose"));
+    orl_player_pick(p, 1);
+    v = orl_player_view(p);
+    assert_true(v->transition >= 1.0f);
+    assert_null(v->from_picture);
+    orl_player_tick(p, 2.0);
+    v = orl_player_view(p);
+    assert_true(v->picture_time == 0.0);
+
+    /* kept across a language switch */
+    assert_int_equal(orl_player_set_lang(p, "en"), 0);
+    assert_int_equal(orl_player_high_contrast(p), 1);
+    assert_int_equal(orl_player_reduce_motion(p), 1);
+    v = orl_player_view(p);
+    assert_int_equal(v->panel_alpha, 255);
+    orl_player_set_menu(p, 1);
+    v = orl_player_view(p);
+    assert_string_equal(v->buttons[find_button(v, ORL_BUTTON_REDUCE_MOTION)].label, "Reduce motion");
+
+    /* and off again */
+    orl_player_set_high_contrast(p, 0);
+    orl_player_set_reduce_motion(p, 0);
+    orl_player_set_menu(p, 0);
+    v = orl_player_view(p);
+    assert_int_equal(v->panel_alpha, 204);
+    assert_int_equal(v->transition_kind, ORL_TRANSITION_CROSSFADE);
+
+    /* the panorama's look: only for a panorama */
+    assert_int_equal(orl_player_set_look(p, 10, 0, 0), -1);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "camp"));
+    assert_int_equal(orl_player_set_look(p, 200, -89, 60), 0);
+    v = orl_player_view(p);
+    assert_true(v->look.yaw > -161.0f && v->look.yaw < -159.0f); /* wrapped */
+    assert_true(v->look.pitch > -89.0f);                          /* limited */
+    assert_true(v->look.fov == 60.0f);
+    orl_player_free(p);
+}
+
 /* ------------------------------------------------------------------------------------- */
 /* Headless renders */
 
@@ -816,6 +900,13 @@ static void test_golden_screens(void **unused)
     orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
     render_check(p, "player_scene_ar");
     orl_player_free(p);
+    /* high contrast: the scene with testimony, fact and the focus ring */
+    p = open_player();
+    orl_player_set_high_contrast(p, 1);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    orl_player_input_do(p, ORL_INPUT_DOWN);
+    render_check(p, "player_high_contrast");
+    orl_player_free(p);
 }
 
 int main(void)
@@ -840,6 +931,7 @@ int main(void)
         cmocka_unit_test(test_panorama_keys),
         cmocka_unit_test(test_long_scene_scrolls),
         cmocka_unit_test(test_random_inputs),
+        cmocka_unit_test(test_accessibility_settings),
         cmocka_unit_test(test_golden_screens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
