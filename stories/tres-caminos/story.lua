@@ -126,7 +126,7 @@ testimony "carmen-domingo" {
 scene "inicio" {
   title = "Tres caminos",
   background = "images/portada.png",
-  text = "Tres personas salen de Venezuela por razones distintas y con maletas distintas. Sus caminos se cruzan en un puente, en un mercado, en una terraza de Quito.\n\nTú eliges a quién acompañar y, en algunos momentos, qué decide. No hay respuestas correctas: hay personas que deciden con lo que saben y con lo que tienen.\n\nMarisol, Andrés y Carmen son personajes compuestos, inspirados en testimonios públicos. Ninguna persona real aparece retratada.",
+  text = "Tres personas salen de Venezuela por razones distintas. Sus caminos se cruzan en un puente, en un mercado, en una terraza de Quito.\n\nTú eliges a quién acompañar y, a veces, qué decide. No hay respuestas correctas.\n\nSon personajes compuestos: ninguna persona real aparece retratada.",
   fact = {
     text = "Más de 7,7 millones de personas refugiadas y migrantes de Venezuela viven fuera de su país; la gran mayoría, en América Latina y el Caribe.",
     source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, cifras de 2024",
@@ -205,9 +205,9 @@ scene "marisol-puente" {
     return "El puente de Rumichaca une Colombia y Ecuador sobre un río que corre hondo entre las piedras. Hace frío de montaña. Valentina tose bajito dentro de su chaqueta y pregunta por qué el río no necesita papeles.\n\nHay una fila larga frente a la oficina de migración, una carpa blanca de orientación y una señora que vende café y aguapanela.\n\nMarisol mira a su alrededor. ¿Por dónde empieza?"
   end,
   choices = {
-    { text = "La carpa de orientación", go = "marisol-carpa", at = { yaw = -60, pitch = -18 } },
-    { text = "El puesto de café", go = "marisol-cafe", at = { yaw = 62, pitch = -14 } },
-    { text = "La fila de migración", go = "marisol-fila", at = { yaw = -6, pitch = -12 } },
+    { text = "La carpa de orientación", go = "marisol-carpa", at = { yaw = -60, pitch = -4 } },
+    { text = "El puesto de café", go = "marisol-cafe", at = { yaw = 62, pitch = -3 } },
+    { text = "La fila de migración", go = "marisol-fila", at = { yaw = -6, pitch = -1 } },
   },
 }
 
@@ -378,8 +378,8 @@ scene "andres-mercado" {
   end,
   choices = {
     { text = "El tablero de anuncios", go = "andres-anuncio", at = { yaw = -50, pitch = 8 } },
-    { text = "El hombre de la camioneta", go = "andres-obra", at = { yaw = 45, pitch = -12 } },
-    { text = "El toldo verde de la asociación", go = "andres-asociacion", at = { yaw = 150, pitch = -4 } },
+    { text = "El hombre de la camioneta", go = "andres-obra", at = { yaw = 38, pitch = 2 } },
+    { text = "El toldo verde de la asociación", go = "andres-asociacion", at = { yaw = 150, pitch = 3 } },
   },
 }
 
@@ -570,7 +570,7 @@ scene "carmen-llegada" {
     { image = "images/quito-ciudad.png", depth = 3.5 },
     { image = "images/quito-plaza.png", depth = 1.5 },
   },
-  camera = { from = { -0.1, 0, -0.4 }, to = { 0.05, 0.01, 0 }, seconds = 16 },
+  camera = { from = { 0.06, 0.01, 0 }, to = { -0.04, 0, -0.4 }, seconds = 16 },
   text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Matías, de cinco años, la abraza por las piernas. Sofía, de nueve, le da la mano con timidez: la última vez que se vieron tenía cinco.\n\nEl apartamento es pequeño y está en un cuarto piso. Carmen duerme en el sofá cama de la sala. Por las mañanas todos salen: Luis a la fábrica, Yenny a la panadería, los niños a la escuela.\n\nCarmen se queda sola con el silencio. A las tres semanas sube a la terraza del edificio a tomar aire.",
   fact = {
     text = "En 2020 había unos 281 millones de personas migrantes internacionales: alrededor del 3,6 % de la población mundial. La gran mayoría de las personas vive en el país donde nació.",
@@ -585,12 +585,12 @@ scene "carmen-llegada" {
 scene "carmen-terraza" {
   title = "La terraza",
   panorama = "images/pano-terraza.png",
-  look = { yaw = 40, pitch = -4, fov = 100 },
+  look = { yaw = 60, pitch = -4, fov = 100 },
   text = "Desde la terraza se ve medio Quito: techos, antenas, ropa tendida y, al fondo, las montañas. Hay viento y sol de altura, de ese que quema sin avisar.\n\nEn una esquina, una señora mayor riega unas plantas sembradas en baldes. Por la ventana abierta del cuarto piso se oye a Sofía leer en voz alta, despacio, tropezando. En el bolsillo de Carmen vibra el teléfono: es su hermana Elena, desde Valencia.\n\n¿Hacia dónde va Carmen?",
   choices = {
-    { text = "La señora de las plantas", go = "carmen-rosa", at = { yaw = 80, pitch = -13 } },
-    { text = "La ventana de Sofía", go = "carmen-nietos", at = { yaw = -70, pitch = -8 } },
-    { text = "El banco al sol, para contestar a Elena", go = "carmen-llamada", at = { yaw = 170, pitch = -18 } },
+    { text = "La señora de las plantas", go = "carmen-rosa", at = { yaw = 105, pitch = 0 } },
+    { text = "La ventana de Sofía", go = "carmen-nietos", at = { yaw = -70, pitch = 5 } },
+    { text = "El banco al sol, para contestar a Elena", go = "carmen-llamada", at = { yaw = 170, pitch = -2 } },
   },
 }
 
@@ -705,13 +705,13 @@ scene "plaza" {
   end,
   text = function(s)
     if s.fin_marisol and s.fin_andres and s.fin_carmen then
-      return "Es domingo en la plaza del barrio. Hay música, un partido de fútbol de niños, puestos de comida y banderines de colores.\n\nSi miras bien, ahí están los tres. Marisol, en una banca, mientras Valentina dibuja a la gente. Andrés, arreglando el parlante para que la música no se corte. Carmen, saludando a medio barrio.\n\nNo se conocen del todo, pero sus caminos ya se cruzaron: en un puente, en un mercado, en una terraza. Así se hacen las ciudades: con caminos que se encuentran."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nSi miras bien, ahí están los tres. Marisol, en una banca, mientras Valentina dibuja a la gente. Andrés, arreglando el parlante. Carmen, saludando a medio barrio.\n\nSus caminos ya se cruzaron. Así se hacen las ciudades."
     elseif s.ultimo == "marisol" then
-      return "Es domingo en la plaza del barrio. Hay música, un partido de fútbol de niños, puestos de comida y banderines de colores.\n\nMarisol se sienta en una banca mientras Valentina dibuja a la gente: un muchacho de gorra roja que arregla el parlante, una señora que saluda a todo el mundo, un heladero que le guarda la sombra a alguien.\n\nMarisol todavía no conoce sus historias. Pero sabe una cosa: cada persona de esta plaza llegó por un camino."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nMarisol se sienta en una banca mientras Valentina dibuja a la gente: un muchacho de gorra roja que arregla el parlante, una señora que saluda a todo el mundo.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
     elseif s.ultimo == "andres" then
-      return "Es domingo en la plaza del barrio. Hay música, un partido de fútbol de niños, puestos de comida y banderines de colores.\n\nAndrés arregla el parlante para que la música no se corte. Desde ahí ve a una niña que dibuja a todo el mundo en un cuaderno y a una señora mayor que saluda a medio barrio.\n\nAndrés todavía no conoce sus historias. Pero sabe una cosa: cada persona de esta plaza llegó por un camino."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nAndrés arregla el parlante para que la música no se corte. Desde ahí ve a una niña que dibuja a todo el mundo en un cuaderno y a una señora mayor que saluda a medio barrio.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
     end
-    return "Es domingo en la plaza del barrio. Hay música, un partido de fútbol de niños, puestos de comida y banderines de colores.\n\nCarmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nCarmen todavía no conoce sus historias. Pero sabe una cosa: cada persona de esta plaza llegó por un camino."
+    return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nCarmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
   end,
   fact = {
     text = "A finales de 2023 había 117,3 millones de personas desplazadas por la fuerza en el mundo: una de cada 69.",
