@@ -5,6 +5,7 @@
 #include "player/player.h"
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int orl_cmd_play(int argc, char **argv)
 {
@@ -64,6 +65,8 @@ int orl_cmd_play(int argc, char **argv)
             o.time = t;
         } else if (orl_args_is(&a, "--no-transitions")) {
             o.no_transitions = 1;
+        } else if (orl_args_is(&a, "--watch")) {
+            o.watch = 1;
         } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
             o.verbose = 1;
         } else {
@@ -75,6 +78,12 @@ int orl_cmd_play(int argc, char **argv)
         orl_args_fail(&a, "--headless needs --screenshot FILE.png: where to write the last frame");
     if (!a.error && headless && (o.fullscreen || o.renderer != ORL_RENDERER_AUTO))
         orl_args_fail(&a, "--fullscreen and --renderer are for a window, not --headless");
+    if (!a.error && o.watch && headless) orl_args_fail(&a, "--watch is for a window, not --headless");
+    if (!a.error && o.watch) {
+        struct stat sb;
+        if (stat(o.path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+            orl_args_fail(&a, "--watch needs a story folder, not '%s' (a bundle does not change while it plays)", o.path);
+    }
     if (a.error) return ORL_EXIT_USAGE;
     return headless ? orl_play_headless(&o) : orl_play_window(&o);
 }

@@ -6,7 +6,7 @@ const orl_command orl_commands[] = {
     {"play", orl_cmd_play, "play a story in a window (touch, mouse, keys, gamepad), or headless into a PNG",
      "usage: orilla play PATH [--fullscreen] [--lang L] [--size WxH] [--renderer software|gpu|auto]\n"
      "                   [--deployment D] [--withdrawn FILE] [--seed N] [--text-size 1-4]\n"
-     "                   [--high-contrast] [--reduce-motion]\n"
+     "                   [--high-contrast] [--reduce-motion] [--watch]\n"
      "       orilla play --headless --choices 1,2,1 --screenshot out.png PATH [--size WxH] [--time T]\n\n"
      "Opens a window (resizable; --fullscreen fills the screen; F11 switches) with the story's\n"
      "title, its content note, then its scenes: text, testimony (or the consent notice where\n"
@@ -23,6 +23,9 @@ const orl_command orl_commands[] = {
      "the settings): an opaque panel with white text and stronger rings; no camera moves, cuts\n"
      "between scenes, nothing animated.\n"
      "--no-transitions cuts from scene to scene (no 0.35 s crossfade), as the bench peers do.\n"
+     "--watch (a story folder, not a bundle) reloads the story when its files are saved and\n"
+     "keeps the reader's scene, state and history; problems are shown over the last version\n"
+     "that worked until they are mended.\n"
      "--headless plays with no display: the title and content note are passed, the --choices\n"
      "are picked one by one (numbered as 'orilla text' numbers them), and the last screen is\n"
      "written to --screenshot at --time seconds into its camera move.\n"

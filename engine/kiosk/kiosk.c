@@ -227,6 +227,8 @@ static void start_story(orl_kiosk *k, int idx)
     pd.font_dir = k->font_dir;
     pd.on_event = on_player_event;
     pd.event_ud = k;
+    pd.volume_set = 1; /* the operator's volume (testimony audio) */
+    pd.volume = (float)k->volume;
     k->hook_story = st;
     k->hook_lang = lang;
     orl_diags d = {0};
@@ -499,6 +501,7 @@ static void activate(orl_kiosk *k, int i)
         if (k->volume < 0) k->volume = 0;
         if (k->volume > 1) k->volume = 1;
         k->volume = round(k->volume * 10.0) / 10.0;
+        if (k->player) orl_player_set_volume(k->player, (float)k->volume);
         operator_text(k);
         break;
     case KA_OP_RELOAD:

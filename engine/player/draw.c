@@ -509,6 +509,53 @@ int orl_player_prefetch(orl_player *p, orl_player_gfx *g)
     return 0;
 }
 
+/* Live reload (play --watch): after a failed reload, its problems over the last good story;
+ * after a reload that moved the reader, a short notice. Calm slate blue, not alarm red. */
+static void draw_reload(orl_player_gfx *g, orl_player *p)
+{
+    const char *probs = orl_player_reload_problems(p);
+    const char *note = probs ? NULL : orl_player_notice(p);
+    if (!probs && !note) return;
+    const int x = 120, top = 136, w = W - 240, pad = 32; /* below the corner buttons */
+    orl_view_text head = {0}, body = {0};
+    head.text = probs ? "The story has a problem. This is the last version that worked; save the file again once it is mended." : note;
+    head.size = probs ? 32 : 30;
+    head.bold = 1;
+    head.x = x + pad;
+    head.y = top + pad;
+    head.w = w - 2 * pad;
+    head.align = ORL_TEXT_ALIGN_LEFT;
+    head.spacing = 1.2f;
+    orl_text_desc d = {0};
+    d.size = head.size;
+    d.max_width = head.w;
+    d.align = head.align;
+    d.line_spacing = head.spacing;
+    head.h = orl_text_measure(p->bold, head.text, &d).height;
+    int h = head.h + 2 * pad;
+    if (probs) {
+        body = head;
+        body.text = probs;
+        body.size = 28;
+        body.bold = 0;
+        body.spacing = 1.3f;
+        body.y = head.y + head.h + 18;
+        d.size = body.size;
+        d.line_spacing = body.spacing;
+        body.h = orl_text_measure(p->fonts, body.text, &d).height;
+        if (body.h > H - 2 * top - head.h - 18 - 2 * pad) body.h = H - 2 * top - head.h - 18 - 2 * pad;
+        h += 18 + body.h;
+    }
+    orl_rect box = {x, top, w, h};
+    round_fill(g, box, 24, rgba(26, 34, 46, 240));
+    round_ring(g, box, 24, 2, rgba(120, 150, 190, 255));
+    SDL_Rect c = {box.x, box.y, box.w, box.h};
+    SDL_RenderSetClipRect(g->r, &c);
+    text(g, p, &head, rgba(240, 206, 160, 255), 0);
+    if (probs) text(g, p, &body, rgba(226, 232, 240, 255), 0);
+    SDL_RenderSetClipRect(g->r, NULL);
+}
+
 int orl_player_draw(orl_player *p, orl_player_gfx *g)
 {
     prof(NULL);
@@ -571,6 +618,12 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         SDL_RenderSetClipRect(g->r, NULL);
         scrollbar(g, v);
     }
+    if (v->has_caption) {
+        /* the testimony's caption: a dark strip above the panel, readable on any picture */
+        round_fill(g, v->caption_box, 18, v->high_contrast ? rgba(0, 0, 0, 255) : rgba(12, 10, 9, 215));
+        if (v->high_contrast) round_ring(g, v->caption_box, 18, 3, rgba(255, 255, 255, 255));
+        text(g, p, &v->caption, v->high_contrast ? rgba(255, 255, 255, 255) : tone(v, v->caption.tone), 0);
+    }
     if (v->has_fact) {
         orl_rect sh = v->fact_box;
         sh.y += 4;
@@ -601,6 +654,7 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->menu_size_label, tone(v, v->menu_size_label.tone), 0);
         text(g, p, &v->menu_access_label, tone(v, v->menu_access_label.tone), 0);
         text(g, p, &v->menu_lang_label, tone(v, v->menu_lang_label.tone), 0);
+        text(g, p, &v->menu_volume_label, tone(v, v->menu_volume_label.tone), 0);
     }
     prof("texts");
     for (int i = 0; i < v->nbuttons; i++) {
@@ -614,5 +668,6 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         if (clip_this) SDL_RenderSetClipRect(g->r, NULL);
     }
     prof("buttons");
+    draw_reload(g, p);
     return moving || v->transition < 1.0f;
 }

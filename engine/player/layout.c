@@ -784,6 +784,22 @@ static void layout_menu(orl_player *p, orl_view *v)
     };
     y += button_row(p, v, access, 2, -1, x0, y, iw, 300, 100) + 40;
 
+    /* volume of testimony audio: only for stories that have some */
+    v->menu_volume_label.text = NULL;
+    int has_audio = 0;
+    for (int i = 0; i < p->st->ntestimonies && !has_audio; i++)
+        has_audio = p->st->testimonies[i].audio && *p->st->testimonies[i].audio;
+    if (has_audio) {
+        v->menu_volume_label = vt(orl_ui_text(p->lang, ORL_UI_VOLUME), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START, 1.0f,
+                                  ORL_TONE_ACCENT);
+        y += measure(p, &v->menu_volume_label) + 16;
+        static const char *const pct[5] = {"0 %", "25 %", "50 %", "75 %", "100 %"};
+        int cur = (int)lroundf(p->volume * 4.0f);
+        row_item vols[5];
+        for (int i = 0; i < 5; i++) vols[i] = (row_item){ORL_BUTTON_VOLUME, i * 25, pct[i], 30, 0, i == cur, 0};
+        y += button_row(p, v, vols, 5, -1, x0, y, iw, 150, 88) + 40;
+    }
+
     /* languages: the source language, then the translations */
     v->nlangs = 0;
     const orl_story *st = p->st;
@@ -826,8 +842,9 @@ static void layout_menu(orl_player *p, orl_view *v)
     int top = (H - y) / 2;
     if (top < 24) top = 24;
     v->menu_box = (orl_rect){(W - cw) / 2, top, cw, y};
-    orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label};
-    shift_texts(ts, 4, top);
+    orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label,
+                           &v->menu_volume_label};
+    shift_texts(ts, 5, top);
     for (int i = 0; i < v->nbuttons; i++) v->buttons[i].rect.y += top;
 }
 
@@ -842,7 +859,8 @@ static void mirror(orl_view *v)
     orl_view_text *ts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->testimony_by, &v->testimony_text,
                            &v->note_title, &v->note_intro, &v->note_words,
                            &v->fact_label, &v->fact_text, &v->fact_source, &v->menu_title,
-                           &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label};
+                           &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label,
+                           &v->menu_volume_label};
     for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(ts[i]);
     for (int i = 0; i < v->nsupport; i++) {
         mirror_text(&v->support[i].name);
@@ -947,10 +965,14 @@ void orl_player__layout(orl_player *p)
     p->dirty = 0;
 }
 
+int orl_player__measure(orl_player *p, orl_view_text *t) { return measure(p, t); }
+
 const orl_view *orl_player_view(orl_player *p)
 {
+    int relaid = p->dirty;
     if (p->dirty) orl_player__layout(p);
     orl_view *v = &p->view;
+    orl_player__sound_view(p, v, relaid); /* testimony audio follows the screen; its caption */
     const orl_story *st = p->st;
     /* what moves without a relayout: time, look, the transition. Reduce motion: pictures as
      * composed (t = 0) and cuts. */

@@ -25,6 +25,8 @@ static void clear_scene_cache(orl_player *p)
 static void load_scene(orl_player *p)
 {
     clear_scene_cache(p);
+    free(p->notice); /* a reload's notice goes with the reader's next move */
+    p->notice = NULL;
     int sc = orl_run_scene(p->run);
     if (sc < 0) return;
     int errors = p->diags.errors;
@@ -43,6 +45,7 @@ static void load_scene(orl_player *p)
     p->scroll = 0;
     /* the reader is asked a scene's content notes each time they arrive */
     p->scene_answer = p->testimony_answer = ORL_CARE_NOT_ASKED;
+    p->scene_entry++; /* a new entry: the testimony starts again (sound.c) */
     p->dirty = 1;
 }
 
@@ -172,6 +175,11 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->trans = 1.0f;
     p->picture_scene = -1;
     p->hover = p->pressed = -1;
+    p->audio_testimony = -1;
+    p->no_audio_device = d->no_audio_device;
+    p->caption_clock = d->caption_clock;
+    p->captions = !d->no_captions;
+    p->volume = d->volume_set ? (d->volume >= 0.0f ? d->volume <= 1.0f ? d->volume : 1.0f : 0.0f) : 1.0f;
     char err[512] = "";
     p->fonts = orl_font_set_load_dir(d->font_dir, 0, 36, err, sizeof err);
     if (p->fonts) p->bold = orl_font_set_load_dir(d->font_dir, 1, 36, err, sizeof err);
@@ -199,7 +207,10 @@ void orl_player_free(orl_player *p)
     orl_story_free(p->st);
     orl_font_set_free(p->fonts);
     orl_font_set_free(p->bold);
+    orl_player__sound_close(p);
     orl_diags_free(&p->diags);
+    free(p->problems);
+    free(p->notice);
     free(p->path);
     free(p);
 }
@@ -336,6 +347,9 @@ void orl_player__activate(orl_player *p, int i)
         break;
     case ORL_BUTTON_REDUCE_MOTION:
         orl_player_set_reduce_motion(p, !p->reduce_motion);
+        break;
+    case ORL_BUTTON_VOLUME:
+        orl_player_set_volume(p, (float)b->arg / 100.0f);
         break;
     case ORL_BUTTON_LANGUAGE:
         if (b->arg >= 0 && b->arg < v->nlangs) {
@@ -659,6 +673,7 @@ int orl_player_tick(orl_player *p, double dt)
         const orl_camera *c = &p->st->scenes[sc].camera;
         if (c->set && p->scene_time < c->seconds + dt) moving = 1;
     }
+    if (orl_player__sound_moving(p)) moving = 1; /* captions follow the testimony */
     return moving;
 }
 
@@ -807,6 +822,141 @@ int orl_player_set_lang(orl_player *p, const char *lang)
     p->dirty = 1;
     return 0;
 }
+
+/* ---------------------------------------------------------------------------------------
+ * Live reload (play --watch) */
+
+#define RELOAD_SHOWN 6 /* problems listed on the overlay; the rest are counted */
+
+/* A diagnostic's file, relative to the story folder when it is inside it. */
+static const char *short_file(const orl_player *p, const char *file)
+{
+    size_t n = p->path ? strlen(p->path) : 0;
+    while (n > 1 && p->path[n - 1] == '/') n--;
+    if (file && n && strncmp(file, p->path, n) == 0 && file[n] == '/') return file + n + 1;
+    return file;
+}
+
+static void set_problems(orl_player *p, const orl_diags *d)
+{
+    free(p->problems);
+    p->problems = NULL;
+    char buf[4096];
+    size_t len = 0;
+    int shown = 0, more = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        const orl_diag *x = &d->items[i];
+        if (x->sev != ORL_ERROR) continue;
+        if (shown == RELOAD_SHOWN || len >= sizeof buf - 64) {
+            more++;
+            continue;
+        }
+        const char *file = short_file(p, x->file);
+        char where[600] = "";
+        if (file && x->line > 0) snprintf(where, sizeof where, "%s:%d: ", file, x->line);
+        else if (file) snprintf(where, sizeof where, "%s: ", file);
+        int w = snprintf(buf + len, sizeof buf - len, "%s%serror: %s", shown ? "\n" : "", where, x->msg ? x->msg : "");
+        if (w < 0) break;
+        len += (size_t)w < sizeof buf - len ? (size_t)w : sizeof buf - len - 1;
+        shown++;
+    }
+    if (more && len < sizeof buf - 1)
+        snprintf(buf + len, sizeof buf - len, "\n… and %d more ('orilla check' lists them all)", more);
+    p->problems = orl_strdup(buf[0] ? buf : "error: the story cannot be loaded");
+}
+
+int orl_player_reload(orl_player *p, orl_diags *diags)
+{
+    if (!p->path) return -1;
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    lo.script.seed = p->seed;
+    lo.lang = p->st->language && strcmp(p->st->language, p->lang) == 0 ? NULL : p->lang;
+    orl_story *st = orl_story_load(p->path, &lo, &d);
+    if (st) orl_story_check(st, NULL, &d);
+    orl_run *run = st && !d.errors ? orl_run_new(st) : NULL;
+    if (!run) {
+        if (d.errors == 0) orl_diag_add(&d, ORL_ERROR, NULL, 0, 0, "reload", "cannot reload the story: out of memory");
+        orl_diags_sort(&d);
+        set_problems(p, &d);
+        p->dirty = 1;
+        if (diags)
+            for (size_t i = 0; i < d.n; i++)
+                orl_diag_add(diags, d.items[i].sev, d.items[i].file, d.items[i].line, d.items[i].col,
+                             d.items[i].code, "%s", d.items[i].msg);
+        orl_diags_free(&d);
+        orl_story_free(st);
+        return -1;
+    }
+    orl_diags_free(&d);
+
+    /* Where the reader is, by scene id: the new story is a new set of structures. */
+    int cur = orl_run_scene(p->run), now = -1, keep = 0;
+    char gone[ORL_MAX_ID + 1] = "";
+    if (cur >= 0) {
+        snprintf(gone, sizeof gone, "%s", p->st->scenes[cur].id);
+        now = orl_story_find_scene(st, p->st->scenes[cur].id);
+        orl_buf state = {0};
+        if (now >= 0 && orl_run_state_save(p->run, &state, &p->diags) == 0 && !state.oom &&
+            orl_run_restore(run, now, state.data, state.len) == 0)
+            keep = 1;
+        orl_buf_free(&state);
+    }
+    /* history: the steps whose scene is still there, with their new indexes */
+    int k = 0;
+    for (int i = 0; i < p->nhist; i++) {
+        int s = keep ? orl_story_find_scene(st, p->st->scenes[p->hist[i].scene].id) : -1;
+        if (s < 0) {
+            free(p->hist[i].state);
+            continue;
+        }
+        p->hist[k] = p->hist[i];
+        p->hist[k++].scene = s;
+    }
+    p->nhist = k;
+
+    orl_run_free(p->run);
+    orl_story_free(p->st);
+    p->st = st;
+    p->run = run;
+    p->gen++;
+    if (!lang_allowed(st, p->lang)) snprintf(p->lang, sizeof p->lang, "%s", st->language ? st->language : "en");
+    p->title_card = is_title_card(st);
+    set_cover(p);
+    free(p->problems);
+    p->problems = NULL;
+    p->from_scene = -1;
+    p->trans = 1.0f;
+    forget_focus(p);
+    if (p->support_open && !orl_care_has_support(st)) p->support_open = 0;
+    if (cur >= 0 && keep) {
+        double t = p->scene_time;
+        int sa = p->scene_answer, ta = p->testimony_answer;
+        load_scene(p);
+        p->scene_answer = sa;
+        p->testimony_answer = ta;
+        p->scene_time = t;
+        if (p->screen == ORL_SCREEN_CARE && st->nsupport == 0) set_screen(p, ORL_SCREEN_CREDITS);
+    } else if (cur >= 0) {
+        p->picture_scene = -1;
+        p->menu = 0;
+        enter_story(p);
+        char msg[ORL_MAX_ID + 96];
+        if (now < 0) snprintf(msg, sizeof msg, "The scene \"%s\" is gone: back to the start.", gone);
+        else snprintf(msg, sizeof msg, "The story's state no longer fits \"%s\": back to the start.", gone);
+        p->notice = orl_strdup(msg);
+    } else {
+        int menu = p->menu;
+        first_screen(p);
+        p->menu = menu;
+    }
+    p->dirty = 1;
+    return 0;
+}
+
+const char *orl_player_reload_problems(const orl_player *p) { return p->problems; }
+const char *orl_player_notice(const orl_player *p) { return p->notice; }
 
 void orl_player_restart(orl_player *p)
 {

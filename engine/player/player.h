@@ -71,6 +71,15 @@ typedef struct orl_player_desc {
     int high_contrast;       /* opaque near-black panel, white text, stronger rings (settings) */
     int reduce_motion;       /* no camera moves, cuts between scenes (settings) */
     const char *font_dir;    /* NULL: Orilla's own assets/fonts */
+    /* Testimony audio (engine/audio/audio.h): opened the first time a testimony with audio
+     * is shown, once per player; a missing device or a broken file is a note in the player's
+     * diagnostics, never an error on screen (captions still show). */
+    int no_audio_device;     /* 1: no sound device at all; captions run on a clock */
+    int caption_clock;       /* 1: captions follow orl_player_tick (the scene's time), not the
+                                audio's position: the same caption for the same time (shot) */
+    int no_captions;         /* 1: start with captions off (settings; on by default) */
+    int volume_set;          /* 1: start at `volume`; 0: 100 % */
+    float volume;            /* 0..1 */
     /* Optional (the kiosk's statistics): told what the reader does, as it happens. */
     void (*on_event)(void *ud, const orl_player_event *e);
     void *event_ud;
@@ -163,6 +172,19 @@ int orl_player_reduce_motion(const orl_player *p);
 /* Sets the panorama's look (fov 0: keep the current one); -1 when the scene shown is not a
  * panorama. */
 int orl_player_set_look(orl_player *p, float yaw, float pitch, float fov);
+/* Testimony volume, 0..1 (clamped), applied with orl_audio_set_volume; kept across
+ * language switches. The settings offer 0, 25, 50, 75 and 100 %. */
+int orl_player_set_volume(orl_player *p, float volume);
+float orl_player_volume(const orl_player *p);
+/* Captions of testimony audio in a strip above the text panel (on by default). */
+int orl_player_set_captions(orl_player *p, int on);
+int orl_player_captions(const orl_player *p);
+/* The player's audio (NULL until a testimony has played): for tests and the kiosk. */
+typedef struct orl_audio orl_audio;
+orl_audio *orl_player_audio(const orl_player *p);
+/* 1 while a testimony's audio plays or is paused (settings open). */
+int orl_player_audio_active(const orl_player *p);
+
 /* Back to the first screen with an empty state (what "Back to the beginning" does). */
 void orl_player_restart(orl_player *p);
 
@@ -195,9 +217,29 @@ int orl_player_leave_count(const orl_player *p);
 /* Script errors and image problems met while playing (they never stop the player). The
  * caller may print and clear them. */
 orl_diags *orl_player_diags(orl_player *p);
-/* Changes every time the story is replaced (language reload): drawing caches keyed on the
- * story's files must be dropped. */
+/* Changes every time the story is replaced (language reload, orl_player_reload): drawing
+ * caches keyed on the story's files must be dropped (orl_player_draw does it). */
 unsigned orl_player_story_generation(const orl_player *p);
+
+/* Live reload (`orilla play --watch`): reads the story folder again (desc.path, in the
+ * current language, or its source language when that translation is gone) and checks it as
+ * `orilla play` does.
+ *   - It loads with no error: the new story replaces the old one. On a scene whose id still
+ *     exists the reader stays there, with the same encoded state and the choices that can be
+ *     taken back (history steps whose scene is gone are dropped); the scene's text and
+ *     choices are computed again (on_enter does not run again). When the scene is gone (or
+ *     the state no longer fits), the story starts again at its start scene and a short
+ *     notice says why (orl_player_notice). Other screens stay as they are. Returns 0.
+ *   - It does not: the last good story stays on screen, the problems (file:line: error:
+ *     message, the first few) are kept for an overlay (orl_player_reload_problems) and
+ *     copied into diags (may be NULL). Returns -1. The next good reload clears them.
+ * -1 with no change as well when the player has no path. */
+int orl_player_reload(orl_player *p, orl_diags *diags);
+/* The overlay's text after a failed reload (lines "file:line: error: message"), or NULL. */
+const char *orl_player_reload_problems(const orl_player *p);
+/* A short line shown after a reload moved the reader (their scene is gone), or NULL; it goes
+ * with the reader's next move. */
+const char *orl_player_notice(const orl_player *p);
 
 /* ---------------------------------------------------------------------------------------
  * The view model: what is on screen, laid out on the canvas. Owned by the player; valid
@@ -225,6 +267,7 @@ typedef enum orl_button_kind {
     ORL_BUTTON_NOTE_SKIP,
     ORL_BUTTON_HIGH_CONTRAST, /* settings toggles: selected when on */
     ORL_BUTTON_REDUCE_MOTION,
+    ORL_BUTTON_VOLUME,        /* arg: percent (0, 25, 50, 75, 100); selected when current */
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -313,6 +356,12 @@ typedef struct orl_view {
     orl_view_text testimony_text;
     int testimony_index;      /* into st->testimonies, -1 none */
 
+    /* The caption of the testimony playing (orl_audio_caption), in a strip above the text
+     * panel: centred, on a dark backing. has_caption 0: nothing to show now. */
+    int has_caption;
+    orl_rect caption_box;
+    orl_view_text caption;
+
     /* Fact card with its source. */
     int has_fact;
     orl_rect fact_box;
@@ -326,6 +375,7 @@ typedef struct orl_view {
     /* Settings card. */
     orl_rect menu_box;
     orl_view_text menu_title, menu_size_label, menu_access_label, menu_lang_label;
+    orl_view_text menu_volume_label;
     const char *langs[ORL_VIEW_MAX_LANGS]; /* codes: the source language, then translations */
     int nlangs;
 
@@ -406,6 +456,8 @@ typedef struct orl_play_opts {
                                   other scenes) */
     float look_yaw, look_pitch, look_fov; /* degrees; fov 0: the scene's own */
     int verbose;               /* print each screen reached (headless) */
+    int watch;                 /* window: reload the story folder when its files change
+                                  (orl_player_reload, player/watch.h) */
 } orl_play_opts;
 
 /* Opens a window and plays until the reader quits. Exit status: 0, 1 (story problems),

@@ -70,6 +70,21 @@ struct orl_player {
     int panel_drag;        /* a press in a scrolling panel: a drag scrolls it */
     float panel_drag_y, panel_drag_dist;
     int scroll;            /* the panel's scroll offset, px (reset for each scene) */
+
+    /* testimony audio and captions (sound.c) */
+    struct orl_audio *audio;     /* opened the first time a testimony plays; NULL before */
+    int audio_open_failed;       /* out of memory: no more tries */
+    int no_audio_device, caption_clock, captions;
+    float volume;
+    unsigned scene_entry;        /* bumped each time a scene is entered or reloaded */
+    unsigned audio_entry;        /* scene_entry of the testimony started, 0 none */
+    int audio_testimony;         /* the testimony started (index), -1 none */
+    double audio_time;           /* seconds of it heard (the menu pauses it): caption_clock */
+    char caption[1024];          /* the caption in the view */
+
+    /* live reload (orl_player_reload, `play --watch`) */
+    char *problems;        /* the last reload failed: its first diagnostics, one a line; NULL */
+    char *notice;          /* a short line after a reload (the scene is gone); NULL */
 };
 
 /* layout.c */
@@ -82,6 +97,16 @@ void orl_player__free_owned(orl_player *p);
 float orl_player__size_scale(int step);
 int orl_player__is_rtl(const char *lang);
 const char *orl_player__lang_name(const char *code);
+
+/* sound.c: starts, stops, pauses the testimony for what is on screen now (scene entered,
+ * left, settings open); fills the caption strip of v. relaid: v was just laid out anew. */
+void orl_player__sound_sync(orl_player *p);
+void orl_player__sound_view(orl_player *p, orl_view *v, int relaid);
+/* 1 while captions change with time (frames should keep coming) */
+int orl_player__sound_moving(const orl_player *p);
+void orl_player__sound_close(orl_player *p);
+/* layout.c: measures a text block (sets its h) */
+int orl_player__measure(orl_player *p, orl_view_text *t);
 
 /* player.c */
 void orl_player__activate(orl_player *p, int button);

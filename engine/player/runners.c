@@ -1,5 +1,6 @@
 /* The runners: a window with its event loop, and the headless player and shot. */
 #include "player/player_internal.h"
+#include "player/watch.h"
 #include "story/consent.h"
 #include <SDL2/SDL_image.h>
 #include <glob.h>
@@ -87,6 +88,8 @@ static int session_open(session *s, const orl_play_opts *o)
     pd.kiosk = o->kiosk;
     pd.high_contrast = o->high_contrast;
     pd.reduce_motion = o->reduce_motion;
+    /* headless and shot: captions follow the scene's time (--time), not the sound card */
+    pd.caption_clock = o->screenshot != NULL;
     /* The bench's peers draw no transitions; measured, neither does Orilla (bench.c). */
     pd.no_transitions = o->no_transitions || (getenv("BENCH_OUT") && *getenv("BENCH_OUT"));
     s->p = orl_player_create(&pd, &d);
@@ -536,6 +539,13 @@ int orl_play_window(const orl_play_opts *o)
             goto fail;
         }
     }
+    orl_watch *watch = NULL;
+    if (o->watch) {
+        char err[512];
+        watch = orl_watch_open(o->path, err, sizeof err);
+        if (!watch) fprintf(stderr, "orilla play: --watch: %s; playing without it\n", err);
+        else fprintf(stderr, "orilla play: watching %s: saved changes reload the story\n", o->path);
+    }
     orl_input_state is = {0};
     is.kiosk = o->kiosk;
     orl_bench *bench = orl_bench_start();
@@ -556,6 +566,11 @@ int orl_play_window(const orl_play_opts *o)
              * so the next crossfade does not stall. */
             int wait = bench_wait >= 0 ? bench_wait : 60000;
             if (prefetch && wait > 250) wait = 250;
+            if (watch) {
+                /* the folder is looked at every ~100 ms: still asleep in between */
+                int ww = orl_watch_wait_ms(watch, orl_watch_now_ms());
+                if (wait > ww) wait = ww;
+            }
             got = SDL_WaitEventTimeout(&e, wait);
             if (!got && prefetch) prefetch = orl_player_prefetch(p, g);
             last = now_s(); /* time spent waiting does not move pictures */
@@ -572,6 +587,17 @@ int orl_play_window(const orl_play_opts *o)
             }
             need |= orl_player__event(p, &is, &e);
             got = SDL_PollEvent(&e);
+        }
+        if (watch && orl_watch_poll(watch, orl_watch_now_ms())) {
+            orl_diags rd = {0};
+            if (orl_player_reload(p, &rd) == 0) {
+                fprintf(stderr, "orilla play: reloaded %s\n", o->path);
+            } else {
+                orl_diags_print(&rd, stderr);
+                fprintf(stderr, "orilla play: %s has problems: showing the last version that worked\n", o->path);
+            }
+            orl_diags_free(&rd);
+            need = 1;
         }
         if (is.fullscreen_toggle) {
             is.fullscreen_toggle = 0;
@@ -612,6 +638,7 @@ int orl_play_window(const orl_play_opts *o)
         if (orl_player_quit_requested(p)) quit = 1;
     }
     orl_bench_end(bench);
+    orl_watch_close(watch);
     rc = 0;
     if (o->screenshot && window_shot(&w, p, g, o->screenshot) != 0) {
         fprintf(stderr, "orilla play: cannot write %s: %s\n", o->screenshot, SDL_GetError());

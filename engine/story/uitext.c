@@ -12,7 +12,7 @@ static const ui_lang langs[] = {
             "Text size", "Language", "Back to the story", "Back to the beginning", "Quit", "Back", "Credits",
             "Skip this part", "(You skipped this part.)", "What comes next speaks of:",
             "Type s at any choice to see who you can talk to.", "Authors", "Licence",
-            "High contrast", "Reduce motion", "Accessibility"}},
+            "High contrast", "Reduce motion", "Accessibility", "Volume"}},
     {"es", {"Fuente", "Dato", "Fin", "Escribe un número y pulsa Enter (q para salir)",
             "Escribe un número del 1 al %d, o q para salir.",
             "Aquí había un testimonio. La persona que lo compartió no ha dado su permiso para mostrarlo aquí o ahora, y lo respetamos.",
@@ -21,7 +21,7 @@ static const ui_lang langs[] = {
             "Tamaño del texto", "Idioma", "Volver a la historia", "Volver al inicio", "Salir", "Atrás", "Créditos",
             "Saltar esta parte", "(Has saltado esta parte.)", "Lo que viene habla de:",
             "Escribe s en cualquier elección para ver con quién puedes hablar.", "Autoría", "Licencia",
-            "Alto contraste", "Reducir movimiento", "Accesibilidad"}},
+            "Alto contraste", "Reducir movimiento", "Accesibilidad", "Volumen"}},
     {"fr", {"Source", "Fait", "Fin", "Tapez un numéro puis Entrée (q pour quitter)",
             "Tapez un numéro de 1 à %d, ou q pour quitter.",
             "Un témoignage se trouvait ici. La personne qui l'a partagé n'a pas donné son accord pour qu'il soit montré ici ou maintenant, et nous le respectons.",
@@ -30,7 +30,7 @@ static const ui_lang langs[] = {
             "Taille du texte", "Langue", "Retour à l'histoire", "Retour au début", "Quitter", "Retour", "Générique",
             "Passer cette partie", "(Vous avez passé cette partie.)", "La suite parle de :",
             "Tapez s à tout moment d'un choix pour voir à qui vous pouvez parler.", "Auteurs et autrices", "Licence",
-            "Contraste élevé", "Réduire les animations", "Accessibilité"}},
+            "Contraste élevé", "Réduire les animations", "Accessibilité", "Volume"}},
     {"ar", {"المصدر", "حقيقة", "النهاية", "اكتب رقمًا واضغط Enter (q للخروج)",
             "اكتب رقمًا من 1 إلى %d، أو q للخروج.",
             "كانت هنا شهادة. الشخص الذي شاركها لم يوافق على عرضها هنا أو الآن، ونحن نحترم ذلك.",
@@ -39,7 +39,7 @@ static const ui_lang langs[] = {
             "حجم النص", "اللغة", "العودة إلى القصة", "العودة إلى البداية", "خروج", "رجوع", "الاعتمادات",
             "تخطَّ هذا الجزء", "(لقد تخطيت هذا الجزء.)", "ما يلي يتحدث عن:",
             "اكتب s عند أي اختيار لترى من يمكنك التحدث إليه.", "المؤلفون", "الترخيص",
-            "تباين عالٍ", "تقليل الحركة", "إمكانية الوصول"}},
+            "تباين عالٍ", "تقليل الحركة", "إمكانية الوصول", "مستوى الصوت"}},
 };
 
 int orl_ui_has_lang(const char *lang)

@@ -37,6 +37,7 @@ typedef enum orl_ui_key {
     ORL_UI_HIGH_CONTRAST,   /* settings toggle */
     ORL_UI_REDUCE_MOTION,   /* settings toggle */
     ORL_UI_ACCESSIBILITY,   /* settings heading above the two */
+    ORL_UI_VOLUME,          /* settings: the testimony audio's volume */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

@@ -12,6 +12,8 @@
 
 #include "player/player.h"
 #include "player/player_internal.h" /* orl_player__event: SDL events into inputs */
+#include "audio/audio.h"
+#include <sys/stat.h>
 #include "story/run.h"
 #include "story/uitext.h"
 #include "golden.h"
@@ -909,6 +911,241 @@ static void test_golden_screens(void **unused)
     orl_player_free(p);
 }
 
+/* ------------------------------------------------------------------------------------- */
+/* Testimony audio and captions (player/sound.c), with a WAV and a .vtt made here */
+
+static char audio_dir[512];
+
+static void put_file(const char *name, const void *data, size_t len)
+{
+    char path[700];
+    snprintf(path, sizeof path, "%s/%s", audio_dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static void le(unsigned char *p, uint32_t v, int n)
+{
+    for (int i = 0; i < n; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+/* seconds of silence: 8 kHz, 16-bit, mono */
+static void put_silent_wav(const char *name, int seconds)
+{
+    uint32_t rate = 8000, bytes = rate * 2 * (uint32_t)seconds;
+    unsigned char *b = calloc(1, 44 + bytes);
+    assert_non_null(b);
+    memcpy(b, "RIFF", 4); le(b + 4, 36 + bytes, 4); memcpy(b + 8, "WAVEfmt ", 8);
+    le(b + 16, 16, 4); le(b + 20, 1, 2); le(b + 22, 1, 2); le(b + 24, rate, 4); le(b + 28, rate * 2, 4);
+    le(b + 32, 2, 2); le(b + 34, 16, 2); memcpy(b + 36, "data", 4); le(b + 40, bytes, 4);
+    put_file(name, b, 44 + bytes);
+    free(b);
+}
+
+static const char audio_story[] =
+    "story { id = \"audio-test\", version = \"1.0.0\", title = \"Voces\", language = \"es\",\n"
+    "  translations = { \"en\" }, start = \"a\" }\n"
+    "narrator \"ana\" { name = \"Ana\" }\n"
+    "testimony \"ana-voz\" { narrator = \"ana\", text = \"Crucé el puente.\", audio = \"audio/ana.wav\",\n"
+    "  captions = \"captions/ana.vtt\",\n"
+    "  consent = { recorded = \"2025-01-01\", scope = { \"workshop\", \"kiosk\" }, expires = \"2099-01-01\" } }\n"
+    "testimony \"luis-voz\" { narrator = \"ana\", text = \"El río.\", audio = \"audio/ana.wav\",\n"
+    "  captions = \"captions/ana.vtt\",\n"
+    "  consent = { recorded = \"2025-01-01\", scope = { \"online\" }, expires = \"2099-01-01\" } }\n"
+    "scene \"a\" { text = \"El puente.\", testimony = \"ana-voz\", choices = { { text = \"Seguir\", go = \"b\" } } }\n"
+    "scene \"b\" { text = \"El río.\", testimony = \"luis-voz\", choices = { { text = \"Fin\", go = \"c\" } } }\n"
+    "scene \"c\" { text = \"Fin.\", ending = true }\n";
+
+static const char audio_vtt[] = "WEBVTT\n\n"
+                                "00:00.000 --> 00:01.000\nPrimera línea del puente\n\n"
+                                "00:01.000 --> 00:02.500\nSegunda línea, ya del otro lado\n";
+
+static orl_player *open_audio_player(void)
+{
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    const char *tmp = getenv("TMPDIR");
+    snprintf(audio_dir, sizeof audio_dir, "%s/orl-test-player-audio-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    assert_non_null(mkdtemp(audio_dir));
+    char sub[600];
+    snprintf(sub, sizeof sub, "%s/audio", audio_dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof sub, "%s/captions", audio_dir);
+    mkdir(sub, 0755);
+    snprintf(sub, sizeof sub, "%s/locale", audio_dir);
+    mkdir(sub, 0755);
+    static const char po[] = "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n\"Language: en\\n\"\n\n"
+                             "msgid \"El puente.\"\nmsgstr \"The bridge.\"\n";
+    put_file("locale/en.po", po, strlen(po));
+    static const char vtt_en[] = "WEBVTT\n\n00:00.000 --> 00:01.000\nThe first line, in English\n";
+    put_file("captions/ana.en.vtt", vtt_en, strlen(vtt_en));
+    put_file("story.lua", audio_story, strlen(audio_story));
+    put_file("captions/ana.vtt", audio_vtt, strlen(audio_vtt));
+    put_silent_wav("audio/ana.wav", 3);
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    orl_story *st = orl_story_load(audio_dir, &lo, &d);
+    if (!st || d.errors) orl_diags_print(&d, stderr);
+    assert_non_null(st);
+    orl_diags_free(&d);
+    orl_player_desc pd = {0};
+    pd.story = st;
+    pd.path = audio_dir;
+    pd.consent.deployment = ORL_DEPLOY_WORKSHOP;
+    pd.caption_clock = 1; /* captions at the scene's time: the same caption every run */
+    orl_player *p = orl_player_create(&pd, &d);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    return p;
+}
+
+static void remove_audio_dir(void)
+{
+    static const char *const files[] = {"story.lua", "captions/ana.vtt", "captions/ana.en.vtt", "audio/ana.wav",
+                                        "locale/en.po", "captions", "audio", "locale", ""};
+    for (int i = 0; i < 9; i++) {
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", audio_dir, files[i]);
+        if (remove(path) != 0 && i == 8) rmdir(audio_dir);
+    }
+}
+
+static void tick_to(orl_player *p, double t)
+{
+    while (p->scene_time + 1e-9 < t) orl_player_tick(p, t - p->scene_time > 0.25 ? 0.25 : t - p->scene_time);
+}
+
+static void test_testimony_audio_and_captions(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_audio_player();
+    orl_story *st = orl_player_story(p);
+    const orl_view *v = orl_player_view(p);
+    assert_int_equal(orl_player_audio_active(p), 0); /* title: nothing plays */
+    assert_true(orl_player_captions(p));
+    orl_player_goto_scene(p, orl_story_find_scene(st, "a"));
+    v = orl_player_view(p);
+    assert_non_null(orl_player_audio(p));
+    assert_int_equal(orl_player_audio_active(p), 1);
+    assert_true(v->has_caption);
+    assert_string_equal(v->caption.text, "Primera línea del puente");
+    assert_true(v->caption.size >= 32);
+    assert_true(v->caption_box.y + v->caption_box.h <= v->panel.y);
+    tick_to(p, 1.5);
+    v = orl_player_view(p);
+    assert_string_equal(v->caption.text, "Segunda línea, ya del otro lado");
+    tick_to(p, 2.6); /* between and after cues: no strip */
+    v = orl_player_view(p);
+    assert_false(v->has_caption);
+
+    /* the settings pause it; closing them resumes */
+    orl_player_set_menu(p, 1);
+    v = orl_player_view(p);
+    assert_int_equal(orl_audio_paused(orl_player_audio(p)), 1);
+    assert_false(v->has_caption);
+    int vb = find_button(v, ORL_BUTTON_VOLUME);
+    assert_true(vb >= 0);
+    assert_non_null(v->menu_volume_label.text);
+    click(p, vb + 2); /* 50 % */
+    assert_true(orl_player_volume(p) > 0.49f && orl_player_volume(p) < 0.51f);
+    assert_true(orl_audio_volume(orl_player_audio(p)) > 0.49f);
+    orl_player_set_menu(p, 0);
+    v = orl_player_view(p);
+    assert_int_equal(orl_audio_paused(orl_player_audio(p)), 0);
+    assert_int_equal(orl_player_audio_active(p), 1);
+
+    /* a choice leaves the scene: it stops; the next testimony is not allowed here */
+    assert_int_equal(orl_player_pick(p, 1), 1);
+    v = orl_player_view(p);
+    assert_string_equal(scene_id(p), "b");
+    assert_int_equal(orl_audio_active(orl_player_audio(p)), 0);
+    assert_int_equal(orl_player_audio_active(p), 0);
+    assert_false(v->has_caption);
+    const orl_testimony *luis = &st->testimonies[orl_story_find_testimony(st, "luis-voz")];
+    orl_consent_ctx c = {0};
+    c.deployment = ORL_DEPLOY_WORKSHOP;
+    assert_int_equal(orl_audio_play_testimony(orl_player_audio(p), st->fs, st, luis, &c, NULL), ORL_AUDIO_REFUSED);
+    assert_int_equal(orl_audio_active(orl_player_audio(p)), 0);
+
+    /* Back: the first scene again, the testimony from the start */
+    assert_int_equal(orl_player_input_do(p, ORL_INPUT_BACK), 1);
+    v = orl_player_view(p);
+    assert_string_equal(scene_id(p), "a");
+    assert_int_equal(orl_player_audio_active(p), 1);
+    /* captions off: no strip, the audio goes on */
+    orl_player_set_captions(p, 0);
+    v = orl_player_view(p);
+    assert_false(v->has_caption);
+    orl_player_set_captions(p, 1);
+    /* another language from the settings: stopped, then again with that language's captions */
+    orl_player_set_menu(p, 1);
+    assert_int_equal(orl_player_set_lang(p, "en"), 0);
+    v = orl_player_view(p);
+    assert_int_equal(orl_player_audio_active(p), 0);
+    orl_player_set_menu(p, 0);
+    p->scene_time = 0.5;
+    v = orl_player_view(p);
+    assert_int_equal(orl_player_audio_active(p), 1);
+    assert_true(v->has_caption);
+    assert_string_equal(v->caption.text, "The first line, in English");
+    assert_int_equal(orl_player_set_lang(p, "es"), 0);
+    st = orl_player_story(p);
+    /* back to the beginning: it stops */
+    orl_player_restart(p);
+    v = orl_player_view(p);
+    assert_int_equal(orl_player_audio_active(p), 0);
+
+    /* the caption strip, drawn (render_check ticks once: t = 0.25, the first cue) */
+    orl_player_goto_scene(p, orl_story_find_scene(st, "a"));
+    render_check(p, "player_caption");
+    orl_player_free(p);
+
+    /* `orilla shot --scene a --time 1.5`: the runner's path, the second cue in its strip */
+    char png[700];
+    snprintf(png, sizeof png, "%s/shot.png", audio_dir);
+    orl_play_opts o = {0};
+    o.path = audio_dir;
+    o.scene = "a";
+    o.screen = -1;
+    o.time = 1.5;
+    o.width = 960;
+    o.height = 540;
+    o.screenshot = png;
+    assert_int_equal(orl_play_shot(&o), 0);
+    SDL_Surface *shot = IMG_Load(png);
+    assert_non_null(shot);
+    static char msg[8192];
+    int rc = orl_golden_check(shot, "shot_caption", 40, 0.004, msg, sizeof msg);
+    if (rc != 0) fprintf(stderr, "%s\n", msg);
+    assert_int_equal(rc, 0);
+    SDL_FreeSurface(shot);
+    remove(png);
+
+    /* a broken audio file: a warning, never an error; the captions still show */
+    put_file("audio/ana.wav", "not a sound", 11);
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    orl_player_desc pd = {0};
+    pd.story = orl_story_load(audio_dir, &lo, &d);
+    assert_non_null(pd.story);
+    pd.path = audio_dir;
+    pd.caption_clock = 1;
+    p = orl_player_create(&pd, &d);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "a"));
+    p->scene_time = 0.5;
+    v = orl_player_view(p);
+    assert_int_equal(orl_player_audio_active(p), 0);
+    assert_true(v->has_caption);
+    assert_string_equal(v->caption.text, "Primera línea del puente");
+    assert_int_equal(orl_player_diags(p)->errors, 0);
+    assert_true(orl_player_diags(p)->warnings >= 1);
+    orl_player_free(p);
+    remove_audio_dir();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -933,6 +1170,7 @@ int main(void)
         cmocka_unit_test(test_random_inputs),
         cmocka_unit_test(test_accessibility_settings),
         cmocka_unit_test(test_golden_screens),
+        cmocka_unit_test(test_testimony_audio_and_captions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
