@@ -1,5 +1,6 @@
 /* orilla play: the story in a window, or headless into a PNG (engine/player). */
 #include "app/args.h"
+#include "bundle/bundle.h"
 #include "app/commands.h"
 #include "app/common.h"
 #include "player/player.h"
@@ -15,6 +16,7 @@ int orl_cmd_play(int argc, char **argv)
     o.screen = -1;
     o.deployment = ORL_DEPLOY_WORKSHOP;
     int headless = 0;
+    const char *keyfile = NULL;
     int k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
@@ -67,6 +69,8 @@ int orl_cmd_play(int argc, char **argv)
             o.no_transitions = 1;
         } else if (orl_args_is(&a, "--watch")) {
             o.watch = 1;
+        } else if (orl_args_is(&a, "--key")) {
+            keyfile = orl_args_value(&a);
         } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
             o.verbose = 1;
         } else {
@@ -85,5 +89,23 @@ int orl_cmd_play(int argc, char **argv)
             orl_args_fail(&a, "--watch needs a story folder, not '%s' (a bundle does not change while it plays)", o.path);
     }
     if (a.error) return ORL_EXIT_USAGE;
+    if (keyfile) {
+        /* An exhibition's guard: only a bundle signed by this key, with every file as signed. */
+        orl_pubkey key;
+        char why[300];
+        if (orl_key_load_public(keyfile, &key, why, sizeof why) != 0) {
+            fprintf(stderr, "orilla play: --key %s: %s\n", keyfile, why);
+            return ORL_EXIT_USAGE;
+        }
+        orl_diags d = {0};
+        int rc = orl_bundle_verify(o.path, &key, NULL, &d);
+        if (rc != 0) {
+            orl_diags_print(&d, stderr);
+            fprintf(stderr, "orilla play: %s is not a bundle signed by %s with every file intact: not played\n",
+                    o.path, keyfile);
+        }
+        orl_diags_free(&d);
+        if (rc != 0) return rc == 2 ? ORL_EXIT_USAGE : ORL_EXIT_PROBLEMS;
+    }
     return headless ? orl_play_headless(&o) : orl_play_window(&o);
 }

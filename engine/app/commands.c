@@ -6,8 +6,10 @@ const orl_command orl_commands[] = {
     {"play", orl_cmd_play, "play a story in a window (touch, mouse, keys, gamepad), or headless into a PNG",
      "usage: orilla play PATH [--fullscreen] [--lang L] [--size WxH] [--renderer software|gpu|auto]\n"
      "                   [--deployment D] [--withdrawn FILE] [--seed N] [--text-size 1-4]\n"
-     "                   [--high-contrast] [--reduce-motion] [--watch]\n"
+     "                   [--high-contrast] [--reduce-motion] [--watch] [--key PUB]\n"
      "       orilla play --headless --choices 1,2,1 --screenshot out.png PATH [--size WxH] [--time T]\n\n"
+     "--key PUB plays PATH only when it is a bundle signed by that key (orilla keygen) with\n"
+     "every file as signed; otherwise it says why and exits 1.\n"
      "Opens a window (resizable; --fullscreen fills the screen; F11 switches) with the story's\n"
      "title, its content note, then its scenes: text, testimony (or the consent notice where\n"
      "consent does not allow it), the fact with its source, and choices as buttons or as points\n"

@@ -299,6 +299,24 @@ static void test_bundle_plays_like_folder(void **state)
     assert_string_equal(out, folder_text);
 }
 
+/* play --key: an exhibition plays only bundles signed by its key, with every file intact. */
+static void test_play_requires_signature(void **state)
+{
+    (void)state;
+    make_story("s");
+    assert_int_equal(run("keygen -o ws"), 0);
+    assert_int_equal(run("keygen -o other"), 0);
+    assert_int_equal(run("pack s -o signed.orilla --sign ws.key"), 0);
+    assert_int_equal(run("pack s -o plain.orilla"), 0);
+    assert_int_equal(run("play --headless --key ws.pub --screenshot ok.png signed.orilla"), 0);
+    assert_int_equal(sh("test -s ok.png"), 0);
+    assert_int_equal(run("play --headless --key ws.pub --screenshot no1.png plain.orilla"), 1);
+    assert_non_null(strstr(err, "not played"));
+    assert_int_equal(run("play --headless --key other.pub --screenshot no2.png signed.orilla"), 1);
+    assert_int_equal(run("play --headless --key missing.pub --screenshot no3.png signed.orilla"), 2);
+    assert_int_equal(sh("test -e no1.png || test -e no2.png || test -e no3.png"), 1);
+}
+
 int main(void)
 {
     /* BUILD/tests/test_bundle_cli -> BUILD/orilla */
@@ -321,6 +339,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_signing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hostile_bundles, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bundle_plays_like_folder, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_play_requires_signature, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
