@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,9 +108,12 @@ static int enc_table(enc *e, int idx, orl_buf *out)
             const char *ks = lua_tolstring(L, -2, &kl);
             snprintf(e->path + plen, sizeof e->path - plen, ".%.*s", (int)(kl > 40 ? 40 : kl), ks);
         } else if (lua_type(L, -2) == LUA_TNUMBER) {
-            lua_pushvalue(L, -2);
-            snprintf(e->path + plen, sizeof e->path - plen, "[%s]", lua_tostring(L, -1));
-            lua_pop(L, 1);
+            /* formatted in C: lua_tostring would allocate outside any protected call, and at
+             * the memory cap that is Lua's panic (abort) */
+            if (lua_isinteger(L, -2))
+                snprintf(e->path + plen, sizeof e->path - plen, "[%lld]", (long long)lua_tointeger(L, -2));
+            else
+                snprintf(e->path + plen, sizeof e->path - plen, "[%.14g]", (double)lua_tonumber(L, -2));
         }
         if (enc_scalar(e, -2, &kb, 1) != 0) {
             e->path[plen] = 0;
@@ -224,14 +228,34 @@ static int dec_value(lua_State *L, dec *d)
     }
 }
 
+typedef struct dec_job { dec d; int ok; } dec_job;
+
+static int dec_protected(lua_State *L)
+{
+    dec_job *j = lua_touserdata(L, 1);
+    lua_pop(L, 1);
+    j->ok = dec_value(L, &j->d) == 0 && j->d.p == j->d.end;
+    return j->ok ? 1 : 0;
+}
+
 int orl_state_decode(lua_State *L, const char *p, size_t n, char **err)
 {
-    dec d = {(const unsigned char *)p, (const unsigned char *)p + n, 0};
     *err = NULL;
     int top = lua_gettop(L);
-    if (n > ORL_STATE_MAX_BYTES || n == 0 || p[0] != 'T' || dec_value(L, &d) != 0 || d.p != d.end) {
-        lua_settop(L, top);
+    if (n > ORL_STATE_MAX_BYTES || n == 0 || p[0] != 'T' || !lua_checkstack(L, 3)) {
         *err = orl_strdup("the saved story state is damaged");
+        return -1;
+    }
+    /* The tables are made in a protected call: out of memory (a story near its memory cap)
+     * is then an error here, not Lua's panic. Neither push allocates. */
+    dec_job j = {{(const unsigned char *)p, (const unsigned char *)p + n, 0}, 0};
+    lua_pushcfunction(L, dec_protected);
+    lua_pushlightuserdata(L, &j);
+    int rc = lua_pcall(L, 1, 1, 0);
+    if (rc != LUA_OK || !j.ok) {
+        lua_settop(L, top);
+        *err = orl_strdup(rc == LUA_ERRMEM ? "not enough memory to restore the story state"
+                                           : "the saved story state is damaged");
         return -1;
     }
     return 0;

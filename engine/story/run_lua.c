@@ -4,6 +4,7 @@
 #include "core/utf8.h"
 #include <lauxlib.h>
 #include <lua.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,10 +135,22 @@ static char *text_of(orl_run *r, const char *str, int fn, orl_diags *d, orl_loc 
     if (fn == ORL_NOFN) return orl_strdup(str ? str : "");
     if (call_fn(r, fn, 1, d, where, what) != 0) return orl_strdup("");
     char *out;
-    if (lua_type(r->L, -1) == LUA_TSTRING || lua_type(r->L, -1) == LUA_TNUMBER) {
+    if (lua_type(r->L, -1) == LUA_TSTRING) {
         size_t n;
         const char *s = lua_tolstring(r->L, -1, &n);
         out = orl_utf8_sanitize(s, n);
+    } else if (lua_type(r->L, -1) == LUA_TNUMBER) {
+        /* written here as Lua's tostring would: lua_tolstring would make a Lua string outside
+         * any protected call, and a story that left its heap at the memory cap would turn
+         * that allocation into Lua's panic (abort) */
+        char num[64];
+        if (lua_isinteger(r->L, -1)) {
+            snprintf(num, sizeof num, "%lld", (long long)lua_tointeger(r->L, -1));
+        } else {
+            snprintf(num, sizeof num, "%.14g", (double)lua_tonumber(r->L, -1));
+            if (num[strspn(num, "-0123456789")] == 0) strcat(num, ".0"); /* 3.0, not 3 */
+        }
+        out = orl_strdup(num);
     } else {
         const orl_scene *sc = &r->st->scenes[r->scene];
         orl_diag_add(d, ORL_ERROR, where.file, where.line, 0, "wrong-type",
