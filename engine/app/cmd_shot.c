@@ -1,5 +1,6 @@
 /* orilla shot: one scene or screen of a story, drawn headless into a PNG (engine/player). */
 #include "app/args.h"
+#include "app/player_args.h"
 #include "app/commands.h"
 #include "app/common.h"
 #include "player/player.h"
@@ -42,6 +43,8 @@ int orl_cmd_shot(int argc, char **argv)
         if (k == 2) {
             if (o.path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
             o.path = a.val;
+        } else if (orl_app_player_option(&a, &o)) {
+            /* taken: an option play and shot share */
         } else if (orl_args_is(&a, "--scene")) {
             o.scene = orl_args_value(&a);
         } else if (orl_args_is(&a, "--screen")) {
@@ -52,36 +55,8 @@ int orl_cmd_shot(int argc, char **argv)
             else if (strcmp(v, "support") == 0 || strcmp(v, "care") == 0) o.screen = ORL_SCREEN_CARE;
             else if (strcmp(v, "credits") == 0) o.screen = ORL_SCREEN_CREDITS;
             else orl_args_fail(&a, "--screen is title, warnings, support or credits, not '%s'", v);
-        } else if (orl_args_is(&a, "--lang")) {
-            o.lang = orl_args_value(&a);
-        } else if (orl_args_is(&a, "--size")) {
-            const char *v = orl_args_value(&a);
-            if (v && orl_play_parse_size(v, &o.width, &o.height) != 0)
-                orl_args_fail(&a, "--size wants WIDTHxHEIGHT from 160x90 to 7680x4320, like 1920x1080, not '%s'", v);
-        } else if (orl_args_is(&a, "--time")) {
-            const char *v = orl_args_value(&a);
-            char *end = NULL;
-            double t = v ? strtod(v, &end) : 0;
-            if (v && (end == v || *end || !(t >= 0 && t <= 86400)))
-                orl_args_fail(&a, "--time wants seconds from 0 to 86400, like 2.5, not '%s'", v);
-            o.time = t;
         } else if (orl_args_is(&a, "-o") || orl_args_is(&a, "--output")) {
             o.screenshot = orl_args_value(&a);
-        } else if (orl_args_is(&a, "--deployment")) {
-            const char *v = orl_args_value(&a);
-            int d = v ? orl_deployment_parse(v) : 0;
-            if (d < 0) orl_args_fail(&a, "--deployment is workshop, kiosk, exhibition or online, not '%s'", v);
-            else o.deployment = (orl_deployment)d;
-        } else if (orl_args_is(&a, "--withdrawn")) {
-            o.withdrawn = orl_args_value(&a);
-        } else if (orl_args_is(&a, "--seed")) {
-            o.seed = (uint64_t)orl_args_int(&a, 0, (long long)1 << 62);
-        } else if (orl_args_is(&a, "--high-contrast")) {
-            o.high_contrast = 1;
-        } else if (orl_args_is(&a, "--reduce-motion")) {
-            o.reduce_motion = 1;
-        } else if (orl_args_is(&a, "--text-size")) {
-            o.text_size = (int)orl_args_int(&a, 1, ORL_PLAYER_TEXT_SIZES) - 1;
         } else if (orl_args_is(&a, "--look")) {
             const char *v = orl_args_value(&a);
             if (v && parse_look(v, &o) != 0)
