@@ -125,6 +125,8 @@ static int line_height(orl_player *p, int size, int bold)
     return m.line_height > 0 ? m.line_height : size;
 }
 
+static void pin_buttons(orl_player *p, orl_view *v, int top, int avail);
+
 static int add_button(orl_view *v, orl_button_kind kind, int arg, const char *label, int size, orl_rect r)
 {
     if (v->nbuttons >= ORL_PLAYER_MAX_BUTTONS) return -1;
@@ -571,6 +573,7 @@ static void layout_scene(orl_player *p, orl_view *v)
         v->clip = (orl_rect){MARGIN, top + 12, W - 2 * MARGIN, avail - 24};
         v->scroll = p->scroll;
         v->scroll_max = max;
+        pin_buttons(p, v, top, avail);
     }
     add_hotspots(p, v, s, base * f);
     layout_corners(p, v, back);
@@ -890,6 +893,49 @@ static int default_focus(const orl_view *v)
         if (!v->buttons[i].hidden && v->buttons[i].kind != ORL_BUTTON_BACK && v->buttons[i].kind != ORL_BUTTON_MENU)
             return i;
     return -1;
+}
+
+static void shift_panel(orl_view *v, int dy);
+
+/* Scroll mode keeps the choices in sight (a visitor may not think of scrolling to find them):
+ * the panel's buttons stop scrolling; a column beside the text stays where it was laid out,
+ * a row or grid below the text moves to the panel's bottom, and the text scrolls in the space
+ * above it. */
+static void pin_buttons(orl_player *p, orl_view *v, int top, int avail)
+{
+    int bt = 1 << 30, bb = -(1 << 30), n = 0;
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *b = &v->buttons[i];
+        if (!b->in_panel) continue;
+        if (b->rect.y < bt) bt = b->rect.y;
+        if (b->rect.y + b->rect.h > bb) bb = b->rect.y + b->rect.h;
+        n++;
+    }
+    if (n == 0) return;
+    int side = bt + p->scroll <= top + 48; /* laid out from the panel's top: a side column */
+    /* many choices cannot all stay in sight: then they scroll with the text, as before */
+    if (side ? bb + p->scroll > top + avail - 12 : bb - bt > avail * 45 / 100) return;
+    int dy = side ? p->scroll : (top + avail - 28) - bb;
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *b = &v->buttons[i];
+        if (!b->in_panel) continue;
+        b->rect.y += dy;
+        b->in_panel = 0;
+    }
+    if (side) return;
+    /* the text ends 34 px above where the buttons were laid out */
+    int text_bottom = bt + p->scroll - 34;      /* unscrolled */
+    int clip_bottom = bt + dy - 16;             /* just above the pinned buttons */
+    if (clip_bottom < v->clip.y + 60) clip_bottom = v->clip.y + 60;
+    v->clip.h = clip_bottom - v->clip.y;
+    int max = text_bottom + 16 - clip_bottom;
+    if (max < 1) max = 1; /* keep the clip: the text may reach the buttons' edge */
+    if (p->scroll > max) {
+        shift_panel(v, p->scroll - max);
+        p->scroll = max;
+    }
+    v->scroll = p->scroll;
+    v->scroll_max = max;
 }
 
 void orl_player__layout(orl_player *p)

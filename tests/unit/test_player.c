@@ -669,6 +669,34 @@ static void test_panorama_keys(void **unused)
     orl_player_free(p);
 }
 
+/* A long scene with a fact card keeps its few choices in sight: they are pinned at the
+ * panel's bottom, below the scrolling text, and stay there while the text scrolls. */
+static void test_choices_stay_in_sight(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player_in(ORL_SOURCE_DIR "/stories/tres-caminos", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "andres-lavadero"));
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->scroll_max > 0);
+    int n = 0, y = -1;
+    for (int i = 0; i < v->nbuttons; i++) {
+        const orl_view_button *b = &v->buttons[i];
+        if (b->kind != ORL_BUTTON_CHOICE) continue;
+        n++;
+        y = b->rect.y;
+        assert_false(b->in_panel);
+        assert_true(b->rect.y >= v->clip.y + v->clip.h);
+        assert_true(b->rect.y + b->rect.h <= v->panel.y + v->panel.h);
+    }
+    assert_true(n > 0);
+    assert_int_equal(orl_player_scroll(p, 10000), 1);
+    v = orl_player_view(p);
+    assert_int_equal(v->scroll, v->scroll_max);
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_CHOICE) assert_int_equal(v->buttons[i].rect.y, y);
+    orl_player_free(p);
+}
+
 static void test_long_scene_scrolls(void **unused)
 {
     (void)unused;
@@ -1167,6 +1195,7 @@ int main(void)
         cmocka_unit_test(test_sdl_events),
         cmocka_unit_test(test_panorama_keys),
         cmocka_unit_test(test_long_scene_scrolls),
+        cmocka_unit_test(test_choices_stay_in_sight),
         cmocka_unit_test(test_random_inputs),
         cmocka_unit_test(test_accessibility_settings),
         cmocka_unit_test(test_golden_screens),
