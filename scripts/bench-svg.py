@@ -20,6 +20,7 @@ PANELS = [
     ("choices-1000", "Choices per second, 1,000 scenes (more is better)"),
     ("choices-10000", "Choices per second, 10,000 scenes (more is better)"),
     ("choices-100000", "Choices per second, 100,000 scenes (more is better)"),
+    ("mem-1000", "Peak memory, 1,000 scenes (MB, less is better)"),
     ("mem-10000", "Peak memory, 10,000 scenes (MB, less is better)"),
     ("gui-first-frame", "Window: first frame shown (ms, less is better)"),
     ("gui-rss", "Window: peak memory (MB, less is better)"),
@@ -27,9 +28,9 @@ PANELS = [
     ("bundle", "Bundles, ~100 MB of pictures (MB/s, more is better)"),
 ]
 
-WIDTH = 760
-LEFT = 210     # room for the bar labels
-RIGHT = 110    # room for the values
+WIDTH = 840
+LEFT = 250     # room for the bar labels
+RIGHT = 150    # room for the values
 BAR_H = 18
 GAP = 6
 TITLE_H = 26
