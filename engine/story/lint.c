@@ -158,6 +158,14 @@ static void check_texts(lint_ctx *x, int limit)
 
 /* ---------- choices never shown ---------- */
 
+long orl_lint_walk_states(int nscenes)
+{
+    long n = nscenes > 0 ? nscenes : 1;
+    long by_work = ORL_LINT_WALK_WORK / n, floor = 2 * n + 100;
+    long bound = by_work < ORL_LINT_WALK_STATES ? by_work : ORL_LINT_WALK_STATES;
+    return bound > floor ? bound : floor;
+}
+
 static void check_hidden(lint_ctx *x, long states)
 {
     orl_story *st = x->st;
@@ -167,6 +175,7 @@ static void check_hidden(lint_ctx *x, long states)
     orl_walk_opts o = {0};
     o.max_states = states;
     o.max_seconds = ORL_LINT_WALK_SECONDS;
+    o.until_all_shown = 1;
     orl_walk_result res;
     if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
         for (size_t i = 0; i < tmp.n; i++) {
@@ -331,7 +340,7 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
     check_images(&x);
-    check_hidden(&x, o.walk_states ? o.walk_states : ORL_LINT_WALK_STATES);
+    check_hidden(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes));
     check_translations(&x);
     for (int i = 0; i < x.nnames; i++) free(x.names[i]);
     free(x.names);

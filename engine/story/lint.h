@@ -23,8 +23,15 @@ typedef struct orl_lint_opts {
  * default font size): more and the reader scrolls or misses the end. */
 #define ORL_LINT_TEXT_CHARS 600
 /* States the walk of `check` visits before it gives up quietly (`walk --all` goes further):
- * a few seconds at most on a workshop laptop. */
+ * a few seconds at most on a workshop laptop. A large story gets fewer per scene, so that the
+ * walk costs about as much as loading it: orl_lint_walk_states(). */
 #define ORL_LINT_WALK_STATES 50000L
+/* the walk's work, in states x scenes, beyond which it gets only 2 states a scene (+ 100) */
+#define ORL_LINT_WALK_WORK 2000000L
+/* The bound for a story of n scenes: ORL_LINT_WALK_STATES up to 40 scenes, then
+ * ORL_LINT_WALK_WORK / n, but never below 2n + 100 (a story without state variables has one
+ * state a scene, so its walk always finishes). */
+long orl_lint_walk_states(int nscenes);
 /* ... and the seconds it may take at most (a story whose functions are slow, but within their
  * budget, would otherwise make `check` wait minutes). */
 #define ORL_LINT_WALK_SECONDS 10.0

@@ -1137,21 +1137,22 @@ static int load_protected(lua_State *L)
     } else {
         orl_script_error e = {0};
         int failed = 0; /* then a missing scene or start is most likely the error's echo */
+        /* Parsing and running the chunk keep nearly everything they make, so collecting during
+         * them is wasted work; the memory cap still holds (Lua collects in an emergency before
+         * failing). */
+        lua_gc(L, LUA_GCSTOP);
         if (orl_script_load(st->script, f->text, f->len, entry, &e) != 0) {
             report_script_error(ldp, &e, entry);
             failed = 1;
         } else {
-            /* Loading keeps nearly everything it makes, so collecting during it is wasted
-             * work; the memory cap still holds (Lua collects in an emergency before failing). */
-            lua_gc(L, LUA_GCSTOP);
             long budget = job->o->load_instructions > 0 ? job->o->load_instructions : ORL_LUA_INSTRUCTIONS_LOAD;
             double secs = job->o->load_seconds > 0 ? job->o->load_seconds : ORL_LUA_LOAD_SECONDS;
             if (orl_script_pcall(st->script, 0, 0, budget, secs, &e) != 0) {
                 report_script_error(ldp, &e, entry);
                 failed = 1;
             }
-            lua_gc(L, LUA_GCRESTART);
         }
+        lua_gc(L, LUA_GCRESTART);
         orl_script_error_free(&e);
         convert_defs(ldp);
         /* After a script error the story stopped part way: scenes written after the error

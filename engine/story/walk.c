@@ -100,8 +100,35 @@ static void report_once(reporter *rp, int scene, orl_diags *tmp)
     orl_diags_free(tmp);
 }
 
+/* How many conditional choices sit in scenes that following `go` from the start can reach: the
+ * goal of until_all_shown (-1 when it cannot be counted). */
+static long conditional_reachable(const orl_story *st)
+{
+    unsigned char *seen = calloc((size_t)st->nscenes, 1);
+    int *queue = malloc((size_t)st->nscenes * sizeof *queue);
+    long n = -1;
+    if (seen && queue) {
+        int qh = 0, qt = 0;
+        queue[qt++] = st->start_idx;
+        seen[st->start_idx] = 1;
+        n = 0;
+        while (qh < qt) {
+            const orl_scene *s = &st->scenes[queue[qh++]];
+            for (int j = 0; j < s->nchoices; j++) {
+                int t = s->choices[j].target;
+                if (s->choices[j].when_fn != ORL_NOFN && t >= 0) n++;
+                if (t >= 0 && !seen[t]) { seen[t] = 1; queue[qt++] = t; }
+            }
+        }
+    }
+    free(seen);
+    free(queue);
+    return n;
+}
+
 static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_result *res, reporter *rp)
 {
+    long goal = o->until_all_shown && res->choice_shown ? conditional_reachable(st) : -1, shown = 0;
     nodeset set = {0};
     orl_buf buf = {0};
     long max_states = o->max_states > 0 ? o->max_states : ORL_WALK_MAX_STATES;
@@ -149,7 +176,16 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
         orl_diags_free(&tmp);
         if (nv == 0 && !s->ending) res->dead_end[cur.scene] = 1;
         if (res->choice_shown)
-            for (int k = 0; k < nv; k++) res->choice_shown[res->choice_base[cur.scene] + vis[k]] = 1;
+            for (int k = 0; k < nv; k++) {
+                unsigned char *cs = &res->choice_shown[res->choice_base[cur.scene] + vis[k]];
+                if (!*cs && s->choices[vis[k]].when_fn != ORL_NOFN && s->choices[vis[k]].target >= 0) shown++;
+                *cs = 1;
+            }
+        if (goal >= 0 && shown >= goal) {
+            res->stopped_early = 1;
+            free(state);
+            break;
+        }
         for (int k = 0; k < nv; k++) {
             orl_run_restore(r, cur.scene, state, cur.len);
             res->choices++;

@@ -14,6 +14,9 @@ typedef struct orl_walk_opts {
     void (*progress)(void *ud, long done, long total); /* may be NULL */
     double max_seconds;    /* --all: stop (truncated) after this long; 0 = no limit */
     void *progress_ud;
+    int until_all_shown;   /* --all: stop as soon as every conditional choice of every scene that
+                              can be reached by following `go` has been shown once (the lint's
+                              always-hidden search: past that point it cannot find anything) */
 } orl_walk_opts;
 
 typedef struct orl_walk_result {
@@ -32,6 +35,7 @@ typedef struct orl_walk_result {
      * reached scene gets an "always-hidden" warning. NULL after --random. */
     int *choice_base;
     unsigned char *choice_shown;
+    int stopped_early;     /* until_all_shown: every such choice was seen, the walk stopped there */
 } orl_walk_result;
 
 /* Runs the walk; problems go to diags (each once). 0, or -1 when it could not run at all. */

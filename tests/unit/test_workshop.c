@@ -17,6 +17,7 @@
 #include "core/strutil.h"
 #include "story/graph.h"
 #include "story/lint.h"
+#include "story/walk.h"
 #include "story/twee.h"
 #include "story/story.h"
 
@@ -344,6 +345,56 @@ static void test_image_size(void **state)
     assert_int_equal(orl_image_size((const unsigned char *)"GIF89a", 6, &w, &h), 0);
 }
 
+/* The walk of `check` gets fewer states a scene as stories grow, never too few for a story
+ * without state; and it stops as soon as every conditional choice has been seen, even in a
+ * story whose states never end (a counter), so such a story is not "truncated". */
+static void test_lint_walk_bound(void **state)
+{
+    (void)state;
+    assert_int_equal(orl_lint_walk_states(10), ORL_LINT_WALK_STATES);
+    assert_int_equal(orl_lint_walk_states(40), ORL_LINT_WALK_STATES);
+    assert_int_equal(orl_lint_walk_states(1000), 2100);
+    assert_int_equal(orl_lint_walk_states(10000), 20100);
+    assert_true(orl_lint_walk_states(0) > 0);
+
+    char dir[128], path[160];
+    snprintf(dir, sizeof dir, "%s/counter", tmpdir);
+    assert_int_equal(mkdir(dir, 0755), 0);
+    snprintf(path, sizeof path, "%s/story.lua", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("story { id = \"c\", title = \"C\", language = \"en\", start = \"a\" }\n"
+          "scene \"a\" { on_enter = function(s) s.n = (s.n or 0) + 1 end, text = \"A\",\n"
+          "  choices = { { text = \"to b\", go = \"b\" },\n"
+          "              { text = \"even\", go = \"b\", when = function(s) return s.n % 2 == 0 end } } }\n"
+          "scene \"b\" { text = \"B\", choices = { { text = \"back\", go = \"a\" },\n"
+          "  { text = \"end\", go = \"z\", when = function(s) return s.n > 3 end } } }\n"
+          "scene \"z\" { text = \"Z\", ending = true }\n", f);
+    fclose(f);
+    orl_diags d = {0};
+    orl_story *st = orl_story_load(dir, NULL, &d);
+    assert_non_null(st);
+    assert_int_equal(d.errors, 0);
+    orl_walk_opts o = {0};
+    o.max_states = 1000;
+    o.until_all_shown = 1;
+    orl_walk_result res;
+    assert_int_equal(orl_walk(st, &o, &res, &d), 0);
+    assert_true(res.stopped_early);
+    assert_false(res.truncated);
+    assert_true(res.states < 20);
+    orl_walk_result_free(&res);
+    /* without it, the counter makes the walk run into its bound */
+    o.until_all_shown = 0;
+    assert_int_equal(orl_walk(st, &o, &res, &d), 0);
+    assert_false(res.stopped_early);
+    assert_true(res.truncated);
+    orl_walk_result_free(&res);
+    assert_int_equal(d.warnings, 0);
+    orl_diags_free(&d);
+    orl_story_free(st);
+}
+
 static void test_dot_escape(void **state)
 {
     (void)state;
@@ -370,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_twee_random_input),
         cmocka_unit_test(test_image_size),
         cmocka_unit_test(test_dot_escape),
+        cmocka_unit_test(test_lint_walk_bound),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
