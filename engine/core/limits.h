@@ -72,6 +72,10 @@
 /* Decoded pictures kept per renderer when the player gives no budget: ~30 full-HD images or
  * a few panoramas, so going back a scene or two does not decode again. */
 #define ORL_IMAGE_CACHE_BYTES (256u * 1024u * 1024u)
+/* ... and in the window player, which keeps the scene on screen, the scenes its choices lead
+ * to (decoded ahead), and little more: 5 full-HD pictures. A scene's own pictures are kept
+ * even past it, so a large panorama still shows. */
+#define ORL_PLAYER_IMAGE_BUDGET (40u * 1024u * 1024u)
 /* Pictures remembered as unloadable (so a missing file is not searched for every frame). */
 #define ORL_IMAGE_FAILED_KEPT 1024
 /* How far a camera move may zoom the whole picture to hide the layers' edges; past this,

@@ -33,6 +33,8 @@ struct orl_player_gfx {
     unsigned long long frame;
     SDL_Texture *ramp; /* 8 x 512: alpha up 0..255 then down, for gradients */
     int one_to_one;    /* this frame draws the canvas 1:1 */
+    struct orl_image_preload *pre; /* the first scene's pictures, until the first draw */
+    size_t image_budget;
 };
 
 /* ---------------------------------------------------------------------------------------
@@ -446,8 +448,24 @@ void orl_player_gfx_free(orl_player_gfx *g)
     while (g->nshapes) drop_shape(g, 0);
     if (g->ramp) SDL_DestroyTexture(g->ramp);
     orl_scene_renderer_free(g->scenes);
+    orl_image_preload_free(g->pre);
     orl_text_cache_free(g->text);
     free(g);
+}
+
+void orl_player_gfx_preload(orl_player_gfx *g, struct orl_image_preload *pre)
+{
+    if (!g) {
+        orl_image_preload_free(pre);
+        return;
+    }
+    orl_image_preload_free(g->pre);
+    g->pre = pre;
+}
+
+void orl_player_gfx_set_image_budget(orl_player_gfx *g, size_t bytes)
+{
+    if (g) g->image_budget = bytes;
 }
 
 static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
@@ -459,9 +477,12 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
         d.renderer = g->r;
         d.fs = st->fs;
         d.software = g->software;
+        d.texture_budget = g->image_budget;
         g->scenes = orl_scene_renderer_create(&d);
         g->gen = orl_player_story_generation(p);
         g->fs = st->fs;
+        orl_scene_renderer_adopt(g->scenes, g->pre);
+        g->pre = NULL;
     }
     if (!g->scenes || !v->picture) {
         fill_rect(g, 0, 0, W, H, rgba(28, 22, 19, 255));

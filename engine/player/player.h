@@ -411,6 +411,12 @@ typedef struct orl_player_gfx orl_player_gfx;
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software);
 /* Call before SDL_DestroyRenderer. */
 void orl_player_gfx_free(orl_player_gfx *g);
+/* Hands over the first scene's pictures decoded while the window opened
+ * (orl_image_preload_start): the first frame takes them instead of decoding. Takes pre. */
+void orl_player_gfx_preload(orl_player_gfx *g, struct orl_image_preload *pre);
+/* Bytes of decoded pictures kept between scenes (0: the renderer's default, 256 MB). The
+ * window player keeps less: the scene on screen, the ones its choices lead to and the last. */
+void orl_player_gfx_set_image_budget(orl_player_gfx *g, size_t bytes);
 /* Drops textures (SDL_RENDER_TARGETS_RESET / DEVICE_RESET). */
 void orl_player_gfx_reset(orl_player_gfx *g);
 /* Draws the whole frame (clear included, present not). Returns 1 while something moves. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -452,7 +453,13 @@ static void stage(const char *what)
     if (!on) return;
     long long t = orl_bench_now_us();
     if (!t0) t0 = t;
-    fprintf(stderr, "orilla play: %-22s %8.1f ms\n", what, (double)(t - t0) / 1000.0);
+    /* CPU time too: on a busy machine the wall clock says more about the others */
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+    fprintf(stderr, "orilla play: %-22s %8.1f ms  (CPU %.1f ms, peak RSS %.1f MB)\n", what, (double)(t - t0) / 1000.0,
+            cpu, (double)ru.ru_maxrss / 1024.0);
 }
 
 int orl_play_window(const orl_play_opts *o)
@@ -463,6 +470,11 @@ int orl_play_window(const orl_play_opts *o)
     if (rc) return rc;
     orl_player *p = s.p;
     stage("story and fonts loaded");
+    /* Opening the window is mostly waiting (for the display, for the window manager to map
+     * it): meanwhile a thread decodes the first scene's pictures. */
+    orl_image_preload *pre = NULL;
+    if (orl_player_scene(p) >= 0 && !o->choices)
+        pre = orl_image_preload_start(p->st->fs, &p->st->scenes[orl_player_scene(p)]);
 
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -491,6 +503,7 @@ int orl_play_window(const orl_play_opts *o)
                 "To play in this terminal:    orilla text %s\n"
                 "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n",
                 why, o->path, o->path);
+        orl_image_preload_free(pre);
         session_close(&s);
         SDL_Quit();
         return 2;
@@ -530,6 +543,9 @@ int orl_play_window(const orl_play_opts *o)
         window_close(&w);
         goto fail;
     }
+    orl_player_gfx_preload(g, pre);
+    pre = NULL;
+    orl_player_gfx_set_image_budget(g, ORL_PLAYER_IMAGE_BUDGET);
 
     if (o->choices) {
         int picked;
@@ -613,6 +629,7 @@ int orl_play_window(const orl_play_opts *o)
         int presented = 0;
         if (need || moving || bench_frame) {
             moving |= orl_player_draw(p, g);
+            if (!pads_ready) stage("first frame drawn");
             SDL_RenderPresent(w.r);
             need = 0;
             presented = 1;
@@ -651,6 +668,7 @@ int orl_play_window(const orl_play_opts *o)
     SDL_Quit();
     return rc;
 fail:
+    orl_image_preload_free(pre);
     session_close(&s);
     SDL_Quit();
     return 2;

@@ -218,66 +218,88 @@ static SDL_Surface *fit_texture(orl_scene_renderer *sr, SDL_Surface *s)
     return d;
 }
 
-static void load(orl_scene_renderer *sr, orl_image *im, int need)
+/* Reads, checks (header first, before any decoding), decodes and converts one picture to
+ * ARGB8888. NULL on failure, with *code and why (a message for authors) set. Touches nothing
+ * but its arguments, so it may run on a thread of its own (PhysicsFS is thread-safe). */
+static SDL_Surface *decode(orl_fs *fs, const char *name, const char **code, char *why, size_t whylen)
 {
     char *data = NULL;
     size_t len = 0;
-    if (!sr->fs) {
-        fail(im, "image-missing", "the picture \"%s\" cannot be read: no story files were given "
-             "to the renderer", im->name);
-        return;
+    *code = "image-unreadable";
+    if (!fs) {
+        *code = "image-missing";
+        snprintf(why, whylen, "the picture \"%s\" cannot be read: no story files were given to the renderer", name);
+        return NULL;
     }
-    int rc = orl_fs_read(sr->fs, im->name, ORL_MAX_IMAGE_FILE_BYTES, &data, &len);
+    int rc = orl_fs_read(fs, name, ORL_MAX_IMAGE_FILE_BYTES, &data, &len);
     if (rc == ORL_FS_NOTFOUND) {
-        fail(im, "image-missing", "the picture \"%s\" is not in the story: check its name "
-             "(capitals count) and that the file is inside the story folder", im->name);
-        return;
+        *code = "image-missing";
+        snprintf(why, whylen, "the picture \"%s\" is not in the story: check its name "
+                 "(capitals count) and that the file is inside the story folder", name);
+        return NULL;
     }
     if (rc == ORL_FS_TOOBIG) {
-        fail(im, "image-too-large", "the picture \"%s\" is a file of more than %u MB; "
-             "export it smaller (a full-HD JPEG is under 2 MB)", im->name,
-             (unsigned)(ORL_MAX_IMAGE_FILE_BYTES >> 20));
-        return;
+        *code = "image-too-large";
+        snprintf(why, whylen, "the picture \"%s\" is a file of more than %u MB; "
+                 "export it smaller (a full-HD JPEG is under 2 MB)", name, (unsigned)(ORL_MAX_IMAGE_FILE_BYTES >> 20));
+        return NULL;
     }
     if (rc != ORL_FS_OK) {
-        fail(im, rc == ORL_FS_BADNAME ? "bad-name" : "image-unreadable",
-             "the picture \"%s\" cannot be read (%s)", im->name, orl_fs_strerror(rc));
-        return;
+        *code = rc == ORL_FS_BADNAME ? "bad-name" : "image-unreadable";
+        snprintf(why, whylen, "the picture \"%s\" cannot be read (%s)", name, orl_fs_strerror(rc));
+        return NULL;
     }
     const char *type;
     int w, h;
-    char why[300];
-    rc = orl_image__probe((const unsigned char *)data, len, &type, &w, &h, why, sizeof why);
+    char probe[300];
+    rc = orl_image__probe((const unsigned char *)data, len, &type, &w, &h, probe, sizeof probe);
     if (rc != 0) {
-        if (rc == -2)
-            fail(im, "image-too-large", "the picture \"%s\" %s: make it smaller", im->name, why);
-        else
-            fail(im, "image-unreadable", "the picture \"%s\" %s: export it again as PNG or JPEG",
-                 im->name, why);
+        if (rc == -2) {
+            *code = "image-too-large";
+            snprintf(why, whylen, "the picture \"%s\" %s: make it smaller", name, probe);
+        } else {
+            snprintf(why, whylen, "the picture \"%s\" %s: export it again as PNG or JPEG", name, probe);
+        }
         free(data);
-        return;
+        return NULL;
     }
     SDL_RWops *rw = SDL_RWFromConstMem(data, (int)len);
     SDL_Surface *dec = rw ? IMG_LoadTyped_RW(rw, 1, type) : NULL;
     free(data);
     if (!dec) {
-        fail(im, "image-unreadable", "the picture \"%s\" cannot be decoded (%s): the file may be "
-             "damaged or cut short; export it again", im->name, IMG_GetError());
-        return;
+        snprintf(why, whylen, "the picture \"%s\" cannot be decoded (%s): the file may be "
+                 "damaged or cut short; export it again", name, IMG_GetError());
+        return NULL;
     }
     if (dec->w != w || dec->h != h) {
-        fail(im, "image-unreadable", "the picture \"%s\" decodes to %dx%d pixels but its header "
-             "says %dx%d: the file is damaged; export it again", im->name, dec->w, dec->h, w, h);
+        snprintf(why, whylen, "the picture \"%s\" decodes to %dx%d pixels but its header "
+                 "says %dx%d: the file is damaged; export it again", name, dec->w, dec->h, w, h);
         SDL_FreeSurface(dec);
-        return;
+        return NULL;
     }
     SDL_Surface *s = SDL_ConvertSurfaceFormat(dec, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_FreeSurface(dec);
+    if (!s) snprintf(why, whylen, "the picture \"%s\" cannot be converted (%s)", name, SDL_GetError());
+    return s;
+}
+
+static void finish(orl_scene_renderer *sr, orl_image *im, SDL_Surface *s, int need);
+
+static void load(orl_scene_renderer *sr, orl_image *im, int need)
+{
+    const char *code;
+    char why[600];
+    SDL_Surface *s = decode(sr->fs, im->name, &code, why, sizeof why);
     if (!s) {
-        fail(im, "image-unreadable", "the picture \"%s\" cannot be converted (%s)", im->name,
-             SDL_GetError());
+        fail(im, code, "%s", why);
         return;
     }
+    finish(sr, im, s, need);
+}
+
+/* What load does once the picture is decoded (s is taken). */
+static void finish(orl_scene_renderer *sr, orl_image *im, SDL_Surface *s, int need)
+{
     SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
     im->w = s->w;
     im->h = s->h;
@@ -547,4 +569,111 @@ orl_image *orl_image__placeholder(orl_scene_renderer *sr, int need)
     }
     sr->placeholder = im;
     return im;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Decoding the first scene's pictures while the window opens */
+
+struct orl_image_preload {
+    SDL_Thread *thread;
+    orl_fs *fs;
+    int n;
+    char **names;
+    SDL_Surface **surfaces;
+};
+
+static int preload_main(void *ud)
+{
+    orl_image_preload *pre = ud;
+    for (int i = 0; i < pre->n; i++) {
+        const char *code;
+        char why[600];
+        /* a picture that fails is decoded again, and reported, when it is drawn */
+        pre->surfaces[i] = decode(pre->fs, pre->names[i], &code, why, sizeof why);
+    }
+    return 0;
+}
+
+static void preload_free(orl_image_preload *pre)
+{
+    for (int i = 0; i < pre->n; i++) {
+        SDL_FreeSurface(pre->surfaces[i]);
+        free(pre->names[i]);
+    }
+    free(pre->surfaces);
+    free(pre->names);
+    free(pre);
+}
+
+orl_image_preload *orl_image_preload_start(orl_fs *fs, const orl_scene *s)
+{
+    if (!fs || !s) return NULL;
+    int cap = 1 + s->nlayers;
+    orl_image_preload *pre = calloc(1, sizeof *pre);
+    if (!pre) return NULL;
+    pre->fs = fs;
+    pre->names = calloc((size_t)cap, sizeof *pre->names);
+    pre->surfaces = calloc((size_t)cap, sizeof *pre->surfaces);
+    if (!pre->names || !pre->surfaces) {
+        preload_free(pre);
+        return NULL;
+    }
+    const char *want[1 + ORL_MAX_LAYERS];
+    int nw = 0;
+    if (s->panorama) want[nw++] = s->panorama;
+    else {
+        if (s->background) want[nw++] = s->background;
+        for (int i = 0; i < s->nlayers && nw < cap && nw < 1 + ORL_MAX_LAYERS; i++)
+            if (s->layers[i].image) want[nw++] = s->layers[i].image;
+    }
+    for (int i = 0; i < nw; i++) {
+        int dup = 0;
+        for (int j = 0; j < pre->n; j++) dup |= strcmp(pre->names[j], want[i]) == 0;
+        if (dup) continue;
+        if (!(pre->names[pre->n] = strdup(want[i]))) break;
+        pre->n++;
+    }
+    if (pre->n == 0 || !(pre->thread = SDL_CreateThread(preload_main, "orl-preload", pre))) {
+        preload_free(pre);
+        return NULL;
+    }
+    return pre;
+}
+
+void orl_image_preload_free(orl_image_preload *pre)
+{
+    if (!pre) return;
+    SDL_WaitThread(pre->thread, NULL);
+    preload_free(pre);
+}
+
+void orl_scene_renderer_adopt(orl_scene_renderer *sr, orl_image_preload *pre)
+{
+    if (!pre) return;
+    SDL_WaitThread(pre->thread, NULL);
+    pre->thread = NULL;
+    int need = sr ? orl_scene__need(sr) : 0;
+    for (int i = 0; sr && i < pre->n; i++) {
+        if (!pre->surfaces[i]) continue;
+        int known = 0;
+        for (orl_image *im = sr->images; im && !known; im = im->next) known = strcmp(im->name, pre->names[i]) == 0;
+        if (known) continue;
+        orl_image *im = calloc(1, sizeof *im);
+        if (!im) break;
+        im->name = pre->names[i];
+        pre->names[i] = NULL;
+        SDL_Surface *s = pre->surfaces[i];
+        pre->surfaces[i] = NULL;
+        finish(sr, im, s, need);
+        if (im->failed) { /* left out: drawing it loads it again, and says why */
+            release(sr, im);
+            continue;
+        }
+        im->used = sr->frame;
+        im->next = sr->images;
+        sr->images = im;
+        sr->bytes += im->bytes;
+    }
+    preload_free(pre);
+    if (sr) orl_image__trim(sr);
 }

@@ -93,6 +93,18 @@ void orl_scene_draw_transition(orl_scene_renderer *sr, orl_transition_kind kind,
  * synchronous: call it when a little time can be spent (after a frame is presented). */
 void orl_scene_prefetch(orl_scene_renderer *sr, const orl_scene *s);
 
+/* The first scene's pictures, decoded on a thread of their own while the window opens (there
+ * is no renderer yet): start it as soon as the story is loaded, then hand it to the renderer,
+ * which waits for it and keeps what it decoded as if it had loaded it itself. A picture that
+ * failed is loaded again, and reported, when drawn. fs must outlive it. NULL when the scene
+ * has no pictures or no thread could start (nothing lost: drawing decodes them). */
+typedef struct orl_image_preload orl_image_preload;
+orl_image_preload *orl_image_preload_start(orl_fs *fs, const orl_scene *s);
+/* Takes pre (waits for it); sr may be NULL (then pre is only freed). */
+void orl_scene_renderer_adopt(orl_scene_renderer *sr, orl_image_preload *pre);
+/* Waits for pre and frees it and what it decoded. */
+void orl_image_preload_free(orl_image_preload *pre);
+
 /* Projects a panorama direction (yaw, pitch in degrees) to canvas pixels under `look`
  * (NULL: yaw 0, pitch 0, fov 90). Returns 1 when it is on the canvas; 0 when it is behind
  * the viewer (x, y untouched) or in front but off the canvas (x, y set: where it would be,

@@ -747,6 +747,62 @@ static void test_transitions(void **state)
 /* ---------------------------------------------------------------------------------------
  * The cache */
 
+/* The first scene's pictures decoded on a thread while the window opens: handed to a
+ * renderer, they are drawn without reading the file again (here it is gone by then); a
+ * picture that failed is reported when drawn, like any other. */
+static void test_preload(void **state)
+{
+    (void)state;
+    make_solid("images/early.png", rgb(0, 160, 0));
+    orl_scene s = solid_scene("early", "images/early.png");
+    orl_image_preload *pre = orl_image_preload_start(fs, &s);
+    assert_non_null(pre);
+    orl_scene_renderer_desc desc = {.renderer = renderer, .fs = fs, .software = 1};
+    orl_scene_renderer *r = orl_scene_renderer_create(&desc);
+    assert_non_null(r);
+    orl_scene_renderer_adopt(r, pre); /* waits for the thread */
+    assert_true(r->bytes >= 64u * 36u * 4u);
+    char path[512];
+    snprintf(path, sizeof path, "%s/images/early.png", dir);
+    assert_int_equal(remove(path), 0);
+    orl_diags d = {0};
+    draw(r, &s, 0, NULL, &d);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(0, 160, 0));
+    orl_diags_free(&d);
+    /* without it, the same scene now finds no picture */
+    orl_scene_renderer *r2 = orl_scene_renderer_create(&desc);
+    draw(r2, &s, 0, NULL, &d);
+    assert_int_equal(has_code(&d, "image-missing"), 1);
+    orl_diags_free(&d);
+    orl_scene_renderer_free(r2);
+
+    /* a missing picture: nothing adopted, reported at the first draw, once */
+    orl_scene m = solid_scene("missing", "images/never.png");
+    pre = orl_image_preload_start(fs, &m);
+    assert_non_null(pre);
+    orl_scene_renderer_flush(r);
+    orl_scene_renderer_adopt(r, pre);
+    assert_int_equal(r->bytes, 0);
+    draw(r, &m, 0, NULL, &d);
+    draw(r, &m, 1, NULL, &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].code, "image-missing");
+    orl_diags_free(&d);
+    orl_scene_renderer_free(r);
+
+    /* freed without being adopted (the window never opened), and adopted by no renderer */
+    orl_scene t = solid_scene("t", "images/red.png");
+    orl_image_preload_free(orl_image_preload_start(fs, &t));
+    orl_scene_renderer_adopt(NULL, orl_image_preload_start(fs, &t));
+    /* nothing to decode */
+    orl_scene none;
+    memset(&none, 0, sizeof none);
+    none.id = "none";
+    assert_null(orl_image_preload_start(fs, &none));
+    assert_null(orl_image_preload_start(NULL, &t));
+}
+
 static void test_cache_budget(void **state)
 {
     (void)state;
@@ -785,6 +841,7 @@ int main(void)
         cmocka_unit_test(test_probe_headers),
         cmocka_unit_test(test_transitions),
         cmocka_unit_test(test_cache_budget),
+        cmocka_unit_test(test_preload),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
