@@ -11,7 +11,10 @@
  *   3. FriBidi resolves embedding levels on the logical text of each paragraph.
  *   4. Lines are broken on the logical text: at spaces (and U+200B), never inside a word
  *      unless the word alone is wider than the line, which is then broken between characters
- *      (never before a combining mark). '\n' always ends a line.
+ *      (never before a combining mark), after a '/', '.', '-', '?' or '&' when one is in the
+ *      last two thirds of what fits. A web address (a word with "://", or starting "www.")
+ *      may also break after those characters once its host has passed (never inside "//"),
+ *      so it starts on the line of the words before it. '\n' always ends a line.
  *   5. Each line is cut into runs of one level, one font and one script; the runs are put in
  *      visual order (UAX #9 rule L2) and each is shaped by SDL_ttf/HarfBuzz with its own
  *      direction (odd level = RTL) and script ("Arab", "Latn", ...). So Arabic is joined and
@@ -104,7 +107,10 @@ typedef struct orl_text_metrics {
     int width;      /* of the widest line, in pixels */
     int height;     /* lines * line_height */
     int lines;      /* 0 for an empty text; "a\n" is two lines, the second empty */
-    int line_height; /* the tallest line skip of the fonts the text uses, times line_spacing */
+    int line_height; /* the tallest line skip of the fonts the text uses, times line_spacing;
+                        a font used for Arabic only counts as 1.5 em (Noto Naskh Arabic declares
+                        1.7 em, a quarter taller than Latin lines), but a line is never lower
+                        than the fonts' ascent + descent, so no mark is cut */
     int box_width;  /* width the lines are aligned in: max_width, or width when max_width <= 0 */
     int rtl;        /* 1 when the base direction is right to left */
     int truncated;  /* 1 when the text was cut at ORL_TEXT_MAX_BYTES or ORL_TEXT_MAX_LINES */

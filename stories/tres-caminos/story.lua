@@ -126,7 +126,7 @@ testimony "carmen-domingo" {
 scene "inicio" {
   title = "Tres caminos",
   background = "images/portada.png",
-  text = "Tres personas salen de Venezuela por razones distintas. Sus caminos se cruzan en un puente, en un mercado, en una terraza de Quito.\n\nTú eliges a quién acompañar y, a veces, qué decide. No hay respuestas correctas.\n\nSon personajes compuestos: ninguna persona real aparece retratada.",
+  text = "Tres personas salen de Venezuela por razones distintas. Sus caminos se cruzan en un puente, en un mercado, en una terraza de Quito.\n\nTú eliges a quién acompañar y, a veces, qué decide. No hay respuestas correctas. Son personajes compuestos: ninguna persona real aparece retratada.",
   fact = {
     text = "Más de 7,7 millones de personas refugiadas y migrantes de Venezuela viven fuera de su país; la gran mayoría, en América Latina y el Caribe.",
     source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, cifras de 2024",
@@ -167,7 +167,7 @@ scene "marisol-1" {
     { image = "images/cucuta-terminal.png", depth = 1.6 },
   },
   camera = { from = { -0.06, 0, 0 }, to = { 0.08, 0, -0.35 }, seconds = 16 },
-  text = "Son las cinco de la mañana en la terminal de Cúcuta. Marisol lleva a Valentina de la mano y, al fondo de la mochila, su estetoscopio envuelto en una bufanda. Valentina tiene siete años y un cuaderno donde dibuja todo lo que ve: hoy, un bus azul con las ventanas empañadas.\n\nEn Barquisimeto, Marisol trabajó doce años en la sala de pediatría de un hospital. Ahora tiene el dinero justo para llegar a Quito, donde una excompañera le prometió ayudarla a buscar empleo.\n\nValentina tose desde anoche. No es grave, piensa Marisol con ojos de enfermera. Pero tampoco es nada.",
+  text = "Cinco de la mañana en la terminal de Cúcuta. Marisol, enfermera de pediatría durante doce años, lleva de la mano a Valentina, de siete, que dibuja en su cuaderno un bus azul.\n\nTiene el dinero justo para llegar a Quito, donde una excompañera le prometió ayuda.\n\nValentina tose desde anoche. No es grave, piensa Marisol. Pero tampoco es nada.",
   testimony = "marisol-partir",
   choices = {
     { text = "Tomar hoy mismo el bus hacia el sur", go = "marisol-bus" },
@@ -200,9 +200,9 @@ scene "marisol-puente" {
   look = { yaw = 0, pitch = -6, fov = 90 },
   text = function(s)
     if s.m_albergue then
-      return "El puente de Rumichaca une Colombia y Ecuador sobre un río que corre hondo entre las piedras. Hace frío de montaña. Valentina, ya sin tos, cuenta las banderas y pregunta por qué el río no necesita papeles.\n\nHay una fila larga frente a la oficina de migración, una carpa blanca de orientación y una señora que vende café y aguapanela.\n\nMarisol mira a su alrededor. ¿Por dónde empieza?"
+      return "El puente de Rumichaca une Colombia y Ecuador sobre un río hondo. Hace frío de montaña. Valentina, ya sin tos, pregunta por qué el río no necesita papeles.\n\nHay una fila larga, una carpa blanca y un puesto de café. ¿Por dónde empieza Marisol?"
     end
-    return "El puente de Rumichaca une Colombia y Ecuador sobre un río que corre hondo entre las piedras. Hace frío de montaña. Valentina tose bajito dentro de su chaqueta y pregunta por qué el río no necesita papeles.\n\nHay una fila larga frente a la oficina de migración, una carpa blanca de orientación y una señora que vende café y aguapanela.\n\nMarisol mira a su alrededor. ¿Por dónde empieza?"
+    return "El puente de Rumichaca une Colombia y Ecuador sobre un río hondo. Hace frío de montaña. Valentina tose bajito y pregunta por qué el río no necesita papeles.\n\nHay una fila larga, una carpa blanca y un puesto de café. ¿Por dónde empieza Marisol?"
   end,
   choices = {
     { text = "La carpa de orientación", go = "marisol-carpa", at = { yaw = -60, pitch = -4 } },
@@ -216,7 +216,7 @@ scene "marisol-carpa" {
   panorama = "images/pano-rumichaca.png",
   look = { yaw = -60, pitch = -12, fov = 80 },
   on_enter = function(s) s.m_info = true end,
-  text = "En la carpa, una mujer con el chaleco de una organización humanitaria le explica los pasos sin prisa: dónde registrarse, qué documentos le pedirán, cómo se solicita protección si la necesita y qué derechos tiene Valentina a estudiar y a recibir atención de salud.\n\nLe entrega una hoja con direcciones en Quito: una oficina de asesoría legal gratuita, un centro de salud, la oficina de inscripciones escolares.\n\n—Guárdela bien —le dice—. La información también abriga.\n\nMarisol dobla la hoja en cuatro y la pone junto a su título.",
+  text = "En la carpa, una mujer de una organización humanitaria le explica sin prisa dónde registrarse, cómo pedir protección y qué derechos tiene Valentina a estudiar y a la salud. Le da una hoja con direcciones útiles en Quito.\n\n—Guárdela bien. La información también abriga.",
   fact = {
     text = "El 69 % de las personas refugiadas y de otras personas que necesitan protección internacional vive en países vecinos de su país de origen.",
     source = "ACNUR, Tendencias Globales: Desplazamiento forzado en 2023 (junio de 2024)",
@@ -243,7 +243,7 @@ scene "marisol-fila" {
   panorama = "images/pano-rumichaca.png",
   look = { yaw = -4, pitch = -8, fov = 75 },
   on_enter = function(s) s.m_fila = true end,
-  text = "Marisol se pone directamente en la fila. Detrás, un muchacho de gorra roja le sostiene la mochila cuando Valentina necesita ir al baño.\n\nUna enfermera del puesto de salud de la frontera revisa los carnés de vacunación de los niños. Se le enredan los papeles; Marisol la ayuda a ordenarlos por edades. Hablan de turnos, de fiebres, de la pediatría.\n\n—En Quito siempre faltan manos en las campañas de vacunación —dice la enfermera, y le anota su número en un volante.\n\nValentina dibuja la fila entera, persona por persona, «para que nadie se quede fuera del dibujo».",
+  text = "Marisol se pone en la fila. Detrás, un muchacho de gorra roja le sostiene la mochila cuando Valentina necesita ir al baño.\n\nUna enfermera de la frontera revisa los carnés de vacunación de los niños. Marisol la ayuda a ordenarlos. Al despedirse, la enfermera le anota su número: «En Quito siempre faltan manos en las campañas de vacunación».\n\nValentina dibuja la fila entera, «para que nadie se quede fuera».",
   choices = {
     { text = "Sellar el pasaporte y cruzar", go = "marisol-quito" },
   },
@@ -294,7 +294,7 @@ scene "marisol-fin-titulo" {
   ending = true,
   testimony = "marisol-titulo",
   on_enter = function(s) s.fin_marisol = "titulo"; s.ultimo = "marisol" end,
-  text = "Una oficina de asesoría legal gratuita le explica el camino: primero regularizar su situación, después pedir el reconocimiento del título, luego presentar un examen. Son meses de formularios, copias y filas.\n\nMientras tanto, Marisol cuida por las mañanas a una señora mayor y estudia por las noches en la mesa de la cocina, con Valentina haciendo las tareas a su lado.\n\nUn jueves llega un correo: su título ha sido reconocido. Todavía falta el examen. Marisol lo imprime y lo pega en la pared, junto al dibujo del puente.",
+  text = "Una asesoría legal gratuita le explica el camino: regularizar su situación, pedir el reconocimiento del título y presentar un examen. Marisol cuida por las mañanas a una señora mayor y estudia de noche.\n\nUn jueves llega un correo: su título ha sido reconocido. Falta el examen. Marisol lo pega en la pared, junto al dibujo del puente.",
   choices = {
     { text = "Ir a la plaza del domingo", go = "plaza" },
   },
@@ -345,7 +345,7 @@ scene "andres-camino" {
   warnings = { "frío y cansancio en el camino" },
   testimony = "andres-camino",
   on_enter = function(s) s.a_contacto = true end,
-  text = "El grupo sube hacia el páramo. Arriba el aire es delgado y frío, y entre la niebla aparecen los frailejones, como personas quietas que miran el camino.\n\nCaminan juntos y se cuidan: quien tiene guantes los presta una hora, quien tiene pan lo parte. En un punto de atención humanitaria del camino, la luz del baño está dañada; Andrés abre su caja de herramientas y la arregla en diez minutos.\n\nUna voluntaria, Daniela, le anota en un papel la dirección de una asociación de migrantes en Quito. «Pregunta por Nelly. Dile que arreglas cosas». Más adelante, un camionero los lleva un buen tramo.",
+  text = "El grupo sube al páramo. El aire es delgado y frío; entre la niebla, los frailejones parecen personas quietas que miran el camino.\n\nCaminan juntos y se cuidan: quien tiene guantes los presta, quien tiene pan lo parte. En un punto de atención humanitaria, Andrés arregla la luz del baño en diez minutos.\n\nUna voluntaria, Daniela, le anota la dirección de una asociación de migrantes en Quito: «Pregunta por Nelly. Dile que arreglas cosas».",
   choices = {
     { text = "Seguir hasta Quito", go = "andres-mercado" },
   },
@@ -355,7 +355,7 @@ scene "andres-lavadero" {
   title = "El lavadero",
   background = "images/calle.png",
   on_enter = function(s) s.a_carta = true end,
-  text = "El lavadero es de don Hernando, un cucuteño de voz fuerte que paga cada sábado sin falta. Andrés trabaja con dos colombianos y con un venezolano que lleva tres años en la ciudad y ya tiene sus papeles en regla.\n\nUna tarde se va la luz del local. Andrés encuentra el cable quemado y lo cambia. Desde entonces, don Hernando lo mira con otros ojos.\n\nAl cabo de un mes, Andrés tiene el dinero del bus y algo más. Don Hernando le escribe una carta: «Trabajador, puntual y sabe de electricidad. Lo recomiendo».",
+  text = "Don Hernando, el dueño del lavadero, paga cada sábado sin falta. Una tarde se va la luz: Andrés encuentra el cable quemado y lo cambia.\n\nAl mes tiene el dinero del bus, y una carta de don Hernando: «Trabajador, puntual y sabe de electricidad. Lo recomiendo».",
   fact = {
     text = "En marzo de 2021, Colombia adoptó el Estatuto Temporal de Protección para Migrantes Venezolanos, con una vigencia de diez años, para que las personas venezolanas puedan regularizar su situación migratoria.",
     source = "Gobierno de Colombia, Decreto 216 del 1 de marzo de 2021",
@@ -372,9 +372,9 @@ scene "andres-mercado" {
   look = { yaw = 0, pitch = 0, fov = 90 },
   text = function(s)
     if s.a_contacto then
-      return "Quito, un sábado por la mañana. Yorman lleva a Andrés al mercado, donde uno se entera de todo: quién contrata, quién alquila, quién ayuda. Huele a naranjilla, a hierbaluisa, a fritada.\n\nEn una columna hay un tablero lleno de anuncios. Junto a la entrada, un hombre con una camioneta grita que necesita gente para una obra. Al fondo, bajo un toldo verde, Andrés reconoce el nombre que le anotó Daniela en el páramo: la asociación de migrantes.\n\n¿Por dónde empieza?"
+      return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, la asociación que le anotó Daniela."
     end
-    return "Quito, un sábado por la mañana. Yorman lleva a Andrés al mercado, donde uno se entera de todo: quién contrata, quién alquila, quién ayuda. Huele a naranjilla, a hierbaluisa, a fritada.\n\nEn una columna hay un tablero lleno de anuncios. Junto a la entrada, un hombre con una camioneta grita que necesita gente para una obra. Al fondo, bajo un toldo verde, una asociación de migrantes reparte información.\n\nAndrés lleva en el bolsillo la carta de don Hernando. ¿Por dónde empieza?"
+    return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, una asociación de migrantes."
   end,
   choices = {
     { text = "El tablero de anuncios", go = "andres-anuncio", at = { yaw = -50, pitch = 8 } },
@@ -406,7 +406,7 @@ scene "andres-obra" {
   warnings = { "explotación laboral (sin violencia)" },
   testimony = "andres-obra",
   on_enter = function(s) s.a_obra = true end,
-  text = "El hombre de la camioneta promete veinticinco dólares diarios por cargar material en una obra. Sin contrato, sin preguntas. Andrés sube a la camioneta con otros cinco.\n\nTrabaja dos semanas, de siete a siete. El primer viernes le pagan completo. El segundo, solo la mitad: «La próxima semana le completo». La semana siguiente, el hombre no contesta el teléfono.\n\nAndrés anota en su libreta las fechas, las horas, la dirección de la obra y la placa de la camioneta. Su papá le enseñó que lo que se anota no se lo lleva el viento.",
+  text = "El hombre de la camioneta promete veinticinco dólares diarios por cargar material. Sin contrato, sin preguntas. Andrés trabaja dos semanas con otros cinco, de siete a siete. El primer viernes le pagan completo; el segundo, la mitad. Después, el hombre no contesta el teléfono.\n\nAndrés lo anota todo en su libreta. Su papá le enseñó que lo que se anota no se lo lleva el viento.",
   choices = {
     { text = "Pensar qué hacer", go = "andres-decision" },
   },
@@ -419,9 +419,9 @@ scene "andres-asociacion" {
   on_enter = function(s) s.a_asoc = true end,
   text = function(s)
     if s.a_contacto then
-      return "Bajo el toldo verde, Nelly, venezolana, diez años en Quito, lo recibe como si lo esperara. «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación la llevan juntas personas venezolanas y ecuatorianas. Hay una olla comunitaria los domingos, una lista de cuartos en alquiler y un taller gratuito sobre derechos laborales: cuánto es el salario básico, qué es un contrato, dónde se puede reclamar.\n\nEl mes que viene empieza un curso de instalación de paneles solares. Quedan dos cupos."
+      return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito: «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
     end
-    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación la llevan juntas personas venezolanas y ecuatorianas. Hay una olla comunitaria los domingos, una lista de cuartos en alquiler y un taller gratuito sobre derechos laborales: cuánto es el salario básico, qué es un contrato, dónde se puede reclamar.\n\nEl mes que viene empieza un curso de instalación de paneles solares. Quedan dos cupos."
+    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
   end,
   fact = {
     text = "En 2019 había 169 millones de trabajadoras y trabajadores migrantes internacionales en el mundo: casi el 5 % de la fuerza de trabajo mundial.",
@@ -554,9 +554,9 @@ scene "carmen-viaje" {
   testimony = "carmen-andes",
   text = function(s)
     if s.c_fotos then
-      return "El bus sale de Valencia, cruza la frontera y luego atraviesa Colombia entera, de norte a sur. Son varios días con sus noches. Carmen duerme a ratos, con la caja de fotos sobre las rodillas.\n\nUna madrugada, en una curva de la cordillera, se despierta y ve las montañas iluminadas por la luna. Nunca había visto los Andes. Piensa que a su mamá le habrían gustado.\n\nA su lado viaja una muchacha que va a Lima. Carmen le enseña las fotos, y la muchacha le enseña las de su bebé, que la espera allá."
+      return "El bus sale de Valencia, cruza la frontera y atraviesa Colombia de norte a sur: varios días con sus noches. Carmen duerme a ratos, con la caja de fotos sobre las rodillas.\n\nA su lado viaja una muchacha que va a Lima. Se enseñan fotos: Carmen, las de su familia; la muchacha, las de su bebé, que la espera allá."
     end
-    return "El bus sale de Valencia, cruza la frontera y luego atraviesa Colombia entera, de norte a sur. Son varios días con sus noches. Carmen duerme a ratos, con el budare envuelto en periódico bajo el asiento.\n\nUna madrugada, en una curva de la cordillera, se despierta y ve las montañas iluminadas por la luna. Nunca había visto los Andes. Piensa que a su mamá le habrían gustado.\n\nA su lado viaja una muchacha que va a Lima. Hablan de comida toda la noche: de quién le pone azúcar a la arepa y quién no, y de cómo se hace el pabellón en cada casa."
+    return "El bus sale de Valencia, cruza la frontera y atraviesa Colombia de norte a sur: varios días con sus noches. Carmen duerme a ratos, con el budare envuelto en periódico bajo el asiento.\n\nA su lado viaja una muchacha que va a Lima. Hablan de comida toda la noche: de quién le pone azúcar a la arepa y quién no."
   end,
   choices = {
     { text = "Llegar a Quito", go = "carmen-llegada" },
@@ -571,7 +571,7 @@ scene "carmen-llegada" {
     { image = "images/quito-plaza.png", depth = 1.5 },
   },
   camera = { from = { 0.06, 0.01, 0 }, to = { -0.04, 0, -0.4 }, seconds = 16 },
-  text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Matías, de cinco años, la abraza por las piernas. Sofía, de nueve, le da la mano con timidez: la última vez que se vieron tenía cinco.\n\nEl apartamento es pequeño y está en un cuarto piso. Carmen duerme en el sofá cama de la sala. Por las mañanas todos salen: Luis a la fábrica, Yenny a la panadería, los niños a la escuela.\n\nCarmen se queda sola con el silencio. A las tres semanas sube a la terraza del edificio a tomar aire.",
+  text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Sofía, de nueve años, le da la mano con timidez; Matías, de cinco, la abraza por las piernas.\n\nPor las mañanas todos salen y Carmen se queda sola con el silencio. A las tres semanas sube a la terraza a tomar aire.",
   fact = {
     text = "En 2020 había unos 281 millones de personas migrantes internacionales: alrededor del 3,6 % de la población mundial. La gran mayoría de las personas vive en el país donde nació.",
     source = "OIM, Informe sobre las Migraciones en el Mundo 2024",
@@ -586,7 +586,7 @@ scene "carmen-terraza" {
   title = "La terraza",
   panorama = "images/pano-terraza.png",
   look = { yaw = 60, pitch = -4, fov = 100 },
-  text = "Desde la terraza se ve medio Quito: techos, antenas, ropa tendida y, al fondo, las montañas. Hay viento y sol de altura, de ese que quema sin avisar.\n\nEn una esquina, una señora mayor riega unas plantas sembradas en baldes. Por la ventana abierta del cuarto piso se oye a Sofía leer en voz alta, despacio, tropezando. En el bolsillo de Carmen vibra el teléfono: es su hermana Elena, desde Valencia.\n\n¿Hacia dónde va Carmen?",
+  text = "Desde la terraza se ve medio Quito y, al fondo, las montañas. En una esquina, una señora riega plantas sembradas en baldes. Por una ventana abierta se oye a Sofía leer, despacio, tropezando.\n\nVibra el teléfono: es Elena, la hermana de Carmen, desde Valencia.",
   choices = {
     { text = "La señora de las plantas", go = "carmen-rosa", at = { yaw = 105, pitch = 0 } },
     { text = "La ventana de Sofía", go = "carmen-nietos", at = { yaw = -70, pitch = 5 } },
@@ -622,7 +622,7 @@ scene "carmen-llamada" {
   look = { yaw = 170, pitch = -12, fov = 80 },
   testimony = "carmen-domingo",
   on_enter = function(s) s.c_llamada = true end,
-  text = "Carmen se sienta en el banco al sol y contesta. Elena le cuenta que llovió en Valencia, que la mata de mango dio fruta, que la vecina preguntó por ella.\n\nCarmen, que no ha llorado en tres semanas, llora. Elena la deja llorar sin colgar.\n\n—Extrañar no es estar mal —le dice al final—. Es que allá hubo algo bueno. Tú siempre fuiste maestra, Carmen. Busca a quién enseñarle.\n\nDespués de colgar, Carmen se queda un rato mirando las montañas. Está cansada, pero más liviana.",
+  text = "Carmen contesta en el banco al sol. Elena le cuenta que llovió en Valencia y que la mata de mango dio fruta. Carmen, que no ha llorado en tres semanas, llora. Elena no cuelga.\n\n—Extrañar no es estar mal. Es que allá hubo algo bueno. Tú siempre fuiste maestra, Carmen. Busca a quién enseñarle.",
   choices = {
     { text = "Dejar pasar el mes", go = "carmen-decision" },
   },
@@ -705,13 +705,13 @@ scene "plaza" {
   end,
   text = function(s)
     if s.fin_marisol and s.fin_andres and s.fin_carmen then
-      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nSi miras bien, ahí están los tres. Marisol, en una banca, mientras Valentina dibuja a la gente. Andrés, arreglando el parlante. Carmen, saludando a medio barrio.\n\nSus caminos ya se cruzaron. Así se hacen las ciudades."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Si miras bien, ahí están los tres. Marisol, en una banca, mientras Valentina dibuja a la gente. Andrés, arreglando el parlante. Carmen, saludando a medio barrio.\n\nSus caminos ya se cruzaron. Así se hacen las ciudades."
     elseif s.ultimo == "marisol" then
-      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nMarisol se sienta en una banca mientras Valentina dibuja a la gente: un muchacho de gorra roja que arregla el parlante, una señora que saluda a todo el mundo.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Marisol se sienta en una banca mientras Valentina dibuja a la gente: un muchacho de gorra roja que arregla el parlante, una señora que saluda a todo el mundo.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
     elseif s.ultimo == "andres" then
-      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nAndrés arregla el parlante para que la música no se corte. Desde ahí ve a una niña que dibuja a todo el mundo en un cuaderno y a una señora mayor que saluda a medio barrio.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
+      return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Andrés arregla el parlante para que la música no se corte. Desde ahí ve a una niña que dibuja a todo el mundo en un cuaderno y a una señora mayor que saluda a medio barrio.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
     end
-    return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores.\n\nCarmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
+    return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Carmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
   end,
   fact = {
     text = "A finales de 2023 había 117,3 millones de personas desplazadas por la fuerza en el mundo: una de cada 69.",

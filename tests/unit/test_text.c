@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -258,6 +259,117 @@ static void test_long_word_broken(void **state)
     d.max_width = 1;
     L = orl_text_layout_create(fonts, "abc", &d);
     assert_int_equal(orl_text_layout_line_count(L), 3);
+    orl_text_layout_free(L);
+}
+
+/* Web addresses wrap after '/', '.', '-', '?' or '&' once their host has passed (never inside
+ * "//", never between two letters), and fill the line they start on; other words with those
+ * characters stay whole when they fit. */
+static int ends_at_url_point(const char *line)
+{
+    size_t n = strlen(line);
+    return n > 0 && strchr("/.-?&", line[n - 1]) && !(n > 1 && line[n - 1] == '/' && line[n - 2] == '/');
+}
+
+static void check_url_lines(const char *src, const char *host_end, int max, int *broke_inside)
+{
+    const char *url = strstr(src, "https://");
+    size_t u0 = (size_t)(url - src), u1 = strlen(src), h1 = (size_t)(strstr(src, host_end) - src) + strlen(host_end);
+    orl_text_desc d = {.max_width = max};
+    orl_text_layout *L = orl_text_layout_create(fonts, src, &d);
+    assert_non_null(L);
+    int n = orl_text_layout_line_count(L);
+    assert_string_equal(orl_text_layout_text(L), src); /* nothing to clean: offsets are the source's */
+    size_t shown = 0;
+    for (int i = 0; i < n; i++) {
+        orl_text_line ln = orl_text_layout_line(L, i);
+        assert_true(ln.width <= max);
+        char *t = line_text(L, i);
+        size_t end = ln.start + ln.length;
+        if (i < n - 1 && end > u0 && end < u1) {
+            /* the line ends inside the address: at a break point past the host */
+            if (!ends_at_url_point(t)) {
+                /* cut between letters only when no break point is in its last two thirds */
+                size_t len = strlen(t);
+                for (size_t k = len / 3; k + 1 < len; k++)
+                    if (strchr("/.-?&", t[k]) && !(t[k] == '/' && t[k + 1] == '/'))
+                        fail_msg("width %d: line %d \"%s\" ends between letters", max, i, t);
+            }
+            if (end < h1) { /* only when the host alone is wider than the line */
+                char host[200];
+                snprintf(host, sizeof host, "%.*s", (int)(h1 - u0), url);
+                assert_true(orl_text_measure(fonts, host, NULL).width > max);
+            }
+            ++*broke_inside;
+        }
+        shown += ln.length;
+        free(t);
+    }
+    /* every character is on a line but the spaces where lines break */
+    size_t spaces = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        orl_text_line a = orl_text_layout_line(L, i), b = orl_text_layout_line(L, i + 1);
+        spaces += b.start - (a.start + a.length);
+    }
+    assert_int_equal(shown + spaces, strlen(src));
+    orl_text_layout_free(L);
+}
+
+static void test_url_wrap_points(void **state)
+{
+    (void)state;
+    const char *src = "Fuente: Gobierno de Colombia, Decreto 216 de 2021 \xC2\xB7 "
+                      "https://www.funcionpublica.gov.co/eva/gestornormativo/norma.php?i=159606&tipo=ficha-tecnica";
+    /* "Source: Government of Colombia ..." in an Arabic sentence: the address is left to right */
+    const char *ar = "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5\xD8\xAF\xD8\xB1: "
+                     "https://www.funcionpublica.gov.co/eva/gestornormativo/norma.php?i=159606";
+    int inside = 0, inside_ar = 0;
+    for (int max = 240; max <= 1000; max += 19) check_url_lines(src, "gov.co/", max, &inside);
+    for (int max = 240; max <= 700; max += 19) check_url_lines(ar, "gov.co/", max, &inside_ar);
+    assert_true(inside > 20);
+    assert_true(inside_ar > 10);
+
+    /* The address begins on the line of the words before it and goes on after a '/'. */
+    const char *first = "Fuente: Gobierno de Colombia, Decreto 216 de 2021 \xC2\xB7 "
+                        "https://www.funcionpublica.gov.co/eva/";
+    orl_text_desc d = {.max_width = orl_text_measure(fonts, first, NULL).width + 10};
+    orl_text_layout *L = orl_text_layout_create(fonts, src, &d);
+    char *t = line_text(L, 0);
+    assert_string_equal(t, first);
+    free(t);
+    t = line_text(L, 1);
+    assert_memory_equal(t, "gestornormativo/", 16);
+    free(t);
+    orl_text_layout_free(L);
+
+    /* A word too long for any line, not an address, breaks at a '/' near the end of what fits. */
+    char path[400] = "";
+    for (int i = 0; i < 30; i++) strcat(path, i % 2 ? "carpeta/" : "documentos/");
+    d.max_width = 300;
+    L = orl_text_layout_create(fonts, path, &d);
+    int n = orl_text_layout_line_count(L);
+    assert_true(n > 5);
+    for (int i = 0; i < n - 1; i++) {
+        t = line_text(L, i);
+        assert_int_equal(t[strlen(t) - 1], '/');
+        free(t);
+    }
+    orl_text_layout_free(L);
+
+    /* Hyphens and dots in ordinary words are no break points: "dos-tres" moves whole. */
+    orl_text_metrics m = orl_text_measure(fonts, "uno dos-", NULL);
+    d.max_width = m.width + 2;
+    L = orl_text_layout_create(fonts, "uno dos-tres", &d);
+    t = line_text(L, 0);
+    assert_string_equal(t, "uno");
+    free(t);
+    orl_text_layout_free(L);
+    m = orl_text_measure(fonts, "ver www.", NULL);
+    d.max_width = m.width + 2;
+    L = orl_text_layout_create(fonts, "ver www.r4v.info", &d); /* no break inside a host */
+    t = line_text(L, 0);
+    assert_string_equal(t, "ver");
+    free(t);
     orl_text_layout_free(L);
 }
 
@@ -584,6 +696,78 @@ static void test_limits(void **state)
     free(big);
 }
 
+/* Rows of s (ARGB8888) with any ink, and the first and last of them. */
+static int ink_rows(SDL_Surface *s, int *first, int *last)
+{
+    int n = 0;
+    *first = *last = -1;
+    SDL_LockSurface(s);
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+        int ink = 0;
+        for (int x = 0; x < s->w && !ink; x++) ink = (row[x] & s->format->Amask) != 0;
+        if (!ink) continue;
+        if (*first < 0) *first = y;
+        *last = y;
+        n++;
+    }
+    SDL_UnlockSurface(s);
+    return n;
+}
+
+/* Arabic lines are spaced by 1.5 em, not by Noto Naskh Arabic's own 1.7 em (which made them a
+ * quarter taller than Latin lines), and none of their marks is cut, even at spacing 1, even
+ * fully vowelled. */
+static void test_arabic_line_height(void **state)
+{
+    (void)state;
+    /* "a caller (with tanwin kasra under a final ain) to my mother": the deepest marks */
+    const char *deep = "\xD8\xAF\xD8\xA7\xD8\xB9\xD9\x8D \xD8\xA5\xD9\x90\xD9\x84\xD9\x8E\xD9\x89\xD9\xB0 "
+                       "\xD8\xA3\xD9\x8F\xD9\x85\xD9\x91\xD9\x90\xD9\x8A";
+    orl_text_desc d = {.size = 36, .line_spacing = 1.32f};
+    orl_text_metrics lat = orl_text_measure(fonts, spanish, &d);
+    orl_text_metrics ar = orl_text_measure(fonts, deep, &d);
+    assert_int_equal(ar.line_height, (int)lroundf(54 * 1.32f)); /* 1.5 em of 36 px */
+    assert_true(ar.line_height > lat.line_height);              /* marks need a little more room */
+    assert_true(ar.line_height * 10 <= lat.line_height * 11);   /* but no more than 10 % */
+    /* Latin text keeps its font's own spacing; a Latin text with an Arabic word in it takes
+     * the larger of the two */
+    assert_int_equal(lat.line_height, orl_text_measure(fonts, "Quito", &d).line_height);
+    assert_int_equal(orl_text_measure(fonts, mixed, &d).line_height, ar.line_height);
+
+    /* Nothing cut: drawn as the player draws (through the cache), a fully vowelled line at
+     * spacing 1 has all the ink it has at spacing 3, and two such lines do not touch. */
+    int rows[2], first[2], last[2];
+    float spacing[2] = {1.0f, 3.0f};
+    for (int k = 0; k < 2; k++) {
+        open_target(900, 400);
+        orl_text_cache *c = orl_text_cache_create(renderer, NULL);
+        d.line_spacing = spacing[k];
+        orl_text_metrics m;
+        assert_int_equal(orl_text_draw(c, fonts, deep, &d, 10, 100, (SDL_Color){0, 0, 0, 255}, &m), 0);
+        SDL_RenderPresent(renderer);
+        rows[k] = ink_rows(target, &first[k], &last[k]);
+        if (k == 0) {
+            assert_true(m.line_height >= 54 && m.line_height <= 62);
+            /* a second line below it starts its ink after this one's ends */
+            char two[256];
+            snprintf(two, sizeof two, "%s\n%s", deep, deep);
+            SDL_FillRect(target, NULL, 0);
+            assert_int_equal(orl_text_draw(c, fonts, two, &d, 10, 100, (SDL_Color){0, 0, 0, 255}, NULL), 0);
+            SDL_RenderPresent(renderer);
+            int f2, l2;
+            int both = ink_rows(target, &f2, &l2);
+            assert_int_equal(f2, first[0]);
+            assert_int_equal(l2, last[0] + m.line_height);
+            assert_int_equal(both, 2 * rows[0]); /* no row has ink of both */
+        }
+        orl_text_cache_free(c);
+        close_target();
+    }
+    assert_true(rows[0] > 36);
+    assert_int_equal(rows[0], rows[1]);
+}
+
 static void test_draw_cache(void **state)
 {
     (void)state;
@@ -721,6 +905,7 @@ int main(void)
         cmocka_unit_test(test_wrap_never_exceeds_max),
         cmocka_unit_test(test_newlines_honoured),
         cmocka_unit_test(test_long_word_broken),
+        cmocka_unit_test(test_url_wrap_points),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_random_mixtures),
         cmocka_unit_test(test_empty_text),
@@ -730,6 +915,7 @@ int main(void)
         cmocka_unit_test(test_alignment),
         cmocka_unit_test(test_sizes_and_fit),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_arabic_line_height),
         cmocka_unit_test(test_draw_cache),
         cmocka_unit_test(test_draw_colour_and_alpha),
         cmocka_unit_test(test_golden_spanish_arabic),
