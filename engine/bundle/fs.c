@@ -33,9 +33,23 @@ static int physfs_up(void)
     if (physfs_users == 0 && !PHYSFS_isInit()) {
         if (!PHYSFS_init("orilla")) return -1;
         PHYSFS_permitSymbolicLinks(0);
+        /* PhysicsFS allocates its per-thread error record when it first records an error,
+         * and drops the error when that allocation fails: out of memory would then read as
+         * "not found". Record one now, so later errors (out of memory included) are kept. */
+        PHYSFS_setErrorCode(PHYSFS_ERR_OTHER_ERROR);
+        if (PHYSFS_getLastErrorCode() != PHYSFS_ERR_OTHER_ERROR) {
+            PHYSFS_deinit();
+            return -1; /* the record could not be allocated */
+        }
     }
     physfs_users++;
     return 0;
+}
+
+/* ORL_FS_NOMEM when PhysicsFS's last error is running out of memory, else `otherwise`. */
+static int physfs_error(int otherwise)
+{
+    return PHYSFS_getLastErrorCode() == PHYSFS_ERR_OUT_OF_MEMORY ? ORL_FS_NOMEM : otherwise;
 }
 
 static void physfs_down(void)
@@ -59,8 +73,9 @@ orl_fs *orl_fs_open(const char *path, char *err, size_t errlen)
         return NULL;
     }
     if (physfs_up() != 0) {
+        PHYSFS_ErrorCode c = PHYSFS_getLastErrorCode();
         snprintf(err, errlen, "cannot start the file reader: %s",
-                 PHYSFS_getErrorByCode(PHYSFS_getLastErrorCode()));
+                 PHYSFS_getErrorByCode(c != PHYSFS_ERR_OK ? c : PHYSFS_ERR_OUT_OF_MEMORY));
         return NULL;
     }
     orl_fs *fs = calloc(1, sizeof *fs);
@@ -194,9 +209,10 @@ int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *l
     int rc = full_name(fs, name, full, sizeof full);
     if (rc != ORL_FS_OK) return rc;
     PHYSFS_Stat st;
-    if (!PHYSFS_stat(full, &st) || st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
+    if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_NOTFOUND);
+    if (st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
     PHYSFS_File *f = PHYSFS_openRead(full);
-    if (!f) return ORL_FS_NOTFOUND;
+    if (!f) return physfs_error(ORL_FS_NOTFOUND);
     /* The declared size is a hint only (a zip can lie): read in chunks, never past max. */
     size_t cap = st.filesize > 0 && (PHYSFS_uint64)st.filesize < max ? (size_t)st.filesize + 1 : 4096;
     if (cap > max + 1) cap = max + 1;
@@ -220,7 +236,7 @@ int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *l
             cap = nc;
         }
         PHYSFS_sint64 got = PHYSFS_readBytes(f, buf + n, cap - 1 - n);
-        if (got < 0) { rc = ORL_FS_IOERROR; break; }
+        if (got < 0) { rc = physfs_error(ORL_FS_IOERROR); break; }
         if (got == 0) break;
         n += (size_t)got;
         if (n > max) { rc = ORL_FS_TOOBIG; break; }
@@ -241,9 +257,10 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
     int rc = full_name(fs, name, full, sizeof full);
     if (rc != ORL_FS_OK) return rc;
     PHYSFS_Stat st;
-    if (!PHYSFS_stat(full, &st) || st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
+    if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_NOTFOUND);
+    if (st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
     PHYSFS_File *f = PHYSFS_openRead(full);
-    if (!f) return ORL_FS_NOTFOUND;
+    if (!f) return physfs_error(ORL_FS_NOTFOUND);
     enum { CHUNK = 64 * 1024 };
     unsigned char *buf = malloc(CHUNK);
     unsigned long long n = 0;
@@ -253,7 +270,7 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
         unsigned long long room = max - n + 1;
         PHYSFS_uint64 want = room < CHUNK ? room : CHUNK;
         PHYSFS_sint64 got = PHYSFS_readBytes(f, buf, want);
-        if (got < 0) { rc = ORL_FS_IOERROR; break; }
+        if (got < 0) { rc = physfs_error(ORL_FS_IOERROR); break; }
         if (got == 0) {
             if (!PHYSFS_eof(f)) rc = ORL_FS_IOERROR;
             break;
@@ -288,7 +305,7 @@ static int walk_dir(walk_ctx *w, const char *rel)
     else snprintf(full, sizeof full, "%s", w->fs->mount);
     if (w->depth > ORL_MAX_PATH_DEPTH) return 0;
     char **list = PHYSFS_enumerateFiles(full);
-    if (!list) return 0;
+    if (!list) return physfs_error(0);
     size_t n = 0;
     while (list[n]) n++;
     qsort(list, n, sizeof *list, cmp_str);
@@ -300,7 +317,10 @@ static int walk_dir(walk_ctx *w, const char *rel)
         if (k < 0 || (size_t)k >= sizeof child) continue;
         snprintf(childfull, sizeof childfull, "%s/%s", w->fs->mount, child);
         PHYSFS_Stat st;
-        if (!PHYSFS_stat(childfull, &st)) continue;
+        if (!PHYSFS_stat(childfull, &st)) {
+            rc = physfs_error(0);
+            continue;
+        }
         if (st.filetype == PHYSFS_FILETYPE_DIRECTORY) {
             w->depth++;
             rc = walk_dir(w, child);

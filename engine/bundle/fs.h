@@ -32,7 +32,8 @@ int orl_fs_is_bundle(const orl_fs *fs);
 /* Checks a story-relative file name; returns ORL_FS_OK or ORL_FS_BADNAME. */
 int orl_fs_check_name(const char *name);
 /* Reads a whole file into a new NUL-terminated buffer (*data, caller frees; *len without the
- * NUL). Refuses files larger than max bytes (ORL_FS_TOOBIG), whatever the zip declares. */
+ * NUL). Refuses files larger than max bytes (ORL_FS_TOOBIG), whatever the zip declares.
+ * ORL_FS_NOMEM when memory ran out (in PhysicsFS too), never "not found" for that. */
 int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *len);
 /* Reads a file in chunks, calling fn(data, n, ud) for each, never more than max bytes in all
  * (ORL_FS_TOOBIG as soon as the file holds more, whatever the zip declares). fn returns 0 to
@@ -46,7 +47,8 @@ int orl_fs_exists(orl_fs *fs, const char *name);
 long long orl_fs_size(orl_fs *fs, const char *name);
 /* Calls fn for every regular file (story-relative name), sorted, recursing into folders
  * (at most ORL_MAX_PATH_DEPTH deep).
- * Stops and returns fn's value when fn returns non-zero. */
+ * Stops and returns fn's value when fn returns non-zero; ORL_FS_NOMEM when a folder could
+ * not be listed for want of memory (the walk may then have missed files). */
 int orl_fs_walk(orl_fs *fs, int (*fn)(const char *name, void *ud), void *ud);
 /* A human message for an ORL_FS_* code. */
 const char *orl_fs_strerror(int code);

@@ -95,7 +95,11 @@ int orl_bundle_inspect(orl_fs *fs, const orl_pubkey *key, orl_bundle_report *rep
     rep->key_given = key != NULL;
 
     count_ctx cc = {fs, 0, 0};
-    orl_fs_walk(fs, count_file, &cc);
+    if (orl_fs_walk(fs, count_file, &cc) == ORL_FS_NOMEM) {
+        orl_diag_add(d, ORL_ERROR, where, 0, 0, "oom", "out of memory while listing the bundle's files");
+        if (rep == &local) orl_bundle_report_free(rep);
+        return 2;
+    }
     rep->files = cc.files;
     rep->bytes = cc.bytes;
 
@@ -114,8 +118,8 @@ int orl_bundle_inspect(orl_fs *fs, const orl_pubkey *key, orl_bundle_report *rep
                      ORL_BUNDLE_MANIFEST, ORL_MAX_MANIFEST_BYTES >> 20);
         rc = 1;
     } else if (r != ORL_FS_OK) {
-        orl_diag_add(d, ORL_ERROR, where, 0, 0, "unreadable", "%s: cannot be read (%s): the bundle is damaged",
-                     ORL_BUNDLE_MANIFEST, orl_fs_strerror(r));
+        orl_diag_add(d, ORL_ERROR, where, 0, 0, r == ORL_FS_NOMEM ? "oom" : "unreadable", "%s: cannot be read (%s)%s",
+                     ORL_BUNDLE_MANIFEST, orl_fs_strerror(r), r == ORL_FS_NOMEM ? "" : ": the bundle is damaged");
         return 2;
     } else if (orl_manifest_parse(mtext, mlen, where, ORL_BUNDLE_MANIFEST, &rep->manifest, d) != 0) {
         rc = 1;
@@ -130,7 +134,10 @@ int orl_bundle_inspect(orl_fs *fs, const orl_pubkey *key, orl_bundle_report *rep
         size_t slen = 0;
         rep->is_signed = 1;
         r = orl_fs_read(fs, ORL_BUNDLE_SIGNATURE, SIG_MAX_BYTES, &stext, &slen);
-        if (r != ORL_FS_OK || parse_signature(stext, slen, rep->signer, sig) != 0) {
+        if (r == ORL_FS_NOMEM) {
+            orl_diag_add(d, ORL_ERROR, where, 0, 0, "oom", "%s: cannot be read (out of memory)", ORL_BUNDLE_SIGNATURE);
+            rc = 2;
+        } else if (r != ORL_FS_OK || parse_signature(stext, slen, rep->signer, sig) != 0) {
             orl_diag_add(d, ORL_ERROR, where, 0, 0, "bad-signature",
                          "%s: damaged or not a signature 'orilla pack --sign' wrote; the bundle cannot be trusted",
                          ORL_BUNDLE_SIGNATURE);
@@ -198,8 +205,8 @@ static int verify_file(const char *name, void *ud)
                      "%s: changed (larger than the %llu bytes the manifest records)", name, f->size);
         v->problems++;
     } else if (r != ORL_FS_OK) {
-        orl_diag_add(v->d, ORL_ERROR, v->where, 0, 0, "unreadable", "%s: cannot be read (%s): the bundle is damaged",
-                     name, orl_fs_strerror(r));
+        orl_diag_add(v->d, ORL_ERROR, v->where, 0, 0, r == ORL_FS_NOMEM ? "oom" : "unreadable", "%s: cannot be read (%s)%s",
+                     name, orl_fs_strerror(r), r == ORL_FS_NOMEM ? "" : ": the bundle is damaged");
         v->problems++;
         v->damaged++;
     } else if (n != f->size) {
@@ -229,7 +236,13 @@ int orl_bundle_verify_fs(orl_fs *fs, const orl_pubkey *key, orl_bundle_report *r
         if (rep == &local) orl_bundle_report_free(rep);
         return 2;
     }
-    orl_fs_walk(fs, verify_file, &v);
+    if (orl_fs_walk(fs, verify_file, &v) == ORL_FS_NOMEM) {
+        /* files the walk did not reach are not "missing": say what happened instead */
+        orl_diag_add(d, ORL_ERROR, v.where, 0, 0, "oom", "out of memory while listing the bundle's files");
+        free(v.seen);
+        if (rep == &local) orl_bundle_report_free(rep);
+        return 2;
+    }
     for (size_t i = 0; i < rep->manifest.nfiles; i++) {
         if (v.seen[i]) continue;
         orl_diag_add(d, ORL_ERROR, v.where, 0, 0, "missing", "%s: missing (the manifest lists it)",

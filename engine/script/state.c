@@ -163,7 +163,8 @@ int orl_state_encode(lua_State *L, int idx, orl_buf *out, char **err)
     *err = NULL;
     int rc = enc_table(&e, idx, out);
     if (rc == 0 && out->oom) { set_err(&e, "is too big to copy (out of memory)"); rc = -1; }
-    if (rc) *err = e.err ? e.err : orl_strdup("the story state cannot be copied");
+    /* every failure sets e.err: none means its words could not be allocated either */
+    if (rc) *err = e.err ? e.err : orl_strdup("out of memory while copying the story state");
     else free(e.err);
     return rc;
 }

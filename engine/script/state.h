@@ -9,7 +9,8 @@
 typedef struct lua_State lua_State;
 
 /* Encodes the table at stack index idx into out. Returns 0, or -1 with *err (owned) saying
- * which part of the state is not a plain value, e.g. "s.visits.ana holds a function". */
+ * which part of the state is not a plain value, e.g. "s.visits.ana holds a function", or
+ * that memory ran out (*err is NULL only when even those words could not be allocated). */
 int orl_state_encode(lua_State *L, int idx, orl_buf *out, char **err);
 /* Pushes a new table decoded from bytes made by orl_state_encode. Returns 0, or -1 with
  * *err when the bytes are damaged (nothing pushed). */

@@ -13,8 +13,9 @@ typedef struct orl_run orl_run;
  * outlive it. */
 orl_run *orl_run_new(orl_story *st);
 void orl_run_free(orl_run *r);
-/* Empties the state and leaves the scene. */
-void orl_run_reset(orl_run *r);
+/* Empties the state and leaves the scene. 0, or -1 when out of memory (the old state is
+ * kept then: start again or give up). */
+int orl_run_reset(orl_run *r);
 
 /* Enters scene `scene` (runs its on_enter). 0, or -1 after adding a diagnostic. */
 int orl_run_enter(orl_run *r, int scene, orl_diags *d);

@@ -16,11 +16,24 @@ struct orl_run {
     long calls;
 };
 
-static void new_state(orl_run *r)
+static int new_state_protected(lua_State *L)
 {
-    lua_newtable(r->L);
-    if (r->state_ref == LUA_NOREF) r->state_ref = luaL_ref(r->L, LUA_REGISTRYINDEX);
-    else lua_rawseti(r->L, LUA_REGISTRYINDEX, r->state_ref);
+    orl_run *r = lua_touserdata(L, 1);
+    lua_newtable(L);
+    if (r->state_ref == LUA_NOREF) r->state_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    else lua_rawseti(L, LUA_REGISTRYINDEX, r->state_ref);
+    return 0;
+}
+
+/* A new empty state. In a protected call: a table and a registry slot are allocations, and
+ * an allocation that fails outside one is Lua's panic (abort). 0, or -1 when out of memory. */
+static int new_state(orl_run *r)
+{
+    lua_pushcfunction(r->L, new_state_protected);
+    lua_pushlightuserdata(r->L, r);
+    if (lua_pcall(r->L, 1, 0, 0) == LUA_OK) return 0;
+    lua_pop(r->L, 1);
+    return -1;
 }
 
 orl_run *orl_run_new(orl_story *st)
@@ -31,8 +44,10 @@ orl_run *orl_run_new(orl_story *st)
     r->L = orl_script_lua(st->script);
     r->state_ref = LUA_NOREF;
     r->scene = -1;
-    if (!lua_checkstack(r->L, 8)) { free(r); return NULL; }
-    new_state(r);
+    if (!lua_checkstack(r->L, 8) || new_state(r) != 0) {
+        free(r);
+        return NULL;
+    }
     return r;
 }
 
@@ -43,10 +58,10 @@ void orl_run_free(orl_run *r)
     free(r);
 }
 
-void orl_run_reset(orl_run *r)
+int orl_run_reset(orl_run *r)
 {
-    new_state(r);
     r->scene = -1;
+    return new_state(r);
 }
 
 int orl_run_scene(const orl_run *r) { return r->scene; }
@@ -188,7 +203,7 @@ int orl_run_state_save(orl_run *r, orl_buf *out, orl_diags *d)
     if (rc != 0) {
         const orl_scene *s = r->scene >= 0 ? &r->st->scenes[r->scene] : NULL;
         orl_diag_add(d, ORL_ERROR, s ? s->loc.file : NULL, s ? s->loc.line : 0, 0, "bad-state",
-                     "after scene \"%s\": %s", s ? s->id : "?", err ? err : "bad state");
+                     "after scene \"%s\": %s", s ? s->id : "?", err ? err : "out of memory");
         free(err);
     }
     return rc;

@@ -164,8 +164,12 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
         }
         /* the node's state lives in the arena, which may move while we add: copy it */
         char *state = orl_strndup(set.arena + cur.off, cur.len);
-        if (!state) { rc = -1; break; }
-        orl_run_restore(r, cur.scene, state, cur.len);
+        /* a state this walk encoded fails to decode only when memory runs out */
+        if (!state || orl_run_restore(r, cur.scene, state, cur.len) != 0) {
+            free(state);
+            rc = -1;
+            break;
+        }
         int nv = orl_run_visible(r, vis, ORL_MAX_CHOICES, &tmp);
         if (nv < 0) {
             res->script_errors++;
@@ -187,7 +191,7 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
             break;
         }
         for (int k = 0; k < nv; k++) {
-            orl_run_restore(r, cur.scene, state, cur.len);
+            if (orl_run_restore(r, cur.scene, state, cur.len) != 0) { rc = -1; break; }
             res->choices++;
             int target = s->choices[vis[k]].target;
             if (orl_run_choose(r, vis[k], &tmp) != 0) {
@@ -234,7 +238,12 @@ static int walk_random(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_wa
     orl_diags tmp = {0};
     orl_buf buf = {0};
     for (long p = 0; p < o->random; p++) {
-        orl_run_reset(r);
+        if (orl_run_reset(r) != 0) {
+            /* out of memory: a playthrough on the last one's state would be wrong */
+            orl_buf_free(&buf);
+            orl_diags_free(&tmp);
+            return -1;
+        }
         res->playthroughs++;
         if (o->progress && (p & 63) == 0) o->progress(o->progress_ud, p, o->random);
         if (orl_run_start(r, &tmp) != 0) {

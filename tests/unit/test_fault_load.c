@@ -4,15 +4,18 @@
  * allocator (ltests.c). Every run must end cleanly: a story that loaded as it should, or an
  * error diagnostic that says memory ran out (or NULL with one, when nothing could start);
  * never a crash, an abort (Lua's panic), or a leak (the sanitizer build runs LeakSanitizer
- * at exit). Three sweeps:
+ * at exit). Four sweeps:
  *   1. the Lua heap: orl_script_desc.fail_alloc_at = N for every N up to the allocations an
  *      undisturbed load makes (orl_script_alloc_count);
- *   2. the Lua memory cap, from too small to start up to enough: a failure that persists;
- *   3. the engine's own C allocations (malloc, calloc, realloc, strdup, strndup of every
- *      engine object linked in): this test is linked with -Wl,--wrap for them
- *      (tests/CMakeLists.txt), and __wrap_malloc fails the N-th call made during a load.
- *      Libraries (PhysicsFS, libc inside) are not counted. Without the wrap (another linker),
- *      sweep 3 is skipped with a message.
+ *   2. every Lua allocation from the N-th on failing (fail_alloc_sticky): a failure that
+ *      persists, which Lua's collect-and-retry cannot mend;
+ *   3. C allocations (fault.h): the engine's own malloc, calloc, realloc, strdup, strndup
+ *      (this test is linked with -Wl,--wrap for them, tests/CMakeLists.txt), the Lua heap's
+ *      among them: the N-th call made during a load fails (PhysicsFS's own allocations are
+ *      swept by test_fault_bundle.c);
+ *   4. the same, every call from the N-th on failing (memory gone for good): the load must
+ *      end in an error that says so (or the story without its translation and a warning).
+ *      Without the wrap (another linker), sweeps 3 and 4 are skipped with a message.
  * ORL_FAULT_LIST=1 lists every point that misbehaves instead of stopping at the first. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,53 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle/fs.h"
 #include "core/diag.h"
+#include "fault.h"
 #include "script/sandbox.h"
 #include "story/story.h"
 
 #define RICH ORL_TEST_DATA "/fault-rich"
-
-/* ---- the C allocation hook (active only with -Wl,--wrap=malloc,...) ---- */
-
-void *__real_malloc(size_t n) __attribute__((weak));
-void *__real_calloc(size_t n, size_t m) __attribute__((weak));
-void *__real_realloc(void *p, size_t n) __attribute__((weak));
-char *__real_strdup(const char *s) __attribute__((weak));
-char *__real_strndup(const char *s, size_t n) __attribute__((weak));
-void *__wrap_malloc(size_t n);
-void *__wrap_calloc(size_t n, size_t m);
-void *__wrap_realloc(void *p, size_t n);
-char *__wrap_strdup(const char *s);
-char *__wrap_strndup(const char *s, size_t n);
-
-static int c_counting;   /* count (and maybe fail) only inside a load */
-static long c_allocs;    /* calls counted since the load began */
-static long c_fail_at;   /* 0 = never */
-static int c_failed;     /* the failure happened */
-
-static int c_should_fail(void)
-{
-    if (!c_counting) return 0;
-    c_allocs++;
-    if (c_fail_at > 0 && c_allocs == c_fail_at) {
-        c_failed = 1;
-        return 1;
-    }
-    return 0;
-}
-
-void *__wrap_malloc(size_t n) { return c_should_fail() ? NULL : __real_malloc(n); }
-void *__wrap_calloc(size_t n, size_t m) { return c_should_fail() ? NULL : __real_calloc(n, m); }
-void *__wrap_realloc(void *p, size_t n)
-{
-    /* realloc(p, 0) frees: never failed (Lua's allocator does not call it so) */
-    if (n == 0 || !c_should_fail()) return __real_realloc(p, n);
-    return NULL;
-}
-char *__wrap_strdup(const char *s) { return c_should_fail() ? NULL : __real_strdup(s); }
-char *__wrap_strndup(const char *s, size_t n) { return c_should_fail() ? NULL : __real_strndup(s, n); }
-
-static int wrapped(void) { return __real_malloc != NULL; }
 
 /* ---- helpers ---- */
 
@@ -226,44 +189,78 @@ static void lua_memory_runs_out(void **state)
     assert_true(t.reported > total / 2);
 }
 
-/* ---- 3. the N-th C allocation of the engine fails ---- */
+/* ---- 3 and 4. C allocations: the engine's, the Lua heap's and PhysicsFS's (fault.h) ---- */
 
-static void c_alloc_failures(void **state)
+static void c_sweep(int sticky)
 {
-    (void)state;
-    if (!wrapped()) {
+    if (!fault_wrapped()) {
         print_message("C allocations: not covered in this build (the test is not linked with "
                       "-Wl,--wrap=malloc...)\n");
         skip();
     }
+    /* the engine's allocations (the Lua heap's among them); PhysicsFS's are swept by
+     * test_fault_bundle.c, in a child process per point (PhysicsFS 3.0.2 crashes at one) */
+    fault.sources = FAULT_ENGINE;
     shape want = reference(NULL);
     orl_diags d0 = {0};
-    c_allocs = 0;
-    c_fail_at = 0;
-    c_counting = 1;
+    fault_begin(0, 0);
     orl_story *st0 = load(NULL, &d0);
-    c_counting = 0;
-    long total = c_allocs;
+    long total = fault_end();
     assert_non_null(st0);
     orl_story_free(st0);
     orl_diags_free(&d0);
     assert_true(total > 50);
     tally t = {0};
-    for (long n = 1; n <= total; n++) {
+    long points = 0;
+    /* every allocation up to 4,000, then ~4,000 more spread evenly (fault_next): the whole
+     * load makes ~N allocations (printed below) and each point is a whole load */
+    for (long n = 1; n <= total; n = fault_next(n, total, 4000)) {
         orl_diags d = {0};
-        c_allocs = 0;
-        c_fail_at = n;
-        c_failed = 0;
-        c_counting = 1;
+        fault_begin(n, sticky);
         orl_story *st = load(NULL, &d);
-        c_counting = 0;
-        judge(st, &d, &want, c_failed, &t, "C allocation", n);
+        fault_end();
+        judge(st, &d, &want, fault.failed > 0, &t, sticky ? "C allocations from" : "C allocation", n);
+        if (sticky && st && d.errors == 0 && fault.failed > 0 && !mentions_memory(&d, ORL_WARNING))
+            fail_msg("C allocations from %ld: memory ran out for good, yet the load says nothing", n);
         orl_story_free(st);
         orl_diags_free(&d);
+        points++;
     }
-    c_fail_at = 0;
-    print_message("C allocations: %ld failed one at a time: %d loads unaffected, %d reported running out "
-                  "of memory, %d could not start\n", total, t.ok, t.reported, t.unstarted);
+    print_message("C allocations (%s): %ld points of %ld allocations: %d loads unaffected, %d reported running "
+                  "out of memory, %d could not start\n", sticky ? "from the N-th on" : "the N-th only", points,
+                  total, t.ok, t.reported, t.unstarted);
+    if (sticky) assert_true(t.reported + t.unstarted > 0);
+}
+
+static void c_alloc_failures(void **state)
+{
+    (void)state;
+    c_sweep(0);
+}
+
+static void c_memory_runs_out(void **state)
+{
+    (void)state;
+    c_sweep(1);
+}
+
+static orl_fs *holder; /* keeps PhysicsFS started (fault.h) */
+
+static int group_setup(void **state)
+{
+    (void)state;
+    /* PhysicsFS's own allocations count too (the sweeps skip when the wrap is missing) */
+    if (fault_wrapped() && fault_install() != 0) return -1;
+    char err[512];
+    holder = orl_fs_open(FAULT_HOLDER, err, sizeof err);
+    return holder ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    orl_fs_close(holder);
+    return 0;
 }
 
 int main(void)
@@ -272,6 +269,7 @@ int main(void)
         cmocka_unit_test(lua_alloc_failures),
         cmocka_unit_test(lua_memory_runs_out),
         cmocka_unit_test(c_alloc_failures),
+        cmocka_unit_test(c_memory_runs_out),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
