@@ -80,6 +80,8 @@ int orl_cmd_kiosk(int argc, char **argv)
     const char *config = NULL, *stats = NULL, *logf = NULL, *script = NULL, *size = NULL, *renderer = NULL;
     const char *paths[ORL_KIOSK_MAX_BUNDLES];
     int npaths = 0, headless = 0, example = 0, hashpin = 0, check = 0, windowed = 0, k;
+    long soak = 0;
+    unsigned long long seed = 1;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
             if (npaths < ORL_KIOSK_MAX_BUNDLES) paths[npaths++] = a.val;
@@ -90,8 +92,12 @@ int orl_cmd_kiosk(int argc, char **argv)
             stats = orl_args_value(&a);
         } else if (orl_args_is(&a, "--log")) {
             logf = orl_args_value(&a);
-        } else if (orl_args_is(&a, "--script")) {
+        } else if (orl_args_is(&a, "--script") || orl_args_is(&a, "--events")) {
             script = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--soak")) {
+            soak = (long)orl_args_int(&a, 1, 100000000);
+        } else if (orl_args_is(&a, "--seed")) {
+            seed = (unsigned long long)orl_args_int(&a, 0, 1000000000000LL);
         } else if (orl_args_is(&a, "--size")) {
             size = orl_args_value(&a);
         } else if (orl_args_is(&a, "--renderer")) {
@@ -118,8 +124,12 @@ int orl_cmd_kiosk(int argc, char **argv)
         return ORL_EXIT_OK;
     }
     if (hashpin) return hash_pin();
-    if (script && !headless) {
-        fprintf(stderr, "orilla kiosk: --script goes with --headless\n");
+    if ((script || soak) && !headless) {
+        fprintf(stderr, "orilla kiosk: --events (--script) and --soak go with --headless\n");
+        return ORL_EXIT_USAGE;
+    }
+    if (script && soak) {
+        fprintf(stderr, "orilla kiosk: --events or --soak, not both\n");
         return ORL_EXIT_USAGE;
     }
     int w = 0, h = 0;
@@ -172,6 +182,8 @@ int orl_cmd_kiosk(int argc, char **argv)
                  : strcmp(renderer, "gpu") == 0             ? ORL_RENDERER_GPU
                                                             : ORL_RENDERER_SOFTWARE;
     o.script = script;
+    o.soak = soak;
+    o.seed = seed;
     int rc;
     if (check) rc = orl_kiosk_check(&cfg, stdout);
     else if (headless) rc = orl_kiosk_run_headless(&o);

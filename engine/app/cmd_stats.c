@@ -1,30 +1,86 @@
-/* orilla stats: the anonymous statistics a kiosk kept (engine/kiosk/stats.h). */
+/* orilla stats: the anonymous statistics a kiosk kept (engine/kiosk/stats.h).
+ *   orilla stats [--db FILE | FILE | --config kiosk.lua] [--story ID] [--csv | --svg OUT.svg]
+ *   orilla stats merge A.db B.db ... -o all.db
+ * Problems with a file are printed as `FILE: error: ...` (exit 2). */
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "app/outfile.h"
 #include "kiosk/config.h"
 #include "kiosk/stats.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define DEFAULT_DB "/var/lib/orilla/stats.db"
 
-int orl_cmd_stats(int argc, char **argv)
+static int cmd_merge(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *db = NULL, *story = NULL, *config = NULL;
+    a.cmd = "stats"; /* messages and the help hint: orilla stats */
+    const char *out = NULL;
+    const char **in = calloc((size_t)argc + 1, sizeof *in);
+    int n = 0, k, quiet = 0;
+    if (!in) return ORL_EXIT_USAGE;
+    while ((k = orl_args_next(&a)) && !a.error) {
+        if (k == 2) in[n++] = a.val;
+        else if (orl_args_is(&a, "-o") || orl_args_is(&a, "--output")) out = orl_args_value(&a);
+        else if (orl_args_is(&a, "--quiet")) quiet = 1;
+        else orl_args_fail(&a, "unknown option %s", a.opt);
+    }
+    if (!a.error && !out) orl_args_fail(&a, "where to? give -o FILE (the merged file)");
+    if (!a.error && n == 0) orl_args_fail(&a, "which files? give the kiosks' statistics files: merge A.db B.db -o all.db");
+    if (a.error) {
+        free(in);
+        return ORL_EXIT_USAGE;
+    }
+    char err[1200];
+    orl_stats_merge_result res;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int rc = orl_stats_merge(in, n, out, quiet ? NULL : stdout, stderr, &res, err, sizeof err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    free(in);
+    if (rc != 0) {
+        /* err is "FILE: message" */
+        const char *sep = strstr(err, ": ");
+        if (sep) fprintf(stderr, "%.*s: error: %s\n", (int)(sep - err), err, sep + 2);
+        else fprintf(stderr, "%s: error: %s\n", out, err);
+        return ORL_EXIT_USAGE;
+    }
+    double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    if (!quiet)
+        printf("%s: %d source%s (%d cop%s left out), %lld sessions begun, %lld finished, %lld left; %.0f ms\n", out,
+               res.sources, res.sources == 1 ? "" : "s", res.left_out, res.left_out == 1 ? "y" : "ies", res.started,
+               res.finished, res.abandoned, ms);
+    fflush(stdout);
+    return ORL_EXIT_OK;
+}
+
+int orl_cmd_stats(int argc, char **argv)
+{
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) return cmd_merge(argc - 1, argv + 1);
+    orl_args a;
+    orl_args_init(&a, argc, argv);
+    const char *db = NULL, *story = NULL, *config = NULL, *svg = NULL;
     int csv = 0, k;
+    long long min_sessions = 0;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
-            if (db) orl_args_fail(&a, "give one database, not '%s' too", a.val);
+            if (db) orl_args_fail(&a, "give one database, not '%s' too (to combine several: orilla stats merge)", a.val);
             db = a.val;
         } else if (orl_args_is(&a, "--db")) {
             const char *v = orl_args_value(&a);
-            if (v && db) orl_args_fail(&a, "give one database, not '%s' too", v);
+            if (v && db) orl_args_fail(&a, "give one database, not '%s' too (to combine several: orilla stats merge)", v);
             db = v;
         } else if (orl_args_is(&a, "--csv")) {
             csv = 1;
+        } else if (orl_args_is(&a, "--svg")) {
+            svg = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--min-sessions")) {
+            min_sessions = orl_args_int(&a, ORL_KIOSK_OTHERS_MIN, 1000000000LL);
         } else if (orl_args_is(&a, "--story")) {
             story = orl_args_value(&a);
         } else if (orl_args_is(&a, "--config")) {
@@ -33,10 +89,11 @@ int orl_cmd_stats(int argc, char **argv)
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
     }
+    if (!a.error && csv && svg) orl_args_fail(&a, "--csv or --svg, not both");
     if (a.error) return ORL_EXIT_USAGE;
     orl_kiosk_config cfg;
     orl_kiosk_config_defaults(&cfg);
-    if (config && !db) {
+    if (config) {
         orl_diags d = {0};
         int rc = orl_kiosk_config_load(config, &cfg, &d);
         orl_diags_sort(&d);
@@ -46,25 +103,38 @@ int orl_cmd_stats(int argc, char **argv)
             orl_kiosk_config_free(&cfg);
             return ORL_EXIT_USAGE;
         }
-        if (!cfg.stats) {
-            fprintf(stderr, "orilla stats: %s keeps no statistics (it has no stats = \"...\")\n", config);
+        if (!cfg.stats && !db) {
+            fprintf(stderr, "%s: error: this kiosk keeps no statistics (it has no stats = \"...\")\n", config);
             orl_kiosk_config_free(&cfg);
             return ORL_EXIT_USAGE;
         }
-        db = cfg.stats;
+        if (!db) db = cfg.stats;
     }
     if (!db) db = DEFAULT_DB;
+    /* the small-count rule of the kiosk's screen: the config's, else the default */
+    if (!min_sessions) min_sessions = config ? cfg.others_min_sessions : ORL_STATS_MIN_SESSIONS_DEFAULT;
     char err[1024];
     orl_stats_opts o = {0};
     o.readonly = 1;
     orl_stats *s = orl_stats_open(db, &o, err, sizeof err);
     if (!s) {
-        fprintf(stderr, "orilla stats: %s\n", err);
+        fprintf(stderr, "%s: error: %s\n", db, err);
         orl_kiosk_config_free(&cfg);
         return ORL_EXIT_USAGE;
     }
-    int rc = orl_stats_report(s, stdout, csv, story);
-    if (rc != 0) fprintf(stderr, "orilla stats: cannot read %s: %s\n", db, orl_stats_problem(s));
+    int rc;
+    if (svg) {
+        orl_outfile of;
+        rc = orl_outfile_open(&of, "stats", svg);
+        if (rc == 0) {
+            rc = orl_stats_svg(s, of.f, story, min_sessions);
+            if (rc != 0) fprintf(stderr, "%s: error: cannot be read: %s\n", db, orl_stats_problem(s));
+            if (orl_outfile_close(&of, "stats", rc == 0) != 0) rc = -1;
+        }
+    } else {
+        rc = orl_stats_report(s, stdout, csv, story);
+        if (rc != 0) fprintf(stderr, "%s: error: cannot be read: %s\n", db, orl_stats_problem(s));
+    }
     orl_stats_close(s);
     orl_kiosk_config_free(&cfg);
     fflush(stdout);

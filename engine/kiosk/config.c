@@ -6,7 +6,7 @@
 
 const char *const orl_kiosk_config_fields[] = {
     "deployment", "languages", "idle_seconds", "countdown_seconds", "bundles", "key", "withdrawn", "stats",
-    "log", "pin_hash", "show_others", "others_min_sessions", "volume", NULL,
+    "log", "pin_hash", "show_others", "others_min_sessions", "volume", "voice", NULL,
 };
 
 void orl_kiosk_config_defaults(orl_kiosk_config *c)
@@ -95,5 +95,9 @@ const char *orl_kiosk_config_example(void)
            "\n"
            "  -- Sound volume at start, 0 to 1 (the operator menu changes it until the next start).\n"
            "  volume = 0.8,\n"
+           "\n"
+           "  -- Read every screen aloud (espeak-ng), for visitors who cannot read it. Visitors can\n"
+           "  -- also turn it on and off in the settings.\n"
+           "  voice = false,\n"
            "}\n";
 }

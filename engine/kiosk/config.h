@@ -61,6 +61,7 @@ typedef struct orl_kiosk_config {
     int show_others;            /* "how others chose" at the end of a story (default 1) */
     int others_min_sessions;    /* sessions needed at a scene before its shares are shown */
     double volume;              /* 0..1, default 0.8 */
+    int voice;                  /* self-voicing on at the start of each story (default 0) */
 } orl_kiosk_config;
 
 /* Fills c with the defaults (zero it or free it first). */

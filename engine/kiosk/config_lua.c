@@ -279,7 +279,7 @@ static int l_convert(lua_State *L)
                 else
                     err_at(cl, k, "'%s' is not a kiosk setting (they are: deployment, languages, idle_seconds, "
                            "countdown_seconds, bundles, key, withdrawn, stats, log, pin_hash, show_others, "
-                           "others_min_sessions, volume)", k);
+                           "others_min_sessions, volume, voice)", k);
             } else if (!known) {
                 err_at(cl, NULL, "kiosk { } has a setting with a name of %zu bytes, which is none of its settings",
                        strlen(k));
@@ -330,6 +330,7 @@ static int l_convert(lua_State *L)
     if (get_number(cl, L, t, "others_min_sessions", ORL_KIOSK_OTHERS_MIN, 1e9, 1, &v)) c->others_min_sessions = (int)v;
     if (get_number(cl, L, t, "volume", 0, 1, 0, &v)) c->volume = v;
     get_bool(cl, L, t, "show_others", &c->show_others);
+    get_bool(cl, L, t, "voice", &c->voice);
 
     char *b[ORL_KIOSK_MAX_BUNDLES];
     int nb = get_list(cl, L, t, "bundles", "\"stories/a.orilla\"", b, ORL_KIOSK_MAX_BUNDLES);

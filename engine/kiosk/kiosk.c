@@ -229,6 +229,7 @@ static void start_story(orl_kiosk *k, int idx)
     pd.event_ud = k;
     pd.volume_set = 1; /* the operator's volume (testimony audio) */
     pd.volume = (float)k->volume;
+    pd.voice = k->cfg->voice; /* read aloud from the start (kiosk.lua: voice = true) */
     k->hook_story = st;
     k->hook_lang = lang;
     orl_diags d = {0};
@@ -877,8 +878,13 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
         }
     if (k->still_there && (has(kiosk_word_in(lang, KW_STILL_THERE), text))) return 1;
     if (k->screen == ORL_KIOSK_OTHERS)
-        for (int i = 0; i < k->nothers; i++)
+        for (int i = 0; i < k->nothers; i++) {
             if (has(k->steps[k->others_idx[i]].label, text)) return 1;
+            char line[160]; /* the share as drawn */
+            kiosk_fill_number(line, sizeof line, kiosk_word_in(k->player ? orl_player_lang(k->player) : lang, KW_SAME_SHARE),
+                              k->others_share[i].percent);
+            if (has(line, text)) return 1;
+        }
     if (k->screen == ORL_KIOSK_STORY && k->player) {
         const orl_view *v = orl_player_view(k->player);
         const orl_view_text *t[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->testimony_by, &v->testimony_text,

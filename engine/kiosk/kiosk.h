@@ -111,6 +111,8 @@ typedef struct orl_kiosk_run_opts {
     int windowed;                 /* a window instead of fullscreen (rehearsals) */
     orl_renderer_choice renderer;
     const char *script;           /* headless: the script of inputs */
+    long soak;                    /* headless: this many simulated visitors instead of a script */
+    unsigned long long seed;      /* their random choices */
 } orl_kiosk_run_opts;
 
 /* Fullscreen until SIGTERM or the operator's Quit. Exit status 0, or 2 with no display. */

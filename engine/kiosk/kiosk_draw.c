@@ -104,7 +104,7 @@ static void fill_word(char *out, size_t n, const char *fmt, const char *arg)
     out[o] = 0;
 }
 
-static void fill_number(char *out, size_t n, const char *fmt, int v)
+void kiosk_fill_number(char *out, size_t n, const char *fmt, int v)
 {
     char num[16];
     snprintf(num, sizeof num, "%d", v);
@@ -474,7 +474,7 @@ static void draw_others(orl_kiosk *k)
         snprintf(chose, sizeof chose, "%s %s", kiosk_word_in(lang, KW_YOU_CHOSE), s->label ? s->label : "");
         text(k, 1, chose, 32, card.x + 36, card.y + 58, card.w - 72 - 560, start, C_TEXT);
         /* the share as a bar */
-        int pct = (int)lround(sh->share * 100.0);
+        int pct = sh->percent; /* rounded to 5 %, never 0 or 100 for a mixed scene (stats.h) */
         int rtl = kiosk_lang_rtl(lang);
         SDL_Rect bar = {rtl ? card.x + 36 : card.x + card.w - 36 - 500, card.y + 62, 500, 26};
         round_fill(k, bar, 16, rgba(255, 240, 222, 40));
@@ -483,7 +483,7 @@ static void draw_others(orl_kiosk *k)
         if (rtl) full.x = bar.x + bar.w - full.w;
         if (full.w > 0) round_fill(k, full, 16, C_AMBER);
         char line[160];
-        fill_number(line, sizeof line, kiosk_word_in(lang, KW_SAME_SHARE), pct);
+        kiosk_fill_number(line, sizeof line, kiosk_word_in(lang, KW_SAME_SHARE), pct);
         text(k, 0, line, 26, bar.x, bar.y + 36, bar.w, rtl ? ORL_TEXT_ALIGN_RIGHT : ORL_TEXT_ALIGN_LEFT, C_ACCENT);
         y += rowh;
     }
@@ -555,7 +555,7 @@ static void draw_still_there(orl_kiosk *k)
     int left = (int)ceil(k->cfg->countdown_seconds - (k->now - k->still_started));
     if (left < 0) left = 0;
     char line[300];
-    fill_number(line, sizeof line, kiosk_word_in(lang, KW_STILL_THERE_SUB), left);
+    kiosk_fill_number(line, sizeof line, kiosk_word_in(lang, KW_STILL_THERE_SUB), left);
     text(k, 0, line, 36, card.x + 80, card.y + 200, card.w - 160, ORL_TEXT_ALIGN_CENTER, C_MUTED);
     draw_buttons(k);
 }

@@ -207,6 +207,13 @@ const char *kiosk_own(orl_kiosk *k, char *s);
 int kiosk_gfx_init(orl_kiosk *k);
 void kiosk_gfx_free(orl_kiosk *k);
 const char *kiosk_lang_code(const orl_kiosk *k); /* the visitor's language, or the first offered */
+/* A word with a %d in it ("%d%% of visitors chose the same") filled with v. */
+void kiosk_fill_number(char *out, size_t n, const char *fmt, int v);
+
+/* kiosk_soak.c: `--soak N --seed S` (simulated visitors; prints the figures to out). Exit
+ * status 0, or 1 when the statistics do not hold exactly the sessions simulated or the kiosk
+ * got stuck. */
+int kiosk_soak(orl_kiosk *k, orl_stats *stats, long visitors, unsigned long long seed, FILE *out);
 
 /* kiosk.c */
 void kiosk_log(orl_kiosk *k, orl_log_level lv, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -64,7 +64,8 @@ static void services_open(services *sv, const orl_kiosk_config *c, const char *m
         so.log = sv->log;
         sv->stats = orl_stats_open(c->stats, &so, err, sizeof err);
         if (!sv->stats)
-            orl_log_write(sv->log, ORL_LOG_ERROR, "statistics are off: %s (the kiosk runs on without them)", err);
+            orl_log_write(sv->log, ORL_LOG_ERROR, "statistics are off: %s: %s (the kiosk runs on without them)",
+                          c->stats, err);
     } else {
         orl_log_write(sv->log, ORL_LOG_INFO, "no statistics file in the config: statistics are off");
     }
@@ -295,6 +296,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
  *   expect attract      the screen is this (see orl_kiosk_screen_name; "story" matches any story:*)
  *   expect-text TEXT / expect-no-text TEXT
  *   stats               the statistics as CSV on standard output
+ *   date 2026-03-01     the machine's clock says this date from now on (a clock that jumps)
  *   sigterm             as `systemctl stop`: the kiosk stops cleanly */
 
 #define SCRIPT_STEP 0.05
@@ -379,16 +381,17 @@ static int screen_matches(const char *want, const char *now)
 
 int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
 {
-    if (!o->script) {
-        fprintf(stderr, "orilla kiosk: --headless needs --script FILE (the inputs to play)\n");
+    if (!o->script && o->soak <= 0) {
+        fprintf(stderr, "orilla kiosk: --headless needs --events FILE (the inputs to play) or --soak N\n");
         return 2;
     }
-    FILE *f = fopen(o->script, "rb");
-    if (!f) {
-        fprintf(stderr, "orilla kiosk: cannot read %s: %s\n", o->script, strerror(errno));
+    FILE *f = o->soak > 0 ? NULL : fopen(o->script, "rb");
+    if (f) orl_kiosk_install_signals(); /* (the soak too, below) */
+    else if (o->soak > 0) orl_kiosk_install_signals();
+    else {
+        fprintf(stderr, "%s: error: cannot be read (%s)\n", o->script, strerror(errno));
         return 2;
     }
-    orl_kiosk_install_signals();
     int w = o->width > 0 ? o->width : ORL_CANVAS_W, h = o->height > 0 ? o->height : ORL_CANVAS_H;
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -396,7 +399,7 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
     if (!r) {
         fprintf(stderr, "orilla kiosk: cannot draw: %s\n", SDL_GetError());
         SDL_FreeSurface(surface);
-        fclose(f);
+        if (f) fclose(f);
         return 2;
     }
     SDL_RenderSetLogicalSize(r, ORL_CANVAS_W, ORL_CANVAS_H);
@@ -414,9 +417,10 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
         fprintf(stderr, "orilla kiosk: cannot start\n");
         rc = 2;
     }
+    if (k && o->soak > 0) rc = kiosk_soak(k, sv.stats, o->soak, o->seed, stdout);
     char line[4096];
     int lineno = 0;
-    while (k && rc != 2 && !stop_flag && !orl_kiosk_quit_requested(k) && fgets(line, sizeof line, f)) {
+    while (k && f && rc != 2 && !stop_flag && !orl_kiosk_quit_requested(k) && fgets(line, sizeof line, f)) {
         lineno++;
         line[strcspn(line, "\r\n")] = 0;
         char *s = line;
@@ -507,11 +511,15 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
         } else if (strcmp(cmd, "stats") == 0) {
             if (!sv.stats) printf("statistics are off\n");
             else orl_stats_report(sv.stats, stdout, 1, NULL);
+        } else if (strcmp(cmd, "date") == 0) {
+            /* the machine's clock says this date from now on (a clock that jumps) */
+            if (n != 2 || orl_parse_date(wd[1]) < 0) bad = 1;
+            else setenv("ORILLA_TODAY", wd[1], 1);
         } else if (strcmp(cmd, "sigterm") == 0) {
             raise(SIGTERM);
         } else {
             fprintf(stderr, "%s:%d: unknown command '%s' (wait, tap, tap-label, press, move, release, hold, key, type, "
-                            "close, shot, expect, expect-text, expect-no-text, stats, sigterm)\n",
+                            "close, shot, expect, expect-text, expect-no-text, stats, date, sigterm)\n",
                     o->script, lineno, cmd);
             rc = 2;
         }
@@ -521,7 +529,7 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
             rc = 2;
         }
     }
-    fclose(f);
+    if (f) fclose(f);
     if (k) {
         printf("kiosk: stopped on %s%s\n", orl_kiosk_screen_name(k),
                stop_flag ? " (SIGTERM)" : orl_kiosk_quit_requested(k) ? " (operator quit)" : "");

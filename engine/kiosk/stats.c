@@ -1,6 +1,8 @@
 /* Anonymous kiosk statistics in SQLite: see stats.h (and docs/kiosk.md for the why). */
 #include "kiosk/stats.h"
 #include "core/strutil.h"
+#include "kiosk/stats_internal.h"
+#include <sodium.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -8,21 +10,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-struct orl_stats {
-    sqlite3 *db;
-    char *path;
-    int readonly;
-    long long today;
-    orl_log *log;
-    int failures;  /* failed writes in a row */
-    int off;       /* switched off after too many */
-    char problem[512];
-};
-
 /* Only aggregates: no rowid (insertion order), no session id, no time but the day of a
  * session count. tests/unit/test_stats.c asserts these columns exactly. */
-static const char *const schema_sql =
+const char *const orl_stats_schema_sql =
     "CREATE TABLE schema_version (version INTEGER NOT NULL);"
+    ORL_STATS_META_SQL
     "CREATE TABLE sessions (day TEXT NOT NULL, story TEXT NOT NULL, version TEXT NOT NULL,"
     " started INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,"
     " abandoned INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, story, version)) WITHOUT ROWID;"
@@ -140,6 +132,36 @@ static int set_aside(const char *path, char *newname, size_t nn)
 
 typedef enum { OPEN_OK = 0, OPEN_FAIL, OPEN_DAMAGED } open_result;
 
+int orl_stats_new_id(char *out)
+{
+    if (sodium_init() < 0) return -1;
+    unsigned char b[ORL_STATS_ID_LEN / 2];
+    randombytes_buf(b, sizeof b);
+    sodium_bin2hex(out, ORL_STATS_ID_LEN + 1, b, sizeof b);
+    return 0;
+}
+
+/* meta: the file's identity and kind. A schema-1 file has none: opened for writing it gets
+ * its identity now (and becomes schema 2); opened read-only it is read as it is. */
+static int read_meta(orl_stats *s)
+{
+    s->id[0] = 0;
+    s->merged = 0;
+    int rc;
+    if (!table_exists(s->db, "meta", &rc)) return rc == SQLITE_OK ? 0 : rc;
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(s->db, "SELECT key, value FROM meta", -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *k = (const char *)sqlite3_column_text(st, 0), *v = (const char *)sqlite3_column_text(st, 1);
+        if (!k || !v) continue;
+        if (strcmp(k, "id") == 0) snprintf(s->id, sizeof s->id, "%s", v);
+        else if (strcmp(k, "kind") == 0) s->merged = strcmp(v, "merged") == 0;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static open_result open_db(orl_stats *s, char *err, size_t errlen)
 {
     int flags = s->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -147,76 +169,85 @@ static open_result open_db(orl_stats *s, char *err, size_t errlen)
     if (s->readonly) {
         struct stat sb;
         if (stat(s->path, &sb) != 0) {
-            snprintf(err, errlen, "cannot read %s: %s", s->path, strerror(errno));
+            snprintf(err, errlen, "cannot be read (%s)", strerror(errno));
             return OPEN_FAIL;
         }
         if (!S_ISREG(sb.st_mode)) {
-            snprintf(err, errlen, "%s is not a file", s->path);
+            snprintf(err, errlen, "not a file");
             return OPEN_FAIL;
         }
     }
     int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "cannot open %s: %s", s->path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        snprintf(err, errlen, "cannot be opened (%s)", s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         return OPEN_FAIL;
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, ORL_STATS_BUSY_MS);
     int ntables = count_tables(s->db, &rc);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "%s cannot be read as a statistics database: %s", s->path, sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "cannot be read as a statistics database (%s)", sqlite3_errmsg(s->db));
         return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
     }
     if (!s->readonly) {
         if (sqlite3_db_readonly(s->db, "main") == 1) {
-            snprintf(err, errlen, "%s can only be read, not written (check its owner and permissions)", s->path);
+            snprintf(err, errlen, "can only be read, not written (check its owner and permissions)");
             return OPEN_FAIL;
         }
         sqlite3_stmt *st = NULL;
         rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
-        int ok = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-                 strcmp((const char *)sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "", "ok") == 0;
-        if (!ok) rc = sqlite3_errcode(s->db);
+        const char *verdict = rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        int ok = verdict && strcmp(verdict, "ok") == 0;
+        /* A check that could not run (out of memory, I/O) says nothing of damage: a sound
+         * database must not be set aside for it (tests/unit/test_fault_stats.c). */
+        int damaged = verdict ? !ok : damaged_rc(sqlite3_errcode(s->db));
+        if (!ok) snprintf(err, errlen, damaged ? "damaged (%s)" : "cannot be checked (%s)", sqlite3_errmsg(s->db));
         sqlite3_finalize(st);
-        if (!ok) {
-            snprintf(err, errlen, "%s is damaged (%s)", s->path, sqlite3_errmsg(s->db));
-            return OPEN_DAMAGED;
-        }
+        if (!ok) return damaged ? OPEN_DAMAGED : OPEN_FAIL;
+        /* synchronous = FULL: a session's commit is on the disk before the next visitor (a
+         * power cut at an exhibition loses nothing committed) */
         char *msg = NULL;
-        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = ON;",
+        rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;",
                           NULL, NULL, &msg);
         if (rc != SQLITE_OK) {
-            snprintf(err, errlen, "cannot use %s: %s", s->path, msg ? msg : sqlite3_errstr(rc));
+            snprintf(err, errlen, "cannot be used (%s)", msg ? msg : sqlite3_errstr(rc));
             sqlite3_free(msg);
             return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
         }
     }
     int have = table_exists(s->db, "schema_version", &rc);
     if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "%s cannot be read: %s", s->path, sqlite3_errmsg(s->db));
+        snprintf(err, errlen, "cannot be read (%s)", sqlite3_errmsg(s->db));
         return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
     }
     if (!have) {
         if (ntables > 0) {
-            snprintf(err, errlen, "%s is a database, but not Orilla's statistics (it has no schema_version table); "
-                     "give another file", s->path);
+            snprintf(err, errlen, "a database, but not Orilla's statistics (it has no schema_version table); "
+                     "give another file");
             return OPEN_FAIL;
         }
         if (s->readonly) {
-            snprintf(err, errlen, "%s is empty: no statistics recorded yet", s->path);
+            snprintf(err, errlen, "empty: no statistics recorded yet");
+            return OPEN_FAIL;
+        }
+        char id[ORL_STATS_ID_LEN + 1];
+        if (orl_stats_new_id(id) != 0) {
+            snprintf(err, errlen, "cannot make the file's identity (libsodium does not start)");
             return OPEN_FAIL;
         }
         char *msg = NULL;
-        char *sql = orl_format("BEGIN IMMEDIATE; %s INSERT INTO schema_version (version) VALUES (%d); COMMIT;", schema_sql,
-                               ORL_STATS_SCHEMA_VERSION);
+        char *sql = orl_format("BEGIN IMMEDIATE; %s INSERT INTO schema_version (version) VALUES (%d); "
+                               "INSERT INTO meta (key, value) VALUES ('id', '%s'), ('kind', 'kiosk'); COMMIT;",
+                               orl_stats_schema_sql, ORL_STATS_SCHEMA_VERSION, id);
         rc = sql ? sqlite3_exec(s->db, sql, NULL, NULL, &msg) : SQLITE_NOMEM;
         free(sql);
         if (rc != SQLITE_OK) {
-            snprintf(err, errlen, "cannot create the statistics in %s: %s", s->path, msg ? msg : sqlite3_errstr(rc));
+            snprintf(err, errlen, "cannot create the statistics (%s)", msg ? msg : sqlite3_errstr(rc));
             sqlite3_free(msg);
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
             return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
         }
+        snprintf(s->id, sizeof s->id, "%s", id);
         return OPEN_OK;
     }
     sqlite3_stmt *st = NULL;
@@ -224,17 +255,51 @@ static open_result open_db(orl_stats *s, char *err, size_t errlen)
     rc = sqlite3_prepare_v2(s->db, "SELECT max(version) FROM schema_version", -1, &st, NULL);
     if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER)
         version = sqlite3_column_int(st, 0);
+    if (rc == SQLITE_OK) rc = sqlite3_errcode(s->db);
     sqlite3_finalize(st);
     if (version < 1) {
-        snprintf(err, errlen, "%s has no schema version: not Orilla's statistics, or damaged", s->path);
+        if ((rc & 0xff) == SQLITE_NOMEM) {
+            snprintf(err, errlen, "cannot be read (%s)", sqlite3_errstr(rc));
+            return OPEN_FAIL;
+        }
+        snprintf(err, errlen, "no schema version: not Orilla's statistics, or damaged");
         return OPEN_FAIL;
     }
     if (version > ORL_STATS_SCHEMA_VERSION) {
-        snprintf(err, errlen, "%s was made by a newer Orilla (schema %d, this one knows %d): update Orilla", s->path,
-                 version, ORL_STATS_SCHEMA_VERSION);
+        snprintf(err, errlen, "made by a newer Orilla (schema %d, this one knows %d): update Orilla", version,
+                 ORL_STATS_SCHEMA_VERSION);
         return OPEN_FAIL;
     }
-    /* version == ORL_STATS_SCHEMA_VERSION: nothing to migrate yet */
+    if (version < 2 && !s->readonly) {
+        /* schema 1 -> 2: the file gets its identity */
+        char id[ORL_STATS_ID_LEN + 1];
+        if (orl_stats_new_id(id) != 0) {
+            snprintf(err, errlen, "cannot make the file's identity (libsodium does not start)");
+            return OPEN_FAIL;
+        }
+        char *msg = NULL;
+        char *sql = orl_format("BEGIN IMMEDIATE; %s INSERT INTO meta (key, value) VALUES ('id', '%s'), ('kind', 'kiosk'); "
+                               "UPDATE schema_version SET version = 2; COMMIT;",
+                               ORL_STATS_META_SQL, id);
+        rc = sql ? sqlite3_exec(s->db, sql, NULL, NULL, &msg) : SQLITE_NOMEM;
+        free(sql);
+        if (rc != SQLITE_OK) {
+            snprintf(err, errlen, "cannot be brought to this Orilla's format (%s)", msg ? msg : sqlite3_errstr(rc));
+            sqlite3_free(msg);
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+        }
+    }
+    rc = read_meta(s);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot be read (%s)", sqlite3_errstr(rc));
+        return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
+    }
+    if (s->merged && !s->readonly) {
+        snprintf(err, errlen, "a merged file (orilla stats merge): a kiosk records into a file of its own, "
+                 "give it another one");
+        return OPEN_FAIL;
+    }
     return OPEN_OK;
 }
 
@@ -275,7 +340,8 @@ orl_stats *orl_stats_open(const char *path, const orl_stats_opts *opts, char *er
             snprintf(why, sizeof why, "%.200s", err);
             r = open_db(s, err, errlen);
             if (r == OPEN_OK) {
-                snprintf(s->problem, sizeof s->problem, "%.200s; it was kept as %.250s and a new one started", why, aside);
+                snprintf(s->problem, sizeof s->problem, "%.140s: %.120s; it was kept as %.160s and a new one started",
+                         path, why, aside);
                 if (s->log) orl_log_write(s->log, ORL_LOG_ERROR, "stats: %s", s->problem);
             }
         } else {
@@ -301,6 +367,8 @@ void orl_stats_close(orl_stats *s)
     free(s);
 }
 
+const char *orl_stats_id(const orl_stats *s) { return s ? s->id : ""; }
+int orl_stats_is_merged(const orl_stats *s) { return s && s->merged; }
 int orl_stats_ok(const orl_stats *s) { return s && !s->off && !s->readonly; }
 const char *orl_stats_problem(const orl_stats *s) { return s ? s->problem : "statistics are off"; }
 void orl_stats_set_today(orl_stats *s, long long today)
@@ -379,6 +447,7 @@ int orl_stats_session_start(orl_stats *s, const char *story, const char *version
             "ttt", story, version ? version : "", lang) != 0)
         return failed(s, "a session");
     if (commit(s) != 0) return failed(s, "a session");
+    s->session_day = s->today ? s->today : orl_today();
     return 0;
 }
 
@@ -391,9 +460,15 @@ int orl_stats_session_end(orl_stats *s, const char *story, const char *version, 
     if (nsteps < 0) nsteps = 0;
     if (nsteps > ORL_STATS_MAX_STEPS) nsteps = ORL_STATS_MAX_STEPS;
     if (!version) version = "";
+    /* counted on the day the session began: a session that crosses midnight, or a clock
+     * that jumps (backwards after an NTP fix, or forwards), still has its start and its end
+     * in one day's row */
+    long long began = s->session_day;
+    s->session_day = 0;
     if (begin(s) != 0) return !s->off && !s->readonly ? failed(s, "a session's end") : -1;
     char day[11];
-    today_string(s, day);
+    if (began) orl_stats_day_string(began, day);
+    else today_string(s, day);
     if (run(s,
             finished ? "INSERT INTO sessions (day, story, version, finished) VALUES (?, ?, ?, 1) "
                        "ON CONFLICT (day, story, version) DO UPDATE SET finished = finished + 1"
@@ -410,25 +485,22 @@ int orl_stats_session_end(orl_stats *s, const char *story, const char *version, 
                 steps[i].target ? steps[i].target : "") != 0)
             return failed(s, "a choice");
     }
-    /* each scene once per session */
-    const char **scenes = malloc((size_t)(nsteps + 1) * sizeof *scenes);
+    /* each scene once per session; on the stack (nsteps <= ORL_STATS_MAX_STEPS): when a
+     * malloc here failed, the session was recorded without its scenes and said nothing
+     * (tests/unit/test_fault_stats.c) */
+    const char *scenes[ORL_STATS_MAX_STEPS + 1];
     int n = 0;
-    if (scenes) {
-        for (int i = 0; i < nsteps; i++)
-            if (steps[i].scene) scenes[n++] = steps[i].scene;
-        if (last_scene) scenes[n++] = last_scene;
-        qsort(scenes, (size_t)n, sizeof *scenes, cmp_str);
-        for (int i = 0; i < n; i++) {
-            if (i > 0 && strcmp(scenes[i], scenes[i - 1]) == 0) continue;
-            if (run(s,
-                    "INSERT INTO scenes (story, version, scene, sessions) VALUES (?, ?, ?, 1) "
-                    "ON CONFLICT (story, version, scene) DO UPDATE SET sessions = sessions + 1",
-                    "ttt", story, version, scenes[i]) != 0) {
-                free(scenes);
-                return failed(s, "a scene");
-            }
-        }
-        free(scenes);
+    for (int i = 0; i < nsteps; i++)
+        if (steps[i].scene) scenes[n++] = steps[i].scene;
+    if (last_scene) scenes[n++] = last_scene;
+    qsort(scenes, (size_t)n, sizeof *scenes, cmp_str);
+    for (int i = 0; i < n; i++) {
+        if (i > 0 && strcmp(scenes[i], scenes[i - 1]) == 0) continue;
+        if (run(s,
+                "INSERT INTO scenes (story, version, scene, sessions) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (story, version, scene) DO UPDATE SET sessions = sessions + 1",
+                "ttt", story, version, scenes[i]) != 0)
+            return failed(s, "a scene");
     }
     if (finished && last_scene &&
         run(s,
@@ -485,8 +557,22 @@ int orl_stats_shares(orl_stats *s, const char *story, const char *version, const
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return -1;
-    for (int i = 0; i < k; i++) out[i].share = total > 0 ? (double)out[i].count / (double)total : 0.0;
+    for (int i = 0; i < k; i++) {
+        out[i].share = total > 0 ? (double)out[i].count / (double)total : 0.0;
+        out[i].percent = orl_stats_percent5(out[i].count, total);
+    }
     return k;
+}
+
+int orl_stats_percent5(long long count, long long total)
+{
+    if (total <= 0 || count <= 0) return 0;
+    if (count >= total) return 100;
+    /* nearest multiple of 5, halves up, in integers (no floating-point ties) */
+    long long p = (count * 20 * 2 + total) / (2 * total) * 5;
+    if (p < 5) p = 5;     /* someone chose it: never "0 %" */
+    if (p > 95) p = 95;   /* someone chose otherwise: never "100 %" */
+    return (int)p;
 }
 
 int orl_stats_others_allowed(const orl_story *st, int scene, const orl_consent_ctx *c)
@@ -798,4 +884,27 @@ int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story)
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != 0) snprintf(s->problem, sizeof s->problem, "%s: %s", s->path, sqlite3_errmsg(s->db));
     return rc;
+}
+
+/* ------------------------------------------------------------------------------------- */
+/* Every counter as rows (stats_internal.h) */
+
+sqlite3_stmt *orl_stats_rows(orl_stats *s, const char *source)
+{
+    if (!s) return NULL;
+    static const char *const own =
+        "SELECT 'started', story, version, day, '', 0, '', '', started FROM sessions WHERE started > 0 "
+        "UNION ALL SELECT 'finished', story, version, day, '', 0, '', '', finished FROM sessions WHERE finished > 0 "
+        "UNION ALL SELECT 'abandoned', story, version, day, '', 0, '', '', abandoned FROM sessions WHERE abandoned > 0 "
+        "UNION ALL SELECT 'language', story, version, '', '', 0, '', lang, sessions FROM languages "
+        "UNION ALL SELECT 'scene', story, version, '', scene, 0, '', '', sessions FROM scenes "
+        "UNION ALL SELECT 'choice', story, version, '', scene, choice, target, '', count FROM choices "
+        "UNION ALL SELECT 'ending', story, version, '', scene, 0, '', '', count FROM endings "
+        "ORDER BY 1, 2, 3, 4, 5, 6, 8";
+    static const char *const kept = "SELECT kind, story, version, day, scene, choice, target, lang, count "
+                                    "FROM source_counts WHERE source = ?1 ORDER BY 1, 2, 3, 4, 5, 6, 8";
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, source ? kept : own, -1, &st, NULL) != SQLITE_OK) return NULL;
+    if (source) sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+    return st;
 }

@@ -24,7 +24,10 @@
 #include "story/consent.h"
 #include "story/story.h"
 
-#define ORL_STATS_SCHEMA_VERSION 1
+/* 1: the counters; 2: and a `meta` table with the file's random identity (stats merge). */
+#define ORL_STATS_SCHEMA_VERSION 2
+/* The identity: 16 random bytes as hex. */
+#define ORL_STATS_ID_LEN 32
 /* Milliseconds a write waits for another process holding the database (`orilla stats` run by
  * an operator while the kiosk writes). */
 #define ORL_STATS_BUSY_MS 3000
@@ -83,7 +86,12 @@ typedef struct orl_stats_share {
     int choice;        /* 1-based */
     long long count;
     double share;      /* 0..1 of the choices taken at the scene */
+    int percent;       /* what a visitor may see: orl_stats_percent5 */
 } orl_stats_share;
+/* A share as visitors see it: rounded to the nearest 5 %, and never 0 % for a choice someone
+ * took nor 100 % when someone chose otherwise (5..95 then), so the rounding cannot claim
+ * "nobody" or "everybody". 0 when total <= 0. */
+int orl_stats_percent5(long long count, long long total);
 int orl_stats_shares(orl_stats *s, const char *story, const char *version, const char *scene, long long min_sessions,
                      orl_stats_share *out, int max, long long *sessions);
 /* May "how others chose" be shown for this scene here and now? Not when the scene has a
@@ -110,5 +118,39 @@ int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story);
 void orl_stats_csv_field(FILE *out, const char *s);
 /* "YYYY-MM-DD" for days since 1970 (out: 11 bytes). */
 void orl_stats_day_string(long long days, char out[11]);
+
+/* The file's identity (ORL_STATS_ID_LEN hex digits, made at random when the file was
+ * created), or "" for a file of schema 1 opened read-only. */
+const char *orl_stats_id(const orl_stats *s);
+/* 1 for a file made by orl_stats_merge. */
+int orl_stats_is_merged(const orl_stats *s);
+
+/* `orilla stats merge`: combines the statistics of several kiosks into out, never counting
+ * anything twice. Each kiosk's file has a random identity; a merged file keeps, for each
+ * identity it holds, that file's counters as they were (table source_counts) and its session
+ * totals (table sources). For each identity met in the inputs (a kiosk's file, or a source
+ * inside a merged file) the copy with the most sessions (started + finished + abandoned) is
+ * kept and the others are left out: counters only grow, so the larger copy is the newer one
+ * and holds everything the older held. Two copies that cannot be one the continuation of the
+ * other (a kiosk's file copied to start another kiosk, a backup restored) are reported in
+ * warnings. out is written to a temporary file beside it and renamed: never half written; it
+ * may not be one of the inputs. Prints what it kept and left out to report (may be NULL).
+ * Returns 0, or -1 with "FILE: message" in err. */
+typedef struct orl_stats_merge_result {
+    int sources;        /* identities in out */
+    int left_out;       /* copies left out (older, or the same) */
+    int warnings;
+    long long started, finished, abandoned;
+} orl_stats_merge_result;
+int orl_stats_merge(const char *const *inputs, int ninputs, const char *out, FILE *report, FILE *warnings,
+                    orl_stats_merge_result *res, char *err, size_t errlen);
+
+/* `orilla stats --svg`: bar charts for a report (A4 portrait width): per story version, the
+ * sessions per day, the languages, the endings reached, and per decision (scene) the share
+ * of each choice, labelled with the scene id, the choice number and the scene it leads to
+ * (the database holds no story text). A decision fewer than min_sessions sessions passed
+ * through is listed without shares, as on the kiosk's screen. story NULL: every story.
+ * Returns 0, or -1 when the database cannot be read. */
+int orl_stats_svg(orl_stats *s, FILE *out, const char *story, long long min_sessions);
 
 #endif

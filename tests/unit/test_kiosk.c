@@ -327,6 +327,39 @@ static void test_others(void **state)
     close_kiosk(&f);
 }
 
+/* The shares a visitor sees are rounded to 5 % (stats.h: orl_stats_percent5). */
+static void test_others_rounded(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    remove(tpath("rounded.db"));
+    open_kiosk(&f, NULL, b, 1, tpath("rounded.db"));
+    /* earlier visitors: 7 went with Ana to her end, 4 with Luis */
+    orl_stats_step ana[2] = {{"choose", 1, "ana-1"}, {"ana-1", 1, "ana-end"}}, luis[1] = {{"choose", 2, "luis-1"}};
+    for (int i = 0; i < 11; i++) {
+        assert_int_equal(orl_stats_session_start(f.stats, "player-basic", "1.0.0", "en"), 0);
+        assert_int_equal(orl_stats_session_end(f.stats, "player-basic", "1.0.0", i < 7 ? ana : luis, i < 7 ? 2 : 1,
+                                               i < 7 ? "ana-end" : "luis-1", i < 7),
+                         0);
+    }
+    orl_kiosk *k = f.k;
+    tap(k, 960, 540);
+    assert_true(orl_kiosk_tap_label(k, "English"));
+    assert_true(orl_kiosk_tap_label(k, "Begin"));
+    assert_true(orl_kiosk_tap_label(k, "Continue"));
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    orl_kiosk_key(k, ORL_KKEY_DIGIT, 1);
+    assert_true(orl_kiosk_tap_label(k, "Continue"));
+    assert_string_equal(orl_kiosk_screen_name(k), "others");
+    /* at "choose" 8 of 12 took Ana's way: 66.7 %, shown as 65 % */
+    assert_true(orl_kiosk_shows(k, "65% of visitors chose the same"));
+    assert_false(orl_kiosk_shows(k, "67%"));
+    /* at Ana's scene everyone who passed chose the same: 100 % */
+    assert_true(orl_kiosk_shows(k, "100% of visitors chose the same"));
+    close_kiosk(&f);
+}
+
 static void test_operator(void **state)
 {
     (void)state;
@@ -391,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_replaced_after_check),
         cmocka_unit_test(test_visitor_flow),
         cmocka_unit_test(test_others),
+        cmocka_unit_test(test_others_rounded),
         cmocka_unit_test(test_operator),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

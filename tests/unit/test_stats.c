@@ -6,8 +6,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -213,7 +220,7 @@ static void test_corrupt(void **state)
     char err[512] = "";
     orl_stats *s = orl_stats_open(p, NULL, err, sizeof err);
     assert_null(s);
-    assert_non_null(strstr(err, "garbage.db"));
+    assert_non_null(strstr(err, "cannot be read as a statistics database"));
     /* every call is safe with no database */
     assert_int_equal(orl_stats_session_start(NULL, "a", "1", "es"), -1);
     assert_int_equal(orl_stats_session_end(NULL, "a", "1", NULL, 0, NULL, 0), -1);
@@ -231,6 +238,7 @@ static void test_corrupt(void **state)
     s = orl_stats_open(p, &kiosk, err, sizeof err);
     assert_non_null(s);
     assert_non_null(strstr(orl_stats_problem(s), "damaged-1"));
+    assert_non_null(strstr(orl_stats_problem(s), p)); /* which file, for the operator menu */
     assert_int_equal(stat(path_of("garbage.db.damaged-1"), &sb), 0);
     assert_int_equal(sb.st_size, sizeof junk);
     session(s, "ana", 1, 1, 1);
@@ -270,7 +278,7 @@ static void test_readonly(void **state)
     assert_null(orl_stats_open("/proc/orilla-stats.db", NULL, err, sizeof err));
     assert_true(err[0] != 0);
     assert_null(orl_stats_open(path_of("no/such/folder/s.db"), NULL, err, sizeof err));
-    assert_non_null(strstr(err, "cannot open"));
+    assert_non_null(strstr(err, "cannot be opened"));
     /* the stats command never creates a file */
     orl_stats_opts ro = {.readonly = 1};
     assert_null(orl_stats_open(path_of("absent.db"), &ro, err, sizeof err));
@@ -366,7 +374,8 @@ static void test_schema_is_only_aggregates(void **state)
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
                                             "WHERE type = 'table' ORDER BY name)", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(st, 0), "choices,endings,languages,scenes,schema_version,sessions");
+    assert_string_equal((const char *)sqlite3_column_text(st, 0),
+                        "choices,endings,languages,meta,scenes,schema_version,sessions");
     sqlite3_finalize(st);
     /* ...with exactly these columns: counters keyed by story, scene and choice; the day only
      * on session counts; no session id, no time, no visitor, no free text */
@@ -383,6 +392,14 @@ static void test_schema_is_only_aggregates(void **state)
     assert_string_equal(cols, "story,version,lang,sessions");
     columns(db, "schema_version", cols, sizeof cols);
     assert_string_equal(cols, "version");
+    /* meta: the file's random identity and its kind, nothing else */
+    columns(db, "meta", cols, sizeof cols);
+    assert_string_equal(cols, "key,value");
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(key, ',') FROM (SELECT key FROM meta ORDER BY key)", -1,
+                                        &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "id,kind");
+    sqlite3_finalize(st);
     /* no rowid: the order rows were first written (the first visitors' paths) is not kept */
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
                                             "name <> 'schema_version' AND sql NOT LIKE '%WITHOUT ROWID%'",
@@ -441,6 +458,583 @@ static void test_day_string(void **state)
     assert_string_equal(d, "2024-02-29");
 }
 
+/* ------------------------------------------------------------------ identity, merge */
+
+static const char *id_of(const char *name)
+{
+    static char id[4][ORL_STATS_ID_LEN + 1];
+    static int k;
+    k = (k + 1) % 4;
+    char err[512];
+    orl_stats_opts ro = {.readonly = 1};
+    orl_stats *s = orl_stats_open(path_of(name), &ro, err, sizeof err);
+    if (!s) fail_msg("%s: %s", name, err);
+    snprintf(id[k], sizeof id[k], "%s", orl_stats_id(s));
+    orl_stats_close(s);
+    return id[k];
+}
+
+static void copy_file(const char *from, const char *to)
+{
+    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
+    assert_non_null(a);
+    assert_non_null(b);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, a)) > 0) assert_int_equal(fwrite(buf, 1, n, b), n);
+    fclose(a);
+    assert_int_equal(fclose(b), 0);
+}
+
+/* A schema-1 file, as Orilla wrote them before identities. */
+static void make_v1(const char *name)
+{
+    remove(path_of(name));
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path_of(name), &db), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(db,
+                     "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);"
+                     "CREATE TABLE sessions (day TEXT NOT NULL, story TEXT NOT NULL, version TEXT NOT NULL,"
+                     " started INTEGER NOT NULL DEFAULT 0, finished INTEGER NOT NULL DEFAULT 0,"
+                     " abandoned INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, story, version)) WITHOUT ROWID;"
+                     "CREATE TABLE choices (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+                     " choice INTEGER NOT NULL, target TEXT NOT NULL DEFAULT '', count INTEGER NOT NULL DEFAULT 0,"
+                     " PRIMARY KEY (story, version, scene, choice)) WITHOUT ROWID;"
+                     "CREATE TABLE scenes (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+                     " sessions INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, scene)) WITHOUT ROWID;"
+                     "CREATE TABLE endings (story TEXT NOT NULL, version TEXT NOT NULL, scene TEXT NOT NULL,"
+                     " count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, scene)) WITHOUT ROWID;"
+                     "CREATE TABLE languages (story TEXT NOT NULL, version TEXT NOT NULL, lang TEXT NOT NULL,"
+                     " sessions INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (story, version, lang)) WITHOUT ROWID;"
+                     "INSERT INTO sessions VALUES ('2026-02-01', 'ana', '1.0', 4, 3, 1);",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+}
+
+static void test_identity(void **state)
+{
+    (void)state;
+    orl_stats *a = fresh("id-a.db"), *b = fresh("id-b.db");
+    const char *ia = orl_stats_id(a);
+    assert_int_equal(strlen(ia), ORL_STATS_ID_LEN);
+    assert_int_equal(strspn(ia, "0123456789abcdef"), ORL_STATS_ID_LEN);
+    assert_string_not_equal(ia, orl_stats_id(b)); /* random: two files, two identities */
+    assert_false(orl_stats_is_merged(a));
+    char keep[ORL_STATS_ID_LEN + 1];
+    snprintf(keep, sizeof keep, "%s", ia);
+    orl_stats_close(a);
+    orl_stats_close(b);
+    /* made once: opening it again keeps it */
+    assert_string_equal(id_of("id-a.db"), keep);
+    char err[512];
+    a = orl_stats_open(path_of("id-a.db"), NULL, err, sizeof err);
+    assert_non_null(a);
+    assert_string_equal(orl_stats_id(a), keep);
+    orl_stats_close(a);
+    /* an older file: read as it is, given an identity when a kiosk opens it (counts kept) */
+    make_v1("v1.db");
+    assert_string_equal(id_of("v1.db"), "");
+    a = orl_stats_open(path_of("v1.db"), NULL, err, sizeof err);
+    assert_non_null(a);
+    assert_int_equal(strlen(orl_stats_id(a)), ORL_STATS_ID_LEN);
+    orl_stats_summary sum;
+    assert_int_equal(orl_stats_summary_of(a, NULL, &sum), 0);
+    assert_int_equal(sum.started, 4);
+    snprintf(keep, sizeof keep, "%s", orl_stats_id(a));
+    orl_stats_close(a);
+    assert_string_equal(id_of("v1.db"), keep);
+}
+
+static void test_percent5(void **state)
+{
+    (void)state;
+    struct {
+        long long count, total;
+        int want;
+    } cases[] = {
+        {0, 0, 0},    {0, 20, 0},   {20, 20, 100}, {10, 20, 50},  {15, 20, 75},  {1, 20, 5},   {7, 20, 35},
+        {1, 3, 35},   {2, 3, 65},   {1, 7, 15},    {1, 8, 15},    {1, 9, 10},    {1, 40, 5},    {1, 1000, 5}, /* never 0 */
+        {999, 1000, 95}, {39, 40, 95}, /* never 100 when someone chose otherwise */
+        {9, 40, 25},  {11, 40, 30}, {5, 40, 15},   {3, 40, 10},   {47, 100, 45}, {48, 100, 50}, {52, 100, 50},
+        {53, 100, 55},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int got = orl_stats_percent5(cases[i].count, cases[i].total);
+        if (got != cases[i].want)
+            fail_msg("percent5(%lld, %lld) = %d, want %d", cases[i].count, cases[i].total, got, cases[i].want);
+        assert_int_equal(got % 5, 0);
+    }
+    /* and what "how others chose" hands to the screen */
+    orl_stats *s = fresh("pct.db");
+    for (int i = 0; i < 23; i++) session(s, "ana", i < 8 ? 2 : 1, 1, 1); /* 15 of 23 chose 1: 65.2 % */
+    orl_stats_share sh[4];
+    assert_int_equal(orl_stats_shares(s, "ana", "1.0", "start", 20, sh, 4, NULL), 2);
+    assert_int_equal(sh[0].percent, 65);
+    assert_int_equal(sh[1].percent, 35);
+    orl_stats_close(s);
+}
+
+static char *csv_of(const char *name)
+{
+    char err[512];
+    orl_stats_opts ro = {.readonly = 1};
+    orl_stats *s = orl_stats_open(path_of(name), &ro, err, sizeof err);
+    if (!s) fail_msg("%s: %s", name, err);
+    char *r = report(s, 1, NULL);
+    orl_stats_close(s);
+    return r;
+}
+
+static int merge(const char *const *names, int n, const char *out, char *err, size_t errlen, orl_stats_merge_result *res,
+                 char **warnings)
+{
+    const char *paths[16];
+    static char buf[16][512];
+    for (int i = 0; i < n; i++) {
+        snprintf(buf[i], sizeof buf[i], "%s", path_of(names[i]));
+        paths[i] = buf[i];
+    }
+    char *w = NULL;
+    size_t wl = 0;
+    FILE *wf = open_memstream(&w, &wl);
+    int rc = orl_stats_merge(paths, n, path_of(out), NULL, wf, res, err, errlen);
+    fclose(wf);
+    if (warnings) *warnings = w;
+    else free(w);
+    return rc;
+}
+
+/* No temporary file left beside the output. */
+static void no_temp_files(void)
+{
+    DIR *d = opendir(tmpdir);
+    assert_non_null(d);
+    struct dirent *e;
+    while ((e = readdir(d)))
+        if (strstr(e->d_name, ".tmp-")) fail_msg("a temporary file was left: %s", e->d_name);
+    closedir(d);
+}
+
+static void test_merge(void **state)
+{
+    (void)state;
+    /* kiosk A: 1 session (copied then as a-old.db), then 2 more; kiosk B: 2 sessions */
+    orl_stats *a = fresh("a.db");
+    session(a, "ana", 1, 1, 1);
+    orl_stats_close(a);
+    copy_file(path_of("a.db"), path_of("a-old.db"));
+    char err[700];
+    orl_stats_opts day = {.today = DAY_2026_03_01};
+    a = orl_stats_open(path_of("a.db"), &day, err, sizeof err);
+    assert_non_null(a);
+    session(a, "ana", 2, 1, 0);
+    session(a, "luis", 1, 2, 1);
+    orl_stats_close(a);
+    orl_stats *b = fresh("b.db");
+    session(b, "ana", 1, 2, 1);
+    session(b, "ana", 1, 1, 1);
+    orl_stats_close(b);
+    assert_string_equal(id_of("a.db"), id_of("a-old.db"));
+
+    /* A + B, by hand: what every way of merging must give */
+    orl_stats_merge_result res;
+    const char *ab[] = {"a.db", "b.db"};
+    assert_int_equal(merge(ab, 2, "ab.db", err, sizeof err, &res, NULL), 0);
+    assert_int_equal(res.sources, 2);
+    assert_int_equal(res.left_out, 0);
+    assert_int_equal(res.started, 5);
+    assert_int_equal(res.finished, 4);
+    assert_int_equal(res.abandoned, 1);
+    char *want = csv_of("ab.db");
+    assert_non_null(strstr(want, "started,ana,1.0,2026-03-01,,,,,4\r\n"));
+    assert_non_null(strstr(want, "choice,ana,1.0,,start,1,left,,3\r\n"));
+    assert_non_null(strstr(want, "scene,ana,1.0,,start,,,,4\r\n"));
+    assert_non_null(strstr(want, "started,luis,1.0,2026-03-01,,,,,1\r\n"));
+    assert_string_not_equal(id_of("ab.db"), id_of("a.db"));
+    /* a merged file is read like any other, and no kiosk may record into it */
+    orl_stats *m = orl_stats_open(path_of("ab.db"), NULL, err, sizeof err);
+    assert_null(m);
+    assert_non_null(strstr(err, "merged"));
+
+    /* the same file twice, an older copy, in any order: counted once */
+    const char *twice[] = {"b.db", "a-old.db", "a.db", "b.db", "a.db"};
+    assert_int_equal(merge(twice, 5, "t.db", err, sizeof err, &res, NULL), 0);
+    assert_int_equal(res.sources, 2);
+    assert_int_equal(res.left_out, 3);
+    assert_int_equal(res.warnings, 0);
+    char *got = csv_of("t.db");
+    assert_string_equal(got, want);
+    free(got);
+
+    /* merged files merge again: (A-old + B) + A = A + B, and so does (A + B) + (A-old + B) + B */
+    const char *first[] = {"a-old.db", "b.db"};
+    assert_int_equal(merge(first, 2, "m1.db", err, sizeof err, &res, NULL), 0);
+    assert_int_equal(res.started, 3);
+    const char *second[] = {"m1.db", "a.db"};
+    assert_int_equal(merge(second, 2, "m2.db", err, sizeof err, &res, NULL), 0);
+    assert_int_equal(res.sources, 2);
+    assert_int_equal(res.left_out, 1);
+    got = csv_of("m2.db");
+    assert_string_equal(got, want);
+    free(got);
+    const char *third[] = {"m2.db", "m1.db", "b.db"};
+    assert_int_equal(merge(third, 3, "m3.db", err, sizeof err, &res, NULL), 0);
+    got = csv_of("m3.db");
+    assert_string_equal(got, want);
+    free(got);
+    /* the merged file says which files it holds, with their counts at the time */
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open_v2(path_of("m3.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, started, finished, abandoned FROM sources ORDER BY started", -1,
+                                        &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), id_of("b.db"));
+    assert_int_equal(sqlite3_column_int(st, 1), 2);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), id_of("a.db"));
+    assert_int_equal(sqlite3_column_int(st, 1), 3);
+    assert_int_equal(sqlite3_column_int(st, 3), 1);
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+
+    /* a kiosk's file copied to another kiosk: two histories under one identity, reported */
+    copy_file(path_of("b.db"), path_of("b-clone.db"));
+    b = orl_stats_open(path_of("b-clone.db"), &day, err, sizeof err);
+    assert_non_null(b);
+    session(b, "ana", 2, 2, 1);
+    orl_stats_close(b);
+    b = orl_stats_open(path_of("b.db"), &day, err, sizeof err);
+    session(b, "ana", 1, 1, 0);
+    session(b, "ana", 1, 1, 0);
+    orl_stats_close(b);
+    const char *clone[] = {"b.db", "b-clone.db"};
+    char *warn = NULL;
+    assert_int_equal(merge(clone, 2, "clone.db", err, sizeof err, &res, &warn), 0);
+    assert_int_equal(res.warnings, 1);
+    assert_int_equal(res.started, 4); /* b.db: the larger */
+    assert_non_null(strstr(warn, "b-clone.db: warning: holds another history"));
+    free(warn);
+    free(want);
+    no_temp_files();
+}
+
+static void test_merge_errors(void **state)
+{
+    (void)state;
+    orl_stats *a = fresh("e-a.db");
+    session(a, "ana", 1, 1, 1);
+    orl_stats_close(a);
+    char err[700];
+    orl_stats_merge_result res;
+    /* the output may not be an input (not even under another name) */
+    const char *in[] = {"e-a.db"};
+    assert_int_equal(merge(in, 1, "e-a.db", err, sizeof err, &res, NULL), -1);
+    assert_non_null(strstr(err, "is one of the files to merge"));
+    assert_int_equal(symlink(path_of("e-a.db"), path_of("e-link.db")), 0);
+    assert_int_equal(merge(in, 1, "e-link.db", err, sizeof err, &res, NULL), -1);
+    assert_non_null(strstr(err, "is one of the files to merge"));
+    /* nor any file it did not make: a kiosk's database, anything else */
+    a = fresh("e-kiosk.db");
+    orl_stats_close(a);
+    assert_int_equal(merge(in, 1, "e-kiosk.db", err, sizeof err, &res, NULL), -1);
+    assert_non_null(strstr(err, "e-kiosk.db: exists and is not a merged statistics file"));
+    write_file(path_of("notes.txt"), "notes", 5);
+    assert_int_equal(merge(in, 1, "notes.txt", err, sizeof err, &res, NULL), -1);
+    struct stat sb;
+    assert_int_equal(stat(path_of("notes.txt"), &sb), 0);
+    assert_int_equal(sb.st_size, 5);
+    /* an earlier merged file is replaced */
+    assert_int_equal(merge(in, 1, "e-out.db", err, sizeof err, &res, NULL), 0);
+    assert_int_equal(merge(in, 1, "e-out.db", err, sizeof err, &res, NULL), 0);
+    /* a bad input: nothing written, the earlier output untouched, the file named */
+    char *before = csv_of("e-out.db");
+    const char *bad[][2] = {{"e-a.db", "missing.db"}, {"e-a.db", "notes.txt"}, {"e-a.db", "v1-old.db"}};
+    make_v1("v1-old.db");
+    const char *why[] = {"missing.db: cannot be read", "notes.txt: cannot be read as a statistics database",
+                         "v1-old.db: has no identity"};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(merge(bad[i], 2, "e-out.db", err, sizeof err, &res, NULL), -1);
+        if (!strstr(err, why[i])) fail_msg("got '%s', want '%s'", err, why[i]);
+        char *after = csv_of("e-out.db");
+        assert_string_equal(after, before);
+        free(after);
+        assert_int_equal(merge(bad[i], 2, "e-new.db", err, sizeof err, &res, NULL), -1);
+        assert_int_equal(access(path_of("e-new.db"), F_OK), -1);
+    }
+    free(before);
+    /* an output folder that does not exist */
+    assert_int_equal(merge(in, 1, "no/such/dir/out.db", err, sizeof err, &res, NULL), -1);
+    assert_non_null(strstr(err, "cannot be written"));
+    /* a merged file whose sources were tampered with */
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(path_of("e-out.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "UPDATE sources SET id = '../../etc'", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    const char *tampered[] = {"e-out.db"};
+    assert_int_equal(merge(tampered, 1, "e-t.db", err, sizeof err, &res, NULL), -1);
+    assert_non_null(strstr(err, "e-out.db: damaged"));
+    no_temp_files();
+}
+
+/* ------------------------------------------------------------------ the clock */
+
+static void test_clock_backwards(void **state)
+{
+    (void)state;
+    orl_stats *s = fresh("clock.db");
+    /* a session begins on 03-05 (a clock running ahead), the clock is put right to 03-01 before
+     * it ends: its end is counted on the day it began, so no day has more ends than starts */
+    orl_stats_set_today(s, DAY_2026_03_01 + 4);
+    assert_int_equal(orl_stats_session_start(s, "ana", "1.0", "es"), 0);
+    orl_stats_set_today(s, DAY_2026_03_01);
+    orl_stats_step steps[1] = {{"start", 1, "left"}};
+    assert_int_equal(orl_stats_session_end(s, "ana", "1.0", steps, 1, "end-a", 1), 0);
+    /* the next sessions are on the corrected day, the earlier day's row is untouched */
+    session(s, "ana", 1, 1, 1);
+    session(s, "ana", 1, 1, 0);
+    /* and back again to a day already written (an NTP jump back over midnight) */
+    orl_stats_set_today(s, DAY_2026_03_01 - 1);
+    session(s, "ana", 2, 1, 1);
+    orl_stats_set_today(s, DAY_2026_03_01);
+    session(s, "ana", 2, 1, 1);
+    char *csv = report(s, 1, NULL);
+    assert_non_null(strstr(csv, "started,ana,1.0,2026-03-05,,,,,1\r\n"));
+    assert_non_null(strstr(csv, "finished,ana,1.0,2026-03-05,,,,,1\r\n"));
+    assert_non_null(strstr(csv, "started,ana,1.0,2026-03-01,,,,,3\r\n"));
+    assert_non_null(strstr(csv, "finished,ana,1.0,2026-03-01,,,,,2\r\n"));
+    assert_non_null(strstr(csv, "abandoned,ana,1.0,2026-03-01,,,,,1\r\n"));
+    assert_non_null(strstr(csv, "started,ana,1.0,2026-02-28,,,,,1\r\n"));
+    assert_non_null(strstr(csv, "finished,ana,1.0,2026-02-28,,,,,1\r\n"));
+    free(csv);
+    /* the days, in order, and totals that add up */
+    char *table = report(s, 0, NULL);
+    assert_non_null(strstr(table, "5 started, 4 finished, 1 left before an ending (3 days, 2026-02-28 to 2026-03-05)"));
+    free(table);
+    orl_stats_summary sum;
+    assert_int_equal(orl_stats_summary_of(s, NULL, &sum), 0);
+    assert_int_equal(sum.started_today, 3);
+    assert_int_equal(sum.started, sum.finished + sum.abandoned);
+    /* a clock before 1970 (a flat RTC battery on some boards): still a day, still counted */
+    orl_stats_set_today(s, -3);
+    session(s, "ana", 1, 1, 1);
+    assert_int_equal(orl_stats_summary_of(s, NULL, &sum), 0);
+    assert_int_equal(sum.started, 6);
+    orl_stats_close(s);
+}
+
+/* ------------------------------------------------------------------ faults */
+
+/* kill -9 while sessions are being written: the child reports each session whose end was
+ * committed (a byte down a pipe) and is killed at a random moment; every reported session is
+ * in the database, at most one more (committed, not yet reported), and every ended session is
+ * whole: its two choices are counted with it (one transaction). */
+static void test_kill9(void **state)
+{
+    (void)state;
+    char p[512]; /* path_of's buffers are reused */
+    snprintf(p, sizeof p, "%s", path_of("kill.db"));
+    remove(p);
+    long reported = 0;
+    long long open_before = 0;
+    srand((unsigned)time(NULL));
+    for (int round = 0; round < 8; round++) {
+        int fds[2];
+        assert_int_equal(pipe(fds), 0);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            close(fds[0]);
+            orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
+            char err[512];
+            orl_stats *s = orl_stats_open(p, &o, err, sizeof err);
+            if (!s) _exit(3);
+            orl_stats_step steps[2] = {{"start", 1, "left"}, {"left", 2, "end-a"}};
+            for (;;) {
+                if (orl_stats_session_start(s, "ana", "1.0", "es") != 0) _exit(4);
+                if (orl_stats_session_end(s, "ana", "1.0", steps, 2, "end-a", 1) != 0) _exit(5);
+                if (write(fds[1], "x", 1) != 1) _exit(6);
+            }
+        }
+        close(fds[1]);
+        /* let it write a while: until some sessions are in, plus a random moment */
+        char buf[4096];
+        long got = 0;
+        while (got < 3) {
+            ssize_t n = read(fds[0], buf, sizeof buf);
+            assert_true(n > 0);
+            got += n;
+        }
+        struct timespec ts = {0, (long)(rand() % 200) * 1000000L};
+        nanosleep(&ts, NULL);
+        kill(pid, SIGKILL);
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+        ssize_t n;
+        while ((n = read(fds[0], buf, sizeof buf)) > 0) got += n;
+        close(fds[0]);
+        reported += got;
+        /* opens cleanly, as the kiosk opens it (quick_check; nothing set aside) */
+        char err[512];
+        orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
+        orl_stats *s = orl_stats_open(p, &o, err, sizeof err);
+        if (!s) fail_msg("round %d: %s", round, err);
+        assert_string_equal(orl_stats_problem(s), "");
+        orl_stats_summary sum;
+        assert_int_equal(orl_stats_summary_of(s, NULL, &sum), 0);
+        if (sum.finished < reported || sum.finished > reported + 1)
+            fail_msg("round %d: %ld sessions reported committed, %lld in the database (%ld this round)", round,
+                     reported, sum.finished, got);
+        /* begun and not ended: those of the rounds before, and at most the one killed now */
+        long long open_now = sum.started - sum.finished;
+        assert_true(open_now == open_before || open_now == open_before + 1);
+        open_before = open_now;
+        orl_stats_share sh[4];
+        long long at = 0;
+        assert_int_equal(orl_stats_shares(s, "ana", "1.0", "left", 1, sh, 4, &at), 1);
+        assert_int_equal(sh[0].count, sum.finished); /* each ended session's choice, no more, no less */
+        assert_int_equal(at, sum.finished);
+        /* the next round goes on from what is there (a session begun and not ended stays begun) */
+        reported = sum.finished;
+        orl_stats_close(s);
+        assert_int_equal(access(path_of("kill.db.damaged-1"), F_OK), -1);
+    }
+}
+
+/* A full disk, made with RLIMIT_FSIZE (SIGXFSZ ignored: writes fail with EFBIG, as with
+ * ENOSPC): every write fails cleanly, is reported, statistics switch off after
+ * ORL_STATS_MAX_FAILURES, and nothing crashes; with room again, the file is sound and holds
+ * what it held. */
+static void test_full_disk(void **state)
+{
+    (void)state;
+    orl_stats *s = fresh("full.db");
+    session(s, "ana", 1, 1, 1);
+    orl_stats_close(s);
+    char *before = csv_of("full.db");
+    /* a connection holds the file open: its -shm (32 kB, past the limit) stays as it is */
+    sqlite3 *hold;
+    assert_int_equal(sqlite3_open(path_of("full.db"), &hold), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(hold, "SELECT count(*) FROM sessions", NULL, NULL, NULL), SQLITE_OK);
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 2);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {4096, 4096};
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(3);
+        char err[512];
+        orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
+        orl_stats *c = orl_stats_open(path_of("full.db"), &o, err, sizeof err);
+        if (!c) {
+            fprintf(stderr, "open: %s\n", err);
+            _exit(4);
+        }
+        int fails = 0;
+        for (int i = 0; i < 8; i++) {
+            orl_stats_step steps[1] = {{"start", 2, "right"}};
+            fails += orl_stats_session_start(c, "ana", "1.0", "en") != 0;
+            fails += orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 0) != 0;
+        }
+        /* off after ORL_STATS_MAX_FAILURES: no more tries */
+        int ok = orl_stats_ok(c);
+        fprintf(stderr, "fails=%d ok=%d\n", fails, ok);
+        orl_stats_close(c);
+        _exit(fails == 16 && !ok ? 0 : 5);
+    }
+    close(fds[1]);
+    char out[8192];
+    size_t len = 0;
+    ssize_t n;
+    while (len < sizeof out - 1 && (n = read(fds[0], out + len, sizeof out - 1 - len)) > 0) len += (size_t)n;
+    out[len] = 0;
+    close(fds[0]);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail_msg("the child: status %d, said:\n%s", status, out);
+    assert_non_null(strstr(out, "could not record a session"));
+    assert_non_null(strstr(out, "statistics are off until the kiosk restarts"));
+    assert_non_null(strstr(out, "fails=16 ok=0"));
+    sqlite3_close(hold);
+    /* room again: sound, and what it held */
+    char err[512];
+    orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
+    s = orl_stats_open(path_of("full.db"), &o, err, sizeof err);
+    assert_non_null(s);
+    assert_string_equal(orl_stats_problem(s), "");
+    orl_stats_close(s);
+    char *after = csv_of("full.db");
+    assert_string_equal(after, before);
+    free(after);
+    free(before);
+}
+
+/* ------------------------------------------------------------------ SVG */
+
+static void test_svg(void **state)
+{
+    (void)state;
+    orl_stats *s = fresh("svg.db");
+    for (int i = 0; i < 24; i++) session(s, "ana", i % 3 ? 1 : 2, i % 2 ? 1 : 2, i % 5 != 0);
+    /* hostile ids: markup, quotes, a control character, broken UTF-8 */
+    orl_stats_step steps[1] = {{"<b>x</b>&\"'", 1, "t\x1b[2J\xff"}};
+    for (int i = 0; i < 3; i++) {
+        orl_stats_session_start(s, "<script>alert(1)</script>", "1&2", "es");
+        orl_stats_session_end(s, "<script>alert(1)</script>", "1&2", steps, 1, "end\x01", 1);
+    }
+    char *svg = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&svg, &len);
+    assert_int_equal(orl_stats_svg(s, f, NULL, 20), 0);
+    fclose(f);
+    orl_stats_close(s);
+    if (getenv("ORL_SVG_DUMP")) fputs(svg, stderr);
+    assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\""));
+    assert_null(strstr(svg, "<script"));
+    assert_null(strstr(svg, "<b>"));
+    assert_null(strchr(svg, '\x1b'));
+    assert_null(strchr(svg, '\x01'));
+    assert_null(strstr(svg, "\xff"));
+    assert_non_null(strstr(svg, "&lt;script&gt;alert(1)&lt;/script&gt;, version 1&amp;2"));
+    /* 24 sessions passed "start": shares; "left" (18) and the hostile scene (3): not */
+    assert_non_null(strstr(svg, "scene start"));
+    assert_non_null(strstr(svg, "choice 1 \xE2\x86\x92 left"));
+    assert_non_null(strstr(svg, "18 sessions passed: fewer than 20, so the shares are not shown"));
+    assert_null(strstr(svg, "choice 1 \xE2\x86\x92 end-a"));
+    assert_non_null(strstr(svg, "3 sessions passed: fewer than 20"));
+    assert_non_null(strstr(svg, "Sessions per day"));
+    assert_non_null(strstr(svg, "Endings reached"));
+    assert_non_null(strstr(svg, "Languages"));
+    /* well-formed XML, as an XML parser sees it (python3's, when there is one) */
+    const char *p = path_of("chart.svg");
+    write_file(p, svg, len);
+    free(svg);
+    if (system("command -v python3 >/dev/null 2>&1") != 0) {
+        print_message("python3 not found: the SVG was checked by the assertions above only\n");
+        return;
+    }
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c \"import sys, xml.etree.ElementTree as E; r = E.parse(sys.argv[1]).getroot(); "
+             "assert r.tag == '{http://www.w3.org/2000/svg}svg', r.tag; "
+             "t = [x.text or '' for x in r.iter('{http://www.w3.org/2000/svg}text')]; "
+             "assert any('<script>' in x for x in t), 'the story id is lost'\" '%s'",
+             p);
+    assert_int_equal(system(cmd), 0);
+    /* and a broken document is caught by the same check (the check can fail) */
+    write_file(p, "<svg><text>a & b</text></svg>", 29);
+    size_t l = strlen(cmd);
+    snprintf(cmd + l, sizeof cmd - l, " 2>/dev/null");
+    assert_int_not_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +1049,14 @@ int main(void)
         cmocka_unit_test(test_wal_truncated_while_open),
         cmocka_unit_test(test_newer_schema_refused),
         cmocka_unit_test(test_day_string),
+        cmocka_unit_test(test_identity),
+        cmocka_unit_test(test_percent5),
+        cmocka_unit_test(test_merge),
+        cmocka_unit_test(test_merge_errors),
+        cmocka_unit_test(test_clock_backwards),
+        cmocka_unit_test(test_kill9),
+        cmocka_unit_test(test_full_disk),
+        cmocka_unit_test(test_svg),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
