@@ -11,6 +11,7 @@ ORL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Build folders (relative to the repository, or absolute): override to keep several apart.
 ORL_BUILD_DIR=${ORL_BUILD_DIR:-build}
 ORL_ASAN_BUILD_DIR=${ORL_ASAN_BUILD_DIR:-build-asan}
+ORL_CLANG_BUILD_DIR=${ORL_CLANG_BUILD_DIR:-build-clang}
 
 # Build tools, libraries, fonts, and what the tests use (cmocka, Xvfb for window tests,
 # graphviz for `orilla graph`, clang for the fuzz harnesses).
@@ -18,7 +19,7 @@ ORL_PACKAGES=(
     build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev
     libcglm-dev liblua5.4-dev libphysfs-dev libsqlite3-dev libsodium-dev
-    libfribidi-dev libzip-dev libcmocka-dev
+    libfribidi-dev libzip-dev libcmocka-dev libespeak-ng-dev
     fonts-noto-core xvfb xauth graphviz clang zip unzip gettext
 )
 

@@ -167,12 +167,13 @@ int orl_cmd_consent(int argc, char **argv)
     if (bad) printf("; %d without readable consent ('orilla check %s' says how to mend %s)", bad, path,
                     bad == 1 ? "it" : "them");
     printf("\n");
-    long long made = orl_consent_latest_recording(st);
+    long long made = orl_consent_made(st);
     if (made > 0 && ctx.today < made) {
         char made_s[48];
         date_string(made, made_s);
-        printf("the date %s is before the latest recording in this story (%s): this computer's clock is wrong, "
-               "so nothing is shown until it is set\n", today_s, made_s);
+        printf("the date %s is before %s (%s): this computer's clock is wrong, so nothing is shown until it is set\n",
+               today_s, st->made >= made ? "the day this bundle was made" : "the latest recording in this story",
+               made_s);
     }
     if (d.n) {
         orl_diags_sort(&d);

@@ -4,6 +4,7 @@
 #include "app/common.h"
 #include "app/outfile.h"
 #include "story/graph.h"
+#include "story/consent.h"
 #include "story/messages.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -109,7 +110,7 @@ int orl_cmd_graph(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *path = NULL, *out = NULL, *lang = NULL;
+    const char *path = NULL, *out = NULL, *lang = NULL, *withdrawn = NULL;
     orl_graph_opts go = {0};
     int k;
     while ((k = orl_args_next(&a)) && !a.error) {
@@ -124,6 +125,8 @@ int orl_cmd_graph(int argc, char **argv)
                 orl_args_fail(&a, "--lang is en or es, not '%s'", lang);
         } else if (orl_args_is(&a, "--no-legend")) {
             go.no_legend = 1;
+        } else if (orl_args_is(&a, "--withdrawn")) {
+            withdrawn = orl_args_value(&a);
         } else {
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
@@ -131,6 +134,19 @@ int orl_cmd_graph(int argc, char **argv)
     if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
     if (a.error) return ORL_EXIT_USAGE;
     go.wording = orl_messages_wording(lang ? lang : orl_messages_default_lang());
+    /* a withdrawn testimony's words are never drawn: --withdrawn FILE and $ORILLA_WITHDRAWN */
+    orl_withdrawn wl = {0};
+    {
+        orl_diags wd = {0};
+        int bad = orl_withdrawn_load_default(&wl, withdrawn, &wd) != 0;
+        if (bad) orl_diags_print(&wd, stderr);
+        orl_diags_free(&wd);
+        if (bad) {
+            orl_withdrawn_free(&wl);
+            return ORL_EXIT_USAGE;
+        }
+    }
+    go.withdrawn = &wl;
 
     /* a story with errors is still drawn: the picture shows where a choice leads nowhere */
     orl_diags d = {0};
@@ -140,6 +156,7 @@ int orl_cmd_graph(int argc, char **argv)
     if (!st) {
         orl_diags_print(&d, stderr);
         orl_diags_free(&d);
+        orl_withdrawn_free(&wl);
         return ORL_EXIT_USAGE;
     }
     int problems = d.errors > 0;
@@ -157,6 +174,7 @@ int orl_cmd_graph(int argc, char **argv)
         orl_outfile of;
         if (orl_outfile_open(&of, "graph", out) != 0) {
             orl_story_free(st);
+            orl_withdrawn_free(&wl);
             return ORL_EXIT_USAGE;
         }
         int ok = orl_story_write_dot(st, &go, of.f) == 0;
@@ -165,6 +183,7 @@ int orl_cmd_graph(int argc, char **argv)
     if (rc == ORL_EXIT_OK && out && strcmp(out, "-") != 0)
         fprintf(stderr, "orilla graph: wrote %s\n", out);
     orl_story_free(st);
+    orl_withdrawn_free(&wl);
     if (rc == ORL_EXIT_OK && problems) rc = ORL_EXIT_PROBLEMS;
     return rc;
 }

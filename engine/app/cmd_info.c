@@ -108,6 +108,8 @@ int orl_cmd_info(int argc, char **argv)
             printf("  manifest:    yes, %zu files listed ('orilla verify' checks them)\n", rep.manifest.nfiles);
         else
             printf("  manifest:    none or unreadable (see below)\n");
+        if (rep.has_manifest && rep.manifest.made)
+            printf("  made:        %s (a clock before this day hides every testimony)\n", rep.manifest.made);
         if (!rep.is_signed)
             printf("  signature:   none (not signed)\n");
         else if (rep.signature_ok)

@@ -93,6 +93,10 @@ int orl_cmd_pack(int argc, char **argv)
     desc.title = story->title;
     desc.sign = have_key ? &key : NULL;
     desc.mtime = mtime;
+    /* the day it is made: a clock before it is wrong (consent then counts as ended) */
+    char made[11];
+    orl_pack_made_day(mtime, orl_today() * 86400LL, made);
+    desc.made = made;
     desc.progress = orl_app_isatty(stderr);
     desc.verbose = verbose;
     orl_pack_result res;

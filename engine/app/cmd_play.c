@@ -44,6 +44,8 @@ int orl_cmd_play(int argc, char **argv)
             o.no_transitions = 1;
         } else if (orl_args_is(&a, "--watch")) {
             o.watch = 1;
+        } else if (orl_args_is(&a, "--voice")) {
+            o.voice = 1;
         } else if (orl_args_is(&a, "--key")) {
             keyfile = orl_args_value(&a);
         } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {

@@ -10,7 +10,7 @@ int orl_cmd_strings(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *path = NULL, *out = NULL;
+    const char *path = NULL, *out = NULL, *withdrawn = NULL;
     int k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
@@ -18,6 +18,8 @@ int orl_cmd_strings(int argc, char **argv)
             path = a.val;
         } else if (orl_args_is(&a, "-o") || orl_args_is(&a, "--output")) {
             out = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--withdrawn")) {
+            withdrawn = orl_args_value(&a);
         } else {
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
@@ -29,12 +31,26 @@ int orl_cmd_strings(int argc, char **argv)
     orl_app_load lo = {0};
     orl_story *st = orl_app_open(path, &lo, &rc);
     if (!st) return rc;
-    orl_outfile of;
-    if (orl_outfile_open(&of, "strings", out) != 0) {
+    /* a withdrawn testimony is left out of the export too: --withdrawn FILE and
+     * $ORILLA_WITHDRAWN (story/consent.h); a list that cannot be read: nothing is written */
+    orl_withdrawn wl = {0};
+    orl_diags wd = {0};
+    if (orl_withdrawn_load_default(&wl, withdrawn, &wd) != 0) {
+        orl_diags_print(&wd, stderr);
+        orl_diags_free(&wd);
+        orl_withdrawn_free(&wl);
         orl_story_free(st);
         return ORL_EXIT_USAGE;
     }
-    int ok = orl_story_write_pot(st, of.f) == 0;
+    orl_diags_free(&wd);
+    orl_outfile of;
+    if (orl_outfile_open(&of, "strings", out) != 0) {
+        orl_withdrawn_free(&wl);
+        orl_story_free(st);
+        return ORL_EXIT_USAGE;
+    }
+    int ok = orl_story_write_pot_ex(st, &wl, of.f) == 0;
+    orl_withdrawn_free(&wl);
     if (!ok) fprintf(stderr, "orilla strings: out of memory or cannot write\n");
     rc = orl_outfile_close(&of, "strings", ok) == 0 ? ORL_EXIT_OK : ORL_EXIT_USAGE;
     if (rc == ORL_EXIT_OK && out && strcmp(out, "-") != 0)

@@ -6,7 +6,7 @@ const orl_command orl_commands[] = {
     {"play", orl_cmd_play, "play a story in a window (touch, mouse, keys, gamepad), or headless into a PNG",
      "usage: orilla play PATH [--fullscreen] [--lang L] [--size WxH] [--renderer software|gpu|auto]\n"
      "                   [--deployment D] [--withdrawn FILE] [--seed N] [--text-size 1-4]\n"
-     "                   [--high-contrast] [--reduce-motion] [--watch] [--key PUB]\n"
+     "                   [--high-contrast] [--reduce-motion] [--voice] [--watch] [--key PUB]\n"
      "       orilla play --headless --choices 1,2,1 --screenshot out.png PATH [--size WxH] [--time T]\n\n"
      "--key PUB plays PATH only when it is a bundle signed by that key (orilla keygen) with\n"
      "every file as signed; otherwise it says why and exits 1.\n"
@@ -24,6 +24,9 @@ const orl_command orl_commands[] = {
      "--high-contrast and --reduce-motion start with those settings on (both can be changed in\n"
      "the settings): an opaque panel with white text and stronger rings; no camera moves, cuts\n"
      "between scenes, nothing animated.\n"
+     "--voice reads each screen aloud in the reader's language (espeak-ng): the scene's text,\n"
+     "its testimony as consent allows (the notice otherwise), the fact, then the choices with\n"
+     "their numbers; also a setting. Headless with --verbose, it prints what it read.\n"
      "--no-transitions cuts from scene to scene (no 0.35 s crossfade), as the bench peers do.\n"
      "--watch (a story folder, not a bundle) reloads the story when its files are saved and\n"
      "keeps the reader's scene, state and history; problems are shown over the last version\n"
@@ -128,22 +131,26 @@ const orl_command orl_commands[] = {
      "bundles with 'orilla verify --key NAME.pub'). Never overwrites a key.\n"
      "Prints the key's fingerprint, the first 16 hex digits of the SHA-256 of NAME.pub's key.\n"},
     {"strings", orl_cmd_strings, "the story's texts for translators (a POT file for Poedit)",
-     "usage: orilla strings PATH [-o locale/story.pot]\n\n"
+     "usage: orilla strings PATH [-o locale/story.pot] [--withdrawn FILE]\n\n"
      "Writes every text readers see (title, scenes, choices, facts, testimonies, warnings,\n"
      "support, credits, and the texts that story functions return with return \"...\")\n"
      "as a gettext template: one entry per text, with the file:line where it is written\n"
      "and a note for translators. Without -o it goes to standard output.\n"
+     "A testimony whose consent does not allow it at a workshop today, or that is on the\n"
+     "withdrawal list (--withdrawn FILE and ORILLA_WITHDRAWN), is left out.\n"
      "To translate: open the file in Poedit (File > New from POT/PO file), choose the\n"
      "language, and save the result in the story folder as locale/LANG.po; list LANG in\n"
      "story { translations = { ... } }. 'orilla check' says how much is translated.\n"
      "Exit 0 when written, 1 when the story has errors, 2 when PATH cannot be read.\n"},
     {"graph", orl_cmd_graph, "the story as a picture: scenes, choices, endings (Graphviz)",
-     "usage: orilla graph PATH [-o story.dot | -o story.svg | -o story.png] [--lang en|es] [--no-legend]\n\n"
+     "usage: orilla graph PATH [-o story.dot | -o story.svg | -o story.png] [--lang en|es] [--no-legend]\n"
+     "                    [--withdrawn FILE]\n\n"
      "Draws the story: each scene is a box with its name and first words, each choice an\n"
      "arrow. The start has a green dot; endings are double octagons; a choice shown only\n"
      "sometimes (it has a 'when') is dashed; scenes no choice leads to are red; a scene\n"
      "that is stuck (no choices, not an ending) is orange. A testimony appears as a note,\n"
-     "\"Testimony of NAME\", with its first words only when its consent covers \"workshop\".\n"
+     "\"Testimony of NAME\", with its first words only when its consent covers \"workshop\"\n"
+     "today and it is not on the withdrawal list (--withdrawn FILE and ORILLA_WITHDRAWN).\n"
      "Without -o it writes Graphviz DOT text to standard output. -o NAME.svg (or .png, .pdf)\n"
      "draws the picture with Graphviz's 'dot' program, which must be installed.\n"
      "--lang es writes the picture's own words in Spanish (ORILLA_LANG=es does too).\n"
@@ -174,7 +181,8 @@ const orl_command orl_commands[] = {
      "       orilla kiosk --example-config         a commented kiosk.lua to start from\n"
      "       orilla kiosk --hash-pin               reads a PIN on standard input, prints its hash\n"
      "       orilla kiosk --check [--config kiosk.lua] [PATH...]   checks the config and bundles, then exits\n"
-     "       orilla kiosk --headless --script FILE [--config kiosk.lua] [PATH...] [--size WxH]\n\n"
+     "       orilla kiosk --headless --events FILE [--config kiosk.lua] [PATH...] [--size WxH]\n"
+     "       orilla kiosk --headless --soak N [--seed S] [--config kiosk.lua] [PATH...] [--stats FILE]\n\n"
      "Fills the screen and never ends by itself: an attract loop (the stories' covers, \"touch\n"
      "to begin\" in each language), a language picker, a story picker when there are several,\n"
      "then the story. With no touch for idle_seconds it asks \"are you still there?\" and after\n"
@@ -188,12 +196,16 @@ const orl_command orl_commands[] = {
      "Anonymous statistics (counts of choices and endings, never who) go to the config's\n"
      "stats file: read them with 'orilla stats'. docs/kiosk.md explains the set-up.\n"
      "--headless plays a script of touches and waits with no display, writing screenshots\n"
-     "(for tests and rehearsals; the script format is in docs/kiosk.md).\n"
+     "(for tests and rehearsals; the script format is in docs/kiosk.md; --script is the same\n"
+     "as --events). --soak N plays N simulated visitors with random choices and walking away,\n"
+     "then prints memory, open files and whether the statistics hold exactly those sessions.\n"
      "Exit 0 when stopped (SIGTERM, operator Quit, end of a script); 1 when the config has\n"
      "errors or a script expectation failed; 2 for usage errors, an unreadable config, or no\n"
      "display.\n"},
     {"stats", orl_cmd_stats, "the anonymous choice statistics a kiosk kept",
-     "usage: orilla stats [--db FILE | --config kiosk.lua] [--csv] [--story ID]\n\n"
+     "usage: orilla stats [--db FILE | --config kiosk.lua] [--story ID] [--csv | --svg OUT.svg]\n"
+     "                    [--min-sessions N]\n"
+     "       orilla stats merge A.db B.db ... -o all.db\n\n"
      "Prints, for each story and version, the sessions started, finished and left before an\n"
      "ending, the languages used, how often each choice was taken at each scene (with its\n"
      "share) and how often each ending was reached. --csv writes the same as CSV with the\n"
@@ -201,7 +213,13 @@ const orl_command orl_commands[] = {
      "The database is opened read-only, so it can be read while the kiosk runs. Default:\n"
      "/var/lib/orilla/stats.db, or the stats file of --config.\n"
      "It holds counters only: no visitor, no session, no time finer than the day.\n"
-     "Exit 0; 2 when the database cannot be read (missing, damaged, not Orilla's).\n"},
+     "--svg draws bar charts for a report (A4): sessions per day, languages, endings, and the\n"
+     "share of each choice, hidden where fewer than --min-sessions sessions passed (default:\n"
+     "the config's others_min_sessions, else 20; never under 5).\n"
+     "merge combines the files of several kiosks into one, counting each kiosk once: for\n"
+     "copies of one kiosk's file (each file has a random identity) the one with the most\n"
+     "sessions is kept. -o may not be an input; it is written whole or not at all.\n"
+     "Exit 0; 2 when a database cannot be read (missing, damaged, not Orilla's) or written.\n"},
     {NULL, NULL, NULL, NULL},
 };
 

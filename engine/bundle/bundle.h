@@ -12,7 +12,12 @@
  * Layout of a bundle: the story's files under their own names, plus two files that `pack`
  * writes and a story folder can never contain (pack skips hidden files):
  *   .orilla/manifest.lua   `return { format = 1, id = "...", version = "...", title = "...",
+ *                           made = "YYYY-MM-DD",
  *                           files = { ["story.lua"] = { size = N, sha256 = "hex" }, ... } }`
+ *                          `made` is the day the bundle was made (UTC; SOURCE_DATE_EPOCH's day
+ *                          when set, so packs stay reproducible): a clock before it is wrong,
+ *                          and consent then counts as ended (story/consent.h). Optional when
+ *                          read (bundles made before it existed have none).
  *   .orilla/manifest.sig   only when signed: three text lines
  *                           "orilla-signature 1" / "key FINGERPRINT" / "ed25519 HEX"
  * The manifest is a Lua table so people can read it, but Orilla never runs it: it is parsed
@@ -76,6 +81,7 @@ typedef struct orl_manifest_file {
 typedef struct orl_manifest {
     int format;                  /* ORL_MANIFEST_FORMAT */
     char *id, *version, *title;  /* may be NULL when the story did not say */
+    char *made;                  /* "YYYY-MM-DD" (checked: digits and dashes), or NULL */
     orl_manifest_file *files;    /* sorted by name (strcmp), no duplicates */
     size_t nfiles;
 } orl_manifest;
@@ -116,6 +122,8 @@ int orl_bundle_check_zip(const char *path, orl_zip_summary *sum, char *err, size
 
 typedef struct orl_pack_desc {
     const char *id, *version, *title; /* written into the manifest (NULL = left out) */
+    const char *made;                 /* "YYYY-MM-DD", the day it is made (NULL = left out);
+                                         orl_pack_made_day computes it */
     const orl_seckey *sign;           /* NULL: unsigned */
     long long mtime;                  /* timestamp of every entry, seconds since 1970 UTC
                                          (SOURCE_DATE_EPOCH); 0 = 1980-01-01 00:00 */
@@ -143,6 +151,11 @@ typedef struct orl_pack_result {
  * out cannot be written. */
 int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc, orl_pack_result *res,
                     orl_diags *d);
+
+/* The day a bundle is made, "YYYY-MM-DD" (UTC), into out[11]: the day of SOURCE_DATE_EPOCH
+ * (seconds since 1970, the reproducible-builds convention) when it is > 0, else of `now`
+ * (seconds since 1970). */
+void orl_pack_made_day(long long source_date_epoch, long long now, char out[11]);
 
 /* 1 when files with this name are stored as they are (already compressed), 0 when deflated. */
 int orl_bundle_stores(const char *name);

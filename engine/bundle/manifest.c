@@ -12,7 +12,7 @@
  *   value    := STRING | INTEGER | table
  *   STRING   := '"' { char | '\\' ( '"' | '\\' | 'n' | 'r' | 't' | digit{1,3} ) } '"'
  *
- * with the keys of each table fixed (format, id, version, title, files; per file size, sha256),
+ * with the keys of each table fixed (format, id, version, title, made, files; per file size, sha256),
  * and `--` comments only on whole lines. */
 #include "bundle/bundle.h"
 #include "core/limits.h"
@@ -53,9 +53,9 @@ char *orl_manifest_write(orl_manifest *m, size_t *len)
     orl_buf_puts(&b, "-- Orilla bundle manifest, written by 'orilla pack': the size and SHA-256 of every file.\n"
                      "-- 'orilla verify' checks the bundle against it; Orilla reads it as data, never runs it.\n");
     orl_buf_printf(&b, "return {\n  format = %d,\n", m->format ? m->format : ORL_MANIFEST_FORMAT);
-    const char *keys[3] = {"id", "version", "title"};
-    const char *vals[3] = {m->id, m->version, m->title};
-    for (int i = 0; i < 3; i++) {
+    const char *keys[4] = {"id", "version", "title", "made"};
+    const char *vals[4] = {m->id, m->version, m->title, m->made};
+    for (int i = 0; i < 4; i++) {
         if (!vals[i]) continue;
         orl_buf_printf(&b, "  %s = ", keys[i]);
         put_string(&b, vals[i]);
@@ -86,6 +86,7 @@ void orl_manifest_free(orl_manifest *m)
     free(m->id);
     free(m->version);
     free(m->title);
+    free(m->made);
     memset(m, 0, sizeof *m);
 }
 
@@ -480,6 +481,15 @@ static void parse_files(parser *P, orl_manifest *m)
     if (!P->failed) expect(P, T_RBRACE);
 }
 
+/* "YYYY-MM-DD" in shape (the calendar is story/'s to check: orl_parse_date). */
+static int is_day(const char *s, size_t len)
+{
+    if (!s || len != 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+    return 1;
+}
+
 static void parse_top(parser *P, orl_manifest *m)
 {
     int have_format = 0, have_files = 0;
@@ -499,9 +509,12 @@ static void parse_top(parser *P, orl_manifest *m)
             if (!br && strcmp(k, "id") == 0) slot = &m->id;
             else if (!br && strcmp(k, "version") == 0) slot = &m->version;
             else if (!br && strcmp(k, "title") == 0) slot = &m->title;
+            else if (!br && strcmp(k, "made") == 0) slot = &m->made;
             if (slot) {
                 if (*slot) perr(P, "'%s' is given twice", k);
                 else if (P->tok != T_STRING) perr(P, "'%s' must be a string", k);
+                else if (slot == &m->made && !is_day(P->str, P->strlen_))
+                    perr(P, "made must be a date written \"YYYY-MM-DD\"");
                 else {
                     *slot = take_str(P);
                     next(P);
@@ -521,7 +534,7 @@ static void parse_top(parser *P, orl_manifest *m)
                 have_files = 1;
                 parse_files(P, m);
             } else {
-                perr(P, "unexpected field '%.40s' (a manifest has format, id, version, title and files, once each)", k);
+                perr(P, "unexpected field '%.40s' (a manifest has format, id, version, title, made and files, once each)", k);
             }
             free(k);
         } while (!P->failed && field_sep(P));

@@ -309,6 +309,17 @@ static int hash_source(pack_ctx *c, pfile *f, unsigned long long *done)
     return 0;
 }
 
+void orl_pack_made_day(long long source_date_epoch, long long now, char out[11])
+{
+    time_t t = (time_t)(source_date_epoch > 0 ? source_date_epoch : now > 0 ? now : 0);
+    struct tm tm;
+    char buf[64];
+    if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    memcpy(out, buf, 10);
+    out[10] = 0;
+}
+
 /* DOS date and time (local-time fields written as given: we pass UTC, so no time zone). */
 static void dos_time(long long t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 {
@@ -457,6 +468,7 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
     m.id = (char *)desc->id;
     m.version = (char *)desc->version;
     m.title = (char *)desc->title;
+    m.made = (char *)desc->made;
     m.nfiles = c.n;
     m.files = calloc(c.n + 1, sizeof *m.files);
     char *mtext = NULL, *stext = NULL;

@@ -119,6 +119,13 @@
  * is ~29 MB, of 16-bit stereo WAV ~300 MB; 128 MiB holds any compressed testimony and ~12
  * minutes of WAV, while a kiosk keeps one testimony in memory at a time. */
 #define ORL_MAX_AUDIO_BYTES (128u * 1024u * 1024u)
+/* Self-voicing (audio/voice.h): one segment (a paragraph, a choice) is cut after this many
+ * seconds of speech (~800 words, far more than a screen holds; a text field may be up to
+ * ORL_MAX_TEXT, an hour read aloud), so one segment costs at most ~13 MB of samples and ~58 MB
+ * in the mixer's format while it plays; and a screen is read as at most this many segments
+ * (64 choices, the text, testimony, fact and a few buttons). */
+#define ORL_VOICE_MAX_SECONDS 300
+#define ORL_VOICE_MAX_SEGMENTS 96
 
 /* Translations: locale/LANG.po files (engine/story/locale.c), read from untrusted bundles. */
 /* One PO file holds every text of the story twice (source and translation) plus references

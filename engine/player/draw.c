@@ -385,6 +385,7 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
         if (b->selected) round_ring(g, (orl_rect){r.x + ring_t, r.y + ring_t, r.w - 2 * ring_t, r.h - 2 * ring_t},
                                     radius - ring_t, ring_t, border);
     }
+    if (b->disabled) label = tone(v, ORL_TONE_MUTED); /* a setting not available here */
     if (b->label && *b->label && b->label_size > 0) {
         int pad = b->kind == ORL_BUTTON_HOTSPOT ? 28 : 36;
         orl_view_text t = {b->label, r.x + pad, r.y + (r.h - b->label_h) / 2, b->label_wrap, b->label_h,

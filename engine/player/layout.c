@@ -761,13 +761,37 @@ static void layout_credits(orl_player *p, orl_view *v, float S)
     center_block(v, ts, 4, first, 0, y);
 }
 
-static void layout_menu(orl_player *p, orl_view *v)
+/* Lays the settings card out with SEC px between its sections; returns its height. */
+static int layout_menu_gap(orl_player *p, orl_view *v, const int SEC)
 {
     v->nbuttons = 0;
-    const int cw = 1080, pad = 56, iw = cw - 2 * pad, x0 = (W - cw) / 2 + pad;
+    /* as wide as the accessibility toggles and the actions need in one row each (in every
+     * language: a column of them would push the card past the screen), 1080 at least */
+    int can_voice = orl_player_voice_available(p);
+    const char *access_labels[3] = {orl_ui_text(p->lang, ORL_UI_HIGH_CONTRAST), orl_ui_text(p->lang, ORL_UI_REDUCE_MOTION),
+                                    orl_ui_text(p->lang, can_voice ? ORL_UI_VOICE : ORL_UI_VOICE_UNAVAILABLE)};
+    const int pad = 56;
+    int row_w = 2 * GAP;
+    for (int i = 0; i < 3; i++) {
+        int w = natural_width(p, access_labels[i], 30, 0) + 2 * 44;
+        row_w += w > 240 ? w : 240;
+    }
+    const char *act_labels[3] = {orl_ui_text(p->lang, ORL_UI_RESUME), orl_ui_text(p->lang, ORL_UI_RESTART),
+                                 p->kiosk ? NULL : orl_ui_text(p->lang, ORL_UI_QUIT)};
+    int act_w = 0;
+    for (int i = 0; i < 3; i++) {
+        if (!act_labels[i]) continue;
+        int w = natural_width(p, act_labels[i], 32, i == 0) + 2 * 44;
+        act_w += (w > 200 ? w : 200) + (i ? GAP : 0);
+    }
+    if (act_w > row_w) row_w = act_w;
+    int cw = row_w + 2 * pad;
+    if (cw < 1080) cw = 1080;
+    if (cw > W - 80) cw = W - 80;
+    const int iw = cw - 2 * pad, x0 = (W - cw) / 2 + pad;
     int y = pad;
     v->menu_title = vt(orl_ui_text(p->lang, ORL_UI_SETTINGS), x0, y, iw, 44, 1, ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_TEXT);
-    y += measure(p, &v->menu_title) + 36;
+    y += measure(p, &v->menu_title) + SEC;
     v->menu_size_label = vt(orl_ui_text(p->lang, ORL_UI_TEXT_SIZE), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START, 1.0f,
                             ORL_TONE_ACCENT);
     y += measure(p, &v->menu_size_label) + 16;
@@ -775,17 +799,22 @@ static void layout_menu(orl_player *p, orl_view *v)
     static const int label_px[ORL_PLAYER_TEXT_SIZES] = {30, 36, 44, 54};
     for (int i = 0; i < ORL_PLAYER_TEXT_SIZES; i++)
         sizes[i] = (row_item){ORL_BUTTON_TEXT_SIZE, i, "A", label_px[i], 0, i == p->text_size, 0};
-    y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, 140, 100) + 40;
+    y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, 140, 100) + SEC;
 
-    /* accessibility: two toggles, selected when on */
+    /* accessibility: three toggles, selected when on; reading aloud shown as unavailable
+     * (muted, inert) where it cannot work */
     v->menu_access_label = vt(orl_ui_text(p->lang, ORL_UI_ACCESSIBILITY), x0, y, iw, 28, 1, ORL_TEXT_ALIGN_START,
                               1.0f, ORL_TONE_ACCENT);
     y += measure(p, &v->menu_access_label) + 16;
-    row_item access[2] = {
-        {ORL_BUTTON_HIGH_CONTRAST, 0, orl_ui_text(p->lang, ORL_UI_HIGH_CONTRAST), 32, 0, p->high_contrast, 0},
-        {ORL_BUTTON_REDUCE_MOTION, 0, orl_ui_text(p->lang, ORL_UI_REDUCE_MOTION), 32, 0, p->reduce_motion, 0},
+    row_item access[3] = {
+        {ORL_BUTTON_HIGH_CONTRAST, 0, access_labels[0], 30, 0, p->high_contrast, 0},
+        {ORL_BUTTON_REDUCE_MOTION, 0, access_labels[1], 30, 0, p->reduce_motion, 0},
+        {ORL_BUTTON_VOICE, 0, access_labels[2], 30, 0, p->voice, 0},
     };
-    y += button_row(p, v, access, 2, -1, x0, y, iw, 300, 100) + 40;
+    int first_access = v->nbuttons;
+    y += button_row(p, v, access, 3, -1, x0, y, iw, 240, 100) + SEC;
+    for (int i = first_access; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_VOICE) v->buttons[i].disabled = !can_voice;
 
     /* volume of testimony audio: only for stories that have some */
     v->menu_volume_label.text = NULL;
@@ -800,7 +829,7 @@ static void layout_menu(orl_player *p, orl_view *v)
         int cur = (int)lroundf(p->volume * 4.0f);
         row_item vols[5];
         for (int i = 0; i < 5; i++) vols[i] = (row_item){ORL_BUTTON_VOLUME, i * 25, pct[i], 30, 0, i == cur, 0};
-        y += button_row(p, v, vols, 5, -1, x0, y, iw, 150, 88) + 40;
+        y += button_row(p, v, vols, 5, -1, x0, y, iw, 150, 88) + SEC;
     }
 
     /* languages: the source language, then the translations */
@@ -833,7 +862,7 @@ static void layout_menu(orl_player *p, orl_view *v)
             y += button_row(p, v, langs + i, k - i, -1, x0, y, iw, 200, 100) + GAP;
             i = k;
         }
-        y += 40 - GAP;
+        y += SEC - GAP;
     }
     row_item acts[3];
     int na = 0;
@@ -843,12 +872,24 @@ static void layout_menu(orl_player *p, orl_view *v)
     y += button_row(p, v, acts, na, -1, x0, y, iw, 200, 100);
     y += pad;
     int top = (H - y) / 2;
-    if (top < 24) top = 24;
+    if (top < 12) top = 12; /* a tall card (audio, many languages) still fits */
     v->menu_box = (orl_rect){(W - cw) / 2, top, cw, y};
     orl_view_text *ts[] = {&v->menu_title, &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label,
                            &v->menu_volume_label};
     shift_texts(ts, 5, top);
     for (int i = 0; i < v->nbuttons; i++) v->buttons[i].rect.y += top;
+    return y;
+}
+
+/* The settings card: 30 px between sections, less when that would not fit the screen (a
+ * story with audio and several languages, a script with tall lines). */
+static void layout_menu(orl_player *p, orl_view *v)
+{
+    int h = layout_menu_gap(p, v, 30);
+    if (h > H - 24) {
+        int gap = 30 - (h - (H - 24) + 4) / 5; /* five gaps at most */
+        layout_menu_gap(p, v, gap > 4 ? gap : 4);
+    }
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -1018,6 +1059,7 @@ const orl_view *orl_player_view(orl_player *p)
     int relaid = p->dirty;
     if (p->dirty) orl_player__layout(p);
     orl_view *v = &p->view;
+    orl_player__speak_view(p, v, relaid);  /* self-voicing: a screen not yet read is read */
     orl_player__sound_view(p, v, relaid); /* testimony audio follows the screen; its caption */
     const orl_story *st = p->st;
     /* what moves without a relayout: time, look, the transition. Reduce motion: pictures as

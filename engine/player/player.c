@@ -193,6 +193,7 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->title_card = is_title_card(p->st);
     set_cover(p);
     first_screen(p);
+    if (d->voice) orl_player_set_voice(p, 1); /* where it cannot work: a warning, and it stays off */
     return p;
 }
 
@@ -207,6 +208,7 @@ void orl_player_free(orl_player *p)
     orl_story_free(p->st);
     orl_font_set_free(p->fonts);
     orl_font_set_free(p->bold);
+    orl_player__speak_close(p); /* before the audio: the voice plays through its mixer */
     orl_player__sound_close(p);
     orl_diags_free(&p->diags);
     free(p->problems);
@@ -350,6 +352,9 @@ void orl_player__activate(orl_player *p, int i)
         break;
     case ORL_BUTTON_VOLUME:
         orl_player_set_volume(p, (float)b->arg / 100.0f);
+        break;
+    case ORL_BUTTON_VOICE:
+        if (!b->disabled) orl_player_set_voice(p, !p->voice);
         break;
     case ORL_BUTTON_LANGUAGE:
         if (b->arg >= 0 && b->arg < v->nlangs) {
@@ -674,6 +679,7 @@ int orl_player_tick(orl_player *p, double dt)
         if (c->set && p->scene_time < c->seconds + dt) moving = 1;
     }
     if (orl_player__sound_moving(p)) moving = 1; /* captions follow the testimony */
+    if (orl_player__speak_tick(p)) moving = 1;   /* the voice reached a testimony's recording */
     return moving;
 }
 

@@ -80,6 +80,8 @@ typedef struct orl_player_desc {
     int no_captions;         /* 1: start with captions off (settings; on by default) */
     int volume_set;          /* 1: start at `volume`; 0: 100 % */
     float volume;            /* 0..1 */
+    int voice;               /* 1: start with self-voicing on (orl_player_set_voice); where it
+                                cannot work, a warning in the player's diagnostics */
     /* Optional (the kiosk's statistics): told what the reader does, as it happens. */
     void (*on_event)(void *ud, const orl_player_event *e);
     void *event_ud;
@@ -179,6 +181,21 @@ float orl_player_volume(const orl_player *p);
 /* Captions of testimony audio in a strip above the text panel (on by default). */
 int orl_player_set_captions(orl_player *p, int on);
 int orl_player_captions(const orl_player *p);
+/* Self-voicing (player/speak.c, audio/voice.h; off by default, kept across language
+ * switches): each screen is read aloud once when it is reached, in the reader's language —
+ * the scene's text, its testimony as consent allows (the notice otherwise; a testimony with
+ * its own recording is heard, not read), the fact and source, then the choices with their
+ * numbers. A choice, Back or leaving the screen cuts it; the settings pause it.
+ * set_voice: 0, or -1 when it cannot work here (built without espeak-ng, or espeak-ng cannot
+ * start: then a warning in the player's diagnostics, and available turns 0). */
+int orl_player_set_voice(orl_player *p, int on);
+int orl_player_voice(const orl_player *p);
+int orl_player_voice_available(orl_player *p);
+/* 1 while the voice still has something to say: a window loop should come back within
+ * ~50 ms (orl_player_tick plays the next part). */
+int orl_player_voice_busy(const orl_player *p);
+/* The speaker (NULL until the setting was turned on): for tests (orl_voice_wait_idle). */
+struct orl_voice *orl_player_speaker(const orl_player *p);
 /* The player's audio (NULL until a testimony has played): for tests and the kiosk. */
 typedef struct orl_audio orl_audio;
 orl_audio *orl_player_audio(const orl_player *p);
@@ -268,6 +285,7 @@ typedef enum orl_button_kind {
     ORL_BUTTON_HIGH_CONTRAST, /* settings toggles: selected when on */
     ORL_BUTTON_REDUCE_MOTION,
     ORL_BUTTON_VOLUME,        /* arg: percent (0, 25, 50, 75, 100); selected when current */
+    ORL_BUTTON_VOICE,         /* settings toggle: read aloud (disabled when not available) */
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -287,6 +305,7 @@ typedef struct orl_view_button {
     int selected;       /* the current setting (text size, language) */
     int hidden;         /* a panorama hotspot behind the viewer: not drawn, not focusable */
     int in_panel;       /* inside the text panel: clipped to it when the panel scrolls */
+    int disabled;       /* shown, but does nothing (a setting not available here): drawn muted */
 } orl_view_button;
 
 /* One block of text at a place, with the size and alignment to lay it out with. */
@@ -450,6 +469,7 @@ typedef struct orl_play_opts {
     int no_transitions;
     int high_contrast;         /* the accessibility settings, from the start */
     int reduce_motion;
+    int voice;                 /* self-voicing from the start (play --voice, kiosk voice = true) */
     /* headless */
     const char *choices;       /* "1,2,1": picked one by one */
     const char *screenshot;    /* PNG of the last frame (headless: required) */

@@ -82,6 +82,15 @@ struct orl_player {
     double audio_time;           /* seconds of it heard (the menu pauses it): caption_clock */
     char caption[1024];          /* the caption in the view */
 
+    /* self-voicing (speak.c) */
+    int voice;                   /* the setting: the screen is read aloud */
+    int voice_failed;            /* the voice cannot start here: the setting is unavailable */
+    struct orl_voice *speaker;   /* started the first time the setting is turned on */
+    char *voice_said;            /* what was said last (the screen is read once per arrival) */
+    int voice_barrier;           /* the voice waits before the testimony's recording */
+    int voice_started_audio;     /* ... and asked for a frame to start it */
+    int voice_pending;           /* something is still to be said */
+
     /* live reload (orl_player_reload, `play --watch`) */
     char *problems;        /* the last reload failed: its first diagnostics, one a line; NULL */
     char *notice;          /* a short line after a reload (the scene is gone); NULL */
@@ -105,6 +114,17 @@ void orl_player__sound_view(orl_player *p, orl_view *v, int relaid);
 /* 1 while captions change with time (frames should keep coming) */
 int orl_player__sound_moving(const orl_player *p);
 void orl_player__sound_close(orl_player *p);
+/* sound.c: opens the player's audio (and so the mixer) if it is not open yet */
+void orl_player__audio_open(orl_player *p);
+
+/* speak.c: reads v aloud when it is a screen not yet read (call after layout, before
+ * orl_player__sound_view); tick: plays what is synthesized, lets the testimony's recording
+ * play at the barrier; returns 1 when a frame is needed (to start that recording). holds: 1
+ * while the testimony's recording must wait for the voice. */
+void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid);
+int orl_player__speak_tick(orl_player *p);
+int orl_player__speak_holds(const orl_player *p);
+void orl_player__speak_close(orl_player *p);
 /* layout.c: measures a text block (sets its h) */
 int orl_player__measure(orl_player *p, orl_view_text *t);
 

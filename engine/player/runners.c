@@ -1,6 +1,7 @@
 /* The runners: a window with its event loop, and the headless player and shot. */
 #include "player/player_internal.h"
 #include "player/watch.h"
+#include "audio/voice.h"
 #include "story/consent.h"
 #include <SDL2/SDL_image.h>
 #include <glob.h>
@@ -71,7 +72,8 @@ static int session_open(session *s, const orl_play_opts *o)
     orl_story *st = orl_play_load(o->path, o->lang, o->seed, &rc);
     if (!st) return rc;
     orl_diags d = {0};
-    if (o->withdrawn && orl_withdrawn_load(&s->withdrawn, o->withdrawn, 1, &d) != 0) {
+    /* --withdrawn FILE and $ORILLA_WITHDRAWN, both (story/consent.h) */
+    if (orl_withdrawn_load_default(&s->withdrawn, o->withdrawn, &d) != 0) {
         orl_diags_print(&d, stderr);
         orl_diags_free(&d);
         orl_story_free(st);
@@ -89,6 +91,9 @@ static int session_open(session *s, const orl_play_opts *o)
     pd.kiosk = o->kiosk;
     pd.high_contrast = o->high_contrast;
     pd.reduce_motion = o->reduce_motion;
+    pd.voice = o->voice;
+    /* headless with the voice: read, never heard (no sound from a run without a screen) */
+    if (o->voice && o->screenshot) pd.no_audio_device = 1;
     /* headless and shot: captions follow the scene's time (--time), not the sound card */
     pd.caption_clock = o->screenshot != NULL;
     /* The bench's peers draw no transitions; measured, neither does Orilla (bench.c). */
@@ -190,6 +195,22 @@ static const char *screen_name(orl_player *p)
     return buf;
 }
 
+/* Headless with the voice: lets it read the screen now shown to the end (nothing is heard;
+ * with --verbose, voice_print prints each text it reads). */
+static void voice_settle(orl_player *p)
+{
+    orl_voice *sp = orl_player_speaker(p);
+    if (!orl_player_voice(p) || !sp) return;
+    orl_player_view(p);              /* the screen shown now is handed to the voice */
+    orl_voice_wait_idle(sp, 120000); /* and synthesized to its end */
+}
+
+static void voice_print(void *ud, const char *lang, const char *text)
+{
+    (void)ud;
+    printf("voice [%s]: %s\n", lang, text);
+}
+
 /* Passes the title and the content note, then picks the choices of "1,2,1" one by one, as
  * `orilla text --choices` numbers them. 0, or 2 (a message says which choice was not there). */
 static int apply_choices(orl_player *p, const char *list, int verbose, int *picked)
@@ -197,6 +218,7 @@ static int apply_choices(orl_player *p, const char *list, int verbose, int *pick
     if (!list) list = "";
     *picked = 0;
     for (int guard = 0; guard < 100000; guard++) {
+        voice_settle(p);
         orl_player_screen sc = orl_player_screen_now(p);
         if (sc == ORL_SCREEN_TITLE || sc == ORL_SCREEN_WARNINGS) {
             if (!*list) break; /* nothing to choose: show this screen */
@@ -247,6 +269,11 @@ int orl_play_headless(const orl_play_opts *o)
     }
     size_t printed = 0;
     int picked = 0;
+    if (o->voice && o->verbose) orl_voice_set_hook(voice_print, NULL);
+    if (o->voice && !orl_player_voice(p)) {
+        print_new_diags(p, &printed); /* why it cannot read aloud here */
+        fprintf(stderr, "orilla play: --voice: reading aloud is not available here\n");
+    }
     rc = apply_choices(p, o->choices, o->verbose, &picked);
     print_new_diags(p, &printed);
     if (rc == 0 && orl_player_diags(p)->errors) rc = 1;
@@ -255,10 +282,12 @@ int orl_play_headless(const orl_play_opts *o)
             fprintf(stderr, "orilla play: cannot write %s: %s\n", o->screenshot, SDL_GetError());
             rc = 2;
         } else {
+            voice_settle(p); /* the last screen is read too */
             print_new_diags(p, &printed);
             printf("%s: %s after %d choice%s\n", o->screenshot, screen_name(p), picked, picked == 1 ? "" : "s");
         }
     }
+    orl_voice_set_hook(NULL, NULL);
     canvas_close(&c);
     session_close(&s);
     return rc;
@@ -582,6 +611,7 @@ int orl_play_window(const orl_play_opts *o)
              * so the next crossfade does not stall. */
             int wait = bench_wait >= 0 ? bench_wait : 60000;
             if (prefetch && wait > 250) wait = 250;
+            if (orl_player_voice_busy(p) && wait > 50) wait = 50; /* the voice's next part */
             if (watch) {
                 /* the folder is looked at every ~100 ms: still asleep in between */
                 int ww = orl_watch_wait_ms(watch, orl_watch_now_ms());

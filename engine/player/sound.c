@@ -5,6 +5,7 @@
  * Problems (no device, a broken file) are warnings in the player's diagnostics, never on
  * screen: the captions still show, on a clock. */
 #include "audio/audio.h"
+#include "audio/voice.h"
 #include "audio/webvtt.h"
 #include "player/player_internal.h"
 #include "story/care.h"
@@ -49,6 +50,7 @@ static int wanted(orl_player *p)
     if (s->testimony_idx < 0 || s->testimony_idx >= p->st->ntestimonies) return -1;
     const orl_testimony *t = &p->st->testimonies[s->testimony_idx];
     if (!t->audio || !*t->audio) return -1;
+    if (orl_player__speak_holds(p)) return -1; /* the voice reads what comes before it first */
     orl_care_view cv = orl_care_view_of(p->st, s, &p->consent, (orl_care_answer)p->scene_answer,
                                         (orl_care_answer)p->testimony_answer);
     return cv.testimony ? s->testimony_idx : -1;
@@ -78,7 +80,7 @@ static const char *captions_for(orl_player *p, const orl_testimony *t, char *buf
     return t->captions;
 }
 
-static void start(orl_player *p, int ti)
+void orl_player__audio_open(orl_player *p)
 {
     if (!p->audio && !p->audio_open_failed) {
         orl_diags d = {0};
@@ -89,6 +91,11 @@ static void start(orl_player *p, int ti)
         keep_diags(p, &d);
         orl_diags_free(&d);
     }
+}
+
+static void start(orl_player *p, int ti)
+{
+    orl_player__audio_open(p);
     p->audio_testimony = ti;
     p->audio_entry = p->scene_entry;
     const orl_testimony *t0 = &p->st->testimonies[ti];
@@ -210,6 +217,7 @@ int orl_player_set_volume(orl_player *p, float volume)
     if (volume > 1.0f) volume = 1.0f;
     p->volume = volume;
     if (p->audio) orl_audio_set_volume(p->audio, volume);
+    orl_voice_set_volume(p->speaker, volume); /* the voice follows the same setting */
     p->dirty = 1;
     return 0;
 }

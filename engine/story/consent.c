@@ -235,6 +235,13 @@ long long orl_consent_latest_recording(const orl_story *st)
     return latest;
 }
 
+long long orl_consent_made(const orl_story *st)
+{
+    long long made = orl_consent_latest_recording(st);
+    if (st && st->made > made) made = st->made;
+    return made;
+}
+
 orl_consent_status orl_consent_explain(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c,
                                        orl_consent_info *info)
 {
@@ -249,7 +256,7 @@ orl_consent_status orl_consent_explain(const orl_story *st, const orl_testimony 
         in->expires = k->expires ? orl_parse_date(k->expires) : -1;
         if (in->expires >= 0) in->days_left = in->expires - in->today;
     }
-    in->made = orl_consent_latest_recording(st);
+    in->made = orl_consent_made(st);
     if (c && c->made > in->made) in->made = c->made;
 
     if (!k->set) return in->status = ORL_CONSENT_MISSING;

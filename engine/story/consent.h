@@ -58,9 +58,11 @@ typedef struct orl_consent_ctx {
     orl_deployment deployment;
     long long today;              /* days since 1970; 0 = the real date (orl_today) */
     const orl_withdrawn *withdrawn; /* may be NULL */
-    long long made;               /* days since 1970 the story or bundle was made, when known
-                                     (e.g. from a bundle manifest); 0 = unknown. A clock before
-                                     it is obviously wrong: every testimony counts as expired. */
+    long long made;               /* days since 1970 the story was made, when the caller knows
+                                     better than the story (0 = no more than it says). The
+                                     story's own floor (orl_consent_made: its latest recording,
+                                     and a bundle's `made`) is always used. A clock before it
+                                     is obviously wrong: every testimony counts as expired. */
 } orl_consent_ctx;
 
 /* The decision and the facts it rests on, for operators' tables. */
@@ -70,8 +72,8 @@ typedef struct orl_consent_info {
     long long today;      /* the date used */
     long long recorded;   /* days, or -1 when missing or unreadable */
     long long expires;    /* days, or -1 */
-    long long made;       /* the "made" floor used: the latest of ctx->made and every
-                             testimony's recorded date in the story; 0 when none */
+    long long made;       /* the "made" floor used: the latest of ctx->made, the bundle's
+                             made day and every testimony's recorded date; 0 when none */
     long long days_left;  /* expires - today: days it may still be shown, counting today
                              (<= 0 once ended); 0 when expires is unreadable */
 } orl_consent_info;
@@ -82,8 +84,8 @@ typedef struct orl_consent_info {
  *   INVALID      recorded or expires missing or not a date, or expires not after recorded;
  *   EXPIRED      today >= expires (expires is the first day it is no longer shown), or the
  *                clock is obviously wrong: before the testimony was recorded, before the
- *                latest recording in the story (a story cannot run before it was made), or
- *                before ctx->made;
+ *                latest recording in the story (a story cannot run before it was made),
+ *                before the day its bundle was made (st->made), or before ctx->made;
  *   OUT_OF_SCOPE its scope does not list ctx->deployment;
  *   OK.
  * info may be NULL. */
@@ -91,6 +93,10 @@ orl_consent_status orl_consent_explain(const orl_story *st, const orl_testimony 
                                        orl_consent_info *info);
 /* The latest consent.recorded of the story's testimonies (days), or 0 when none. */
 long long orl_consent_latest_recording(const orl_story *st);
+/* The day the story was made as far as Orilla knows (days; 0 unknown): the later of its
+ * latest recording and, for a bundle, the day it was packed (st->made, from its manifest).
+ * orl_consent_explain takes it (and ctx->made) as the floor below which the clock is wrong. */
+long long orl_consent_made(const orl_story *st);
 
 /* May this testimony be shown, played or printed here and now? */
 orl_consent_status orl_consent_status_of(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c);

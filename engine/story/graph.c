@@ -135,6 +135,7 @@ int orl_story_write_dot(const orl_story *st, const orl_graph_opts *opts, FILE *o
     orl_consent_ctx cc = {0};
     cc.deployment = ORL_DEPLOY_WORKSHOP;
     cc.today = o.today;
+    cc.withdrawn = o.withdrawn;
     int oom = 0;
     for (int i = 0; i < ns && !oom; i++) {
         const orl_scene *s = &st->scenes[i];

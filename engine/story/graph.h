@@ -8,8 +8,8 @@
  *     are stuck (no choices, not an ending) are orange; a `go` to a scene that does not exist
  *     ends in a red dashed box;
  *   - a testimony is a note beside its scene, "Testimony of NAME"; the first words of its
- *     transcript appear only when its consent covers "workshop" (story/consent.h), never
- *     otherwise;
+ *     transcript appear only when its consent covers "workshop" today and it is not withdrawn
+ *     (story/consent.h), never otherwise;
  *   - a small legend explains the shapes.
  * Labels keep UTF-8 as it is; quotes, backslashes and line breaks are escaped. */
 #ifndef ORL_GRAPH_H
@@ -19,6 +19,8 @@
 
 typedef struct orl_graph_opts {
     long long today;      /* for consent: days since 1970; 0 = the real date */
+    const struct orl_withdrawn *withdrawn; /* the operator's withdrawal list (may be NULL): a
+                                              withdrawn testimony's words are never drawn */
     int no_legend;        /* 1: leave the legend out */
     /* the words of the picture in another language (story/messages.h, code "@graph"); NULL =
      * English */

@@ -4,6 +4,7 @@
 #include "story/story.h"
 #include "story/story_internal.h"
 #include "story/locale.h"
+#include "bundle/bundle.h"
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
@@ -1189,6 +1190,48 @@ static int load_protected(lua_State *L)
     return 0;
 }
 
+/* The day a bundle was made: the `made = "YYYY-MM-DD"` line of its manifest, which `pack`
+ * writes among the first lines (bundle.h). Only the start of the manifest is read: the rest
+ * lists files. Days since 1970, or 0 when there is none (a folder, an older bundle). A false
+ * date here can only hide testimonies, never show one. */
+typedef struct head_buf {
+    char text[4096];
+    size_t n;
+} head_buf;
+
+static int take_head(const void *p, size_t n, void *ud)
+{
+    head_buf *h = ud;
+    size_t room = sizeof h->text - 1 - h->n;
+    if (n > room) n = room;
+    memcpy(h->text + h->n, p, n);
+    h->n += n;
+    h->text[h->n] = 0;
+    return h->n + 1 >= sizeof h->text; /* enough: stop */
+}
+
+static long long bundle_made(orl_fs *fs)
+{
+    head_buf h;
+    h.n = 0;
+    h.text[0] = 0;
+    int rc = orl_fs_stream(fs, ORL_BUNDLE_MANIFEST, ORL_MAX_MANIFEST_BYTES, take_head, &h, NULL);
+    if (rc != ORL_FS_OK && rc != 1) return 0;
+    for (const char *line = h.text; line && *line;) {
+        const char *nl = strchr(line, '\n');
+        if (strncmp(line, "  files = {", 11) == 0) break;
+        if (strncmp(line, "  made = \"", 10) == 0 && strnlen(line, 21) == 21 && line[20] == '"') {
+            char day[11];
+            memcpy(day, line + 10, 10);
+            day[10] = 0;
+            long long d = orl_parse_date(day);
+            return d > 0 ? d : 0;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return 0;
+}
+
 orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *diags)
 {
     orl_load_opts o = {0};
@@ -1209,6 +1252,7 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     }
     st->fs = fs;
     st->start_idx = -1;
+    if (orl_fs_is_bundle(fs)) st->made = bundle_made(fs);
     st->state_ref = ORL_NOFN;
     st->script = orl_script_new(&o.script);
     if (!st->script) {

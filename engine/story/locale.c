@@ -824,6 +824,7 @@ typedef struct texts_ctx {
     int (*fn)(const orl_text_ref *t, void *ud);
     void *ud;
     int stop;
+    const orl_withdrawn *withdrawn; /* ORL_TEXTS_CONSENTED: the operator's list too */
 } texts_ctx;
 
 /* Calls the callback; with ORL_TEXTS_LINES, t->loc.line becomes the line where the text is
@@ -905,7 +906,14 @@ static int cmp_defpos(const void *a, const void *b)
 
 int orl_story_texts(orl_story *st, int flags, int (*fn)(const orl_text_ref *t, void *ud), void *ud)
 {
+    return orl_story_texts_ex(st, flags, NULL, fn, ud);
+}
+
+int orl_story_texts_ex(orl_story *st, int flags, const orl_withdrawn *withdrawn,
+                       int (*fn)(const orl_text_ref *t, void *ud), void *ud)
+{
     texts_ctx x = {0};
+    x.withdrawn = withdrawn;
     x.st = st;
     x.flags = flags;
     x.sc.st = st;
@@ -940,7 +948,7 @@ int orl_story_texts(orl_story *st, int flags, int (*fn)(const orl_text_ref *t, v
             emit(&x, ORL_TEXT_NARRATOR_NAME, &nr->name, nr->name, NULL, nr->id, nr->loc);
         } else if (order[k].kind == 1) {
             orl_testimony *t = &st->testimonies[order[k].idx];
-            orl_consent_ctx cc = {.deployment = ORL_DEPLOY_WORKSHOP};
+            orl_consent_ctx cc = {.deployment = ORL_DEPLOY_WORKSHOP, .withdrawn = x.withdrawn};
             if ((flags & ORL_TEXTS_CONSENTED) && !orl_consent_allows(st, t, &cc)) continue;
             orl_text_ref r = {0};
             r.kind = ORL_TEXT_TRANSCRIPT;

@@ -23,6 +23,7 @@
 #define ORL_LOCALE_H
 #include <stdint.h>
 #include "story/story.h"
+#include "story/consent.h"
 
 typedef struct orl_po_entry {
     char *ctxt;   /* msgctxt, or NULL */
@@ -117,11 +118,17 @@ enum {
  * (story block first, then definitions as they come). fn returns non-zero to stop; that value
  * is returned, else 0. Empty texts are skipped. */
 int orl_story_texts(orl_story *st, int flags, int (*fn)(const orl_text_ref *t, void *ud), void *ud);
+/* The same, with the operator's withdrawal list (may be NULL) that ORL_TEXTS_CONSENTED honours
+ * too: a withdrawn testimony is left out of every export. */
+int orl_story_texts_ex(orl_story *st, int flags, const orl_withdrawn *withdrawn,
+                       int (*fn)(const orl_text_ref *t, void *ud), void *ud);
 
 /* Writes a gettext template (POT) of every visible text: a UTF-8 header, then one entry per
  * distinct text with `#: file:line` references and `#.` notes for translators (testimonies
  * are marked "handle with care"). Returns 0, or -1 on a write error or out of memory. */
 int orl_story_write_pot(orl_story *st, FILE *out);
+/* The same, leaving out the testimonies on the withdrawal list (may be NULL) as well. */
+int orl_story_write_pot_ex(orl_story *st, const orl_withdrawn *withdrawn, FILE *out);
 
 /* Internal (locale_lua.c): the file and first/last lines of a story function. 0, or -1. */
 int orl_story_function_lines(orl_story *st, int ref, const char **file, int *first, int *last);

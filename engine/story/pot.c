@@ -151,10 +151,12 @@ static void put_comment_text(FILE *out, const char *s)
     for (; s && *s; s++) fputc(*s == '\n' || *s == '\r' ? ' ' : *s, out);
 }
 
-int orl_story_write_pot(orl_story *st, FILE *out)
+int orl_story_write_pot(orl_story *st, FILE *out) { return orl_story_write_pot_ex(st, NULL, out); }
+
+int orl_story_write_pot_ex(orl_story *st, const orl_withdrawn *withdrawn, FILE *out)
 {
     pot p = {0};
-    int rc = orl_story_texts(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES | ORL_TEXTS_CONSENTED, collect, &p);
+    int rc = orl_story_texts_ex(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES | ORL_TEXTS_CONSENTED, withdrawn, collect, &p);
     if (rc < 0) p.oom = 1;
     if (!p.oom) {
         char date[64] = "";

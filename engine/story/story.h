@@ -145,6 +145,8 @@ typedef struct orl_story {
     void *loading;     /* the loader while story.lua runs; NULL after */
     void *catalog;     /* translations in use (story/locale.h), or NULL */
     char *lang;        /* the language the strings are in now (owned) */
+    long long made;    /* days since 1970 the bundle was made (its manifest's `made`); 0 when
+                          unknown or a folder. A clock before it counts as wrong: consent.h */
 } orl_story;
 
 typedef struct orl_load_opts {

@@ -38,6 +38,8 @@ typedef enum orl_ui_key {
     ORL_UI_REDUCE_MOTION,   /* settings toggle */
     ORL_UI_ACCESSIBILITY,   /* settings heading above the two */
     ORL_UI_VOLUME,          /* settings: the testimony audio's volume */
+    ORL_UI_VOICE,           /* settings toggle: self-voicing ("Read aloud") */
+    ORL_UI_VOICE_UNAVAILABLE, /* the same where it cannot work ("Read aloud (not available)") */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

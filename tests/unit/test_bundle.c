@@ -12,6 +12,7 @@
 #include "bundle/fs.h"
 #include "core/limits.h"
 #include "core/strutil.h"
+#include "story/consent.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -726,6 +727,81 @@ static void test_manifest_roundtrip(void **state)
     orl_manifest_free(&back);
 }
 
+/* The day a bundle is made: written into the manifest (SOURCE_DATE_EPOCH's day, so packs stay
+ * reproducible), read back when the bundle is loaded (st->made), and a clock before it hides
+ * every testimony (story/consent.h). */
+static void test_made_day(void **state)
+{
+    (void)state;
+    char day[11];
+    orl_pack_made_day(1748736000LL, 0, day); /* 2025-06-01 00:00 UTC */
+    assert_string_equal(day, "2025-06-01");
+    orl_pack_made_day(1748822399LL, 0, day); /* its last second */
+    assert_string_equal(day, "2025-06-01");
+    orl_pack_made_day(0, 1767225600LL, day); /* no SOURCE_DATE_EPOCH: now */
+    assert_string_equal(day, "2026-01-01");
+
+    /* in the manifest: written, parsed, checked */
+    orl_manifest m = {0};
+    m.id = "x";
+    m.made = "2025-06-01";
+    size_t len;
+    char *text = orl_manifest_write(&m, &len);
+    assert_non_null(strstr(text, "\n  made = \"2025-06-01\",\n"));
+    orl_manifest back;
+    orl_diags d = {0};
+    assert_int_equal(orl_manifest_parse(text, len, "x.orilla", NULL, &back, &d), 0);
+    assert_string_equal(back.made, "2025-06-01");
+    orl_manifest_free(&back);
+    free(text);
+    const char *bad = "return {\n  format = 1,\n  made = \"junio\",\n  files = {\n  },\n}\n";
+    assert_int_equal(orl_manifest_parse(bad, strlen(bad), "x.orilla", NULL, &back, &d), -1);
+    assert_true(has_diag(&d, "made must be a date"));
+    orl_diags_free(&d);
+
+    /* a bundle of a story with a testimony recorded on 2025-01-10, made on 2025-06-01 */
+    const char *dir = tpath("made");
+    write_text(tpath("made/story.lua"),
+               "story { id = \"hecho\", version = \"1.0\", title = \"Hecho\", language = \"es\", start = \"a\" }\n"
+               "narrator \"ana\" { name = \"Ana\" }\n"
+               "testimony \"t\" { narrator = \"ana\", text = \"Crucé.\",\n"
+               "  consent = { recorded = \"2025-01-10\", scope = { \"workshop\" }, expires = \"2099-01-01\" } }\n"
+               "scene \"a\" { ending = true, text = \"Hola\", testimony = \"t\" }\n");
+    orl_pack_desc desc = {0};
+    desc.id = "hecho";
+    desc.made = "2025-06-01";
+    assert_int_equal(orl_bundle_pack(dir, tpath("made.orilla"), &desc, NULL, &d), 0);
+    orl_story *st = orl_story_load(tpath("made.orilla"), NULL, &d);
+    assert_non_null(st);
+    assert_int_equal(d.errors, 0);
+    assert_int_equal(st->made, orl_parse_date("2025-06-01"));
+    assert_int_equal(orl_consent_made(st), orl_parse_date("2025-06-01"));
+    orl_consent_ctx c = {0};
+    orl_consent_info info;
+    c.today = orl_parse_date("2025-05-31"); /* after the recording, before the making */
+    assert_int_equal(orl_consent_explain(st, &st->testimonies[0], &c, &info), ORL_CONSENT_EXPIRED);
+    assert_int_equal(info.clock_wrong, 1);
+    assert_int_equal(info.made, orl_parse_date("2025-06-01"));
+    c.today = orl_parse_date("2025-06-01");
+    assert_int_equal(orl_consent_explain(st, &st->testimonies[0], &c, &info), ORL_CONSENT_OK);
+    orl_story_free(st);
+    /* the same story as a folder knows only its latest recording */
+    st = orl_story_load(dir, NULL, &d);
+    assert_non_null(st);
+    assert_int_equal(st->made, 0);
+    c.today = orl_parse_date("2025-05-31");
+    assert_int_equal(orl_consent_explain(st, &st->testimonies[0], &c, NULL), ORL_CONSENT_OK);
+    orl_story_free(st);
+    /* a bundle without a made day (made before it existed) loads as before */
+    desc.made = NULL;
+    assert_int_equal(orl_bundle_pack(dir, tpath("old.orilla"), &desc, NULL, &d), 0);
+    st = orl_story_load(tpath("old.orilla"), NULL, &d);
+    assert_non_null(st);
+    assert_int_equal(st->made, 0);
+    orl_story_free(st);
+    orl_diags_free(&d);
+}
+
 static void test_manifest_hostile(void **state)
 {
     (void)state;
@@ -1057,6 +1133,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_signatures, setup, teardown),
         cmocka_unit_test_setup_teardown(test_verify_problems, setup, teardown),
         cmocka_unit_test(test_manifest_roundtrip),
+        cmocka_unit_test(test_made_day),
         cmocka_unit_test(test_manifest_hostile),
         cmocka_unit_test_setup_teardown(test_zip_escaping_names, setup, teardown),
         cmocka_unit_test_setup_teardown(test_zip_not_a_zip_and_truncated, setup, teardown),

@@ -100,6 +100,7 @@ static void test_good(void **state)
                   "  pin_hash = \"$argon2id$v=19$m=65536,t=2,p=1$abc$def\",\n"
                   "  log = \"log/kiosk.log\",\n"
                   "  volume = 0.5,\n"
+                  "  voice = true,\n"
                   "}\n",
                   &c, &msg);
     assert_string_equal(msg, "");
@@ -120,6 +121,7 @@ static void test_good(void **state)
     assert_int_equal(c.others_min_sessions, 30);
     assert_non_null(c.pin_hash);
     assert_true(c.volume == 0.5);
+    assert_int_equal(c.voice, 1);
     free(msg);
     orl_kiosk_config_free(&c);
 
@@ -130,6 +132,7 @@ static void test_good(void **state)
     assert_true(c.idle_seconds == ORL_KIOSK_IDLE_DEFAULT);
     assert_int_equal(c.others_min_sessions, ORL_KIOSK_OTHERS_DEFAULT);
     assert_int_equal(c.show_others, 1);
+    assert_int_equal(c.voice, 0); /* reading aloud is the visitor's choice unless the operator says */
     assert_null(c.stats);
     assert_null(c.pin_hash);
     free(msg);
@@ -198,6 +201,8 @@ static void test_types(void **state)
     expect_error("kiosk {\n  languages = { \"Spanish!\" },\n}\n", "is not a language code");
     expect_error("kiosk {\n  bundles = { a = \"x.orilla\" },\n}\n", "it has a named item");
     expect_error("kiosk {\n  show_others = \"yes\",\n}\n", ":2: error: 'show_others' should be true or false without quotes");
+    expect_error("kiosk {\n  voice = 1,\n}\n", ":2: error: 'voice' should be true or false");
+    expect_error("kiosk {\n  voise = true,\n}\n", ":2: error: 'voise' is not a kiosk setting; did you mean 'voice'?");
     expect_error("kiosk {\n  stats = 42,\n}\n", "'stats' should be text in quotes");
     expect_error("kiosk {\n  stats = \"\",\n}\n", "'stats' is empty");
     expect_error("kiosk {\n  pin_hash = \"1234\",\n}\n", "never write the PIN itself here");

@@ -13,6 +13,7 @@
 #include "player/player.h"
 #include "player/player_internal.h" /* orl_player__event: SDL events into inputs */
 #include "audio/audio.h"
+#include "audio/voice.h"
 #include <sys/stat.h>
 #include "story/run.h"
 #include "story/uitext.h"
@@ -670,11 +671,14 @@ static void test_panorama_keys(void **unused)
 }
 
 /* A long scene with a fact card keeps its few choices in sight: they are pinned at the
- * panel's bottom, below the scrolling text, and stay there while the text scrolls. */
+ * panel's bottom, below the scrolling text, and stay there while the text scrolls. (The
+ * flagship story's scenes fit at the default text size; at the largest one, this one
+ * scrolls.) */
 static void test_choices_stay_in_sight(void **unused)
 {
     (void)unused;
     orl_player *p = open_player_in(ORL_SOURCE_DIR "/stories/tres-caminos", NULL, ORL_DEPLOY_WORKSHOP);
+    assert_int_equal(orl_player_set_text_size(p, ORL_PLAYER_TEXT_SIZES - 1), 0);
     orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "andres-lavadero"));
     const orl_view *v = orl_player_view(p);
     assert_true(v->scroll_max > 0);
@@ -695,6 +699,52 @@ static void test_choices_stay_in_sight(void **unused)
     for (int i = 0; i < v->nbuttons; i++)
         if (v->buttons[i].kind == ORL_BUTTON_CHOICE) assert_int_equal(v->buttons[i].rect.y, y);
     orl_player_free(p);
+}
+
+/* The flagship story is written to be read without scrolling at the default text size, in
+ * each of its languages: every scene entered afresh, its testimony's content note and the
+ * testimony after it, and every scene one choice further (texts that depend on the scene
+ * before). */
+static void assert_fits(orl_player *p, const char *lang, const char *what)
+{
+    const orl_view *v = orl_player_view(p);
+    if (v->scroll_max > 0)
+        fail_msg("tres-caminos (%s): scene \"%s\"%s needs %d px of scrolling", lang ? lang : "es", scene_id(p),
+                 what, v->scroll_max);
+}
+
+static void settle_notes(orl_player *p, const char *lang)
+{
+    for (int k = 0; k < 3; k++) {
+        const orl_view *v = orl_player_view(p);
+        if (v->note == 2) assert_fits(p, lang, " (content note)");
+        if (!v->note) return;
+        click(p, find_button(v, ORL_BUTTON_NOTE_CONTINUE));
+    }
+}
+
+static void test_flagship_fits_unscrolled(void **unused)
+{
+    (void)unused;
+    const char *langs[] = {NULL, "en", "fr", "ar"};
+    for (int l = 0; l < 4; l++) {
+        orl_player *p = open_player_in(ORL_SOURCE_DIR "/stories/tres-caminos", langs[l], ORL_DEPLOY_WORKSHOP);
+        orl_story *st = orl_player_story(p);
+        for (int sc = 0; sc < st->nscenes; sc++) {
+            orl_player_goto_scene(p, sc);
+            settle_notes(p, langs[l]);
+            assert_fits(p, langs[l], "");
+            int n = count_choices(orl_player_view(p));
+            for (int c = 1; c <= n; c++) {
+                orl_player_goto_scene(p, sc);
+                settle_notes(p, langs[l]);
+                if (!orl_player_pick(p, c)) continue;
+                settle_notes(p, langs[l]);
+                if (orl_player_screen_now(p) == ORL_SCREEN_SCENE) assert_fits(p, langs[l], " (one choice on)");
+            }
+        }
+        orl_player_free(p);
+    }
 }
 
 static void test_long_scene_scrolls(void **unused)
@@ -916,6 +966,9 @@ static void test_golden_screens(void **unused)
     orl_player *p = open_player();
     orl_story *st = orl_player_story(p);
     render_check(p, "player_title");
+    /* the story's content note, before anything of it: Continue, or another story */
+    assert_int_equal(orl_player_goto_screen(p, ORL_SCREEN_WARNINGS), 0);
+    render_check(p, "player_warnings");
     orl_player_goto_scene(p, orl_story_find_scene(st, "ana-1"));
     render_check(p, "player_scene");
     orl_player_goto_scene(p, orl_story_find_scene(st, "choose"));
@@ -924,6 +977,9 @@ static void test_golden_screens(void **unused)
     orl_player_input_do(p, ORL_INPUT_DOWN); /* the focus ring */
     render_check(p, "player_consent_focus");
     orl_player_set_menu(p, 1);
+    /* reading aloud as a computer without espeak-ng shows it (muted, "not available"): the
+     * same picture whether this build has it or not */
+    p->voice_failed = 1;
     render_check(p, "player_settings");
     orl_player_free(p);
     p = open_player_in(STORY, "ar", ORL_DEPLOY_WORKSHOP);
@@ -936,6 +992,12 @@ static void test_golden_screens(void **unused)
     orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
     orl_player_input_do(p, ORL_INPUT_DOWN);
     render_check(p, "player_high_contrast");
+    orl_player_free(p);
+    /* a scene's content note, asked before the scene: Continue or Skip this part */
+    p = open_player_in(ORL_TEST_DATA "/player-care", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "river"));
+    assert_true(orl_player_note_pending(p));
+    render_check(p, "player_scene_note");
     orl_player_free(p);
 }
 
@@ -1174,6 +1236,242 @@ static void test_testimony_audio_and_captions(void **unused)
     remove_audio_dir();
 }
 
+/* ------------------------------------------------------------------------------------- */
+/* Self-voicing (player/speak.c): what reaches the synthesizer is recorded by the hook */
+
+typedef struct said_log {
+    char text[32768];
+    int calls;
+} said_log;
+
+static said_log said;
+
+static void on_said(void *ud, const char *lang, const char *text)
+{
+    said_log *h = ud;
+    h->calls++;
+    size_t len = strlen(h->text);
+    snprintf(h->text + len, sizeof h->text - len, "[%s] %s\n", lang, text);
+}
+
+/* Lets the voice synthesize what the screen now shown handed it. */
+static void voice_settle(orl_player *p)
+{
+    orl_player_view(p);
+    if (orl_player_speaker(p)) assert_int_equal(orl_voice_wait_idle(orl_player_speaker(p), 60000), 0);
+}
+
+static orl_player *open_voice_player(orl_deployment dep, const orl_withdrawn *wl)
+{
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    orl_story *st = orl_story_load(STORY, &lo, &d);
+    assert_non_null(st);
+    orl_diags_free(&d);
+    orl_player_desc pd = {0};
+    pd.story = st;
+    pd.path = STORY;
+    pd.consent.deployment = dep;
+    pd.consent.withdrawn = wl;
+    pd.no_audio_device = 1; /* read, not heard: what is sent is what is checked */
+    orl_player *p = orl_player_create(&pd, &d);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    return p;
+}
+
+static void test_self_voicing(void **unused)
+{
+    (void)unused;
+    memset(&said, 0, sizeof said);
+    orl_voice_set_hook(on_said, &said);
+    orl_player *p = open_voice_player(ORL_DEPLOY_WORKSHOP, NULL);
+    orl_story *st = orl_player_story(p);
+    /* off by default: nothing is read */
+    assert_int_equal(orl_player_voice(p), 0);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "ana-1"));
+    voice_settle(p);
+    assert_int_equal(said.calls, 0);
+
+    /* the settings show the toggle; where it cannot work it is shown as unavailable */
+    orl_player_set_menu(p, 1);
+    const orl_view *v = orl_player_view(p);
+    int vb = find_button(v, ORL_BUTTON_VOICE);
+    assert_true(vb >= 0);
+    assert_false(v->buttons[vb].selected);
+    if (!orl_voice_compiled()) {
+        assert_true(v->buttons[vb].disabled);
+        assert_string_equal(v->buttons[vb].label, orl_ui_text("es", ORL_UI_VOICE_UNAVAILABLE));
+        click(p, vb);
+        assert_int_equal(orl_player_voice(p), 0);
+        assert_int_equal(orl_player_set_voice(p, 1), -1);
+        orl_player_free(p);
+        orl_voice_set_hook(NULL, NULL);
+        fprintf(stderr, "SKIPPED (the rest): this build has no espeak-ng (apt-get install libespeak-ng-dev)\n");
+        skip();
+    }
+    assert_false(v->buttons[vb].disabled);
+    assert_string_equal(v->buttons[vb].label, orl_ui_text("es", ORL_UI_VOICE));
+    click(p, vb); /* on */
+    assert_int_equal(orl_player_voice(p), 1);
+    v = orl_player_view(p);
+    vb = find_button(v, ORL_BUTTON_VOICE);
+    assert_true(v->buttons[vb].selected);
+    voice_settle(p);
+    assert_int_equal(said.calls, 0); /* the settings are not read */
+    orl_player_set_menu(p, 0);
+    voice_settle(p);
+    /* the scene, in reading order: text, testimony (allowed here), fact and source, choices */
+    const char *t = said.text;
+    assert_non_null(strstr(t, "[es] Tres días caminando desde Cúcuta."));
+    assert_non_null(strstr(t, "[es] Testimonio de Ana."));
+    assert_non_null(strstr(t, "[es] Crucé el puente con mi hija"));
+    assert_non_null(strstr(t, "Más de 7,7 millones"));
+    assert_non_null(strstr(t, "[es] 1. Seguir hacia Ipiales"));
+    assert_non_null(strstr(t, "[es] 2. Descansar en el albergue"));
+    assert_null(strstr(t, "Volver a Cúcuta")); /* a hidden choice is not read either */
+    assert_true(strstr(t, "Tres días") < strstr(t, "Crucé") && strstr(t, "Crucé") < strstr(t, "Más de 7,7") &&
+                strstr(t, "Más de 7,7") < strstr(t, "1. Seguir"));
+    /* the same screen again (a hover, a relayout): not read twice */
+    int calls = said.calls;
+    orl_player_pointer(p, ORL_POINTER_MOVE, 10, 10);
+    orl_player_tick(p, 0.1);
+    voice_settle(p);
+    assert_int_equal(said.calls, calls);
+
+    /* a testimony consent does not allow here (online only): its notice, never its words */
+    said.text[0] = 0;
+    orl_player_goto_scene(p, orl_story_find_scene(st, "luis-1"));
+    voice_settle(p);
+    t = said.text;
+    assert_non_null(strstr(t, "Luis espera en la orilla"));
+    assert_non_null(strstr(t, orl_ui_text("es", ORL_UI_CONSENT_NOTICE)));
+    assert_null(strstr(t, "El río estaba crecido"));
+    assert_null(strstr(t, "Testimonio de"));
+    assert_non_null(strstr(t, "[es] 1. Cruzar"));
+
+    /* a choice cuts what was being said and reads the next screen */
+    said.text[0] = 0;
+    assert_int_equal(orl_player_pick(p, 1), 1);
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "Luis estudia mecánica en Lima."));
+    assert_null(strstr(said.text, "Luis espera"));
+
+    /* another language: read in it */
+    said.text[0] = 0;
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+    assert_int_equal(orl_player_set_lang(p, "en"), 0);
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "[en] "));
+    assert_null(strstr(said.text, "[en] Tres días")); /* the English text, not the Spanish */
+
+    /* off from the settings: nothing more is read */
+    orl_player_set_menu(p, 1);
+    v = orl_player_view(p);
+    click(p, find_button(v, ORL_BUTTON_VOICE));
+    assert_int_equal(orl_player_voice(p), 0);
+    orl_player_set_menu(p, 0);
+    calls = said.calls;
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "luis-1"));
+    voice_settle(p);
+    assert_int_equal(said.calls, calls);
+    orl_player_free(p);
+
+    /* the same testimony out of scope (online) and withdrawn: the notice, never its words */
+    for (int k = 0; k < 2; k++) {
+        static char item[] = "player-basic/ana-bridge";
+        char *items[1] = {item};
+        orl_withdrawn wl = {items, 1, NULL, NULL};
+        said.text[0] = 0;
+        p = open_voice_player(k == 0 ? ORL_DEPLOY_ONLINE : ORL_DEPLOY_WORKSHOP, k == 1 ? &wl : NULL);
+        assert_int_equal(orl_player_set_voice(p, 1), 0);
+        orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+        voice_settle(p);
+        assert_non_null(strstr(said.text, "Tres días caminando"));
+        assert_non_null(strstr(said.text, orl_ui_text("es", ORL_UI_CONSENT_NOTICE)));
+        assert_null(strstr(said.text, "Crucé"));
+        assert_null(strstr(said.text, "dormida"));
+        assert_null(strstr(said.text, "Testimonio de Ana"));
+        orl_player_free(p);
+    }
+
+    /* a testimony note and a skipped testimony: the note's words, then the "skipped" line */
+    said.text[0] = 0;
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    orl_player_desc pd = {0};
+    pd.story = orl_story_load(ORL_TEST_DATA "/player-care", &lo, &d);
+    assert_non_null(pd.story);
+    orl_diags_free(&d);
+    pd.no_audio_device = 1;
+    pd.voice = 1; /* on from the start (play --voice, kiosk voice = true) */
+    p = orl_player_create(&pd, &d);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    assert_int_equal(orl_player_voice(p), 1);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "river"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "violencia")); /* the scene's note, before anything of it */
+    assert_non_null(strstr(said.text, orl_ui_text("es", ORL_UI_SKIP_PART)));
+    assert_null(strstr(said.text, "La noche del cruce"));
+    orl_player_pick(p, 1); /* continue */
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "La noche del cruce"));
+    assert_non_null(strstr(said.text, "ahogamiento")); /* the testimony's note */
+    assert_null(strstr(said.text, "El agua me llegaba"));
+    orl_player_pick(p, 2); /* skip the testimony */
+    voice_settle(p);
+    assert_non_null(strstr(said.text, orl_ui_text("es", ORL_UI_SKIPPED)));
+    assert_null(strstr(said.text, "El agua me llegaba"));
+    orl_player_free(p);
+    orl_voice_set_hook(NULL, NULL);
+}
+
+/* The settings card holds the three accessibility toggles in one row, and fits the screen, in
+ * every language, with reading aloud available or not. */
+static void test_settings_fit_with_voice(void **unused)
+{
+    (void)unused;
+    static const char *const langs[] = {"es", "en", "ar", "fr"};
+    for (int l = 0; l < 4; l++)
+        for (int unavailable = 0; unavailable < 2; unavailable++) {
+            orl_player *p = open_player_in(STORY, l < 3 ? langs[l] : NULL, ORL_DEPLOY_WORKSHOP);
+            if (l == 3) snprintf(p->lang, sizeof p->lang, "fr"); /* the kiosk's UI language; the story's words stay Spanish */
+            p->voice_failed = unavailable;
+            orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
+            orl_player_set_menu(p, 1);
+            const orl_view *v = orl_player_view(p);
+            if (!(v->menu_box.y >= 0 && v->menu_box.y + v->menu_box.h <= ORL_CANVAS_H))
+                fprintf(stderr, "%s%s: the settings card is at y %d, %d high\n", langs[l],
+                        unavailable ? " (voice unavailable)" : "", v->menu_box.y, v->menu_box.h);
+            for (int i = 0; i < v->nbuttons && !(v->menu_box.y + v->menu_box.h <= ORL_CANVAS_H); i++)
+                fprintf(stderr, "  button %d kind %d '%s' at %d,%d %dx%d\n", i, (int)v->buttons[i].kind,
+                        v->buttons[i].label, v->buttons[i].rect.x, v->buttons[i].rect.y, v->buttons[i].rect.w,
+                        v->buttons[i].rect.h);
+            assert_true(v->menu_box.y >= 0 && v->menu_box.y + v->menu_box.h <= ORL_CANVAS_H);
+            int hc = find_button(v, ORL_BUTTON_HIGH_CONTRAST), vo = find_button(v, ORL_BUTTON_VOICE);
+            assert_true(hc >= 0 && vo >= 0);
+            assert_int_equal(v->buttons[hc].rect.y, v->buttons[vo].rect.y); /* one row */
+            assert_int_equal(v->buttons[vo].disabled, unavailable || !orl_voice_compiled());
+            orl_player_free(p);
+        }
+    /* a story with testimony audio has a volume row too: still on the screen */
+    for (int l = 0; l < 4; l++) {
+        orl_player *p = open_audio_player();
+        snprintf(p->lang, sizeof p->lang, "%s", langs[l]);
+        p->voice_failed = l % 2;
+        orl_player_set_menu(p, 1);
+        const orl_view *v = orl_player_view(p);
+        assert_non_null(v->menu_volume_label.text);
+        if (!(v->menu_box.y >= 0 && v->menu_box.y + v->menu_box.h <= ORL_CANVAS_H))
+            fprintf(stderr, "%s with audio: the settings card is at y %d, %d high\n", langs[l], v->menu_box.y,
+                    v->menu_box.h);
+        assert_true(v->menu_box.y >= 0 && v->menu_box.y + v->menu_box.h <= ORL_CANVAS_H);
+        orl_player_free(p);
+        remove_audio_dir();
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1194,11 +1492,14 @@ int main(void)
         cmocka_unit_test(test_care_notes_and_support),
         cmocka_unit_test(test_sdl_events),
         cmocka_unit_test(test_panorama_keys),
+        cmocka_unit_test(test_flagship_fits_unscrolled),
         cmocka_unit_test(test_long_scene_scrolls),
         cmocka_unit_test(test_choices_stay_in_sight),
         cmocka_unit_test(test_random_inputs),
         cmocka_unit_test(test_accessibility_settings),
         cmocka_unit_test(test_golden_screens),
+        cmocka_unit_test(test_self_voicing),
+        cmocka_unit_test(test_settings_fit_with_voice),
         cmocka_unit_test(test_testimony_audio_and_captions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,243 @@
+/* Self-voicing in the player (player.h: orl_player_set_voice): what the screen shows is read
+ * aloud in the reader's language, through audio/voice.h.
+ *
+ * What is read is the view (layout.c) in reading order — headings, the scene's text, the
+ * testimony, the fact and its source, support, then the buttons, choices with their numbers —
+ * except the testimony, which is decided here again through story/care.h, the same decision
+ * layout.c and sound.c ask (story/consent.h underneath): a testimony consent does not allow
+ * is never handed to the synthesizer; the notice is read in its place, and a testimony the
+ * reader skipped is read as the "skipped" line. A testimony that plays its own recording is
+ * not read: the voice stops before it (a barrier, audio/voice.h), the recording plays with
+ * its captions, and the voice goes on after it.
+ *
+ * A screen is read once each time it is reached: a choice, Back, a content note's answer, a
+ * language switch or a new screen cut what is being said and read the new one. The settings
+ * pause the voice. */
+#include "audio/audio.h"
+#include "audio/voice.h"
+#include "player/player_internal.h"
+#include "story/care.h"
+#include "story/uitext.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct seg {
+    int y, x, order;
+    const char *text;
+} seg;
+
+static int cmp_seg(const void *a, const void *b)
+{
+    const seg *p = a, *q = b;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    return p->order - q->order;
+}
+
+typedef struct script {
+    seg s[ORL_VOICE_MAX_SEGMENTS];
+    int n;
+    char *owned[ORL_VOICE_MAX_SEGMENTS];
+    int nowned;
+} script;
+
+static void put(script *sc, int y, int x, const char *text)
+{
+    if (!text || !*text || sc->n >= ORL_VOICE_MAX_SEGMENTS) return;
+    sc->s[sc->n] = (seg){y, x, sc->n, text};
+    sc->n++;
+}
+
+static void put_owned(script *sc, int y, int x, char *text)
+{
+    if (!text) return;
+    if (sc->nowned >= ORL_VOICE_MAX_SEGMENTS || sc->n >= ORL_VOICE_MAX_SEGMENTS) {
+        free(text);
+        return;
+    }
+    sc->owned[sc->nowned++] = text;
+    put(sc, y, x, text);
+}
+
+static void put_text(script *sc, const orl_view_text *t) { put(sc, t->y, t->x, t->text); }
+
+/* The testimony of the scene on screen as the voice may say it: its narrator, and its words
+ * unless its recording plays (then *barrier). The same decision the view made (care.h). */
+static void put_testimony(orl_player *p, const orl_view *v, script *sc, int *barrier_y)
+{
+    int scn = orl_run_scene(p->run);
+    if (scn < 0 || scn >= p->st->nscenes) return;
+    const orl_scene *s = &p->st->scenes[scn];
+    if (s->testimony_idx < 0 || s->testimony_idx >= p->st->ntestimonies) return;
+    const orl_testimony *t = &p->st->testimonies[s->testimony_idx];
+    orl_care_view cv = orl_care_view_of(p->st, s, &p->consent, (orl_care_answer)p->scene_answer,
+                                        (orl_care_answer)p->testimony_answer);
+    if (cv.skipped || !v->has_testimony) return;
+    int y = 10, x = 0; /* after the scene's text and notes (build) */
+    if (cv.ask_testimony) return; /* its content note is read from the view (note_*) */
+    if (cv.testimony_skipped) {
+        put(sc, y, x, orl_ui_text(p->lang, ORL_UI_SKIPPED));
+        return;
+    }
+    if (!cv.testimony) {
+        /* consent does not allow it here and now: the notice, never its words or narrator */
+        put(sc, y, x, orl_ui_text(p->lang, ORL_UI_CONSENT_NOTICE));
+        return;
+    }
+    const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
+    put_owned(sc, y, x, orl_format("%s %s.", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY), name ? name : ""));
+    if (t->audio && *t->audio) *barrier_y = y + 1; /* its own recording is heard here */
+    else put(sc, y + 1, x, t->text);
+}
+
+/* Builds what the screen says, in reading order. *barrier: the index before which the voice
+ * waits for the testimony's recording, or -1. */
+static void build(orl_player *p, const orl_view *v, script *sc, int *barrier)
+{
+    *barrier = -1;
+    int barrier_y = -1;
+    if (v->screen == ORL_SCREEN_SCENE && !v->support_open) {
+        /* a scene in the order it is meant: "The end", the text, a content note, the
+         * testimony, then the fact (drawn above the panel, read after it) */
+        const orl_view_text *texts[] = {&v->heading, &v->body, &v->note_title, &v->note_intro, &v->note_words};
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) put(sc, (int)i, 0, texts[i]->text);
+        put_testimony(p, v, sc, &barrier_y);
+        if (barrier_y >= 0) *barrier = sc->n;
+        put(sc, 100, 0, v->fact_label.text);
+        put(sc, 101, 0, v->fact_text.text);
+        put(sc, 102, 0, v->fact_source.text);
+    } else {
+        /* the other screens top to bottom */
+        const orl_view_text *texts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->note_title, &v->note_intro,
+                                        &v->note_words};
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) put_text(sc, texts[i]);
+        for (int i = 0; i < v->nsupport; i++) {
+            put_text(sc, &v->support[i].name);
+            put_text(sc, &v->support[i].contact);
+            put_text(sc, &v->support[i].note);
+        }
+        qsort(sc->s, (size_t)sc->n, sizeof *sc->s, cmp_seg);
+    }
+    /* then the buttons: choices with their numbers, as `orilla text` numbers them */
+    int nb = 0;
+    for (int i = 0; i < v->nbuttons; i++) {
+        const orl_view_button *b = &v->buttons[i];
+        if (b->hidden || b->disabled || !b->label || !*b->label) continue;
+        if (b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_SUPPORT) continue;
+        if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number > 0)
+            put_owned(sc, 1 << 20, b->number, orl_format("%d. %s", b->number, b->label));
+        else
+            put(sc, 1 << 20, 1000 + nb, b->label);
+        nb++;
+    }
+    int first_button = sc->n - nb;
+    qsort(sc->s + first_button, (size_t)nb, sizeof *sc->s, cmp_seg);
+}
+
+static void free_script(script *sc)
+{
+    for (int i = 0; i < sc->nowned; i++) free(sc->owned[i]);
+    sc->nowned = 0;
+}
+
+void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
+{
+    if (!p->voice || !p->speaker) return;
+    orl_voice_pause(p->speaker, p->menu);
+    if (p->menu) return; /* the settings are not read; what was being said waits */
+    if (!relaid && p->voice_said) return; /* nothing on screen changed */
+    script sc;
+    sc.n = sc.nowned = 0;
+    int barrier;
+    build(p, v, &sc, &barrier);
+    /* the same screen as last time: nothing new to say */
+    orl_buf key = {0};
+    orl_buf_printf(&key, "%u|%d|%s|%d", p->scene_entry, (int)v->screen, p->lang, barrier);
+    for (int i = 0; i < sc.n; i++) orl_buf_printf(&key, "\n%s", sc.s[i].text);
+    if (!key.oom && key.data && p->voice_said && strcmp(key.data, p->voice_said) == 0) {
+        orl_buf_free(&key);
+        free_script(&sc);
+        return;
+    }
+    free(p->voice_said);
+    p->voice_said = key.oom ? NULL : key.data;
+    if (key.oom) orl_buf_free(&key);
+    const char *texts[ORL_VOICE_MAX_SEGMENTS];
+    for (int i = 0; i < sc.n; i++) texts[i] = sc.s[i].text;
+    orl_player__audio_open(p); /* the mixer the voice plays through */
+    orl_voice_set_volume(p->speaker, p->volume);
+    orl_voice_say(p->speaker, p->lang, texts, sc.n, barrier);
+    p->voice_barrier = barrier >= 0;
+    p->voice_pending = 1;
+    free_script(&sc);
+}
+
+int orl_player__speak_holds(const orl_player *p)
+{
+    return p->voice && p->speaker && p->voice_barrier && !orl_voice_waiting(p->speaker);
+}
+
+int orl_player__speak_tick(orl_player *p)
+{
+    if (!p->voice || !p->speaker) return 0;
+    int frame = 0;
+    if (p->voice_barrier && orl_voice_waiting(p->speaker)) {
+        /* the voice waits for the testimony's recording: started, then heard to its end */
+        int started = p->audio_testimony >= 0 && p->audio_entry == p->scene_entry;
+        if (!started) {
+            if (!p->voice_started_audio) frame = 1; /* a frame starts it (sound.c) */
+            p->voice_started_audio = 1;
+        } else if (!orl_player_audio_active(p)) {
+            orl_voice_release(p->speaker);
+            p->voice_barrier = 0;
+            p->voice_started_audio = 0;
+        }
+    }
+    p->voice_pending = orl_voice_pump(p->speaker);
+    return frame;
+}
+
+int orl_player_voice_busy(const orl_player *p) { return p->voice && p->speaker && p->voice_pending; }
+
+static void speak_stop(orl_player *p)
+{
+    orl_voice_stop(p->speaker);
+    free(p->voice_said);
+    p->voice_said = NULL;
+    p->voice_barrier = p->voice_pending = p->voice_started_audio = 0;
+}
+
+void orl_player__speak_close(orl_player *p)
+{
+    speak_stop(p);
+    orl_voice_close(p->speaker);
+    p->speaker = NULL;
+}
+
+int orl_player_voice_available(orl_player *p)
+{
+    return orl_voice_compiled() && !p->voice_failed;
+}
+
+int orl_player_set_voice(orl_player *p, int on)
+{
+    on = on != 0;
+    if (on && !p->speaker && !p->voice_failed) {
+        char err[300] = "";
+        p->speaker = orl_voice_open(err, sizeof err);
+        if (!p->speaker) {
+            p->voice_failed = 1;
+            orl_diag_add(&p->diags, ORL_WARNING, NULL, 0, 0, "voice", "reading aloud is not available: %s", err);
+        }
+    }
+    if (on && !p->speaker) return -1;
+    if (!on) speak_stop(p);
+    p->voice = on;
+    p->dirty = 1;
+    return 0;
+}
+
+int orl_player_voice(const orl_player *p) { return p->voice; }
+
+orl_voice *orl_player_speaker(const orl_player *p) { return p->speaker; }
