@@ -101,11 +101,21 @@ static void emit_if_end(orl_player *p)
     if (p->on_event && sc >= 0 && p->nvis == 0) emit(p, ORL_PLAYER_EVENT_END, sc, -1, NULL);
 }
 
+/* Empties the story state for a new start; out of memory keeps the old state (said once in
+ * the diagnostics: the reader can go on, and the kiosk's watchdog sees it). */
+static int reset_run(orl_player *p)
+{
+    if (orl_run_reset(p->run) == 0) return 0;
+    orl_diag_add(&p->diags, ORL_ERROR, NULL, 0, 0, "oom",
+                 "out of memory while starting the story again: it goes on with the state it had");
+    return -1;
+}
+
 static void enter_story(orl_player *p)
 {
     int from = p->picture_scene;
     clear_history(p);
-    orl_run_reset(p->run);
+    reset_run(p);
     orl_run_start(p->run, &p->diags);
     set_screen(p, ORL_SCREEN_SCENE);
     start_transition(p, from);
@@ -119,7 +129,7 @@ static void enter_story(orl_player *p)
 static void first_screen(orl_player *p)
 {
     clear_history(p);
-    orl_run_reset(p->run);
+    reset_run(p);
     clear_scene_cache(p);
     p->menu = 0;
     if (p->title_card) {
@@ -975,7 +985,7 @@ int orl_player_goto_scene(orl_player *p, int scene)
 {
     if (scene < 0 || scene >= p->st->nscenes) return -1;
     clear_history(p);
-    orl_run_reset(p->run);
+    if (reset_run(p) != 0) return -1;
     p->menu = 0;
     set_screen(p, ORL_SCREEN_SCENE);
     orl_run_enter(p->run, scene, &p->diags);
