@@ -216,6 +216,24 @@ static inline int fault_in_child(int (*fn)(void *), void *ud, const char *lib)
  * (see fault_install); not one a test reads, so mounting is swept too. */
 #define FAULT_HOLDER ORL_TEST_DATA "/good-small"
 
+/* A point where the code under test misbehaved (crashed in a child, leaked, said the wrong
+ * thing): fails the test, or with ORL_FAULT_LIST set only counts and prints it, so a run
+ * lists every such point. Needs <cmocka.h> and <stdarg.h> before this header. */
+static int fault_bad_points __attribute__((unused));
+
+static void fault_misbehaved(const char *fmt, ...) __attribute__((format(printf, 1, 2), unused));
+static void fault_misbehaved(const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fault_bad_points++;
+    if (!getenv("ORL_FAULT_LIST")) fail_msg("%s", msg);
+    print_error("%s\n", msg);
+}
+
 /* Starts counting: with fail_at 0 nothing fails (to count an undisturbed run). */
 static inline void fault_begin(long fail_at, int sticky)
 {

@@ -32,20 +32,6 @@
 
 static char tmpdir[256];
 static char bundle_path[300];
-static int bad_points;
-
-static void misbehaved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void misbehaved(const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    bad_points++;
-    if (!getenv("ORL_FAULT_LIST")) fail_msg("%s", msg);
-    print_error("%s\n", msg);
-}
 
 static int says_memory(const char *s) { return s && strstr(s, "memory"); }
 
@@ -127,7 +113,7 @@ static void run(const char *path, int verify, result *r)
 
 /* One point of a sweep: run, then compare with the undisturbed run. Returns POINT_OK, or
  * POINT_WRONG (it succeeded with another result), or POINT_REASON (it failed, saying
- * something else than memory); in-process, each misbehaviour is reported with misbehaved(). */
+ * something else than memory); in-process, each misbehaviour is reported with fault_misbehaved(). */
 enum { POINT_OK = 0, POINT_WRONG = 3, POINT_REASON = 4 };
 typedef struct point {
     const char *path, *what;
@@ -163,7 +149,7 @@ static int one_point(void *ud)
     orl_buf_free(&got.out);
     if (rc != POINT_OK) {
         if (p->forked) fprintf(stderr, "%s\n", msg); /* a child: no cmocka there */
-        else misbehaved("%s", msg);
+        else fault_misbehaved("%s", msg);
     }
     return rc;
 }
@@ -211,7 +197,7 @@ static void sweep(const char *path, int verify, const char *what, int sources)
             } else if (rc == POINT_REASON) {
                 lib_reasons++;
             } else if (rc != POINT_OK) {
-                misbehaved("%s, %s %ld: %s (status %d)", what, sticky ? "from" : "at", n,
+                fault_misbehaved("%s, %s %ld: %s (status %d)", what, sticky ? "from" : "at", n,
                            rc == FAULT_CRASH ? "crashed outside PhysicsFS"
                            : rc == POINT_WRONG ? "succeeded with another result" : "a sanitizer report", rc);
             }
@@ -289,7 +275,7 @@ static int group_teardown(void **state)
     (void)state;
     orl_fs_close(holder);
     nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
-    return bad_points ? -1 : 0;
+    return fault_bad_points ? -1 : 0;
 }
 
 int main(void)

@@ -33,20 +33,6 @@
 
 #define RICH ORL_TEST_DATA "/fault-rich"
 
-static int bad_points;
-
-static void misbehaved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void misbehaved(const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    bad_points++;
-    if (!getenv("ORL_FAULT_LIST")) fail_msg("%s", msg);
-    print_error("%s\n", msg);
-}
 
 static int says_memory(const char *s) { return s && (strstr(s, "memory") || strstr(s, "memoria")); }
 
@@ -130,12 +116,12 @@ static void sandbox_judge(const sandbox_result *want, const sandbox_result *got,
     if (got->rc == 0) {
         if (strcmp(got->text, want->text) != 0 || got->state.len != want->state.len ||
             memcmp(got->state.data, want->state.data, want->state.len) != 0)
-            misbehaved("%s %ld: succeeded with another result: \"%s\" (want \"%s\")", what, n, got->text, want->text);
+            fault_misbehaved("%s %ld: succeeded with another result: \"%s\" (want \"%s\")", what, n, got->text, want->text);
         else
             t->ok++;
         return;
     }
-    if (!got->memory) misbehaved("%s %ld: failed, but not for memory: %s", what, n, got->why);
+    if (!got->memory) fault_misbehaved("%s %ld: failed, but not for memory: %s", what, n, got->why);
     t->reported++;
 }
 
@@ -292,14 +278,14 @@ static void playthrough(void **state)
             t.points++;
             if (rc == 0 && !got.oom) {
                 if (got.len != want.len || memcmp(got.data, want.data, want.len) != 0)
-                    misbehaved("playthrough, %s %ld: played otherwise:\n%s\nwant:\n%s", sticky ? "from" : "at", n,
+                    fault_misbehaved("playthrough, %s %ld: played otherwise:\n%s\nwant:\n%s", sticky ? "from" : "at", n,
                                got.data, want.data);
                 t.ok++;
             } else if (rc != 0 && d.n == 0) {
                 t.unstarted++; /* NULL from orl_run_new or a text: documented as out of memory */
             } else if (!mentions_memory(&d) && !got.oom) {
                 for (size_t i = 0; i < d.n; i++) print_error("  %s\n", d.items[i].msg ? d.items[i].msg : "?");
-                misbehaved("playthrough, %s %ld: failed, and no error says memory ran out", sticky ? "from" : "at", n);
+                fault_misbehaved("playthrough, %s %ld: failed, and no error says memory ran out", sticky ? "from" : "at", n);
             } else {
                 t.reported++;
             }
@@ -325,7 +311,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    return bad_points ? -1 : 0;
+    return fault_bad_points ? -1 : 0;
 }
 
 int main(void)

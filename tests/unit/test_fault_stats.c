@@ -30,20 +30,6 @@
 
 static char tmpdir[256];
 static char pristine[300]; /* a database with one session, made undisturbed */
-static int bad_points;
-
-static void misbehaved(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void misbehaved(const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    bad_points++;
-    if (!getenv("ORL_FAULT_LIST")) fail_msg("%s", msg);
-    print_error("%s\n", msg);
-}
 
 static const orl_stats_step steps[] = {{"puerta", 3, "voz"}, {"voz", 1, "fin"}};
 
@@ -190,7 +176,7 @@ static void writes(void **state)
             restore_stderr(saved);
             const char *how = sticky ? "from" : "at";
             if (access(damaged, F_OK) == 0) {
-                misbehaved("stats, %s %ld: a sound database was set aside as damaged (%s)", how, n,
+                fault_misbehaved("stats, %s %ld: a sound database was set aside as damaged (%s)", how, n,
                            o.opened ? o.problem : o.err);
                 continue;
             }
@@ -198,7 +184,7 @@ static void writes(void **state)
                 /* a reason, never "damaged"; SQLite itself sometimes words running out of memory
                  * as another failure ("unable to open a temporary database file...") */
                 if (!o.err[0] || strstr(o.err, "damaged"))
-                    misbehaved("stats, %s %ld: open failed with no reason or a wrong one: %s", how, n, o.err);
+                    fault_misbehaved("stats, %s %ld: open failed with no reason or a wrong one: %s", how, n, o.err);
                 unopened += !strstr(o.err, "memory");
                 unopened_oom += !!strstr(o.err, "memory");
             } else if (o.started == 0 && o.ended == 0) {
@@ -208,12 +194,12 @@ static void writes(void **state)
                 /* a failed write says why (unless memory was too short even for the words), and
                  * never that the database is damaged */
                 if (strstr(o.problem, "damaged"))
-                    misbehaved("stats, %s %ld: a write failed, called damaged: %s", how, n, o.problem);
+                    fault_misbehaved("stats, %s %ld: a write failed, called damaged: %s", how, n, o.problem);
             }
             int a = o.opened && o.started == 0, b = o.opened && o.ended == 0;
             char *got = dump(path);
             if (strcmp(got, expected[a][b]) != 0)
-                misbehaved("stats, %s %ld: opened %d, start %d, end %d, but the database holds:\n%s\nwant:\n%s", how, n,
+                fault_misbehaved("stats, %s %ld: opened %d, start %d, end %d, but the database holds:\n%s\nwant:\n%s", how, n,
                            o.opened, o.started, o.ended, got, expected[a][b]);
             free(got);
         }
@@ -258,7 +244,7 @@ static int group_teardown(void **state)
 {
     (void)state;
     nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
-    return bad_points ? -1 : 0;
+    return fault_bad_points ? -1 : 0;
 }
 
 int main(void)
