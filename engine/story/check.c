@@ -49,27 +49,38 @@ static void check_file(orl_story *st, files_ctx *files, orl_diags *d, orl_loc lo
                      "(names are case-sensitive)", what, name);
 }
 
-void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
+unsigned char *orl_story_reachable(const orl_story *st)
 {
-    long long today = opts && opts->today ? opts->today : orl_today();
-    files_ctx files = {0};
-    orl_fs_walk(st->fs, collect_file, &files);
-
-    /* reachability from the start, following every choice whatever its `when` */
     unsigned char *seen = calloc((size_t)(st->nscenes ? st->nscenes : 1), 1);
     int *queue = malloc((size_t)(st->nscenes ? st->nscenes : 1) * sizeof *queue);
-    if (seen && queue && st->start_idx >= 0) {
+    if (!seen || !queue) {
+        free(seen);
+        free(queue);
+        return NULL;
+    }
+    if (st->start_idx >= 0) {
         int head = 0, tail = 0;
         queue[tail++] = st->start_idx;
         seen[st->start_idx] = 1;
         while (head < tail) {
-            orl_scene *s = &st->scenes[queue[head++]];
+            const orl_scene *s = &st->scenes[queue[head++]];
             for (int j = 0; j < s->nchoices; j++) {
                 int t = s->choices[j].target;
                 if (t >= 0 && !seen[t]) { seen[t] = 1; queue[tail++] = t; }
             }
         }
     }
+    free(queue);
+    return seen;
+}
+
+void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
+{
+    long long today = opts && opts->today ? opts->today : orl_today();
+    files_ctx files = {0};
+    orl_fs_walk(st->fs, collect_file, &files);
+
+    unsigned char *seen = orl_story_reachable(st);
     char what[300];
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];
@@ -78,7 +89,7 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
             orl_diag_add(d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
                          "%s has no choices and is not an ending: the reader would be stuck; "
                          "add choices = { ... }, or ending = true if the story ends here", what);
-        if (seen && queue && st->start_idx >= 0 && !seen[i])
+        if (seen && st->start_idx >= 0 && !seen[i])
             orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "unreachable",
                          "%s cannot be reached from the start \"%s\": no choice goes there", what, st->start);
         if (!s->text && s->text_fn == ORL_NOFN && !s->background && !s->panorama && !s->nlayers && !s->testimony)
@@ -136,5 +147,4 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
     for (int i = 0; i < files.n; i++) free(files.names[i]);
     free(files.names);
     free(seen);
-    free(queue);
 }

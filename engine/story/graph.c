@@ -92,25 +92,8 @@ int orl_story_write_dot(const orl_story *st, const orl_graph_opts *opts, FILE *o
     orl_graph_opts o = {0};
     if (opts) o = *opts;
     int ns = st->nscenes;
-    unsigned char *seen = calloc((size_t)(ns ? ns : 1), 1);
-    int *queue = malloc((size_t)(ns ? ns : 1) * sizeof *queue);
-    if (!seen || !queue) {
-        free(seen);
-        free(queue);
-        return -1;
-    }
-    if (st->start_idx >= 0) {
-        int head = 0, tail = 0;
-        queue[tail++] = st->start_idx;
-        seen[st->start_idx] = 1;
-        while (head < tail) {
-            const orl_scene *s = &st->scenes[queue[head++]];
-            for (int j = 0; j < s->nchoices; j++) {
-                int t = s->choices[j].target;
-                if (t >= 0 && !seen[t]) { seen[t] = 1; queue[tail++] = t; }
-            }
-        }
-    }
+    unsigned char *seen = orl_story_reachable(st);
+    if (!seen) return -1;
     const char *font = "Noto Sans";
     fputs("digraph ", out);
     fputc('"', out);
@@ -250,7 +233,6 @@ int orl_story_write_dot(const orl_story *st, const orl_graph_opts *opts, FILE *o
     }
     fputs("}\n", out);
     free(seen);
-    free(queue);
     if (oom) return -1;
     return ferror(out) ? -1 : 0;
 }

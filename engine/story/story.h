@@ -179,6 +179,9 @@ typedef struct orl_check_opts {
     long long today;      /* days since 1970-01-01 for consent expiry; 0 = the real date */
 } orl_check_opts;
 void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *diags);
+/* Per scene, 1 when following choices (whatever their `when`) from the start reaches it;
+ * all 0 without a start. Caller frees; NULL when out of memory. */
+unsigned char *orl_story_reachable(const orl_story *st);
 
 /* Days since 1970-01-01 for "YYYY-MM-DD", or -1 when it is not such a date. */
 long long orl_parse_date(const char *s);

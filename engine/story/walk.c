@@ -104,25 +104,15 @@ static void report_once(reporter *rp, int scene, orl_diags *tmp)
  * goal of until_all_shown (-1 when it cannot be counted). */
 static long conditional_reachable(const orl_story *st)
 {
-    unsigned char *seen = calloc((size_t)st->nscenes, 1);
-    int *queue = malloc((size_t)st->nscenes * sizeof *queue);
-    long n = -1;
-    if (seen && queue) {
-        int qh = 0, qt = 0;
-        queue[qt++] = st->start_idx;
-        seen[st->start_idx] = 1;
-        n = 0;
-        while (qh < qt) {
-            const orl_scene *s = &st->scenes[queue[qh++]];
-            for (int j = 0; j < s->nchoices; j++) {
-                int t = s->choices[j].target;
-                if (s->choices[j].when_fn != ORL_NOFN && t >= 0) n++;
-                if (t >= 0 && !seen[t]) { seen[t] = 1; queue[qt++] = t; }
-            }
-        }
+    unsigned char *seen = orl_story_reachable(st);
+    if (!seen) return -1;
+    long n = 0;
+    for (int i = 0; i < st->nscenes; i++) {
+        if (!seen[i]) continue;
+        for (int j = 0; j < st->scenes[i].nchoices; j++)
+            if (st->scenes[i].choices[j].when_fn != ORL_NOFN && st->scenes[i].choices[j].target >= 0) n++;
     }
     free(seen);
-    free(queue);
     return n;
 }
 
