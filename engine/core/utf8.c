@@ -46,7 +46,13 @@ size_t orl_utf8_invalid_at(const char *s, size_t len)
             i += 8;
         }
         if (i >= len) break;
-        if ((unsigned char)s[i] < 0x80) { i++; continue; }
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { i++; continue; }
+        /* the usual case in Spanish or French text (á, é, ñ, ç...): two bytes */
+        if (c >= 0xC2 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            i += 2;
+            continue;
+        }
         size_t n;
         if (!valid_at(s + i, len - i, &n)) return i;
         i += n;

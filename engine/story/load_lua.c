@@ -1,10 +1,12 @@
 /* story.lua -> orl_story. The story file runs once in the sandbox; the DSL functions
  * (story, scene, narrator, testimony, include) only record what they are given, with the
  * file and line where they were written; C then converts and checks every field. */
+#define _GNU_SOURCE /* memmem */
 #include "story/story.h"
 #include "story/story_internal.h"
 #include "story/locale.h"
 #include "bundle/bundle.h"
+#include "core/heap.h"
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
@@ -74,6 +76,11 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
 {
     char *data;
     size_t len;
+    /* a story of megabytes: its source, Lua's parser and the scenes it makes will take ~7
+     * times the source in heap (core/heap.c); said before reading, so the source's own
+     * buffer is on that heap too */
+    long long size = orl_fs_size(ld->st->fs, name);
+    if (size > 0 && size <= ORL_MAX_SCRIPT_BYTES) orl_heap_expect((size_t)size * 7);
     int rc = orl_fs_read(ld->st->fs, name, ORL_MAX_SCRIPT_BYTES, &data, &len);
     *rc_out = rc;
     if (rc != ORL_FS_OK) return NULL;
@@ -86,7 +93,7 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
     f->text = data;
     f->len = len;
     int n = 1;
-    for (size_t i = 0; i < len; i++) n += data[i] == '\n';
+    for (const char *q = data, *end = data + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++) n++;
     f->line_start = malloc((size_t)n * sizeof *f->line_start);
     if (!f->name || !f->line_start) {
         free(f->name); free(f->line_start); free(data);
@@ -95,8 +102,8 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
     }
     f->line_start[0] = 0;
     int k = 1;
-    for (size_t i = 0; i < len; i++)
-        if (data[i] == '\n') f->line_start[k++] = i + 1;
+    for (const char *q = data, *end = data + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        f->line_start[k++] = (size_t)(q - data) + 1;
     f->nlines = n;
     ld->nsrcs++;
     (void)from_file; (void)from_line;
@@ -131,7 +138,10 @@ static int field_line(loader *ld, orl_loc loc, const char *field, const char *va
             }
         }
         for (size_t i = a; i + flen <= b; i++) {
-            if (f->text[i] != field[0] || memcmp(f->text + i, field, flen) != 0) continue;
+            /* memmem: a scene's text line can be long, and every choice is looked for */
+            const char *hit = memmem(f->text + i, b - i, field, flen);
+            if (!hit) break;
+            i = (size_t)(hit - f->text);
             if (i > a) {
                 char p = f->text[i - 1];
                 if (p == '_' || (p >= 'a' && p <= 'z') || (p >= 'A' && p <= 'Z') || (p >= '0' && p <= '9')) continue;
@@ -175,17 +185,33 @@ static void *need(lua_State *L, void *p)
 
 /* ---------- diagnostics about a definition ---------- */
 
+/* What a message is about, e.g. `scene "ana-1", choice 2`: the words are only put together
+ * when there is a message (40,000 snprintf calls for a large story otherwise). */
 typedef struct defctx {
     loader *ld;
-    const char *what; /* e.g. `scene "ana-1"` */
+    const char *what; /* "scene \"%s\"" (with id) or "story"; English, worded by "@what" */
+    const char *id;
+    int choice; /* > 0: choice number `choice` of it */
     orl_loc loc;
 } defctx;
+
+static void describe(const defctx *c, char *out, size_t n)
+{
+    char base[400];
+    const char *w = orl_diag_words(c->ld->d, "@what", c->what);
+    if (c->id) snprintf(base, sizeof base, w, c->id);
+    else snprintf(base, sizeof base, "%s", w);
+    if (c->choice > 0) snprintf(out, n, orl_diag_words(c->ld->d, "@what", "%.300s, choice %d"), base, c->choice);
+    else snprintf(out, n, "%s", base);
+}
 
 static void vdiag(defctx *c, orl_severity sev, const char *field, const char *code, const char *fmt, va_list ap)
 {
     int line = field ? field_line(c->ld, c->loc, field, NULL) : c->loc.line;
     char *m = orl_vformat(orl_diag_words(c->ld->d, code, fmt), ap); /* story/messages.h */
-    orl_diag_add(c->ld->d, sev, c->loc.file, line, 0, code, "%s: %s", c->what, m ? m : "?");
+    char what[500];
+    describe(c, what, sizeof what);
+    orl_diag_add(c->ld->d, sev, c->loc.file, line, 0, code, "%s: %s", what, m ? m : "?");
     free(m);
 }
 
@@ -556,18 +582,26 @@ static int get_vec3(defctx *c, int t, const char *field, float out[3])
     return ok;
 }
 
-static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
+/* *from_line: where the search for this choice's line starts (the previous choice's line:
+ * choices are written in order), so a scene's source is read once, not once per choice. */
+static void conv_choice(defctx *sc, int t, int i, orl_choice *ch, int *from_line)
 {
     lua_State *L = sc->ld->L;
-    char what[400];
-    snprintf(what, sizeof what, orl_diag_words(sc->ld->d, "@what", "%.300s, choice %d"), sc->what, i);
-    defctx c = {sc->ld, what, sc->loc};
+    defctx c = *sc;
+    c.choice = i;
     ch->target = -1;
     ch->text_fn = ch->when_fn = ORL_NOFN;
     /* locate the choice by its go = "..." */
     get_field(L, t, "go");
-    if (lua_type(L, -1) == LUA_TSTRING)
-        c.loc.line = field_line(sc->ld, sc->loc, "go", lua_tostring(L, -1));
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        orl_loc from = sc->loc;
+        from.line = *from_line;
+        int ln = field_line(sc->ld, from, "go", lua_tostring(L, -1));
+        if (ln == *from_line && ln != sc->loc.line) /* not after the previous one: look from the scene */
+            ln = field_line(sc->ld, sc->loc, "go", lua_tostring(L, -1));
+        c.loc.line = ln;
+        if (ln != sc->loc.line) *from_line = ln;
+    }
     lua_pop(L, 1);
     ch->loc = c.loc;
     check_fields(&c, t, choice_fields, "choice");
@@ -611,9 +645,7 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch)
 static void conv_scene(loader *ld, orl_scene *s, int t)
 {
     lua_State *L = ld->L;
-    char what[300];
-    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "scene \"%s\""), s->id);
-    defctx c = {ld, what, s->loc};
+    defctx c = {ld, "scene \"%s\"", s->id, 0, s->loc};
     s->testimony_idx = -1;
     check_fields(&c, t, scene_fields, "scene");
     get_text(&c, t, "text", 0, &s->text, &s->text_fn);
@@ -724,13 +756,14 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
             n = ORL_MAX_CHOICES;
         }
         s->choices = need(L, calloc((size_t)(n ? n : 1), sizeof *s->choices));
+        int from_line = s->loc.line;
         for (int i = 1; s->choices && i <= n; i++) {
             if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
                 derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(&c, L, -1));
                 lua_pop(L, 1);
                 continue;
             }
-            conv_choice(&c, lua_gettop(L), i, &s->choices[s->nchoices++]);
+            conv_choice(&c, lua_gettop(L), i, &s->choices[s->nchoices++], &from_line);
             lua_pop(L, 1);
         }
     } else if (ty != LUA_TNIL) {
@@ -743,7 +776,7 @@ static void conv_story(loader *ld, int t, orl_loc loc)
 {
     orl_story *st = ld->st;
     lua_State *L = ld->L;
-    defctx c = {ld, orl_diag_words(ld->d, "@what", "story"), loc};
+    defctx c = {ld, "story", NULL, 0, loc};
     st->loc = loc;
     check_fields(&c, t, story_fields, "story");
     st->id = get_str(&c, t, "id", 1);
@@ -798,9 +831,7 @@ static void conv_story(loader *ld, int t, orl_loc loc)
 static void conv_testimony(loader *ld, orl_testimony *tm, int t)
 {
     lua_State *L = ld->L;
-    char what[300];
-    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "testimony \"%s\""), tm->id);
-    defctx c = {ld, what, tm->loc};
+    defctx c = {ld, "testimony \"%s\"", tm->id, 0, tm->loc};
     tm->narrator_idx = -1;
     check_fields(&c, t, testimony_fields, "testimony");
     tm->narrator = get_str(&c, t, "narrator", 1);
@@ -830,9 +861,7 @@ static void conv_testimony(loader *ld, orl_testimony *tm, int t)
 
 static void conv_narrator(loader *ld, orl_narrator *n, int t)
 {
-    char what[300];
-    snprintf(what, sizeof what, orl_diag_words(ld->d, "@what", "narrator \"%s\""), n->id);
-    defctx c = {ld, what, n->loc};
+    defctx c = {ld, "narrator \"%s\"", n->id, 0, n->loc};
     check_fields(&c, t, narrator_fields, "narrator");
     n->name = get_str(&c, t, "name", 1);
     n->portrait = get_str(&c, t, "portrait", 0);
