@@ -252,6 +252,9 @@ unsigned orl_player_story_generation(const orl_player *p);
  *     copied into diags (may be NULL). Returns -1. The next good reload clears them.
  * -1 with no change as well when the player has no path. */
 int orl_player_reload(orl_player *p, orl_diags *diags);
+/* Frees the story a reload replaced (kept until then so that the new screen comes first);
+ * orl_player_free does it too. */
+void orl_player_retire(orl_player *p);
 /* The overlay's text after a failed reload (lines "file:line: error: message"), or NULL. */
 const char *orl_player_reload_problems(const orl_player *p);
 /* A short line shown after a reload moved the reader (their scene is gone), or NULL; it goes

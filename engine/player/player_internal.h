@@ -14,6 +14,9 @@ typedef struct orl_snapshot {
 struct orl_player {
     orl_story *st;
     orl_run *run;
+    /* the story a reload replaced, freed once the new one is on screen (orl_player_retire) */
+    orl_story *old_st;
+    orl_run *old_run;
     char *path;
     char lang[32];
     orl_consent_ctx consent;

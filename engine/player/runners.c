@@ -473,6 +473,16 @@ static int window_shot(window *w, orl_player *p, orl_player_gfx *g, const char *
     return rc == 0 ? 0 : -1;
 }
 
+/* orl_watch_notify's wake-up, on the watcher's thread: any event ends SDL_WaitEvent */
+static void wake_loop(void *ud)
+{
+    (void)ud;
+    SDL_Event e;
+    SDL_zero(e);
+    e.type = SDL_USEREVENT;
+    SDL_PushEvent(&e);
+}
+
 /* ORILLA_DEBUG_STARTUP=1: how long each step of start-up took, on stderr. */
 static void stage(const char *what)
 {
@@ -590,7 +600,10 @@ int orl_play_window(const orl_play_opts *o)
         watch = orl_watch_open(o->path, err, sizeof err);
         if (!watch) fprintf(stderr, "orilla play: --watch: %s; playing without it\n", err);
         else fprintf(stderr, "orilla play: watching %s: saved changes reload the story\n", o->path);
+        /* a thread wakes the loop the moment a file changes (else it looks every 100 ms) */
+        if (watch) orl_watch_notify(watch, wake_loop, NULL);
     }
+    long long reload_from = 0; /* a reload waiting to be on screen: when its change was seen */
     orl_input_state is = {0};
     is.kiosk = o->kiosk;
     orl_bench *bench = orl_bench_start();
@@ -636,9 +649,11 @@ int orl_play_window(const orl_play_opts *o)
         }
         if (watch && orl_watch_poll(watch, orl_watch_now_ms())) {
             orl_diags rd = {0};
+            reload_from = orl_watch_changed_at(watch);
             if (orl_player_reload(p, &rd) == 0) {
-                fprintf(stderr, "orilla play: reloaded %s\n", o->path);
+                if (!o->verbose) fprintf(stderr, "orilla play: reloaded %s\n", o->path);
             } else {
+                reload_from = 0;
                 orl_diags_print(&rd, stderr);
                 fprintf(stderr, "orilla play: %s has problems: showing the last version that worked\n", o->path);
             }
@@ -663,6 +678,14 @@ int orl_play_window(const orl_play_opts *o)
             SDL_RenderPresent(w.r);
             need = 0;
             presented = 1;
+        }
+        if (presented && reload_from) {
+            /* the author's wait: from the save to the new screen */
+            if (o->verbose)
+                fprintf(stderr, "orilla play: reloaded %s: on screen %lld ms after the change\n", o->path,
+                        orl_watch_now_ms() - reload_from);
+            reload_from = 0;
+            orl_player_retire(p);
         }
         if (presented && (orl_player_scene(p) != shown_scene || orl_player_story_generation(p) != shown_gen)) {
             shown_scene = orl_player_scene(p);

@@ -4,6 +4,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +24,17 @@ struct orl_watch {
     char *paths[ORL_WATCH_MAX_DIRS];
     int n;
     int pending;
-    long long last_change;
+    int quiet_ms; /* how long the last change must stay the last one (see complete_file) */
+    long long last_change, reported;
+    /* orl_watch_notify's thread: wakes the caller's loop when the folder changes */
+    pthread_t thread;
+    int has_thread;
+    int stop_pipe[2];
+    pthread_mutex_t mu;
+    pthread_cond_t drained;
+    int notified; /* the caller was woken and has not polled since */
+    void (*wake)(void *);
+    void *wake_ud;
 };
 
 long long orl_watch_now_ms(void)
@@ -42,6 +55,17 @@ static int scratch_name(const char *name)
         if (n >= e && strcmp(name + n - e, ends[i]) == 0) return 1;
     }
     return 0;
+}
+
+/* A file that was just written and closed, or moved into place, with a name like a story's
+ * files (name.ext): the usual last step of an editor's save. Other changes (a file created,
+ * deleted, moved away; an editor's test file such as vim's "4913") are usually followed by
+ * more, so they wait longer. */
+static int complete_file(uint32_t mask, const char *name)
+{
+    if (!(mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) || (mask & IN_ISDIR)) return 0;
+    const char *dot = strrchr(name, '.');
+    return dot && dot != name && dot[1];
 }
 
 /* Watches dir and, recursively, its subfolders (not hidden ones, not through links). */
@@ -84,6 +108,9 @@ orl_watch *orl_watch_open(const char *dir, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    w->stop_pipe[0] = w->stop_pipe[1] = -1;
+    pthread_mutex_init(&w->mu, NULL);
+    pthread_cond_init(&w->drained, NULL);
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (w->fd < 0) {
         snprintf(err, errlen, "cannot watch %s: %s", dir, strerror(errno));
@@ -102,6 +129,19 @@ orl_watch *orl_watch_open(const char *dir, char *err, size_t errlen)
 void orl_watch_close(orl_watch *w)
 {
     if (!w) return;
+    if (w->has_thread) {
+        pthread_mutex_lock(&w->mu);
+        w->notified = -1; /* stop */
+        pthread_cond_signal(&w->drained);
+        pthread_mutex_unlock(&w->mu);
+        ssize_t wr = write(w->stop_pipe[1], "x", 1);
+        (void)wr;
+        pthread_join(w->thread, NULL);
+    }
+    for (int i = 0; i < 2; i++)
+        if (w->stop_pipe[i] >= 0) close(w->stop_pipe[i]);
+    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&w->drained);
     if (w->fd >= 0) close(w->fd);
     for (int i = 0; i < w->n; i++) free(w->paths[i]);
     free(w);
@@ -127,6 +167,7 @@ int orl_watch_poll(orl_watch *w, long long now_ms)
             if (ev->mask & IN_Q_OVERFLOW) {
                 w->pending = 1;
                 w->last_change = now_ms;
+                w->quiet_ms = ORL_WATCH_DEBOUNCE_MS;
                 continue;
             }
             if (ev->mask & IN_IGNORED) continue;
@@ -139,19 +180,78 @@ int orl_watch_poll(orl_watch *w, long long now_ms)
             }
             w->pending = 1;
             w->last_change = now_ms;
+            w->quiet_ms = complete_file(ev->mask, name) ? ORL_WATCH_SETTLE_MS : ORL_WATCH_DEBOUNCE_MS;
         }
     }
-    if (w->pending && now_ms - w->last_change >= ORL_WATCH_DEBOUNCE_MS) {
+    if (w->has_thread) {
+        /* everything is read: the thread may wait for the next change */
+        pthread_mutex_lock(&w->mu);
+        if (w->notified > 0) w->notified = 0;
+        pthread_cond_signal(&w->drained);
+        pthread_mutex_unlock(&w->mu);
+    }
+    if (w->pending && now_ms - w->last_change >= w->quiet_ms) {
         w->pending = 0;
+        w->reported = w->last_change;
         return 1;
     }
     return 0;
 }
 
+long long orl_watch_changed_at(const orl_watch *w) { return w ? w->reported : 0; }
+
+/* Sleeps in poll() until the folder changes, wakes the caller once, and waits until the
+ * caller has read the changes (orl_watch_poll) before it looks again. */
+static void *notify_main(void *arg)
+{
+    orl_watch *w = arg;
+    for (;;) {
+        struct pollfd fds[2] = {{w->fd, POLLIN, 0}, {w->stop_pipe[0], POLLIN, 0}};
+        int n = poll(fds, 2, -1);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 || (fds[1].revents & POLLIN)) break;
+        if (!(fds[0].revents & POLLIN)) continue;
+        pthread_mutex_lock(&w->mu);
+        if (w->notified < 0) {
+            pthread_mutex_unlock(&w->mu);
+            break;
+        }
+        w->notified = 1;
+        pthread_mutex_unlock(&w->mu);
+        w->wake(w->wake_ud);
+        pthread_mutex_lock(&w->mu);
+        while (w->notified > 0) pthread_cond_wait(&w->drained, &w->mu);
+        int stop = w->notified < 0;
+        pthread_mutex_unlock(&w->mu);
+        if (stop) break;
+    }
+    return NULL;
+}
+
+int orl_watch_notify(orl_watch *w, void (*wake)(void *), void *ud)
+{
+    if (!w || w->has_thread || !wake) return -1;
+    if (pipe2(w->stop_pipe, O_CLOEXEC) != 0) {
+        w->stop_pipe[0] = w->stop_pipe[1] = -1;
+        return -1;
+    }
+    w->wake = wake;
+    w->wake_ud = ud;
+    if (pthread_create(&w->thread, NULL, notify_main, w) != 0) {
+        close(w->stop_pipe[0]);
+        close(w->stop_pipe[1]);
+        w->stop_pipe[0] = w->stop_pipe[1] = -1;
+        return -1;
+    }
+    w->has_thread = 1;
+    return 0;
+}
+
 int orl_watch_wait_ms(const orl_watch *w, long long now_ms)
 {
-    if (!w || !w->pending) return IDLE_WAIT_MS;
-    long long left = ORL_WATCH_DEBOUNCE_MS - (now_ms - w->last_change);
+    if (!w) return IDLE_WAIT_MS;
+    if (!w->pending) return w->has_thread ? 60000 : IDLE_WAIT_MS; /* the thread wakes the loop */
+    long long left = w->quiet_ms - (now_ms - w->last_change);
     return left < 1 ? 1 : left > IDLE_WAIT_MS ? IDLE_WAIT_MS : (int)left;
 }
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,12 +281,90 @@ static void test_watch_sees_changes(void **unused)
     remove_tree(dir);
 }
 
+/* An editor's last step (story.lua written and closed) is reported after the short settle
+ * time; a file without an extension (vim writes and deletes "4913" before saving) waits the
+ * whole debounce. The clock is the caller's, so this does not depend on the machine's speed. */
+static void test_watch_settles(void **unused)
+{
+    (void)unused;
+    char dir[512], path[700];
+    make_dir(dir, sizeof dir);
+    write_story(dir, "Words.", 1);
+    char err[256];
+    orl_watch *w = orl_watch_open(dir, err, sizeof err);
+    assert_non_null(w);
+
+    write_story(dir, "Saved.", 1);
+    long long t = orl_watch_now_ms();
+    assert_int_equal(orl_watch_poll(w, t), 0); /* seen, stamped t */
+    assert_int_equal(orl_watch_poll(w, t + ORL_WATCH_SETTLE_MS - 1), 0);
+    assert_int_equal(orl_watch_poll(w, t + ORL_WATCH_SETTLE_MS), 1);
+    assert_true(orl_watch_changed_at(w) == t);
+
+    snprintf(path, sizeof path, "%s/4913", dir);
+    write_file(path, "");
+    t = orl_watch_now_ms();
+    assert_int_equal(orl_watch_poll(w, t), 0);
+    assert_int_equal(orl_watch_poll(w, t + ORL_WATCH_SETTLE_MS), 0);
+    assert_true(orl_watch_wait_ms(w, t + ORL_WATCH_SETTLE_MS) > 0);
+    assert_int_equal(orl_watch_poll(w, t + ORL_WATCH_DEBOUNCE_MS), 1);
+    orl_watch_close(w);
+    remove_tree(dir);
+}
+
+static void count_wake(void *ud) { atomic_fetch_add((atomic_int *)ud, 1); }
+
+static int wait_for_wakes(atomic_int *n, int want)
+{
+    for (int i = 0; i < 2000 && atomic_load(n) < want; i++) usleep(1000);
+    return atomic_load(n);
+}
+
+/* With orl_watch_notify a thread wakes the caller when the folder changes: once until the
+ * caller has polled, then again for the next change; closing stops the thread. */
+static void test_watch_notify(void **unused)
+{
+    (void)unused;
+    char dir[512];
+    make_dir(dir, sizeof dir);
+    write_story(dir, "Words.", 1);
+    char err[256];
+    orl_watch *w = orl_watch_open(dir, err, sizeof err);
+    assert_non_null(w);
+    atomic_int n = 0;
+    assert_int_equal(orl_watch_notify(NULL, count_wake, &n), -1);
+    assert_int_equal(orl_watch_notify(w, NULL, &n), -1);
+    assert_int_equal(orl_watch_notify(w, count_wake, &n), 0);
+    assert_int_equal(orl_watch_notify(w, count_wake, &n), -1); /* one thread */
+    /* nothing changes: an idle caller may sleep long (the thread will wake it) */
+    assert_true(orl_watch_wait_ms(w, orl_watch_now_ms()) >= 1000);
+    usleep(50 * 1000);
+    assert_int_equal(atomic_load(&n), 0);
+
+    write_story(dir, "Saved once.", 1);
+    assert_int_equal(wait_for_wakes(&n, 1), 1);
+    /* more changes before the caller polls: no more wake-ups */
+    write_story(dir, "Saved twice.", 1);
+    usleep(50 * 1000);
+    assert_int_equal(atomic_load(&n), 1);
+    assert_true(polls_until_change(w) >= 0);
+
+    /* polled: the next change wakes it again */
+    write_story(dir, "Saved again.", 1);
+    assert_int_equal(wait_for_wakes(&n, 2), 2);
+    assert_true(polls_until_change(w) >= 0);
+    orl_watch_close(w); /* joins the thread: returns */
+    remove_tree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reload_keeps_place),
         cmocka_unit_test(test_overlay_draws),
         cmocka_unit_test(test_watch_sees_changes),
+        cmocka_unit_test(test_watch_settles),
+        cmocka_unit_test(test_watch_notify),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
