@@ -352,10 +352,9 @@ orl_frame *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v)
     }
     if (!f) f = &sr->frames[0];
     f->valid = 0;
+    f->serial = ++sr->serials; /* whatever texture held it, holds something else now */
     if (f->w != w || f->h != h || !f->buf) {
         free(f->buf);
-        if (f->tex) SDL_DestroyTexture(f->tex);
-        f->tex = NULL;
         f->buf = malloc(sizeof *f->buf * (size_t)w * (size_t)h);
         if (!f->buf) return NULL;
         f->w = w;
@@ -365,27 +364,63 @@ orl_frame *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v)
     else orl_compose__layers(sr, v, f->buf, w * 4, w, h);
     f->key = *v;
     f->valid = 1;
-    f->uploaded = 0;
     f->gen = sr->gen;
     f->used = sr->frame;
     return f;
 }
 
+/* A frame texture of w x h for this draw call: the one holding `f` when one does (*fresh = 0),
+ * else the least recently shown one not already shown in this draw call (*fresh = 1). */
+static orl_frame_texture *frame_texture(orl_scene_renderer *sr, const orl_frame *f, int w, int h, int *fresh)
+{
+    orl_frame_texture *t = NULL;
+    *fresh = 0;
+    for (int i = 0; f && i < ORL_FRAME_TEXTURES; i++) {
+        orl_frame_texture *c = &sr->ftex[i];
+        if (c->tex && c->holds == f && c->serial == f->serial && c->w == w && c->h == h) {
+            c->used = sr->frame;
+            return c;
+        }
+    }
+    /* an existing texture first (a second one is made only for a draw call that needs two) */
+    for (int i = 0; i < ORL_FRAME_TEXTURES; i++) {
+        orl_frame_texture *c = &sr->ftex[i];
+        if (!c->tex || c->used == sr->frame) continue;
+        if (!t || c->used < t->used) t = c;
+    }
+    for (int i = 0; !t && i < ORL_FRAME_TEXTURES; i++)
+        if (!sr->ftex[i].tex) t = &sr->ftex[i];
+    if (!t) return NULL;
+    *fresh = 1;
+    t->holds = NULL;
+    if (t->tex && (t->w != w || t->h != h)) {
+        SDL_DestroyTexture(t->tex);
+        t->tex = NULL;
+    }
+    if (!t->tex) {
+        t->tex = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h);
+        if (!t->tex) return NULL;
+        SDL_SetTextureBlendMode(t->tex, SDL_BLENDMODE_NONE);
+        SDL_SetTextureScaleMode(t->tex, SDL_ScaleModeLinear);
+        t->w = w;
+        t->h = h;
+    }
+    t->used = sr->frame;
+    return t;
+}
+
 SDL_Texture *orl_frame__texture(orl_scene_renderer *sr, orl_frame *f)
 {
     if (!f || !f->buf) return NULL;
-    if (!f->tex) {
-        f->tex = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, f->w, f->h);
-        if (!f->tex) return NULL;
-        SDL_SetTextureBlendMode(f->tex, SDL_BLENDMODE_NONE);
-        SDL_SetTextureScaleMode(f->tex, SDL_ScaleModeLinear);
-        f->uploaded = 0;
+    int fresh;
+    orl_frame_texture *t = frame_texture(sr, f, f->w, f->h, &fresh);
+    if (!t) return NULL;
+    if (fresh) {
+        if (SDL_UpdateTexture(t->tex, NULL, f->buf, f->w * 4) != 0) return NULL;
+        t->holds = f;
+        t->serial = f->serial;
     }
-    if (!f->uploaded) {
-        if (SDL_UpdateTexture(f->tex, NULL, f->buf, f->w * 4) != 0) return NULL;
-        f->uploaded = 1;
-    }
-    return f->tex;
+    return t->tex;
 }
 
 typedef struct mix_job {
@@ -414,25 +449,16 @@ static void mix_rows(void *ctx, int part, int y0, int y1)
 int orl_frame__draw_mix(orl_scene_renderer *sr, const orl_frame *a, const orl_frame *b, int alpha)
 {
     if (!a || !a->buf || (b && (!b->buf || b->w != a->w || b->h != a->h))) return -1;
-    int tw = 0, th = 0;
-    if (sr->mix) SDL_QueryTexture(sr->mix, NULL, NULL, &tw, &th);
-    if (sr->mix && (tw != a->w || th != a->h)) {
-        SDL_DestroyTexture(sr->mix);
-        sr->mix = NULL;
-    }
-    if (!sr->mix) {
-        sr->mix = SDL_CreateTexture(sr->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, a->w, a->h);
-        if (!sr->mix) return -1;
-        SDL_SetTextureBlendMode(sr->mix, SDL_BLENDMODE_NONE);
-        SDL_SetTextureScaleMode(sr->mix, SDL_ScaleModeLinear);
-    }
+    int fresh;
+    orl_frame_texture *t = frame_texture(sr, NULL, a->w, a->h, &fresh);
+    if (!t) return -1;
     void *pixels;
     int pitch;
-    if (SDL_LockTexture(sr->mix, NULL, &pixels, &pitch) != 0) return -1;
+    if (SDL_LockTexture(t->tex, NULL, &pixels, &pitch) != 0) return -1;
     mix_job m = {a->buf, b ? b->buf : NULL, pixels, a->w, pitch / 4,
                  (uint32_t)(alpha < 0 ? 0 : alpha > 256 ? 256 : alpha)};
     orl_workers__run(sr->workers, mix_rows, &m, a->h);
-    SDL_UnlockTexture(sr->mix);
+    SDL_UnlockTexture(t->tex);
     SDL_Rect canvas = {0, 0, ORL_CANVAS_W, ORL_CANVAS_H};
-    return SDL_RenderCopy(sr->r, sr->mix, NULL, &canvas);
+    return SDL_RenderCopy(sr->r, t->tex, NULL, &canvas);
 }

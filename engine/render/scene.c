@@ -41,12 +41,13 @@ orl_scene_renderer *orl_scene_renderer_create(const orl_scene_renderer_desc *des
 static void drop_frames(orl_scene_renderer *sr)
 {
     for (int i = 0; i < ORL_FRAMES; i++) {
-        if (sr->frames[i].tex) SDL_DestroyTexture(sr->frames[i].tex);
         free(sr->frames[i].buf);
         memset(&sr->frames[i], 0, sizeof sr->frames[i]);
     }
-    if (sr->mix) SDL_DestroyTexture(sr->mix);
-    sr->mix = NULL;
+    for (int i = 0; i < ORL_FRAME_TEXTURES; i++) {
+        if (sr->ftex[i].tex) SDL_DestroyTexture(sr->ftex[i].tex);
+        memset(&sr->ftex[i], 0, sizeof sr->ftex[i]);
+    }
     for (int i = 0; i < 2; i++) {
         if (sr->targets[i]) SDL_DestroyTexture(sr->targets[i]);
         sr->targets[i] = NULL;

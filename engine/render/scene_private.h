@@ -103,9 +103,8 @@ void orl_sview__draw_sdl(orl_scene_renderer *sr, const orl_scene_view *v);
 
 typedef struct orl_frame {
     uint32_t *buf;            /* w x h pixels, ARGB8888, opaque */
-    SDL_Texture *tex;         /* streaming texture of the same size */
     int w, h;
-    int uploaded;             /* tex holds buf */
+    unsigned long long serial; /* changes each time buf is drawn (which texture holds it) */
     int valid;                /* buf holds the view described by the key below */
     orl_scene_view key;
     unsigned long long gen;   /* sr->gen when drawn */
@@ -117,7 +116,8 @@ void orl_frame__size(orl_scene_renderer *sr, int *w, int *h);
 /* A frame whose pixels show view v (drawn now, or kept from an earlier call); NULL when out
  * of memory. */
 orl_frame *orl_frame__get(orl_scene_renderer *sr, const orl_scene_view *v);
-/* The frame's texture, uploaded if needed; NULL when it cannot be had. */
+/* A texture holding the frame's pixels (one of ORL_FRAME_TEXTURES, uploaded when it does not
+ * hold them already); NULL when it cannot be had. Valid until the next draw call. */
 SDL_Texture *orl_frame__texture(orl_scene_renderer *sr, orl_frame *f);
 /* Copies a mix of two frames of the same size (b over a with alpha 0..256; b may be NULL for
  * black) to the canvas through a streaming texture. Returns 0, or -1 (nothing drawn). */
@@ -132,7 +132,21 @@ void orl_compose__panorama(orl_scene_renderer *sr, const orl_scene_view *v, uint
 /* ---------------------------------------------------------------------------------------
  * The renderer */
 
-#define ORL_FRAMES 3 /* a transition uses two; one more keeps the scene before it */
+#define ORL_FRAMES 2 /* a transition uses two (a scene gone back to is drawn again: ~9 ms) */
+/* Streaming textures that show frames: a frame is uploaded into one when it is shown, so the
+ * frames' pixels are not held twice (3 frames + their textures + a mix texture were 7 copies
+ * of a 1080p frame, 58 MB; now 2 frames + 2 textures, 33 MB: the bench story's peak RSS
+ * 163 -> 139 MB). Two, because one draw call can show two frames (a crossfade on the SDL path:
+ * the scene before under the next one) or a frame and a mix. */
+#define ORL_FRAME_TEXTURES 2
+
+typedef struct orl_frame_texture {
+    SDL_Texture *tex;
+    int w, h;
+    const orl_frame *holds;   /* the frame it holds (NULL: a mix or nothing) */
+    unsigned long long serial; /* holds->serial when uploaded */
+    unsigned long long used;  /* sr->frame when last shown */
+} orl_frame_texture;
 
 struct orl_scene_renderer {
     SDL_Renderer *r;
@@ -149,7 +163,8 @@ struct orl_scene_renderer {
     char **said;                  /* keys of the diagnostics already given */
     int nsaid, capsaid;
     orl_frame frames[ORL_FRAMES];
-    SDL_Texture *mix;             /* streaming texture for CPU transitions */
+    orl_frame_texture ftex[ORL_FRAME_TEXTURES]; /* what frames and CPU transitions are shown in */
+    unsigned long long serials;   /* frames drawn so far */
     SDL_Texture *targets[2];      /* canvas-sized render targets for transitions (SDL path) */
     orl_workers *workers;
     void *scratch[8];             /* per worker part: a row of texels */
