@@ -242,8 +242,11 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         int need = 1, moving = 1;
         while (!stop_flag && !orl_kiosk_quit_requested(k)) {
             SDL_Event e;
-            /* short waits even when still: SIGTERM is noticed within a quarter of a second */
-            int got = SDL_WaitEventTimeout(&e, need || moving ? 1 : 250);
+            /* short waits even when still: SIGTERM is noticed within a quarter of a second;
+             * while the story is read aloud, its next part starts within 50 ms of the last */
+            int wait = need || moving ? 1 : 250;
+            if (k->player && orl_player_voice_busy(k->player) && wait > 50) wait = 50;
+            int got = SDL_WaitEventTimeout(&e, wait);
             while (got) {
                 need |= event(k, &ts, &e);
                 if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
