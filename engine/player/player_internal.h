@@ -82,6 +82,9 @@ struct orl_player {
     unsigned scene_entry;        /* bumped each time a scene is entered or reloaded */
     unsigned audio_entry;        /* scene_entry of the testimony started, 0 none */
     int audio_testimony;         /* the testimony started (index), -1 none */
+    unsigned char *audio_broken; /* per testimony: its recording could not be played */
+    int audio_broken_n;
+    unsigned audio_broken_gen;   /* the story generation audio_broken is about */
     double audio_time;           /* seconds of it heard (the menu pauses it): caption_clock */
     char caption[1024];          /* the caption in the view */
 
@@ -93,6 +96,8 @@ struct orl_player {
     int voice_barrier;           /* the voice waits before the testimony's recording */
     int voice_started_audio;     /* ... and asked for a frame to start it */
     int voice_pending;           /* something is still to be said */
+    char *voice_rest[ORL_VOICE_MAX_SEGMENTS]; /* at a recording: its transcript, then what follows */
+    int voice_nrest;
 
     /* live reload (orl_player_reload, `play --watch`) */
     char *problems;        /* the last reload failed: its first diagnostics, one a line; NULL */
@@ -119,6 +124,9 @@ int orl_player__sound_moving(const orl_player *p);
 void orl_player__sound_close(orl_player *p);
 /* sound.c: opens the player's audio (and so the mixer) if it is not open yet */
 void orl_player__audio_open(orl_player *p);
+/* 1 when testimony ti has a recording that can be expected to play: the file is there and
+ * it did not fail before. When not, the voice reads the transcript instead (speak.c). */
+int orl_player__audio_playable(orl_player *p, int ti);
 
 /* speak.c: reads v aloud when it is a screen not yet read (call after layout, before
  * orl_player__sound_view); tick: plays what is synthesized, lets the testimony's recording

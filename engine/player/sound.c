@@ -7,9 +7,11 @@
 #include "audio/audio.h"
 #include "audio/voice.h"
 #include "audio/webvtt.h"
+#include "bundle/fs.h"
 #include "player/player_internal.h"
 #include "story/care.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The player's own clock for captions when the audio could not play (broken file). */
@@ -93,6 +95,27 @@ void orl_player__audio_open(orl_player *p)
     }
 }
 
+int orl_player__audio_playable(orl_player *p, int ti)
+{
+    if (ti < 0 || ti >= p->st->ntestimonies) return 0;
+    const orl_testimony *t = &p->st->testimonies[ti];
+    if (!t->audio || !*t->audio) return 0;
+    if (p->st->fs && !orl_fs_exists(p->st->fs, t->audio)) return 0;
+    if (p->audio_broken && p->audio_broken_gen == p->gen && ti < p->audio_broken_n && p->audio_broken[ti]) return 0;
+    return 1;
+}
+
+static void mark_broken(orl_player *p, int ti)
+{
+    if (!p->audio_broken || p->audio_broken_gen != p->gen || p->audio_broken_n != p->st->ntestimonies) {
+        free(p->audio_broken);
+        p->audio_broken_n = p->st->ntestimonies;
+        p->audio_broken = calloc((size_t)(p->audio_broken_n > 0 ? p->audio_broken_n : 1), 1);
+        p->audio_broken_gen = p->gen;
+    }
+    if (p->audio_broken && ti >= 0 && ti < p->audio_broken_n) p->audio_broken[ti] = 1;
+}
+
 static void start(orl_player *p, int ti)
 {
     orl_player__audio_open(p);
@@ -105,6 +128,7 @@ static void start(orl_player *p, int ti)
     orl_diags d = {0};
     int rc = p->audio ? orl_audio_play_testimony(p->audio, p->st->fs, p->st, &t, &p->consent, &d) : ORL_AUDIO_BROKEN;
     if (rc == ORL_AUDIO_OK) orl_audio_set_volume(p->audio, p->volume);
+    if (rc == ORL_AUDIO_BROKEN && p->audio) mark_broken(p, ti); /* the file, not the device */
     if (rc == ORL_AUDIO_BROKEN && t.captions && *t.captions && p->st->fs) {
         /* heard or not, the captions are still read */
         if (fb_owner && fb_owner != p) {
@@ -209,6 +233,8 @@ void orl_player__sound_close(orl_player *p)
     stop(p);
     orl_audio_close(p->audio);
     p->audio = NULL;
+    free(p->audio_broken);
+    p->audio_broken = NULL;
 }
 
 int orl_player_set_volume(orl_player *p, float volume)

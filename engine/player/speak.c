@@ -40,6 +40,7 @@ typedef struct script {
     int n;
     char *owned[ORL_VOICE_MAX_SEGMENTS];
     int nowned;
+    const char *transcript; /* the testimony's words, when its recording is to play instead */
 } script;
 
 static void put(script *sc, int y, int x, const char *text)
@@ -87,8 +88,14 @@ static void put_testimony(orl_player *p, const orl_view *v, script *sc, int *bar
     }
     const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
     put_owned(sc, y, x, orl_format("%s %s.", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY), name ? name : ""));
-    if (t->audio && *t->audio) *barrier_y = y + 1; /* its own recording is heard here */
-    else put(sc, y + 1, x, t->text);
+    /* its own recording is heard here; with none, or one that is missing or did not play
+     * (then nothing of the testimony would be heard), its transcript is read */
+    if (orl_player__audio_playable(p, s->testimony_idx)) {
+        *barrier_y = y + 1;
+        sc->transcript = t->text;
+    } else {
+        put(sc, y + 1, x, t->text);
+    }
 }
 
 /* Builds what the screen says, in reading order. *barrier: the index before which the voice
@@ -141,6 +148,12 @@ static void free_script(script *sc)
     sc->nowned = 0;
 }
 
+static void forget_rest(orl_player *p)
+{
+    for (int i = 0; i < p->voice_nrest; i++) free(p->voice_rest[i]);
+    p->voice_nrest = 0;
+}
+
 void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
 {
     if (!p->voice || !p->speaker) return;
@@ -149,6 +162,7 @@ void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
     if (!relaid && p->voice_said) return; /* nothing on screen changed */
     script sc;
     sc.n = sc.nowned = 0;
+    sc.transcript = NULL;
     int barrier;
     build(p, v, &sc, &barrier);
     /* the same screen as last time: nothing new to say */
@@ -170,6 +184,13 @@ void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
     orl_voice_say(p->speaker, p->lang, texts, sc.n, barrier);
     p->voice_barrier = barrier >= 0;
     p->voice_pending = 1;
+    /* what follows the recording, with its transcript first, in case it does not play */
+    forget_rest(p);
+    if (barrier >= 0 && sc.transcript && *sc.transcript) {
+        p->voice_rest[p->voice_nrest++] = strdup(sc.transcript);
+        for (int i = barrier; i < sc.n && p->voice_nrest < ORL_VOICE_MAX_SEGMENTS; i++)
+            p->voice_rest[p->voice_nrest++] = strdup(sc.s[i].text);
+    }
     free_script(&sc);
 }
 
@@ -189,7 +210,18 @@ int orl_player__speak_tick(orl_player *p)
             if (!p->voice_started_audio) frame = 1; /* a frame starts it (sound.c) */
             p->voice_started_audio = 1;
         } else if (!orl_player_audio_active(p)) {
-            orl_voice_release(p->speaker);
+            if (!orl_player__audio_playable(p, p->audio_testimony) && p->voice_nrest > 0) {
+                /* the recording did not play (a broken file): its transcript is read, then
+                 * what came after it */
+                const char *texts[ORL_VOICE_MAX_SEGMENTS];
+                int n = 0;
+                for (int i = 0; i < p->voice_nrest; i++)
+                    if (p->voice_rest[i]) texts[n++] = p->voice_rest[i];
+                orl_voice_say(p->speaker, p->lang, texts, n, -1);
+            } else {
+                orl_voice_release(p->speaker);
+            }
+            forget_rest(p);
             p->voice_barrier = 0;
             p->voice_started_audio = 0;
         }
@@ -202,6 +234,7 @@ int orl_player_voice_busy(const orl_player *p) { return p->voice && p->speaker &
 
 static void speak_stop(orl_player *p)
 {
+    forget_rest(p);
     orl_voice_stop(p->speaker);
     free(p->voice_said);
     p->voice_said = NULL;

@@ -1427,6 +1427,83 @@ static void test_self_voicing(void **unused)
     orl_voice_set_hook(NULL, NULL);
 }
 
+/* A testimony's recording that is missing, or that did not play, would leave the reader of
+ * the voice with nothing of the testimony: its transcript is read instead. */
+static orl_player *voice_audio_player(int device)
+{
+    orl_diags d = {0};
+    orl_load_opts lo = {0};
+    orl_player_desc pd = {0};
+    pd.story = orl_story_load(audio_dir, &lo, &d);
+    assert_non_null(pd.story);
+    orl_diags_free(&d);
+    pd.path = audio_dir;
+    pd.consent.deployment = ORL_DEPLOY_WORKSHOP;
+    pd.no_audio_device = !device;
+    pd.voice = 1;
+    orl_player *p = orl_player_create(&pd, &d);
+    assert_non_null(p);
+    orl_diags_free(&d);
+    return p;
+}
+
+static void test_voice_reads_transcript_without_recording(void **unused)
+{
+    (void)unused;
+    if (!orl_voice_compiled()) skip();
+    orl_player_free(open_audio_player()); /* makes the folder with a playable recording */
+    memset(&said, 0, sizeof said);
+    orl_voice_set_hook(on_said, &said);
+
+    /* the recording is there: the voice stops for it, the transcript is not read */
+    orl_player *p = voice_audio_player(0);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "a"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "[es] El puente."));
+    assert_null(strstr(said.text, "Crucé el puente."));
+    orl_player_free(p);
+
+    /* a file that is not a sound (SDL's dummy audio device: the voice plays in real time):
+     * when the voice reaches it and it does not play, the transcript is read, then what
+     * follows; on the next visit it is read at once */
+    said.text[0] = 0;
+    put_file("audio/ana.wav", "not a sound", 11);
+    p = voice_audio_player(1);
+    orl_story *st = orl_player_story(p);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "a"));
+    voice_settle(p);
+    assert_null(strstr(said.text, "Crucé el puente."));
+    for (int i = 0; i < 600 && !strstr(said.text, "Crucé el puente."); i++) {
+        orl_player_tick(p, 0.02);
+        orl_player_view(p);
+        usleep(20 * 1000);
+    }
+    assert_non_null(strstr(said.text, "[es] Crucé el puente."));
+    voice_settle(p);
+    /* and then what followed it, again (the first say sent it to the synthesizer already) */
+    assert_non_null(strstr(strstr(said.text, "Crucé el puente."), "1. Seguir"));
+    orl_player_goto_scene(p, orl_story_find_scene(st, "c"));
+    said.text[0] = 0;
+    orl_player_goto_scene(p, orl_story_find_scene(st, "a"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "[es] Crucé el puente."));
+    orl_player_free(p);
+
+    /* no file at all: read from the first visit */
+    char path[700];
+    snprintf(path, sizeof path, "%s/audio/ana.wav", audio_dir);
+    assert_int_equal(remove(path), 0);
+    said.text[0] = 0;
+    p = voice_audio_player(0);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "a"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "[es] Testimonio de Ana."));
+    assert_non_null(strstr(said.text, "[es] Crucé el puente."));
+    orl_player_free(p);
+    orl_voice_set_hook(NULL, NULL);
+    remove_audio_dir();
+}
+
 /* The settings card holds the three accessibility toggles in one row, and fits the screen, in
  * every language, with reading aloud available or not. */
 static void test_settings_fit_with_voice(void **unused)
@@ -1501,6 +1578,7 @@ int main(void)
         cmocka_unit_test(test_self_voicing),
         cmocka_unit_test(test_settings_fit_with_voice),
         cmocka_unit_test(test_testimony_audio_and_captions),
+        cmocka_unit_test(test_voice_reads_transcript_without_recording),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
