@@ -384,11 +384,25 @@ static int failed(orl_stats *s, const char *what)
     int rc = sqlite3_extended_errcode(s->db);
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->failures++;
+    if (s->retrying) {
+        /* still no room: off again, quietly (one line per retry) */
+        s->retrying = 0;
+        s->off = damaged_rc(rc) ? 2 : 1;
+        logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again)", s->path, sqlite3_errmsg(s->db));
+        return -1;
+    }
     logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, sqlite3_errmsg(s->db));
-    if (s->failures >= ORL_STATS_MAX_FAILURES || damaged_rc(rc)) {
-        s->off = 1;
+    if (damaged_rc(rc)) {
+        s->off = 2;
         logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path,
               sqlite3_errmsg(s->db));
+    } else if (s->failures >= ORL_STATS_MAX_FAILURES) {
+        s->off = 1;
+        s->skipped = 0;
+        logf_(s, ORL_LOG_ERROR,
+              "statistics are off for now (%s: %s); every %d sessions one is tried again, and "
+              "they are back on once it is recorded (free some space)",
+              s->path, sqlite3_errmsg(s->db), ORL_STATS_RETRY_EVERY);
     }
     return -1;
 }
@@ -403,6 +417,10 @@ static int commit(orl_stats *s)
 {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return -1;
     s->failures = 0;
+    if (s->retrying) {
+        s->retrying = 0;
+        logf_(s, ORL_LOG_INFO, "statistics are back on: %s could be written again", s->path);
+    }
     /* no journal keeps what this commit changed (see stats.h) */
     sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     return 0;
@@ -432,6 +450,14 @@ static int run(orl_stats *s, const char *sql, const char *types, ...)
 int orl_stats_session_start(orl_stats *s, const char *story, const char *version, const char *lang)
 {
     if (!s || !story) return -1;
+    /* off for want of room: now and then a session tries again (only a session's start:
+     * its end is then recorded with it, never an end without its start) */
+    if (s->off == 1 && !s->readonly && ++s->skipped >= ORL_STATS_RETRY_EVERY) {
+        s->off = 0;
+        s->skipped = 0;
+        s->retrying = 1;
+        s->failures = 0;
+    }
     if (begin(s) != 0) return s && !s->off && !s->readonly ? failed(s, "a session") : -1;
     char day[11];
     today_string(s, day);

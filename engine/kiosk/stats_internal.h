@@ -12,7 +12,9 @@ struct orl_stats {
     long long today;
     orl_log *log;
     int failures;  /* failed writes in a row */
-    int off;       /* switched off after too many */
+    int off;       /* switched off: 1 after too many failures (retried), 2 damaged (not) */
+    int skipped;   /* sessions not recorded since off (1) or since the last retry */
+    int retrying;  /* this session is a retry: one failure turns statistics off again */
     char problem[512];
     char id[ORL_STATS_ID_LEN + 1]; /* the file's identity ("" in a schema-1 file opened read-only) */
     int merged;    /* made by orilla stats merge (holds other files' counters) */

@@ -576,6 +576,19 @@ static void test_percent5(void **state)
     orl_stats_close(s);
 }
 
+static long long count_of(const char *name, const char *sql)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(path_of(name), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
 static char *csv_of(const char *name)
 {
     char err[512];
@@ -907,8 +920,10 @@ static void test_kill9(void **state)
 
 /* A full disk, made with RLIMIT_FSIZE (SIGXFSZ ignored: writes fail with EFBIG, as with
  * ENOSPC): every write fails cleanly, is reported, statistics switch off after
- * ORL_STATS_MAX_FAILURES, and nothing crashes; with room again, the file is sound and holds
- * what it held. */
+ * ORL_STATS_MAX_FAILURES, and nothing crashes; every ORL_STATS_RETRY_EVERY sessions one is
+ * tried again; once there is room again (the limit raised), the retry is recorded and
+ * statistics are back on, without a restart; the file is sound and holds what it held plus
+ * the sessions recorded after. */
 static void test_full_disk(void **state)
 {
     (void)state;
@@ -928,7 +943,7 @@ static void test_full_disk(void **state)
         close(fds[0]);
         dup2(fds[1], 2);
         signal(SIGXFSZ, SIG_IGN);
-        struct rlimit rl = {4096, 4096};
+        struct rlimit rl = {4096, RLIM_INFINITY};
         if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(3);
         char err[512];
         orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
@@ -946,8 +961,23 @@ static void test_full_disk(void **state)
         /* off after ORL_STATS_MAX_FAILURES: no more tries */
         int ok = orl_stats_ok(c);
         fprintf(stderr, "fails=%d ok=%d\n", fails, ok);
+        /* still full: the sessions are not recorded, one retry fails and says so */
+        int back = 0;
+        for (int i = 0; i < ORL_STATS_RETRY_EVERY; i++) back += orl_stats_session_start(c, "ana", "1.0", "en") == 0;
+        int ok2 = orl_stats_ok(c);
+        /* room again: within ORL_STATS_RETRY_EVERY sessions they are recorded again */
+        rl.rlim_cur = RLIM_INFINITY;
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(6);
+        int i = 0;
+        while (i < 2 * ORL_STATS_RETRY_EVERY && orl_stats_session_start(c, "ana", "1.0", "en") != 0) i++;
+        orl_stats_step steps[1] = {{"start", 2, "right"}};
+        int ended = orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 1) == 0;
+        int again = orl_stats_session_start(c, "ana", "1.0", "en") == 0 &&
+                    orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 1) == 0;
+        fprintf(stderr, "full=%d ok2=%d waited=%d ended=%d again=%d ok3=%d\n", back, ok2, i, ended, again,
+                orl_stats_ok(c));
         orl_stats_close(c);
-        _exit(fails == 16 && !ok ? 0 : 5);
+        _exit(fails == 16 && !ok && back == 0 && !ok2 && i < ORL_STATS_RETRY_EVERY && ended && again ? 0 : 5);
     }
     close(fds[1]);
     char out[8192];
@@ -960,7 +990,9 @@ static void test_full_disk(void **state)
     assert_int_equal(waitpid(pid, &status, 0), pid);
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail_msg("the child: status %d, said:\n%s", status, out);
     assert_non_null(strstr(out, "could not record a session"));
-    assert_non_null(strstr(out, "statistics are off until the kiosk restarts"));
+    assert_non_null(strstr(out, "statistics are off for now"));
+    assert_non_null(strstr(out, "statistics are still off"));
+    assert_non_null(strstr(out, "statistics are back on"));
     assert_non_null(strstr(out, "fails=16 ok=0"));
     sqlite3_close(hold);
     /* room again: sound, and what it held */
@@ -970,8 +1002,11 @@ static void test_full_disk(void **state)
     assert_non_null(s);
     assert_string_equal(orl_stats_problem(s), "");
     orl_stats_close(s);
+    /* what it held, and the two sessions recorded once there was room */
+    assert_int_equal(count_of("full.db", "SELECT sum(started) FROM sessions"), 3);
+    assert_int_equal(count_of("full.db", "SELECT sum(finished) FROM sessions"), 3);
     char *after = csv_of("full.db");
-    assert_string_equal(after, before);
+    assert_string_not_equal(after, before);
     free(after);
     free(before);
 }
