@@ -154,12 +154,111 @@ static void forget_rest(orl_player *p)
     p->voice_nrest = 0;
 }
 
+/* A settings button as the voice says it: the toggles with "on" or "off", the text size as a
+ * percentage (its button only shows "A"), the volume and language with "chosen" when in use. */
+static char *menu_words(const orl_player *p, const orl_view *v, const orl_view_button *b)
+{
+    const char *chosen = b->selected ? orl_ui_text(p->lang, ORL_UI_CHOSEN) : NULL;
+    switch (b->kind) {
+    case ORL_BUTTON_HIGH_CONTRAST:
+    case ORL_BUTTON_REDUCE_MOTION:
+    case ORL_BUTTON_VOICE:
+        return orl_format("%s: %s", b->label ? b->label : "",
+                          orl_ui_text(p->lang, b->selected ? ORL_UI_ON : ORL_UI_OFF));
+    case ORL_BUTTON_TEXT_SIZE:
+        return orl_format("%s %d %%%s%s", v->menu_size_label.text ? v->menu_size_label.text : "",
+                          (int)(orl_player__size_scale(b->arg) * 100.0f + 0.5f), chosen ? ", " : "",
+                          chosen ? chosen : "");
+    case ORL_BUTTON_VOLUME:
+        return orl_format("%s %s%s%s", v->menu_volume_label.text ? v->menu_volume_label.text : "",
+                          b->label ? b->label : "", chosen ? ", " : "", chosen ? chosen : "");
+    default:
+        if (!b->label || !*b->label) return NULL;
+        return orl_format("%s%s%s", b->label, chosen ? ", " : "", chosen ? chosen : "");
+    }
+}
+
+/* The settings, read for those who cannot see them: when they open, their title and every
+ * button; then, as the focus moves or a setting changes, that button alone. */
+static void speak_menu(orl_player *p, const orl_view *v)
+{
+    orl_buf key = {0};
+    orl_buf_printf(&key, "menu|%s|%d", p->lang, v->focus_visible ? v->focus : -1);
+    for (int i = 0; i < v->nbuttons; i++) orl_buf_printf(&key, "|%d,%d", (int)v->buttons[i].kind, v->buttons[i].selected);
+    if (key.oom || !key.data) {
+        orl_buf_free(&key);
+        return;
+    }
+    const char *was = p->voice_said;
+    if (was && strcmp(key.data, was) == 0) {
+        orl_buf_free(&key);
+        return;
+    }
+    script sc;
+    sc.n = sc.nowned = 0;
+    sc.transcript = NULL;
+    int open = was && strncmp(was, "menu|", 5) == 0; /* already reading the settings */
+    int one = -1; /* the button to say alone */
+    if (open) {
+        if (v->focus_visible && v->focus >= 0 && v->focus < v->nbuttons) {
+            one = v->focus; /* keys or a gamepad move through the settings */
+        } else {
+            /* a pointer changed a setting: the button whose state is not what was said */
+            const char *q = strchr(was + 5, '|');
+            q = q ? strchr(q + 1, '|') : NULL;
+            for (int i = 0; q && i < v->nbuttons; i++, q = strchr(q + 1, '|')) {
+                int kind = 0, sel = 0;
+                if (sscanf(q + 1, "%d,%d", &kind, &sel) == 2 && kind == (int)v->buttons[i].kind &&
+                    sel != v->buttons[i].selected && (v->buttons[i].selected || kind == ORL_BUTTON_HIGH_CONTRAST ||
+                                                      kind == ORL_BUTTON_REDUCE_MOTION || kind == ORL_BUTTON_VOICE)) {
+                    one = i;
+                    break;
+                }
+            }
+        }
+    }
+    if (open && one < 0) {
+        /* the focus left the buttons: nothing new to say */
+        free(p->voice_said);
+        p->voice_said = key.data;
+        return;
+    }
+    if (one >= 0) {
+        put_owned(&sc, 0, 0, menu_words(p, v, &v->buttons[one]));
+    } else {
+        put(&sc, 0, 0, v->menu_title.text);
+        int k = 1;
+        for (int i = 0; i < v->nbuttons; i++) {
+            const orl_view_button *b = &v->buttons[i];
+            if (b->hidden || b->disabled || b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_BACK ||
+                b->kind == ORL_BUTTON_SUPPORT)
+                continue;
+            put_owned(&sc, k++, 0, menu_words(p, v, b));
+        }
+    }
+    free(p->voice_said);
+    p->voice_said = key.data;
+    forget_rest(p);
+    const char *texts[ORL_VOICE_MAX_SEGMENTS];
+    for (int i = 0; i < sc.n; i++) texts[i] = sc.s[i].text;
+    orl_player__audio_open(p);
+    orl_voice_set_volume(p->speaker, p->volume);
+    orl_voice_say(p->speaker, p->lang, texts, sc.n, -1);
+    p->voice_barrier = 0;
+    p->voice_pending = 1;
+    free_script(&sc);
+}
+
 void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
 {
     if (!p->voice || !p->speaker) return;
-    orl_voice_pause(p->speaker, p->menu);
-    if (p->menu) return; /* the settings are not read; what was being said waits */
-    if (!relaid && p->voice_said) return; /* nothing on screen changed */
+    if (p->menu) {
+        /* the settings are read; what was being said before is read again after them */
+        speak_menu(p, v);
+        return;
+    }
+    /* nothing on screen changed (back from the settings, the screen is read again) */
+    if (!relaid && p->voice_said && strncmp(p->voice_said, "menu|", 5) != 0) return;
     script sc;
     sc.n = sc.nowned = 0;
     sc.transcript = NULL;

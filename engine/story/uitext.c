@@ -13,7 +13,7 @@ static const ui_lang langs[] = {
             "Skip this part", "(You skipped this part.)", "What comes next speaks of:",
             "Type s at any choice to see who you can talk to.", "Authors", "Licence",
             "High contrast", "Reduce motion", "Accessibility", "Volume",
-            "Read aloud", "Read aloud (not available)"}},
+            "Read aloud", "Read aloud (not available)", "on", "off", "chosen"}},
     {"es", {"Fuente", "Dato", "Fin", "Escribe un número y pulsa Enter (q para salir)",
             "Escribe un número del 1 al %d, o q para salir.",
             "Aquí había un testimonio. La persona que lo compartió no ha dado su permiso para mostrarlo aquí o ahora, y lo respetamos.",
@@ -23,7 +23,7 @@ static const ui_lang langs[] = {
             "Saltar esta parte", "(Has saltado esta parte.)", "Lo que viene habla de:",
             "Escribe s en cualquier elección para ver con quién puedes hablar.", "Autoría", "Licencia",
             "Alto contraste", "Reducir movimiento", "Accesibilidad", "Volumen",
-            "Leer en voz alta", "Leer en voz alta (no disponible)"}},
+            "Leer en voz alta", "Leer en voz alta (no disponible)", "activado", "desactivado", "elegido"}},
     {"fr", {"Source", "Fait", "Fin", "Tapez un numéro puis Entrée (q pour quitter)",
             "Tapez un numéro de 1 à %d, ou q pour quitter.",
             "Un témoignage se trouvait ici. La personne qui l'a partagé n'a pas donné son accord pour qu'il soit montré ici ou maintenant, et nous le respectons.",
@@ -33,7 +33,7 @@ static const ui_lang langs[] = {
             "Passer cette partie", "(Vous avez passé cette partie.)", "La suite parle de :",
             "Tapez s à tout moment d'un choix pour voir à qui vous pouvez parler.", "Auteurs et autrices", "Licence",
             "Contraste élevé", "Réduire les animations", "Accessibilité", "Volume",
-            "Lecture vocale", "Lecture vocale (indisponible)"}},
+            "Lecture vocale", "Lecture vocale (indisponible)", "activé", "désactivé", "choisi"}},
     {"ar", {"المصدر", "حقيقة", "النهاية", "اكتب رقمًا واضغط Enter (q للخروج)",
             "اكتب رقمًا من 1 إلى %d، أو q للخروج.",
             "كانت هنا شهادة. الشخص الذي شاركها لم يوافق على عرضها هنا أو الآن، ونحن نحترم ذلك.",
@@ -43,7 +43,7 @@ static const ui_lang langs[] = {
             "تخطَّ هذا الجزء", "(لقد تخطيت هذا الجزء.)", "ما يلي يتحدث عن:",
             "اكتب s عند أي اختيار لترى من يمكنك التحدث إليه.", "المؤلفون", "الترخيص",
             "تباين عالٍ", "تقليل الحركة", "إمكانية الوصول", "مستوى الصوت",
-            "القراءة بصوت عالٍ", "القراءة بصوت عالٍ (غير متاحة)"}},
+            "القراءة بصوت عالٍ", "القراءة بصوت عالٍ (غير متاحة)", "مفعّل", "غير مفعّل", "مختار"}},
 };
 
 int orl_ui_has_lang(const char *lang)

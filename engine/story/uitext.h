@@ -40,6 +40,9 @@ typedef enum orl_ui_key {
     ORL_UI_VOLUME,          /* settings: the testimony audio's volume */
     ORL_UI_VOICE,           /* settings toggle: self-voicing ("Read aloud") */
     ORL_UI_VOICE_UNAVAILABLE, /* the same where it cannot work ("Read aloud (not available)") */
+    ORL_UI_ON,              /* read aloud after a settings toggle that is on ("on") */
+    ORL_UI_OFF,             /* ... that is off ("off") */
+    ORL_UI_CHOSEN,          /* ... after the text size, volume or language in use ("chosen") */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

@@ -1318,7 +1318,39 @@ static void test_self_voicing(void **unused)
     vb = find_button(v, ORL_BUTTON_VOICE);
     assert_true(v->buttons[vb].selected);
     voice_settle(p);
-    assert_int_equal(said.calls, 0); /* the settings are not read */
+    /* the settings are read: their title and every setting, with its state */
+    assert_non_null(strstr(said.text, "[es] Ajustes\n"));
+    assert_non_null(strstr(said.text, "[es] Leer en voz alta: activado\n"));
+    assert_non_null(strstr(said.text, "[es] Alto contraste: desactivado\n"));
+    assert_non_null(strstr(said.text, "[es] Tamaño del texto 100 %, elegido\n"));
+    assert_non_null(strstr(said.text, "[es] Tamaño del texto 150 %\n"));
+    assert_true(strstr(said.text, "Ajustes") < strstr(said.text, "Leer en voz alta"));
+    /* a setting changed: that one alone, with its new state */
+    said.text[0] = 0;
+    int calls0 = said.calls;
+    v = orl_player_view(p);
+    click(p, find_button(v, ORL_BUTTON_HIGH_CONTRAST));
+    voice_settle(p);
+    assert_int_equal(said.calls, calls0 + 1);
+    assert_string_equal(said.text, "[es] Alto contraste: activado\n");
+    click(p, find_button(orl_player_view(p), ORL_BUTTON_HIGH_CONTRAST)); /* off again */
+    voice_settle(p);
+    /* keys move the focus: the focused setting alone */
+    for (int step = 0; step < 3; step++) {
+        said.text[0] = 0;
+        int calls1 = said.calls;
+        orl_player_input_do(p, ORL_INPUT_NEXT);
+        v = orl_player_view(p);
+        voice_settle(p);
+        if (!v->focus_visible) continue; /* the first key only shows the focus */
+        assert_true(v->focus >= 0);
+        const orl_view_button *fb = &v->buttons[v->focus];
+        assert_int_equal(said.calls, calls1 + 1);
+        assert_null(strstr(said.text, "Ajustes"));
+        if (fb->kind == ORL_BUTTON_TEXT_SIZE) assert_non_null(strstr(said.text, "[es] Tamaño del texto "));
+        else if (fb->label && strlen(fb->label) > 1) assert_non_null(strstr(said.text, fb->label));
+    }
+    said.text[0] = 0;
     orl_player_set_menu(p, 0);
     voice_settle(p);
     /* the scene, in reading order: text, testimony (allowed here), fact and source, choices */
