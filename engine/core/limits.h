@@ -19,12 +19,14 @@
 #define ORL_PATTERN_MAX_STEPS 3.0e7
 #define ORL_PATTERN_MAX_SUBJECT (1u << 20) /* 1 MiB of text to search in */
 #define ORL_PATTERN_MAX_LENGTH 256         /* a pattern longer than this is not an author's */
+/* A plain find (string.find(s, text, i, true)) has no length limit on its text, but compares
+ * it at each place it could start: at worst (places) x (its length) bytes. Refused past this
+ * many bytes compared (~0.1 s; a 1 MiB text and a 512 KiB needle were minutes). */
+#define ORL_PLAIN_FIND_MAX_BYTES 2.5e8
 /* table.insert/remove/move shift elements in C, where the instruction budget cannot see
  * them, and moving nils costs no memory: a __len returning 1e15 would loop for ever. A real
  * table under the memory cap holds a few million elements at most. */
 #define ORL_LUA_MAX_SHIFT (1 << 24)
-/* Depth of Lua calls (C stack safety is Lua's own LUAI_MAXCCALLS; this is ours, tighter). */
-#define ORL_LUA_MAX_DEPTH 200
 
 /* Files of a story. */
 #define ORL_MAX_SCRIPT_BYTES (128u * 1024u * 1024u) /* one .lua file; a generated 100,000-scene story is ~86 MB */

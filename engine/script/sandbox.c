@@ -180,6 +180,9 @@ static int bounded_call(lua_State *L, const char *name, int plain_arg)
     if (!plain && orl_pattern_cost(p, plen, slen) > ORL_PATTERN_MAX_STEPS)
         return luaL_error(L, "string.%s: this pattern could take very long on a text this size; "
                              "use a simpler pattern or a shorter text", name);
+    if (plain && plen > 1 && slen >= plen && (double)(slen - plen + 1) * (double)plen > ORL_PLAIN_FIND_MAX_BYTES)
+        return luaL_error(L, "string.%s: searching for a text this long in a text this size could take very "
+                             "long; search for a shorter piece of it", name);
     (void)s;
     return call_original(L);
 }

@@ -345,6 +345,12 @@ static void test_patterns(void **state)
     /* subject and pattern length limits */
     run_fails(S, "return ('a'):rep((1 << 20) + 1):find('b')", ORL_SCRIPT_ERR_RUNTIME, NULL);
     run_fails(S, "return ('a'):find(('a'):rep(300))", ORL_SCRIPT_ERR_RUNTIME, NULL);
+    /* a plain find compares its text at every place: a long one in a long text is refused
+     * (this one compared ~2.7e11 bytes: minutes) */
+    run_fails(S, "local s = ('a'):rep(1 << 20)\nreturn s:find(('a'):rep(1 << 19) .. 'b', 1, true)",
+              ORL_SCRIPT_ERR_RUNTIME, "take very long");
+    run_fails(S, "return string.find(('a'):rep(1 << 20), ('a'):rep(4096) .. 'b', 1, true)", ORL_SCRIPT_ERR_RUNTIME,
+              "take very long");
     /* ... while ordinary patterns on ordinary texts work */
     run_ok(S, "local s = ('abc '):rep(100)\n"
               "assert(s:find('c a', 1, true) == 3)\n"
@@ -354,7 +360,9 @@ static void test_patterns(void **state)
               "assert(('[[x]]'):find('[[', 1, true) == 1)\n"
               "assert(('f(a(b)c)'):match('%b()') == '(a(b)c)')\n"
               "assert(('ab'):rep(1000):find('b$') == 2000)\n"
-              "assert(('a'):rep(100000):find('a*') == 1)\n");
+              "assert(('a'):rep(100000):find('a*') == 1)\n"
+              "assert((('x'):rep(100000) .. 'needle'):find(('needle'), 1, true) == 100001)\n"
+              "assert((('x'):rep(1000) .. ('y'):rep(300)):find(('y'):rep(300), 1, true) == 1001)\n");
     /* the cost estimate used for the decision */
     assert_true(orl_pattern_cost("abc", 3, 1000) < 1e5);
     assert_true(orl_pattern_cost(".-.-b", 5, 300) < orl_pattern_cost(".-.-.-b", 7, 300));
