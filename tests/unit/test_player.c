@@ -1261,23 +1261,32 @@ static void voice_settle(orl_player *p)
     if (orl_player_speaker(p)) assert_int_equal(orl_voice_wait_idle(orl_player_speaker(p), 60000), 0);
 }
 
-static orl_player *open_voice_player(orl_deployment dep, const orl_withdrawn *wl)
+/* A player of the story at path for the voice tests: device 0 means read, not heard (what
+ * is sent to the synthesizer is what is checked); voice: on from the start. */
+static orl_player *voice_player_at(const char *path, orl_deployment dep, const orl_withdrawn *wl, int device,
+                                   int voice)
 {
     orl_diags d = {0};
     orl_load_opts lo = {0};
-    orl_story *st = orl_story_load(STORY, &lo, &d);
+    orl_story *st = orl_story_load(path, &lo, &d);
     assert_non_null(st);
     orl_diags_free(&d);
     orl_player_desc pd = {0};
     pd.story = st;
-    pd.path = STORY;
+    pd.path = path;
     pd.consent.deployment = dep;
     pd.consent.withdrawn = wl;
-    pd.no_audio_device = 1; /* read, not heard: what is sent is what is checked */
+    pd.no_audio_device = !device;
+    pd.voice = voice;
     orl_player *p = orl_player_create(&pd, &d);
     assert_non_null(p);
     orl_diags_free(&d);
     return p;
+}
+
+static orl_player *open_voice_player(orl_deployment dep, const orl_withdrawn *wl)
+{
+    return voice_player_at(STORY, dep, wl, 0, 0);
 }
 
 static void test_self_voicing(void **unused)
@@ -1463,20 +1472,7 @@ static void test_self_voicing(void **unused)
  * the voice with nothing of the testimony: its transcript is read instead. */
 static orl_player *voice_audio_player(int device)
 {
-    orl_diags d = {0};
-    orl_load_opts lo = {0};
-    orl_player_desc pd = {0};
-    pd.story = orl_story_load(audio_dir, &lo, &d);
-    assert_non_null(pd.story);
-    orl_diags_free(&d);
-    pd.path = audio_dir;
-    pd.consent.deployment = ORL_DEPLOY_WORKSHOP;
-    pd.no_audio_device = !device;
-    pd.voice = 1;
-    orl_player *p = orl_player_create(&pd, &d);
-    assert_non_null(p);
-    orl_diags_free(&d);
-    return p;
+    return voice_player_at(audio_dir, ORL_DEPLOY_WORKSHOP, NULL, device, 1);
 }
 
 static void test_voice_reads_transcript_without_recording(void **unused)
