@@ -168,6 +168,24 @@ int orl_voice_compiled(void) { return 0; }
 
 #endif
 
+/* espeak-ng 1.51 (Debian 12), translating Spanish words that end in "-ales" ("sociales",
+ * "animales", "Ipiales"), scans its stack past the word it is working on until it meets a
+ * space (valgrind shows the reads; upstream fixed such scans in 2024, espeak-ng pull
+ * requests 2104 and 2105). On the speech thread, whose stack is nearly empty above espeak's
+ * frames, that scan could run off the top of the stack: a crash in utf8_in, one run in two
+ * of tests/unit/test_player in a Debug build. So espeak is called below 64 KB of room of
+ * ours filled with spaces: the scan stops there, every time. */
+__attribute__((noinline)) static int synth_with_room(const char *lang, const char *text, synth_ctx *c, char *err,
+                                                      size_t errlen)
+{
+    char room[64 * 1024];
+    memset(room, ' ', sizeof room);
+    __asm__ volatile("" : : "r"(room) : "memory"); /* the room is there, and filled */
+    int rc = synth_locked(lang, text, c, err, errlen);
+    __asm__ volatile("" : : "r"(room) : "memory"); /* ... while espeak runs */
+    return rc;
+}
+
 int orl_voice_synth(const char *lang, const char *text, orl_voice_pcm *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
@@ -178,7 +196,7 @@ int orl_voice_synth(const char *lang, const char *text, orl_voice_pcm *out, char
     }
     synth_ctx c = {0};
     c.max = (size_t)ORL_VOICE_MAX_SECONDS * 22050u; /* espeak-ng's rate */
-    int rc = synth_locked(lang, text, &c, err, errlen);
+    int rc = synth_with_room(lang, text, &c, err, errlen);
     int rate = synth_rate();
     unlock_global();
     if (rc != 0) {
@@ -291,7 +309,7 @@ static int worker(void *ud)
             c.gen = &v->gen;
             c.want_gen = g;
             char err[200];
-            int rc = synth_locked(lang, text, &c, err, sizeof err);
+            int rc = synth_with_room(lang, text, &c, err, sizeof err);
             int rate = synth_rate();
             unlock_global();
             if (rc == 0 && c.n > 0 && SDL_AtomicGet(&v->gen) == g) {
