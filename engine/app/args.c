@@ -1,4 +1,5 @@
 #include "app/args.h"
+#include "app/common.h"
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,9 +53,9 @@ void orl_args_fail(orl_args *a, const char *fmt, ...)
     va_list ap;
     fprintf(stderr, "orilla %s: ", a->cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vfprintf(stderr, orl_app_words("@args", fmt), ap); /* ORILLA_LANG=es: in Spanish */
     va_end(ap);
-    fprintf(stderr, "\n(see 'orilla help %s')\n", a->cmd);
+    fprintf(stderr, orl_app_words("@args", "\n(see 'orilla help %s')\n"), a->cmd);
     a->error = 1;
 }
 

@@ -30,8 +30,9 @@ int orl_cmd_check(int argc, char **argv)
     if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
     if (a.error) return ORL_EXIT_USAGE;
 
+    orl_app_set_lang(lang); /* NULL: ORILLA_LANG */
     orl_diags d = {0};
-    d.wording = orl_messages_wording(lang ? lang : orl_messages_default_lang()); /* story/messages.h */
+    d.wording = orl_app_wording(); /* story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
     if (st) orl_story_check(st, NULL, &d);
     if (st) orl_story_lint(st, NULL, &d); /* workshop advice: story/lint.h */
@@ -47,9 +48,15 @@ int orl_cmd_check(int argc, char **argv)
             printf(orl_diag_words(&d, "@check", "%s: %d error%s, %d warning%s\n"), path, d.errors,
                    d.errors == 1 ? "" : orl_diag_words(&d, "@plural-error", "s"), d.warnings,
                    d.warnings == 1 ? "" : orl_diag_words(&d, "@plural-warning", "s"));
-        else
-            printf(orl_diag_words(&d, "@check", "%s: no problems found (%d scenes, %d endings, %d testimonies)\n"),
-                   path, st->nscenes, endings, st->ntestimonies);
+        else {
+            printf(orl_app_words("@check", "%s: no problems found ("), path);
+            printf(orl_app_words_n("@count", st->nscenes, "%d scene", "%d scenes"), st->nscenes);
+            printf(", ");
+            printf(orl_app_words_n("@count", endings, "%d ending", "%d endings"), endings);
+            printf(", ");
+            printf(orl_app_words_n("@count", st->ntestimonies, "%d testimony", "%d testimonies"), st->ntestimonies);
+            printf(")\n");
+        }
     }
     orl_diags_free(&d);
     orl_story_free(st);

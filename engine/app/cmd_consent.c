@@ -68,6 +68,7 @@ int orl_cmd_consent(int argc, char **argv)
     if (a.error) return ORL_EXIT_USAGE;
 
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
     if (!st) {
         orl_diags_sort(&d);
@@ -81,12 +82,14 @@ int orl_cmd_consent(int argc, char **argv)
         orl_diags_print(&d, stderr);
     }
     orl_diags_free(&d);
+    d.wording = orl_app_wording();
 
     orl_withdrawn wl;
     if (orl_withdrawn_load_default(&wl, withdrawn, &d) != 0) {
         orl_diags_sort(&d);
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "orilla consent: the withdrawal list has problems; mend it so every withdrawal is honoured\n");
+        fputs(orl_app_words("@consent", "orilla consent: the withdrawal list has problems; mend it so every withdrawal "
+                                        "is honoured\n"), stderr);
         orl_diags_free(&d);
         orl_withdrawn_free(&wl);
         orl_story_free(st);
@@ -102,15 +105,20 @@ int orl_cmd_consent(int argc, char **argv)
 
     char today_s[48];
     date_string(ctx.today, today_s);
-    printf("%s: story \"%s\", %d testimon%s\n", path, st->id ? st->id : "?", st->ntestimonies,
-           st->ntestimonies == 1 ? "y" : "ies");
-    printf("where: %s; date: %s%s", orl_deployment_name(ctx.deployment), today_s,
+    printf(orl_app_words_n("@consent", st->ntestimonies, "%s: story \"%s\", %d testimony\n",
+                           "%s: story \"%s\", %d testimonies\n"), path, st->id ? st->id : "?", st->ntestimonies);
+    printf(orl_app_words("@consent", "where: %s; date: %s%s"), orl_deployment_name(ctx.deployment), today_s,
            date ? " (--date)" : getenv("ORILLA_TODAY") && orl_parse_date(getenv("ORILLA_TODAY")) >= 0 ? " (ORILLA_TODAY)" : "");
     if (wl.n || withdrawn || (getenv("ORILLA_WITHDRAWN") && *getenv("ORILLA_WITHDRAWN")))
-        printf("; withdrawal list: %d entr%s", wl.n, wl.n == 1 ? "y" : "ies");
+        printf(orl_app_words_n("@consent", wl.n, "; withdrawal list: %d entry", "; withdrawal list: %d entries"), wl.n);
     printf("\n\n");
 
-    static const char *const head[7] = {"testimony", "narrator", "scope", "recorded", "expires", "status today", "days left"};
+    const char *head[7] = {
+        orl_app_words("@consent", "testimony"), orl_app_words("@consent", "narrator"),
+        orl_app_words("@consent", "scope"), orl_app_words("@consent", "recorded"),
+        orl_app_words("@consent", "expires"), orl_app_words("@consent", "status today"),
+        orl_app_words("@consent", "days left"),
+    };
     row *rows = calloc((size_t)(st->ntestimonies ? st->ntestimonies : 1), sizeof *rows);
     int w[7];
     for (int c = 0; c < 7; c++) w[c] = width_of(head[c]);
@@ -135,13 +143,13 @@ int orl_cmd_consent(int argc, char **argv)
         r->cols[2] = orl_strdup(scope.len ? scope.data : "-");
         r->cols[3] = orl_strdup(t->consent.recorded ? t->consent.recorded : "-");
         r->cols[4] = orl_strdup(t->consent.expires ? t->consent.expires : "-");
-        r->cols[5] = orl_strdup(orl_consent_reason_words(&info));
+        r->cols[5] = orl_strdup(orl_app_words("@consent", orl_consent_reason_words(&info)));
         if (s == ORL_CONSENT_MISSING || s == ORL_CONSENT_INVALID || info.clock_wrong)
             r->cols[6] = orl_strdup("-");
         else if (info.days_left > 0)
             r->cols[6] = orl_format("%lld", info.days_left);
         else
-            r->cols[6] = orl_strdup("0 (ended)");
+            r->cols[6] = orl_strdup(orl_app_words("@consent", "0 (ended)"));
         orl_buf_free(&scope);
         for (int c = 0; c < 7; c++) {
             if (!r->cols[c]) r->cols[c] = orl_strdup("?");
@@ -163,17 +171,22 @@ int orl_cmd_consent(int argc, char **argv)
         }
         printf("\n");
     }
-    printf("%d shown, %d hidden", shown, hidden);
-    if (bad) printf("; %d without readable consent ('orilla check %s' says how to mend %s)", bad, path,
-                    bad == 1 ? "it" : "them");
+    printf(orl_app_words("@consent", "%d shown, %d hidden"), shown, hidden);
+    if (bad)
+        printf(orl_app_words_n("@consent", bad, "; %d without readable consent ('orilla check %s' says how to mend it)",
+                               "; %d without readable consent ('orilla check %s' says how to mend them)"), bad, path);
     printf("\n");
     long long made = orl_consent_made(st);
     if (made > 0 && ctx.today < made) {
         char made_s[48];
         date_string(made, made_s);
-        printf("the date %s is before %s (%s): this computer's clock is wrong, so nothing is shown until it is set\n",
-               today_s, st->made >= made ? "the day this bundle was made" : "the latest recording in this story",
-               made_s);
+        if (st->made >= made)
+            printf(orl_app_words("@consent", "the date %s is before the day this bundle was made (%s): this computer's "
+                                             "clock is wrong, so nothing is shown until it is set\n"), today_s, made_s);
+        else
+            printf(orl_app_words("@consent", "the date %s is before the latest recording in this story (%s): this "
+                                             "computer's clock is wrong, so nothing is shown until it is set\n"),
+                   today_s, made_s);
     }
     if (d.n) {
         orl_diags_sort(&d);

@@ -30,7 +30,7 @@ static int draw_with_dot(const orl_story *st, const orl_graph_opts *go, const ch
 {
     int fds[2], errp[2];
     if (pipe(fds) != 0) {
-        fprintf(stderr, "orilla graph: cannot start Graphviz: %s\n", strerror(errno));
+        fprintf(stderr, orl_app_words("@graph", "orilla graph: cannot start Graphviz: %s\n"), strerror(errno));
         return ORL_EXIT_USAGE;
     }
     /* a second pipe tells whether `dot` could be started at all (closed on exec) */
@@ -46,7 +46,7 @@ static int draw_with_dot(const orl_story *st, const orl_graph_opts *go, const ch
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
-        fprintf(stderr, "orilla graph: cannot start Graphviz: %s\n", strerror(errno));
+        fprintf(stderr, orl_app_words("@graph", "orilla graph: cannot start Graphviz: %s\n"), strerror(errno));
         close(fds[0]); close(fds[1]); close(errp[0]); close(errp[1]);
         return ORL_EXIT_USAGE;
     }
@@ -72,13 +72,13 @@ static int draw_with_dot(const orl_story *st, const orl_graph_opts *go, const ch
         close(fds[1]);
         waitpid(pid, NULL, 0);
         if (exec_errno == ENOENT)
-            fprintf(stderr, "orilla graph: drawing %s needs Graphviz, which is not installed.\n"
-                            "  Install it (Debian/Ubuntu: sudo apt-get install graphviz; Windows and Mac: "
-                            "https://graphviz.org/download/),\n"
-                            "  or write the graph as text with -o story.dot and open it in any Graphviz viewer.\n",
-                    out);
+            fprintf(stderr, orl_app_words("@graph", "orilla graph: drawing %s needs Graphviz, which is not installed.\n"
+                                                    "  Install it (Debian/Ubuntu: sudo apt-get install graphviz; Windows "
+                                                    "and Mac: https://graphviz.org/download/),\n"
+                                                    "  or write the graph as text with -o story.dot and open it in any "
+                                                    "Graphviz viewer.\n"), out);
         else
-            fprintf(stderr, "orilla graph: cannot start Graphviz's dot: %s\n", strerror(exec_errno));
+            fprintf(stderr, orl_app_words("@graph", "orilla graph: cannot start Graphviz's dot: %s\n"), strerror(exec_errno));
         return ORL_EXIT_USAGE;
     }
     /* if dot stops early, writing must fail with EPIPE, not end Orilla with SIGPIPE */
@@ -94,12 +94,12 @@ static int draw_with_dot(const orl_story *st, const orl_graph_opts *go, const ch
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !wrote) {
-        fprintf(stderr, "orilla graph: Graphviz could not draw %s%s\n", out,
-                wrote ? " (its message is above)" : "");
+        fprintf(stderr, wrote ? orl_app_words("@graph", "orilla graph: Graphviz could not draw %s (its message is above)\n")
+                              : orl_app_words("@graph", "orilla graph: Graphviz could not draw %s\n"), out);
         remove(tmp);
         rc = ORL_EXIT_USAGE;
     } else if (rename(tmp, out) != 0) {
-        fprintf(stderr, "orilla graph: cannot write %s: %s\n", out, strerror(errno));
+        fprintf(stderr, orl_app_words("@app", "orilla %s: cannot write %s: %s\n"), "graph", out, strerror(errno));
         remove(tmp);
         rc = ORL_EXIT_USAGE;
     }
@@ -133,11 +133,13 @@ int orl_cmd_graph(int argc, char **argv)
     }
     if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
     if (a.error) return ORL_EXIT_USAGE;
-    go.wording = orl_messages_wording(lang ? lang : orl_messages_default_lang());
+    orl_app_set_lang(lang); /* NULL: ORILLA_LANG */
+    go.wording = orl_app_wording();
     /* a withdrawn testimony's words are never drawn: --withdrawn FILE and $ORILLA_WITHDRAWN */
     orl_withdrawn wl = {0};
     {
         orl_diags wd = {0};
+        wd.wording = go.wording;
         int bad = orl_withdrawn_load_default(&wl, withdrawn, &wd) != 0;
         if (bad) orl_diags_print(&wd, stderr);
         orl_diags_free(&wd);
@@ -162,8 +164,8 @@ int orl_cmd_graph(int argc, char **argv)
     int problems = d.errors > 0;
     if (problems) {
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "orilla graph: the story has problems ('orilla check %s' lists them); drawing it as it is\n",
-                path);
+        fprintf(stderr, orl_app_words("@graph", "orilla graph: the story has problems ('orilla check %s' lists them); "
+                                                "drawing it as it is\n"), path);
     }
     orl_diags_free(&d);
     int rc;
@@ -181,7 +183,7 @@ int orl_cmd_graph(int argc, char **argv)
         rc = orl_outfile_close(&of, "graph", ok) == 0 ? ORL_EXIT_OK : ORL_EXIT_USAGE;
     }
     if (rc == ORL_EXIT_OK && out && strcmp(out, "-") != 0)
-        fprintf(stderr, "orilla graph: wrote %s\n", out);
+        fprintf(stderr, orl_app_words("@graph", "orilla graph: wrote %s\n"), out);
     orl_story_free(st);
     orl_withdrawn_free(&wl);
     if (rc == ORL_EXIT_OK && problems) rc = ORL_EXIT_PROBLEMS;

@@ -3,6 +3,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "story/lint.h"
 #include "story/twee.h"
 #include "core/limits.h"
 #include <dirent.h>
@@ -78,23 +79,24 @@ int orl_cmd_import(int argc, char **argv)
 
     struct stat sb;
     if (stat(out, &sb) == 0 && !(S_ISDIR(sb.st_mode) && dir_is_empty(out))) {
-        fprintf(stderr, "orilla import: %s already exists and is not an empty folder; choose a new folder name "
-                        "(nothing was changed)\n", out);
+        fprintf(stderr, orl_app_words("@import", "orilla import: %s already exists and is not an empty folder; choose a "
+                                                 "new folder name (nothing was changed)\n"), out);
         return ORL_EXIT_USAGE;
     }
     char *data = NULL;
     size_t len = 0;
     int rr = read_file(file, ORL_MAX_TWEE_BYTES, &data, &len);
     if (rr == -2) {
-        fprintf(stderr, "orilla import: %s is larger than %u MB; a Twine story is far smaller (is it the right file?)\n",
-                file, ORL_MAX_TWEE_BYTES >> 20);
+        fprintf(stderr, orl_app_words("@import", "orilla import: %s is larger than %u MB; a Twine story is far smaller "
+                                                 "(is it the right file?)\n"), file, ORL_MAX_TWEE_BYTES >> 20);
         return ORL_EXIT_USAGE;
     }
     if (rr != 0) {
-        fprintf(stderr, "orilla import: cannot read %s: %s\n", file, strerror(errno));
+        fprintf(stderr, orl_app_words("@import", "orilla import: cannot read %s: %s\n"), file, strerror(errno));
         return ORL_EXIT_USAGE;
     }
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_buf lua = {0};
     orl_twee_opts o = {lang, file};
     orl_twee_stats stats;
@@ -109,7 +111,7 @@ int orl_cmd_import(int argc, char **argv)
         return ORL_EXIT_PROBLEMS;
     }
     if (mkdir(out, 0777) != 0 && errno != EEXIST) {
-        fprintf(stderr, "orilla import: cannot make the folder %s: %s\n", out, strerror(errno));
+        fprintf(stderr, orl_app_words("@import", "orilla import: cannot make the folder %s: %s\n"), out, strerror(errno));
         orl_buf_free(&lua);
         return ORL_EXIT_USAGE;
     }
@@ -120,29 +122,50 @@ int orl_cmd_import(int argc, char **argv)
     if (f && fclose(f) != 0) ok = 0;
     orl_buf_free(&lua);
     if (!ok) {
-        fprintf(stderr, "orilla import: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, orl_app_words("@import", "orilla import: cannot write %s: %s\n"), path, strerror(errno));
         return ORL_EXIT_USAGE;
     }
     /* what was written must load and pass the checks */
     orl_diags cd = {0};
+    cd.wording = d.wording;
     orl_story *st = orl_story_load(out, NULL, &cd);
     if (st) orl_story_check(st, NULL, &cd);
+    if (st && !cd.errors) orl_story_lint(st, NULL, &cd); /* so the count below is what 'orilla check' says */
     orl_diags_sort(&cd);
     if (cd.errors) {
         orl_diags_print(&cd, stderr);
-        fprintf(stderr, "orilla import: the imported story has problems (above); please report this with the .twee file\n");
+        fputs(orl_app_words("@import", "orilla import: the imported story has problems (above); please report this "
+                                       "with the .twee file\n"), stderr);
         rc = ORL_EXIT_PROBLEMS;
     }
     int cwarn = cd.warnings;
     orl_diags_free(&cd);
     orl_story_free(st);
     if (rc != 0) return rc;
-    printf("imported %s into %s/story.lua: %d scenes (%d endings), %d choices", file, out, stats.scenes, stats.endings,
-           stats.choices);
-    if (stats.skipped) printf("; %d special passages left out", stats.skipped);
+    printf(orl_app_words("@import", "imported %s into %s/story.lua: "), file, out);
+    printf(orl_app_words_n("@count", stats.scenes, "%d scene", "%d scenes"), stats.scenes);
+    printf(" (");
+    printf(orl_app_words_n("@count", stats.endings, "%d ending", "%d endings"), stats.endings);
+    printf("), ");
+    printf(orl_app_words_n("@count", stats.choices, "%d choice", "%d choices"), stats.choices);
+    if (stats.skipped)
+        printf(orl_app_words_n("@import", stats.skipped, "; %d special passage left out", "; %d special passages left out"),
+               stats.skipped);
     printf("\n");
-    if (warnings) printf("%d warning%s above: look at those passages in story.lua\n", warnings, warnings == 1 ? "" : "s");
-    if (cwarn) printf("'orilla check %s' has %d more piece%s of advice\n", out, cwarn, cwarn == 1 ? "" : "s");
-    printf("next: orilla check %s, then orilla text %s\n", out, out);
+    /* the warnings' lines are the .twee file's; in story.lua each passage is a scene under a
+     * comment -- Twine: "name", and 'orilla check' gives the story.lua line of the Twine code left */
+    if (warnings)
+        printf(orl_app_words_n("@import", warnings,
+                               "%d warning above: its line number is in %s. In %s/story.lua each passage is a scene "
+                               "under a comment -- Twine: \"passage name\"; 'orilla check %s' gives the story.lua "
+                               "lines of any Twine code left\n",
+                               "%d warnings above: their line numbers are in %s. In %s/story.lua each passage is a "
+                               "scene under a comment -- Twine: \"passage name\"; 'orilla check %s' gives the "
+                               "story.lua lines of any Twine code left\n"),
+               warnings, file, out, out);
+    if (cwarn)
+        printf(orl_app_words_n("@import", cwarn, "'orilla check %s' has %d more piece of advice\n",
+                               "'orilla check %s' has %d more pieces of advice\n"), out, cwarn);
+    printf(orl_app_words("@import", "next: orilla check %s, then orilla text %s\n"), out, out);
     return ORL_EXIT_OK;
 }

@@ -9,7 +9,7 @@
 
 static void print_size(unsigned long long b)
 {
-    if (b < 1024) printf("%llu bytes", b);
+    if (b < 1024) printf(orl_app_words_n("@app", (long long)b, "%llu byte", "%llu bytes"), b);
     else if (b < 1024ull * 1024) printf("%.1f KB", (double)b / 1024.0);
     else printf("%.1f MB", (double)b / (1024.0 * 1024.0));
 }
@@ -57,6 +57,7 @@ int orl_cmd_info(int argc, char **argv)
 
     /* The bundle: manifest and signature (files are not hashed here: that is verify). */
     orl_diags bd = {0};
+    bd.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_bundle_report rep;
     memset(&rep, 0, sizeof rep);
     int brc = 0;
@@ -76,6 +77,7 @@ int orl_cmd_info(int argc, char **argv)
     orl_fs_close(fs);
 
     orl_diags d = {0};
+    d.wording = bd.wording;
     orl_story *st = orl_story_load(path, NULL, &d);
     orl_diags_sort(&d);
     if (!st) {
@@ -87,88 +89,96 @@ int orl_cmd_info(int argc, char **argv)
     }
 
     printf("%s\n", path);
-    printf("  id:          %s\n", st->id ? st->id : "(none)");
-    printf("  title:       %s\n", st->title ? st->title : "(none)");
-    printf("  version:     %s\n", st->version ? st->version : "(none)");
-    printf("  languages:   %s (source)", st->language ? st->language : "?");
+    const char *none = orl_app_words("@info", "(none)");
+    printf(orl_app_words("@info", "  id:          %s\n"), st->id ? st->id : none);
+    printf(orl_app_words("@info", "  title:       %s\n"), st->title ? st->title : none);
+    printf(orl_app_words("@info", "  version:     %s\n"), st->version ? st->version : none);
+    printf(orl_app_words("@info", "  languages:   %s (source)"), st->language ? st->language : "?");
     for (int i = 0; i < st->translations.n; i++) printf(", %s", st->translations.items[i]);
     printf("\n");
-    printf("  size:        ");
+    fputs(orl_app_words("@info", "  size:        "), stdout);
     if (bundle) {
         print_size(rep.file_bytes);
-        printf(" (%lld file%s, ", rep.files, rep.files == 1 ? "" : "s");
+        printf(orl_app_words_n("@info", rep.files, " (%lld file, ", " (%lld files, "), rep.files);
         print_size(rep.bytes);
-        printf(" unpacked)\n");
+        fputs(orl_app_words("@info", " unpacked)\n"), stdout);
     } else {
         print_size(rep.bytes);
-        printf(" in %lld file%s (a story folder, not a bundle)\n", rep.files, rep.files == 1 ? "" : "s");
+        printf(orl_app_words_n("@info", rep.files, " in %lld file (a story folder, not a bundle)\n",
+                               " in %lld files (a story folder, not a bundle)\n"), rep.files);
     }
     if (bundle) {
         if (rep.has_manifest)
-            printf("  manifest:    yes, %zu files listed ('orilla verify' checks them)\n", rep.manifest.nfiles);
+            printf(orl_app_words_n("@info", (long long)rep.manifest.nfiles,
+                                   "  manifest:    yes, %zu file listed ('orilla verify' checks it)\n",
+                                   "  manifest:    yes, %zu files listed ('orilla verify' checks them)\n"),
+                   rep.manifest.nfiles);
         else
-            printf("  manifest:    none or unreadable (see below)\n");
+            fputs(orl_app_words("@info", "  manifest:    none or unreadable (see below)\n"), stdout);
         if (rep.has_manifest && rep.manifest.made)
-            printf("  made:        %s (a clock before this day hides every testimony)\n", rep.manifest.made);
+            printf(orl_app_words("@info", "  made:        %s (a clock before this day hides every testimony)\n"),
+                   rep.manifest.made);
         if (!rep.is_signed)
-            printf("  signature:   none (not signed)\n");
+            fputs(orl_app_words("@info", "  signature:   none (not signed)\n"), stdout);
         else if (rep.signature_ok)
-            printf("  signature:   yes, key %s: good signature for %s\n", rep.signer, keyfile);
+            printf(orl_app_words("@info", "  signature:   yes, key %s: good signature for %s\n"), rep.signer, keyfile);
         else if (keyfile)
-            printf("  signature:   yes, key %s: NOT good for %s (see below)\n", rep.signer[0] ? rep.signer : "?",
-                   keyfile);
+            printf(orl_app_words("@info", "  signature:   yes, key %s: NOT good for %s (see below)\n"),
+                   rep.signer[0] ? rep.signer : "?", keyfile);
         else
-            printf("  signature:   yes, key %s (not checked: add --key NAME.pub)\n", rep.signer[0] ? rep.signer : "?");
+            printf(orl_app_words("@info", "  signature:   yes, key %s (not checked: add --key NAME.pub)\n"),
+                   rep.signer[0] ? rep.signer : "?");
     }
 
     long long today = orl_today();
     int expired = 0, soon = 0, missing = 0;
-    printf("  testimonies: %d\n", st->ntestimonies);
+    printf(orl_app_words("@info", "  testimonies: %d\n"), st->ntestimonies);
     for (int i = 0; i < st->ntestimonies; i++) {
         const orl_testimony *t = &st->testimonies[i];
         printf("    %s: ", t->id);
         if (!t->consent.set) {
-            printf("NO CONSENT recorded (never shown)\n");
+            fputs(orl_app_words("@info", "NO CONSENT recorded (never shown)\n"), stdout);
             missing++;
             continue;
         }
-        printf("scope ");
+        fputs(orl_app_words("@info", "scope "), stdout);
         if (t->consent.scope.n) print_list(&t->consent.scope);
-        else printf("(none)");
-        if (t->consent.recorded) printf("; recorded %s", t->consent.recorded);
+        else fputs(none, stdout);
+        if (t->consent.recorded) printf(orl_app_words("@info", "; recorded %s"), t->consent.recorded);
         /* the date decision is consent.c's, the same one the players make */
         orl_consent_ctx cc = {.deployment = ORL_DEPLOY_WORKSHOP, .today = today};
         orl_consent_info ci;
         orl_consent_explain(st, t, &cc, &ci);
         if (!t->consent.expires) {
-            printf("; no end date");
+            fputs(orl_app_words("@info", "; no end date"), stdout);
         } else if (ci.expires < 0) {
-            printf("; expires \"%s\" (not a date)", t->consent.expires);
+            printf(orl_app_words("@info", "; expires \"%s\" (not a date)"), t->consent.expires);
         } else {
-            printf("; expires %s", t->consent.expires);
+            printf(orl_app_words("@info", "; expires %s"), t->consent.expires);
             if (ci.status == ORL_CONSENT_EXPIRED) {
-                printf(ci.clock_wrong ? " (this machine's date looks wrong: not shown)" : " (EXPIRED: not shown)");
+                fputs(ci.clock_wrong ? orl_app_words("@info", " (this machine's date looks wrong: not shown)")
+                                     : orl_app_words("@info", " (EXPIRED: not shown)"), stdout);
                 expired++;
             } else if (ci.days_left <= 90) {
-                printf(" (in %lld days)", ci.days_left);
+                printf(orl_app_words_n("@info", ci.days_left, " (in %lld day)", " (in %lld days)"), ci.days_left);
                 soon++;
             }
         }
         if (t->consent.anonymised.n) {
-            printf("; anonymised ");
+            fputs(orl_app_words("@info", "; anonymised "), stdout);
             print_list(&t->consent.anonymised);
         }
         printf("\n");
     }
     if (st->ntestimonies) {
         static const char *const scopes[] = {"workshop", "kiosk", "exhibition", "online"};
-        printf("  consent:     ");
+        fputs(orl_app_words("@info", "  consent:     "), stdout);
         for (int s = 0; s < 4; s++) {
             int n = 0;
             for (int i = 0; i < st->ntestimonies; i++) n += has_scope(&st->testimonies[i], scopes[s]);
             printf("%s%s %d/%d", s ? ", " : "", scopes[s], n, st->ntestimonies);
         }
-        printf("; %d expired, %d ending within 90 days, %d without consent\n", expired, soon, missing);
+        printf(orl_app_words("@info", "; %d expired, %d ending within 90 days, %d without consent\n"), expired, soon, missing);
     }
 
     int rc = ORL_EXIT_OK;
@@ -177,8 +187,8 @@ int orl_cmd_info(int argc, char **argv)
         if (brc) rc = brc;
     }
     if (d.errors) {
-        printf("%s: the story has %d error%s ('orilla check %s' lists them)\n", path, d.errors,
-               d.errors == 1 ? "" : "s", path);
+        printf(orl_app_words_n("@info", d.errors, "%s: the story has %d error ('orilla check %s' lists it)\n",
+                               "%s: the story has %d errors ('orilla check %s' lists them)\n"), path, d.errors, path);
         rc = ORL_EXIT_PROBLEMS;
     }
     orl_diags_free(&d);

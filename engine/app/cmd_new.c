@@ -263,6 +263,49 @@ static int write_file(const char *path, const char *text)
     return ok ? 0 : -1;
 }
 
+/* What was made, and what to do next. With ORILLA_LANG set, in that language only; without it
+ * (a workshop often mixes languages) in Spanish and English, each line's Spanish from the
+ * messages table (story/messages_es.inc). */
+static const char *const made_words[] = {
+    "the story: open it in a text editor", "pictures", "translations", "finds mistakes", "plays it in the terminal",
+};
+enum { W_STORY, W_PICTURES, W_TRANSLATIONS, W_CHECK, W_TEXT };
+
+static void print_made(const char *dir)
+{
+    const char *env = getenv("ORILLA_LANG");
+    int both = !env || !*env || !orl_messages_has_lang(env);
+    orl_wording_fn es = orl_messages_wording("es");
+    const char *head = "Made the story folder %s/\n", *next = "Next";
+    if (both) {
+        printf("ES: ");
+        printf(orl_app_words_in(es, "@new", head), dir);
+        printf("EN: ");
+        printf(head, dir);
+        printf("\n");
+    } else {
+        printf(orl_app_words("@new", head), dir);
+        printf("\n");
+    }
+    const char *w[5];
+    char buf[5][200];
+    for (int i = 0; i < 5; i++) {
+        if (both) {
+            snprintf(buf[i], sizeof buf[i], "%s / %s", orl_app_words_in(es, "@new", made_words[i]), made_words[i]);
+            w[i] = buf[i];
+        } else {
+            w[i] = orl_app_words("@new", made_words[i]);
+        }
+    }
+    printf("  %s/story.lua          %s\n", dir, w[W_STORY]);
+    printf("  %s/images/            %s\n", dir, w[W_PICTURES]);
+    printf("  %s/locale/            %s\n\n", dir, w[W_TRANSLATIONS]);
+    if (both) printf("ES: %s / EN: %s:\n", orl_app_words_in(es, "@new", next), next);
+    else printf("%s:\n", orl_app_words("@new", next));
+    printf("  orilla check %s       %s\n", dir, w[W_CHECK]);
+    printf("  orilla text %s        %s\n", dir, w[W_TEXT]);
+}
+
 int orl_cmd_new(int argc, char **argv)
 {
     orl_args a;
@@ -293,7 +336,8 @@ int orl_cmd_new(int argc, char **argv)
     while (dl > 1 && dir[dl - 1] == '/') dir[--dl] = 0;
     struct stat sb;
     if (stat(dir, &sb) == 0) {
-        fprintf(stderr, "orilla new: %s already exists; choose another name (nothing was changed)\n", dir);
+        fprintf(stderr, orl_app_words("@new", "orilla new: %s already exists; choose another name (nothing was changed)\n"),
+                dir);
         return ORL_EXIT_USAGE;
     }
     const char *base = strrchr(dir, '/');
@@ -301,7 +345,7 @@ int orl_cmd_new(int argc, char **argv)
     char id[80];
     make_id(base, id, sizeof id);
     if (mkdir(dir, 0777) != 0) {
-        fprintf(stderr, "orilla new: cannot make the folder %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, orl_app_words("@new", "orilla new: cannot make the folder %s: %s\n"), dir, strerror(errno));
         return ORL_EXIT_USAGE;
     }
     char p1[600], p2[600], p3[600];
@@ -327,17 +371,9 @@ int orl_cmd_new(int argc, char **argv)
     free(img);
     free(loc);
     if (!ok) {
-        fprintf(stderr, "orilla new: cannot write the files in %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, orl_app_words("@new", "orilla new: cannot write the files in %s: %s\n"), dir, strerror(errno));
         return ORL_EXIT_USAGE;
     }
-    printf("ES: Lista la carpeta de la historia %s/\n"
-           "EN: Made the story folder %s/\n\n"
-           "  %s/story.lua          la historia: ábrela con un editor de texto / the story: open it in a text editor\n"
-           "  %s/images/            imágenes / pictures\n"
-           "  %s/locale/            traducciones / translations\n\n"
-           "ES: Después / EN: Next:\n"
-           "  orilla check %s       busca errores / finds mistakes\n"
-           "  orilla text %s        la juega en la terminal / plays it in the terminal\n",
-           dir, dir, dir, dir, dir, dir, dir);
+    print_made(dir);
     return ORL_EXIT_OK;
 }

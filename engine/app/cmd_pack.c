@@ -10,7 +10,7 @@
 
 static void print_size(FILE *out, unsigned long long b)
 {
-    if (b < 1024) fprintf(out, "%llu bytes", b);
+    if (b < 1024) fprintf(out, orl_app_words_n("@app", (long long)b, "%llu byte", "%llu bytes"), b);
     else if (b < 1024ull * 1024) fprintf(out, "%.1f KB", (double)b / 1024.0);
     else fprintf(out, "%.1f MB", (double)b / (1024.0 * 1024.0));
 }
@@ -41,11 +41,11 @@ int orl_cmd_pack(int argc, char **argv)
 
     struct stat st;
     if (stat(dir, &st) != 0) {
-        fprintf(stderr, "%s: error: cannot read: no such folder\n", dir);
+        fprintf(stderr, orl_app_words("@pack", "%s: error: cannot read: no such folder\n"), dir);
         return ORL_EXIT_USAGE;
     }
     if (!S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "%s: error: not a folder: pack makes a bundle from a story folder\n", dir);
+        fprintf(stderr, orl_app_words("@pack", "%s: error: not a folder: pack makes a bundle from a story folder\n"), dir);
         return ORL_EXIT_USAGE;
     }
 
@@ -55,7 +55,9 @@ int orl_cmd_pack(int argc, char **argv)
         char *end;
         errno = 0;
         long long v = strtoll(sde, &end, 10);
-        if (errno || *end || v < 0) fprintf(stderr, "orilla pack: SOURCE_DATE_EPOCH='%s' is not a number of seconds; using 1980-01-01\n", sde);
+        if (errno || *end || v < 0)
+            fprintf(stderr, orl_app_words("@pack", "orilla pack: SOURCE_DATE_EPOCH='%s' is not a number of seconds; "
+                                                   "using 1980-01-01\n"), sde);
         else mtime = v;
     }
 
@@ -72,14 +74,17 @@ int orl_cmd_pack(int argc, char **argv)
 
     /* A bundle is for showing: a story with errors is not packed. */
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_story *story = orl_story_load(dir, NULL, &d);
     if (story) orl_story_check(story, NULL, &d);
     orl_diags_sort(&d);
     orl_diags_print(&d, stderr);
     if (!story || d.errors) {
         if (story)
-            fprintf(stderr, "%s: %d error%s: pack makes bundles only of stories without errors; mend %s first\n", dir,
-                    d.errors, d.errors == 1 ? "" : "s", d.errors == 1 ? "it" : "them");
+            fprintf(stderr, orl_app_words_n("@pack", d.errors,
+                                            "%s: %d error: pack makes bundles only of stories without errors; mend it first\n",
+                                            "%s: %d errors: pack makes bundles only of stories without errors; mend them first\n"),
+                    dir, d.errors);
         orl_diags_free(&d);
         orl_story_free(story);
         if (have_key) orl_key_wipe(&key);
@@ -104,12 +109,12 @@ int orl_cmd_pack(int argc, char **argv)
     orl_diags_sort(&d);
     orl_diags_print(&d, stderr);
     if (rc == 0) {
-        printf("wrote %s: %lld file%s, ", out, res.files, res.files == 1 ? "" : "s");
+        printf(orl_app_words_n("@pack", res.files, "wrote %s: %lld file, ", "wrote %s: %lld files, "), out, res.files);
         print_size(stdout, res.bundle_bytes);
-        if (have_key) printf(", signed with key %s\n", key.pub.fingerprint);
-        else printf(", not signed\n");
+        if (have_key) printf(orl_app_words("@pack", ", signed with key %s\n"), key.pub.fingerprint);
+        else fputs(orl_app_words("@pack", ", not signed\n"), stdout);
     } else if (d.errors) {
-        fprintf(stderr, "%s: not packed\n", dir);
+        fprintf(stderr, orl_app_words("@pack", "%s: not packed\n"), dir);
     }
     orl_diags_free(&d);
     orl_story_free(story);

@@ -35,6 +35,7 @@ int orl_cmd_strings(int argc, char **argv)
      * $ORILLA_WITHDRAWN (story/consent.h); a list that cannot be read: nothing is written */
     orl_withdrawn wl = {0};
     orl_diags wd = {0};
+    wd.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     if (orl_withdrawn_load_default(&wl, withdrawn, &wd) != 0) {
         orl_diags_print(&wd, stderr);
         orl_diags_free(&wd);
@@ -51,11 +52,12 @@ int orl_cmd_strings(int argc, char **argv)
     }
     int ok = orl_story_write_pot_ex(st, &wl, of.f) == 0;
     orl_withdrawn_free(&wl);
-    if (!ok) fprintf(stderr, "orilla strings: out of memory or cannot write\n");
+    if (!ok) fputs(orl_app_words("@strings", "orilla strings: out of memory or cannot write\n"), stderr);
     rc = orl_outfile_close(&of, "strings", ok) == 0 ? ORL_EXIT_OK : ORL_EXIT_USAGE;
     if (rc == ORL_EXIT_OK && out && strcmp(out, "-") != 0)
-        fprintf(stderr, "orilla strings: wrote %s; open it in Poedit (File > New from POT/PO file) to start a "
-                        "translation, and save it as locale/LANG.po in the story folder\n", out);
+        fprintf(stderr, orl_app_words("@strings", "orilla strings: wrote %s; open it in Poedit (File > New from POT/PO "
+                                                  "file) to start a translation, and save it as locale/LANG.po in the "
+                                                  "story folder\n"), out);
     orl_story_free(st);
     return rc;
 }

@@ -172,7 +172,7 @@ static int next_pick(text_player *tp, int n)
             tp->choices = *end == ',' ? end + 1 : end + (*end != 0);
             if (len > 0 && v >= 1 && v <= n) return (int)v;
             /* a script of choices that went wrong would go on to play something else */
-            fprintf(stderr, "orilla text: --choices: '%.*s' is not one of the choices here (1 to %d)\n",
+            fprintf(stderr, orl_app_words("@text", "orilla text: --choices: '%.*s' is not one of the choices here (1 to %d)\n"),
                     len > 0 ? len : 1, end - (len > 0 ? len : 0), n);
             tp->bad_choice = 1;
             return 0;
@@ -229,18 +229,22 @@ int orl_cmd_text(int argc, char **argv)
     if (!st) return rc;
     orl_withdrawn wl = {0};
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     /* --withdrawn FILE and $ORILLA_WITHDRAWN; a list that cannot be read: do not play */
     if (orl_withdrawn_load_default(&wl, withdrawn, &d) != 0) {
         orl_diags_sort(&d);
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "orilla text: the withdrawal list has problems; mend it so every withdrawal is honoured\n");
+        fputs(orl_app_words("@text", "orilla text: the withdrawal list has problems; mend it so every withdrawal is honoured\n"),
+              stderr);
         orl_diags_free(&d);
         orl_withdrawn_free(&wl);
         orl_story_free(st);
         return ORL_EXIT_USAGE;
     }
     orl_withdrawn_check_story(&wl, st, &d);
-    tp.lang = lang ? lang : st->language ? st->language : "en";
+    /* Orilla's own words to the reader follow the story's language; a story that does not
+     * say its language gets the one Orilla speaks here (ORILLA_LANG=es), else English */
+    tp.lang = lang ? lang : st->language ? st->language : orl_app_wording() ? "es" : "en";
     tp.width = 72;
     tp.consent.deployment = (orl_deployment)orl_deployment_parse(deploy);
     tp.consent.withdrawn = &wl;

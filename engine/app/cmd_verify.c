@@ -38,6 +38,7 @@ int orl_cmd_verify(int argc, char **argv)
         }
     }
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_bundle_report rep;
     int rc = orl_bundle_verify(path, keyfile ? &key : NULL, &rep, &d);
     if (json) {
@@ -45,13 +46,17 @@ int orl_cmd_verify(int argc, char **argv)
     } else {
         orl_diags_print(&d, stdout);
         if (rc == 0) {
-            printf("%s: ok: %lld file%s match the manifest", path, rep.files, rep.files == 1 ? "" : "s");
-            if (rep.signature_ok) printf("; good signature by key %s\n", rep.signer);
-            else if (rep.is_signed) printf("; signed by key %s (not checked: add --key NAME.pub)\n", rep.signer);
-            else printf("; not signed\n");
+            printf(orl_app_words_n("@verify", rep.files, "%s: ok: %lld file matches the manifest",
+                                   "%s: ok: %lld files match the manifest"), path, rep.files);
+            if (rep.signature_ok) printf(orl_app_words("@verify", "; good signature by key %s\n"), rep.signer);
+            else if (rep.is_signed)
+                printf(orl_app_words("@verify", "; signed by key %s (not checked: add --key NAME.pub)\n"), rep.signer);
+            else fputs(orl_app_words("@verify", "; not signed\n"), stdout);
         } else if (rc == 1) {
-            printf("%s: %d problem%s: do not show this bundle; get it again from whoever packed it\n", path, d.errors,
-                   d.errors == 1 ? "" : "s");
+            printf(orl_app_words_n("@verify", d.errors,
+                                   "%s: %d problem: do not show this bundle; get it again from whoever packed it\n",
+                                   "%s: %d problems: do not show this bundle; get it again from whoever packed it\n"),
+                   path, d.errors);
         }
     }
     orl_bundle_report_free(&rep);

@@ -8,7 +8,7 @@
 static void progress(void *ud, long done, long total)
 {
     (void)ud;
-    fprintf(stderr, "\rwalking: %ld / %ld", done, total);
+    fprintf(stderr, orl_app_words("@walk", "\rwalking: %ld / %ld"), done, total);
     fflush(stderr);
 }
 
@@ -18,7 +18,7 @@ int orl_cmd_walk(int argc, char **argv)
     orl_args_init(&a, argc, argv);
     const char *path = NULL;
     orl_walk_opts o = {0};
-    int k;
+    int verbose = 0, k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
             if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
@@ -33,6 +33,8 @@ int orl_cmd_walk(int argc, char **argv)
             o.max_states = (long)orl_args_int(&a, 1, 100000000);
         } else if (orl_args_is(&a, "--max-steps")) {
             o.max_steps = (long)orl_args_int(&a, 1, 100000000);
+        } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
+            verbose = 1; /* the speed line, for scripts/bench */
         } else {
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
@@ -46,6 +48,7 @@ int orl_cmd_walk(int argc, char **argv)
     if (!st) return rc;
     if (orl_app_isatty(stderr)) o.progress = progress;
     orl_diags d = {0};
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_walk_result res;
     if (orl_walk(st, &o, &res, &d) != 0) {
         orl_diags_print(&d, stderr);
@@ -66,30 +69,44 @@ int orl_cmd_walk(int argc, char **argv)
             orl_diag_add(&d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
                          "scene \"%s\" is a dead end: the reader can get here with no choice to take "
                          "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
+        else if (!res.reached[i] && o.random == 0 && !res.truncated && s->ending)
+            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
+                         "ending \"%s\" is never reached by any path", s->id);
         else if (!res.reached[i] && o.random == 0 && !res.truncated)
-            orl_diag_add(&d, s->ending ? ORL_WARNING : ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
-                         "%s \"%s\" is never reached by any path%s", s->ending ? "ending" : "scene", s->id,
-                         s->ending ? "" : " (its choices' 'when' conditions may never allow it)");
+            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
+                         "scene \"%s\" is never reached by any path (its choices' 'when' conditions may never allow it)",
+                         s->id);
     }
     orl_diags_sort(&d);
     orl_diags_print(&d, stdout);
     if (o.random) {
-        printf("walk --random %d (seed %llu): %ld playthroughs, %ld choices, %ld reached an ending",
-               o.random, (unsigned long long)o.seed, res.playthroughs, res.choices, res.endings_hit);
-        if (res.unfinished) printf(", %ld still going after %ld choices", res.unfinished, o.max_steps ? o.max_steps : 10000);
+        printf(orl_app_words("@walk", "walk --random %d (seed %llu): "), o.random, (unsigned long long)o.seed);
+        printf(orl_app_words_n("@walk", res.playthroughs, "%ld playthrough", "%ld playthroughs"), res.playthroughs);
+        printf(", ");
+        printf(orl_app_words_n("@count", res.choices, "%ld choice", "%ld choices"), res.choices);
+        printf(orl_app_words("@walk", ", %ld reached an ending"), res.endings_hit);
+        if (res.unfinished)
+            printf(orl_app_words("@walk", ", %ld still going after %ld choices"), res.unfinished,
+                   o.max_steps ? o.max_steps : 10000);
         printf("\n");
     } else {
-        printf("walk --all: %ld states, %ld choices%s\n", res.states, res.choices,
-               res.truncated ? " (stopped at the limit: the story state keeps changing, e.g. a counter "
-                               "that grows forever; results are partial; raise --max-states)" : "");
+        printf("walk --all: ");
+        printf(orl_app_words_n("@walk", res.states, "%ld state", "%ld states"), res.states);
+        printf(", ");
+        printf(orl_app_words_n("@count", res.choices, "%ld choice", "%ld choices"), res.choices);
+        if (res.truncated)
+            fputs(orl_app_words("@walk", " (stopped at the limit: the story state keeps changing, e.g. a counter "
+                                         "that grows forever; results are partial; raise --max-states)"), stdout);
+        printf("\n");
     }
-    printf("scenes reached: %d of %d\n", reached, st->nscenes);
-    printf("endings reached: %d of %d\n", endings_reached, endings);
+    printf(orl_app_words("@walk", "scenes reached: %d of %d\n"), reached, st->nscenes);
+    printf(orl_app_words("@walk", "endings reached: %d of %d\n"), endings_reached, endings);
     for (int i = 0; i < st->nscenes; i++)
-        if (st->scenes[i].ending && res.reached[i]) printf("  ending \"%s\"\n", st->scenes[i].id);
+        if (st->scenes[i].ending && res.reached[i]) printf(orl_app_words("@walk", "  ending \"%s\"\n"), st->scenes[i].id);
     if (d.errors || res.script_errors)
-        printf("problems: %d error%s\n", d.errors, d.errors == 1 ? "" : "s");
-    if (res.seconds > 0 && res.choices > 0)
+        printf(orl_app_words_n("@walk", d.errors, "problems: %d error\n", "problems: %d errors\n"), d.errors);
+    /* how fast, for scripts/bench and whoever wants to know: authors do not need it */
+    if (verbose && res.seconds > 0 && res.choices > 0)
         fprintf(stderr, "walk: %.0f choices/s (%.3f s)\n", (double)res.choices / res.seconds, res.seconds);
     rc = d.errors ? ORL_EXIT_PROBLEMS : ORL_EXIT_OK;
     orl_diags_free(&d);

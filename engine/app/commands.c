@@ -78,19 +78,23 @@ const orl_command orl_commands[] = {
      "would leave a withdrawal unhonoured); 2 when PATH or the withdrawal list cannot be read\n"
      "or has malformed lines.\n"},
     {"walk", orl_cmd_walk, "explore every path; report endings, dead ends, script errors",
-     "usage: orilla walk PATH [--all | --random N] [--seed N] [--max-states N]\n\n"
+     "usage: orilla walk PATH [--all | --random N] [--seed N] [--max-states N] [--max-steps N]\n"
+     "                        [--verbose]\n\n"
      "--all (the default) visits every reachable (scene, state) pair, up to --max-states,\n"
      "and reports the scenes reached, the endings, dead ends, scenes nobody can reach and\n"
-     "script errors. --random N plays N random playthroughs from --seed.\n"
+     "script errors. --random N plays N random playthroughs from --seed, each of at most\n"
+     "--max-steps choices (10000). --verbose also says how fast it went (choices a second).\n"
      "Exit 0 when all is well, 1 when it found problems.\n"},
     {"check", orl_cmd_check, "find every problem in a story, as file:line: messages",
      "usage: orilla check PATH [--format text|json] [--deployment D] [--lang en|es]\n\n"
      "Reads the story and reports every problem it finds, each as\n"
      "  file:line: error: what is wrong; how to mend it\n"
      "Errors stop a story from being packed or played at a kiosk; warnings are advice.\n"
-     "It also says how much of each translation (locale/LANG.po) is done, which translated\n"
-     "texts are no longer in the story, texts too long for the screen, pictures much larger\n"
-     "than the screen, and choices whose 'when' is never true on any path.\n"
+     "It also says how much of each translation (locale/LANG.po) is done and lists the texts\n"
+     "still missing (file:line and first words), which translated texts are no longer in the\n"
+     "story, texts too long for the screen, pictures much larger than the screen, choices\n"
+     "whose 'when' is never true on any path, and, in a story 'orilla import twee' made, the\n"
+     "Twine code still in its texts.\n"
      "--lang es gives the messages in Spanish (los mensajes en español); ORILLA_LANG=es in\n"
      "the environment does the same, also for the problems other commands report.\n"
      "Exit 0 when there are no errors, 1 when there are, 2 when PATH cannot be read.\n"},
@@ -162,6 +166,8 @@ const orl_command orl_commands[] = {
      "choice, an ending, and a testimony example with its consent, switched off), each\n"
      "part explained in plain Spanish and English; images/ and locale/ with a README.\n"
      "--lang en writes the story's own texts in English (default: Spanish).\n"
+     "It says what it made in Spanish and English; with ORILLA_LANG=es (or en), in that\n"
+     "language only.\n"
      "It passes 'orilla check' as it is. It never touches a folder that already exists.\n"
      "Exit 0 when made, 2 when NAME exists or cannot be made.\n"},
     {"import", orl_cmd_import, "a Twine story (Twee 3) as an Orilla story folder",
@@ -171,7 +177,9 @@ const orl_command orl_commands[] = {
      "([[Text]], [[Text->Passage]], [[Passage<-Text]], [[Text|Passage]]) a choice, each\n"
      "passage without links an ending. StoryTitle gives the title, StoryData the start.\n"
      "Twine code Orilla cannot run (macros, $variables, HTML) stays as text, with a\n"
-     "warning naming the passage and line. --lang L sets the story's language (default en).\n"
+     "warning naming the passage and its line in FILE.twee; 'orilla check FOLDER' warns\n"
+     "again about the code still there, at its line in story.lua.\n"
+     "--lang L sets the story's language (default en).\n"
      "FOLDER must be new (or empty). The result is checked before the command ends.\n"
      "Exit 0 when written, 1 when the file has no story in it, 2 for usage errors or\n"
      "files that cannot be read or written.\n"},

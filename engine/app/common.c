@@ -5,10 +5,32 @@
 
 int orl_app_isatty(FILE *f) { return isatty(fileno(f)); }
 
+static const char *app_lang; /* a command's --lang; NULL: ORILLA_LANG */
+
+void orl_app_set_lang(const char *lang) { app_lang = lang; }
+
+orl_wording_fn orl_app_wording(void)
+{
+    return orl_messages_wording(app_lang ? app_lang : orl_messages_default_lang());
+}
+
+const char *orl_app_words_in(orl_wording_fn w, const char *code, const char *fmt)
+{
+    const char *t = w && fmt ? w(code, fmt) : NULL;
+    return t ? t : fmt;
+}
+
+const char *orl_app_words(const char *code, const char *fmt) { return orl_app_words_in(orl_app_wording(), code, fmt); }
+
+const char *orl_app_words_n(const char *code, long long n, const char *one, const char *many)
+{
+    return orl_app_words(code, n == 1 ? one : many);
+}
+
 orl_story *orl_app_open(const char *path, const orl_app_load *o, int *exit_code)
 {
     orl_diags d = {0};
-    d.wording = orl_messages_wording(orl_messages_default_lang()); /* ORILLA_LANG=es: story/messages.h */
+    d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_load_opts lo = {0};
     lo.script.seed = o ? o->seed : 0;
     lo.lang = o ? o->lang : NULL;
@@ -23,8 +45,9 @@ orl_story *orl_app_open(const char *path, const orl_app_load *o, int *exit_code)
     }
     if (d.errors) {
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "%d error%s: mend %s first ('orilla check %s' lists every problem)\n", d.errors,
-                d.errors == 1 ? "" : "s", d.errors == 1 ? "it" : "them", path);
+        fprintf(stderr, orl_app_words_n("@app", d.errors, "%d error: mend it first ('orilla check %s' lists every problem)\n",
+                                        "%d errors: mend them first ('orilla check %s' lists every problem)\n"),
+                d.errors, path);
         orl_diags_free(&d);
         orl_story_free(st);
         *exit_code = ORL_EXIT_PROBLEMS;

@@ -1,4 +1,5 @@
 #include "app/outfile.h"
+#include "app/common.h"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,7 @@ int orl_outfile_open(orl_outfile *o, const char *cmd, const char *path)
         return 0;
     }
     if (strlen(path) > 1000) {
-        fprintf(stderr, "orilla %s: the file name is too long\n", cmd);
+        fprintf(stderr, orl_app_words("@app", "orilla %s: the file name is too long\n"), cmd);
         return -1;
     }
     /* make the folder it goes in, when that is the only thing missing */
@@ -24,12 +25,12 @@ int orl_outfile_open(orl_outfile *o, const char *cmd, const char *path)
         snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
         struct stat sb;
         if (stat(dir, &sb) != 0 && errno == ENOENT && mkdir(dir, 0777) == 0)
-            fprintf(stderr, "orilla %s: made the folder %s\n", cmd, dir);
+            fprintf(stderr, orl_app_words("@app", "orilla %s: made the folder %s\n"), cmd, dir);
     }
     snprintf(o->tmp, sizeof o->tmp, "%s.tmp%ld", path, (long)getpid());
     o->f = fopen(o->tmp, "wb");
     if (!o->f) {
-        fprintf(stderr, "orilla %s: cannot write %s: %s\n", cmd, path, strerror(errno));
+        fprintf(stderr, orl_app_words("@app", "orilla %s: cannot write %s: %s\n"), cmd, path, strerror(errno));
         o->tmp[0] = 0;
         return -1;
     }
@@ -41,7 +42,7 @@ int orl_outfile_close(orl_outfile *o, const char *cmd, int ok)
     if (!o->f) return -1;
     if (o->f == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "orilla %s: cannot write to standard output\n", cmd);
+            fprintf(stderr, orl_app_words("@app", "orilla %s: cannot write to standard output\n"), cmd);
             return -1;
         }
         return ok ? 0 : -1;
@@ -50,12 +51,12 @@ int orl_outfile_close(orl_outfile *o, const char *cmd, int ok)
     if (fclose(o->f) != 0) bad = 1;
     o->f = NULL;
     if (!ok || bad) {
-        if (bad) fprintf(stderr, "orilla %s: cannot write %s: %s\n", cmd, o->path, strerror(errno));
+        if (bad) fprintf(stderr, orl_app_words("@app", "orilla %s: cannot write %s: %s\n"), cmd, o->path, strerror(errno));
         remove(o->tmp);
         return -1;
     }
     if (rename(o->tmp, o->path) != 0) {
-        fprintf(stderr, "orilla %s: cannot write %s: %s\n", cmd, o->path, strerror(errno));
+        fprintf(stderr, orl_app_words("@app", "orilla %s: cannot write %s: %s\n"), cmd, o->path, strerror(errno));
         remove(o->tmp);
         return -1;
     }

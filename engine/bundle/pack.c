@@ -441,8 +441,9 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
         return 2;
     }
     if (c.skipped && !desc->verbose)
-        orl_diag_add(d, ORL_NOTE, dir, 0, 0, "skipped", "left out %ld hidden, backup or bundle file%s (--verbose lists them)",
-                     c.skipped, c.skipped == 1 ? "" : "s");
+        orl_diag_add(d, ORL_NOTE, dir, 0, 0, "skipped",
+                     c.skipped == 1 ? "left out %ld hidden, backup or bundle file (--verbose lists it)"
+                                    : "left out %ld hidden, backup or bundle files (--verbose lists them)", c.skipped);
     if (c.total > ORL_MAX_BUNDLE_BYTES) {
         orl_diag_add(d, ORL_ERROR, dir, 0, 0, "too-large", "the story's files add up to %llu MB; a bundle may hold at most %llu MB",
                      c.total >> 20, ORL_MAX_BUNDLE_BYTES >> 20);

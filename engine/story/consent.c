@@ -313,15 +313,25 @@ const char *orl_consent_notice(void)
     return orl_ui_text("en", ORL_UI_CONSENT_NOTICE);
 }
 
+/* Who gave the testimony, as the messages name them: the narrator's name (a pseudonym when so
+ * agreed), else the narrator's id, else "the narrator". */
+static const char *narrator_words(const orl_story *st, const orl_testimony *t, const orl_diags *d)
+{
+    if (st && t->narrator_idx >= 0 && t->narrator_idx < st->nnarrators && st->narrators[t->narrator_idx].name &&
+        *st->narrators[t->narrator_idx].name)
+        return st->narrators[t->narrator_idx].name;
+    return t->narrator ? t->narrator : orl_diag_words(d, "@word", "the narrator");
+}
+
 void orl_consent_check(const orl_story *st, const orl_testimony *t, long long today, orl_diags *d)
 {
-    (void)st;
     const orl_consent *k = &t->consent;
+    const char *who = narrator_words(st, t, d);
     if (!k->set) {
         orl_diag_add(d, ORL_ERROR, t->loc.file, t->loc.line, 0, "no-consent",
                      "testimony \"%s\" has no consent: add consent = { recorded = \"YYYY-MM-DD\", "
                      "scope = { \"workshop\" }, expires = \"YYYY-MM-DD\" }, as agreed with %s",
-                     t->id, t->narrator ? t->narrator : "the narrator");
+                     t->id, who);
         return;
     }
     orl_loc l = k->loc;
@@ -350,11 +360,11 @@ void orl_consent_check(const orl_story *st, const orl_testimony *t, long long to
     else if (exp <= today)
         orl_diag_add(d, ORL_WARNING, l.file, l.line, 0, "consent-expired",
                      "testimony \"%s\": consent ended on %s; it will not be shown (a notice is shown instead) "
-                     "unless %s renews it", t->id, k->expires, t->narrator ? t->narrator : "the narrator");
+                     "unless %s renews it", t->id, k->expires, who);
     else if (exp - today <= 90)
         orl_diag_add(d, ORL_WARNING, l.file, l.line, 0, "consent-ending",
                      "testimony \"%s\": consent ends on %s, in %lld day%s; ask %s about renewing it", t->id,
-                     k->expires, exp - today, exp - today == 1 ? "" : "s", t->narrator ? t->narrator : "the narrator");
+                     k->expires, exp - today, exp - today == 1 ? "" : "s", who);
     if (k->scope.n == 0)
         orl_diag_add(d, ORL_ERROR, l.file, l.line, 0, "consent-scope",
                      "testimony \"%s\": consent needs scope = { ... }: where it may be shown "

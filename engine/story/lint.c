@@ -1,6 +1,7 @@
 /* Workshop advice for `orilla check` (see lint.h). */
 #include "story/lint.h"
 #include "story/locale.h"
+#include "story/twee.h"
 #include "story/walk.h"
 #include "core/limits.h"
 #include "core/strmap.h"
@@ -156,6 +157,87 @@ static void check_texts(lint_ctx *x, int limit)
     }
 }
 
+/* ---------- Twine code left in an imported story ---------- */
+
+typedef struct first_lines { char text[2048]; size_t n; } first_lines;
+
+static int take_first_lines(const void *data, size_t n, void *ud)
+{
+    first_lines *f = ud;
+    size_t room = sizeof f->text - 1 - f->n;
+    if (n > room) n = room;
+    memcpy(f->text + f->n, data, n);
+    f->n += n;
+    return f->n >= sizeof f->text - 1; /* enough: the mark is in the first lines */
+}
+
+/* 1 when the story's first file says 'orilla import twee' wrote it (story/twee.h). */
+static int imported_from_twine(orl_story *st)
+{
+    if (st->nfiles < 1) return 0;
+    first_lines f;
+    f.n = 0;
+    orl_fs_stream(st->fs, st->files[0], ORL_MAX_SCRIPT_BYTES, take_first_lines, &f, NULL);
+    f.text[f.n] = 0;
+    return strstr(f.text, ORL_TWEE_MARK) != NULL;
+}
+
+typedef struct twine_ctx { orl_diags *d; int found; } twine_ctx;
+
+/* Most warnings about Twine code; the rest are counted. */
+#define TWINE_LISTED 40
+
+static int twine_text(const orl_text_ref *t, void *ud)
+{
+    twine_ctx *x = ud;
+    /* a testimony's words are never printed here: consent decides where they may appear */
+    if (t->kind == ORL_TEXT_TRANSCRIPT || t->kind == ORL_TEXT_FUNCTION) return 0;
+    const char *s = t->text;
+    int line = t->loc.line;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        const char *e = nl ? nl : s + strlen(s);
+        int len;
+        const char *what = NULL;
+        const char *code = orl_twee_code_in(s, e, &len, &what);
+        if (code && ++x->found <= TWINE_LISTED) {
+            /* whose text: a scene's (its text, title or fact) or a choice's */
+            int of_scene = t->owner && (t->kind == ORL_TEXT_SCENE_TEXT || t->kind == ORL_TEXT_SCENE_TITLE ||
+                                        t->kind == ORL_TEXT_CHOICE || t->kind == ORL_TEXT_FACT ||
+                                        t->kind == ORL_TEXT_FACT_SOURCE);
+            char *scene = of_scene ? orl_format(orl_diag_words(x->d, "@what", "scene \"%s\""), t->owner) : NULL;
+            char *subject = scene && t->kind == ORL_TEXT_CHOICE
+                                ? orl_format(orl_diag_words(x->d, "@what", "%.300s, choice %d"), scene, t->choice)
+                                : NULL;
+            const char *who = subject ? subject : scene;
+            orl_diag_add(x->d, ORL_WARNING, t->loc.file, line, 0, "twine-code",
+                         "%s%s%s '%.*s%s' is still in this text: Orilla shows it to readers as it is written; "
+                         "rewrite it (what the story remembers goes in on_enter = function(s) ... end, a choice "
+                         "shown only sometimes gets when = function(s) return ... end) or delete it",
+                         who ? who : "", who ? ": " : "", orl_diag_words(x->d, "@word", what), len > 40 ? 40 : len,
+                         code, len > 40 ? "..." : "");
+            free(subject);
+            free(scene);
+        }
+        if (!nl) break;
+        s = nl + 1;
+        if (line > 0) line++;
+    }
+    return 0;
+}
+
+static void check_twine_code(lint_ctx *x)
+{
+    if (!imported_from_twine(x->st)) return;
+    twine_ctx tx = {x->d, 0};
+    orl_story_texts(x->st, ORL_TEXTS_LINES, twine_text, &tx);
+    if (tx.found > TWINE_LISTED)
+        orl_diag_add(x->d, ORL_WARNING, x->st->files[0], 0, 0, "twine-code",
+                     tx.found == TWINE_LISTED + 1 ? "and %d more piece of Twine code in the texts"
+                                                  : "and %d more pieces of Twine code in the texts",
+                     tx.found - TWINE_LISTED);
+}
+
 /* ---------- choices never shown ---------- */
 
 long orl_lint_walk_states(int nscenes)
@@ -193,6 +275,8 @@ static void check_hidden(lint_ctx *x, long states)
 typedef struct textset {
     char **texts;      /* distinct source texts (owned) */
     char **ctxts;      /* context of its first use (borrowed from the story), may be NULL */
+    orl_loc *locs;     /* where it is first written (file borrowed from the story) */
+    const char **testimony; /* a testimony's transcript: its id (its words are never listed), else NULL */
     int n, cap;
     orl_strmap map;
     int oom;
@@ -208,13 +292,19 @@ static int add_text(const orl_text_ref *t, void *ud)
         if (nt) ts->texts = nt;
         char **nx = realloc(ts->ctxts, (size_t)nc * sizeof *nx);
         if (nx) ts->ctxts = nx;
-        if (!nt || !nx) { ts->oom = 1; return 1; }
+        orl_loc *nl = realloc(ts->locs, (size_t)nc * sizeof *nl);
+        if (nl) ts->locs = nl;
+        const char **ny = realloc(ts->testimony, (size_t)nc * sizeof *ny);
+        if (ny) ts->testimony = ny;
+        if (!nt || !nx || !nl || !ny) { ts->oom = 1; return 1; }
         ts->cap = nc;
     }
     char *c = orl_strdup(t->text);
     if (!c || orl_strmap_put(&ts->map, c, ts->n) != 0) { free(c); ts->oom = 1; return 1; }
     ts->texts[ts->n] = c;
     ts->ctxts[ts->n] = (char *)t->ctxt;
+    ts->locs[ts->n] = t->loc;
+    ts->testimony[ts->n] = t->kind == ORL_TEXT_TRANSCRIPT ? (t->owner ? t->owner : "?") : NULL;
     ts->n++;
     return 0;
 }
@@ -231,6 +321,25 @@ static int find_po(const char *name, void *ud)
     if ((l->names[l->n] = orl_strdup(name))) l->n++;
     return l->n > 200;
 }
+
+/* The first words of a text on one line: at most 40 characters, "..." when cut. */
+static void first_words(const char *text, char *out, size_t n)
+{
+    size_t k = strlen(text);
+    size_t cut = k;
+    if (orl_utf8_length(text, k) > 40) {
+        cut = 0;
+        for (int c = 0; c < 40 && text[cut]; c++) {
+            cut++;
+            while (((unsigned char)text[cut] & 0xC0) == 0x80) cut++;
+        }
+    }
+    snprintf(out, n, "%.*s%s", (int)cut, text, cut < k ? "..." : "");
+    for (char *q = out; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
+}
+
+/* Most texts a translation's warning lists as missing; the rest are counted. */
+#define MISSING_LISTED 10
 
 static void check_translation(lint_ctx *x, const textset *ts, const char *po, const char *lang)
 {
@@ -251,14 +360,46 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "this file says it is in \"%s\" (Language: in its header), but its name says \"%s\"; "
                      "rename the file, or set the language in Poedit (Catalog > Properties)", c->language, lang);
     int pct = ts->n ? (int)((long long)translated * 100 / ts->n) : 100;
-    if (translated == ts->n)
+    if (translated == ts->n && ts->n == 1)
+        orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
+                     "translation \"%s\": the story's one text is translated", lang);
+    else if (translated == ts->n)
         orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
                      "translation \"%s\": all %d texts are translated", lang, ts->n);
-    else
+    else {
+        /* which ones, under the line: where each is written and its first words */
+        orl_buf list = {0};
+        int missing = 0;
+        for (int i = 0; i < ts->n; i++) {
+            if (orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i])) continue;
+            if (++missing > MISSING_LISTED) continue;
+            char words[200];
+            if (ts->testimony[i]) /* consent decides where a testimony's words appear: not here */
+                snprintf(words, sizeof words, orl_diag_words(x->d, "@what", "testimony \"%s\""), ts->testimony[i]);
+            else
+                first_words(ts->texts[i], words, sizeof words);
+            char *item = ts->locs[i].file && ts->locs[i].line > 0
+                             ? orl_format(ts->testimony[i] ? "\n    %s:%d %s" : "\n    %s:%d \"%s\"",
+                                          ts->locs[i].file, ts->locs[i].line, words)
+                             : orl_format(ts->testimony[i] ? "\n    %s %s" : "\n    %s \"%s\"",
+                                          ts->locs[i].file ? ts->locs[i].file : "?", words);
+            if (item) orl_buf_puts(&list, item);
+            free(item);
+        }
+        if (missing > MISSING_LISTED) {
+            char *more = orl_format(orl_diag_words(x->d, "translation-incomplete", "\n    and %d more"),
+                                    missing - MISSING_LISTED);
+            if (more) orl_buf_puts(&list, more);
+            free(more);
+        }
+        orl_buf_put(&list, "", 1);
         orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-incomplete",
                      "translation \"%s\": %d of %d texts are translated (%d%%); the others are shown in the "
                      "story's own language. Update the file from a new template ('orilla strings') in Poedit, "
-                     "and translate what is missing", lang, translated, ts->n, pct);
+                     "and translate what is missing:%s", lang, translated, ts->n, pct,
+                     list.data && !list.oom ? list.data : "");
+        orl_buf_free(&list);
+    }
     if (fuzzy)
         orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-fuzzy",
                      "translation \"%s\": texts that are drafts marked fuzzy ('Needs work' in Poedit), not shown "
@@ -281,7 +422,10 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "\"%s\" is no longer in the story (its text was changed or removed); update the file "
                      "from a new template ('orilla strings') in Poedit, or delete this entry", shown);
     }
-    if (obsolete > 20)
+    if (obsolete == 21)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
+                     "and %d more text that is no longer in the story", obsolete - 20);
+    else if (obsolete > 21)
         orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
                      "and %d more texts that are no longer in the story", obsolete - 20);
     orl_catalog_free(c);
@@ -294,7 +438,7 @@ static void check_translations(lint_ctx *x)
     orl_fs_walk(st->fs, find_po, &files);
     if (files.n == 0) return;
     textset ts = {0};
-    orl_story_texts(st, ORL_TEXTS_FUNCTIONS, add_text, &ts);
+    orl_story_texts(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES, add_text, &ts); /* lines: the missing ones are listed */
     if (ts.oom) {
         orl_diag_add(x->d, ORL_ERROR, NULL, 0, 0, "oom", "out of memory while checking translations");
     } else {
@@ -323,6 +467,8 @@ static void check_translations(lint_ctx *x)
     for (int i = 0; i < ts.n; i++) free(ts.texts[i]);
     free(ts.texts);
     free(ts.ctxts);
+    free(ts.locs);
+    free(ts.testimony);
     orl_strmap_free(&ts.map);
     for (int i = 0; i < files.n; i++) free(files.names[i]);
     free(files.names);
@@ -339,6 +485,7 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     x.sh = o.screen_h > 0 ? o.screen_h : 1080;
     x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
+    check_twine_code(&x);
     check_images(&x);
     check_hidden(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes));
     check_translations(&x);

@@ -15,6 +15,7 @@
 #include <lua.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct srcfile {
     char *name;
@@ -400,13 +401,28 @@ static void check_fields(defctx *c, int t, const char *const *allowed, const cha
             for (const char *const *a = allowed; *a; a++)
                 if (strcmp(*a, k) == 0) { ok = 1; break; }
             if (!ok) {
-                const char *sug = closest(k, allowed);
-                if (sug)
+                /* other tools change their variables with `set` or `action`: in Orilla a scene does it
+                 * when the reader arrives (docs/story-format.md) */
+                int sets = strcmp(k, "set") == 0 || strcmp(k, "action") == 0 || strcmp(k, "actions") == 0;
+                const char *sug = sets ? NULL : closest(k, allowed);
+                if (sets && strcmp(kind, "scene") == 0)
+                    derr(c, k, "unknown-field", "a scene has no field '%s'; to change what the story remembers, write "
+                         "on_enter = function(s) s.name = value end: it runs when the reader arrives in the scene "
+                         "(docs/story-format.md)", k);
+                else if (sets && strcmp(kind, "choice") == 0)
+                    derr(c, k, "unknown-field", "a choice has no field '%s'; to change what the story remembers when "
+                         "this choice is taken, give the scene it goes to on_enter = function(s) s.name = value end "
+                         "(docs/story-format.md)", k);
+                else if (sug)
                     derr(c, k, "unknown-field", "a %s has no field '%s'; did you mean '%s'?", kind, k, sug);
-                else
-                    derr(c, k, "unknown-field", "a %s has no field '%s' (it can have: %s%s%s%s%s...)", kind, k,
-                         allowed[0], allowed[1] ? ", " : "", allowed[1] ? allowed[1] : "",
-                         allowed[1] && allowed[2] ? ", " : "", allowed[1] && allowed[2] ? allowed[2] : "");
+                else {
+                    char list[400];
+                    size_t n = 0;
+                    list[0] = 0;
+                    for (const char *const *f = allowed; *f && n + strlen(*f) + 3 < sizeof list; f++)
+                        n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", f == allowed ? "" : ", ", *f);
+                    derr(c, k, "unknown-field", "a %s has no field '%s' (it can have: %s)", kind, k, list);
+                }
             }
         } else if (lua_type(L, -2) == LUA_TNUMBER) {
             derr(c, NULL, "list-in-def", "a %s is written with named fields (name = value); "
@@ -1003,6 +1019,19 @@ static const char *suggest_scene(orl_story *st, const char *id)
     return best;
 }
 
+/* The testimony an unknown testimony id most likely meant, or NULL. */
+static const char *suggest_testimony(orl_story *st, const char *id)
+{
+    const char *best = NULL;
+    int bestd = 3;
+    if (strlen(id) > 64) return NULL;
+    for (int i = 0; i < st->ntestimonies; i++) {
+        int d = orl_edit_distance(id, st->testimonies[i].id, bestd);
+        if (d < bestd) { bestd = d; best = st->testimonies[i].id; }
+    }
+    return best;
+}
+
 /* Resolves go/start/testimony/narrator names to indexes; unknown ones are errors. */
 static void resolve(loader *ld)
 {
@@ -1041,9 +1070,15 @@ static void resolve(loader *ld)
         }
         if (s->testimony) {
             s->testimony_idx = orl_story_find_testimony(st, s->testimony);
-            if (s->testimony_idx < 0)
+            const char *sug = s->testimony_idx < 0 ? suggest_testimony(st, s->testimony) : NULL;
+            if (sug)
                 orl_diag_add(ld->d, ORL_ERROR, s->loc.file, field_line(ld, s->loc, "testimony", NULL), 0, "unknown-testimony",
-                             "scene \"%s\": testimony = \"%s\", but there is no testimony with that name", s->id, s->testimony);
+                             "scene \"%s\": testimony = \"%s\", but there is no testimony with that name; did you mean \"%s\"?",
+                             s->id, s->testimony, sug);
+            else if (s->testimony_idx < 0)
+                orl_diag_add(ld->d, ORL_ERROR, s->loc.file, field_line(ld, s->loc, "testimony", NULL), 0, "unknown-testimony",
+                             "scene \"%s\": testimony = \"%s\", but there is no testimony with that name; write the name "
+                             "of a testimony, or add testimony \"%s\" { ... }", s->id, s->testimony, s->testimony);
         }
     }
     for (int i = 0; i < st->ntestimonies; i++) {
@@ -1057,27 +1092,165 @@ static void resolve(loader *ld)
     }
 }
 
-/* Words an author understands next to Lua's own message. */
-static const char *syntax_hint(const char *msg)
+/* Words an author understands next to Lua's own message (in the messages' language). */
+static const char *syntax_hint(const orl_diags *d, const char *msg)
 {
     if (!msg) return "";
-    if (strstr(msg, "'}' expected")) return " (is a ',' missing just before it, or at the end of the line before? or a '}'?)";
-    if (strstr(msg, "unfinished string")) return " (a text is missing its closing quote \")";
-    if (strstr(msg, "'=' expected")) return " (a field needs a name and '=', like text = \"...\")";
-    if (strstr(msg, "unexpected symbol")) return " (a stray character, or a missing quote or comma?)";
-    if (strstr(msg, "'end' expected")) return " (a function or 'if' is missing its 'end')";
-    if (strstr(msg, "')' expected")) return " (a '(' is not closed)";
-    if (strstr(msg, "<eof>")) return " (something is left open: a '{', a quote or a function?)";
+    if (strstr(msg, "'}' expected"))
+        return orl_diag_words(d, "@hint", " (is a ',' missing just before it, or at the end of the line before? or a '}'?)");
+    if (strstr(msg, "unfinished string")) return orl_diag_words(d, "@hint", " (a text is missing its closing quote \")");
+    if (strstr(msg, "'=' expected")) return orl_diag_words(d, "@hint", " (a field needs a name and '=', like text = \"...\")");
+    if (strstr(msg, "unexpected symbol")) return orl_diag_words(d, "@hint", " (a stray character, or a missing quote or comma?)");
+    if (strstr(msg, "'end' expected")) return orl_diag_words(d, "@hint", " (a function or 'if' is missing its 'end')");
+    if (strstr(msg, "')' expected")) return orl_diag_words(d, "@hint", " (a '(' is not closed)");
+    if (strstr(msg, "<eof>")) return orl_diag_words(d, "@hint", " (something is left open: a '{', a quote or a function?)");
     return "";
+}
+
+/* Line ln (from 1) of a story file: its start, and its length without the line end. */
+static const char *src_line(const srcfile *f, int ln, size_t *len)
+{
+    if (!f || ln < 1 || ln > f->nlines) return NULL;
+    size_t a = f->line_start[ln - 1];
+    size_t b = ln < f->nlines ? f->line_start[ln] : f->len;
+    while (b > a && (f->text[b - 1] == '\n' || f->text[b - 1] == '\r')) b--;
+    *len = b - a;
+    return f->text + a;
+}
+
+static int word_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+/* A quote mark inside a text ends the text early: text = "She said "no" and left" is read as
+ * the text "She said " followed by the word no. 1 when the line has a text in double quotes
+ * followed right away by a word that Lua cannot take there (not a keyword such as `then`),
+ * and then, before any '=', ',' or brace, by another quote mark (the text's real end);
+ * `word` gets that word, as written. */
+static int stray_quote(const char *p, size_t n, char *word, size_t wn)
+{
+    static const char *const keywords[] = {"and", "or", "then", "do", "end", "else", "elseif", "until", "in", NULL};
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] == '-' && i + 1 < n && p[i + 1] == '-') return 0; /* a comment: the rest does not count */
+        if (p[i] == '\'') { /* a text in single quotes: skip it */
+            for (i++; i < n && p[i] != '\''; i++) if (p[i] == '\\') i++;
+            i++;
+            continue;
+        }
+        if (p[i] != '"') { i++; continue; }
+        for (i++; i < n && p[i] != '"'; i++) if (p[i] == '\\') i++;
+        if (i >= n) return 0; /* not closed on this line: another mistake */
+        i++; /* after the closing quote */
+        size_t j = i;
+        while (j < n && (p[j] == ' ' || p[j] == '\t')) j++;
+        if (j >= n || !word_char((unsigned char)p[j])) continue;
+        size_t k = j;
+        while (k < n && word_char((unsigned char)p[k])) k++;
+        int kw = 0;
+        for (int w = 0; keywords[w]; w++)
+            if (strlen(keywords[w]) == k - j && memcmp(keywords[w], p + j, k - j) == 0) kw = 1;
+        if (kw) continue;
+        /* the text's end quote comes later on the line, with no '=' before it (a '=' means a
+         * field written after a missing comma: { text = "Go on" go = "end" }) */
+        size_t r = k;
+        while (r < n && p[r] != '"' && p[r] != '=' && p[r] != ',' && p[r] != '}' && p[r] != '{') r++;
+        if (r >= n || p[r] != '"') continue;
+        if (k - j > 30) k = j + 30;
+        while (k > j && k < n && ((unsigned char)p[k] & 0xC0) == 0x80) k--; /* whole characters only */
+        snprintf(word, wn, "%.*s", (int)(k - j), p + j);
+        return 1;
+    }
+    return 0;
+}
+
+/* `scene "a"` with no '{' after it: Lua reads the fields below as separate statements and stops
+ * at the first ',' or '=' it cannot take, some lines later. Looking back from the error's line
+ * over lines of fields, the definition that starts there. 1 and its line, kind and id. */
+static int missing_brace(const srcfile *f, int err_line, int *def_line, char *kind, size_t kn, char *id, size_t idn)
+{
+    static const char *const kinds[] = {"scene", "narrator", "testimony", NULL};
+    for (int ln = err_line - 1; ln >= 1 && ln >= err_line - 30; ln--) {
+        size_t n;
+        const char *p = src_line(f, ln, &n);
+        if (!p) return 0;
+        size_t i = 0;
+        while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+        if (i == n || (i + 1 < n && p[i] == '-' && p[i + 1] == '-')) continue; /* blank or a comment */
+        if (p[i] == '}' || p[i] == '{') return 0; /* the end of an earlier definition, or a brace: not this mistake */
+        const char *w = NULL;
+        for (int k = 0; kinds[k]; k++) {
+            size_t kl = strlen(kinds[k]);
+            if (n - i > kl && memcmp(p + i, kinds[k], kl) == 0 && (p[i + kl] == ' ' || p[i + kl] == '\t' || p[i + kl] == '"'))
+                w = kinds[k];
+        }
+        if (!w) continue; /* a field line: look further up */
+        size_t q = i + strlen(w);
+        while (q < n && (p[q] == ' ' || p[q] == '\t')) q++;
+        if (q >= n || p[q] != '"') return 0;
+        size_t idstart = ++q;
+        while (q < n && p[q] != '"') q++;
+        if (q >= n) return 0;
+        size_t idend = q++;
+        while (q < n && (p[q] == ' ' || p[q] == '\t')) q++;
+        if (q < n && !(q + 1 < n && p[q] == '-' && p[q + 1] == '-')) return 0; /* something after the name: a '{' */
+        /* the '{' may start the next line that is not blank: then nothing is missing */
+        for (int nx = ln + 1; nx < err_line; nx++) {
+            size_t m;
+            const char *r = src_line(f, nx, &m);
+            size_t t = 0;
+            while (r && t < m && (r[t] == ' ' || r[t] == '\t')) t++;
+            if (!r || t == m) continue;
+            if (r[t] == '{') return 0;
+            break;
+        }
+        *def_line = ln;
+        snprintf(kind, kn, "%s", w);
+        snprintf(id, idn, "%.*s", (int)(idend - idstart > 100 ? 100 : idend - idstart), p + idstart);
+        return 1;
+    }
+    return 0;
+}
+
+/* A syntax error told in plain words when its cause can be seen in the source: a quote inside
+ * a text, or a definition without its '{'. 1 when reported. */
+static int explain_syntax(loader *ld, const orl_script_error *e, const char *file)
+{
+    const char *name = e->file ? e->file : file;
+    const srcfile *f = name ? find_src(ld, name) : NULL;
+    if (!f) return 0;
+    size_t n;
+    const char *p = src_line(f, e->line, &n);
+    char word[64], kind[16], id[128];
+    if (p && stray_quote(p, n, word, sizeof word)) {
+        orl_diag_add(ld->d, ORL_ERROR, name, e->line, 0, "stray-quote",
+                     "a quote mark \" inside a text ends the text early (here, just before %s), and Lua cannot "
+                     "read the rest; write each quote inside a text as \\\", like text = \"She said \\\"no\\\"\", "
+                     "or use other quote marks inside it: \"She said 'no'\" or \"She said «no»\"", word);
+        return 1;
+    }
+    int def_line;
+    if (missing_brace(f, e->line, &def_line, kind, sizeof kind, id, sizeof id)) {
+        orl_diag_add(ld->d, ORL_ERROR, name, def_line, 0, "missing-brace",
+                     "%s \"%s\" has no '{' after its name, so the lines below it are not part of it (Lua stopped at "
+                     "line %d); write %s \"%s\" { on this line, and close it with } after its last field",
+                     kind, id, e->line, kind, id);
+        return 1;
+    }
+    return 0;
 }
 
 static void report_script_error(loader *ld, orl_script_error *e, const char *file)
 {
     char extra[400] = "";
-    if (e->kind == ORL_SCRIPT_ERR_SYNTAX) {
-        snprintf(extra, sizeof extra, "%s", syntax_hint(e->msg));
+    /* a syntax error in an included file comes back as a runtime error of include */
+    int syntax = e->kind == ORL_SCRIPT_ERR_SYNTAX || (e->kind == ORL_SCRIPT_ERR_RUNTIME && *syntax_hint(NULL, e->msg));
+    if (syntax && explain_syntax(ld, e, file)) return;
+    if (syntax) {
+        snprintf(extra, sizeof extra, "%s", syntax_hint(ld->d, e->msg));
     } else if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
-        snprintf(extra, sizeof extra, "; %s", orl_script_errkind_hint(e->kind));
+        snprintf(extra, sizeof extra, "; %s", orl_diag_words(ld->d, "@hint", orl_script_errkind_hint(e->kind)));
     } else if (e->msg && strstr(e->msg, "attempt to call a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
         char name[64];
@@ -1090,16 +1263,21 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
         static const char *const blocked[] = {"require", "dofile", "loadfile", "load", "loadstring", "collectgarbage", NULL};
         int is_blocked = 0;
         for (int i = 0; blocked[i]; i++) if (strcmp(name, blocked[i]) == 0) is_blocked = 1;
-        if (is_blocked) snprintf(extra, sizeof extra, " ('%s' is not available to stories: they cannot load code or files)", name);
-        else if (sug) snprintf(extra, sizeof extra, " (did you mean '%s'?)", sug);
+        if (is_blocked)
+            snprintf(extra, sizeof extra,
+                     orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories: they cannot load code or files)"),
+                     name);
+        else if (sug) snprintf(extra, sizeof extra, orl_diag_words(ld->d, "@hint", " (did you mean '%s'?)"), sug);
     } else if (e->msg && strstr(e->msg, "attempt to index a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
         static const char *const blocked[] = {"io", "debug", "package", "coroutine", NULL};
         for (int i = 0; blocked[i]; i++)
             if (strncmp(g, blocked[i], strlen(blocked[i])) == 0 && g[strlen(blocked[i])] == '\'')
-                snprintf(extra, sizeof extra, " ('%s' is not available to stories, which cannot reach files, programs or the system)", blocked[i]);
+                snprintf(extra, sizeof extra,
+                         orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories, which cannot reach files, "
+                                                        "programs or the system)"), blocked[i]);
     } else if (e->msg && strstr(e->msg, "(field 'execute')")) {
-        snprintf(extra, sizeof extra, " (stories can only use os.time and os.date)");
+        snprintf(extra, sizeof extra, "%s", orl_diag_words(ld->d, "@hint", " (stories can only use os.time and os.date)"));
     }
     orl_diag_add(ld->d, ORL_ERROR, e->file ? e->file : file, e->line, 0, "script",
                  "%s%s", e->msg ? e->msg : "error", extra);
@@ -1110,7 +1288,14 @@ orl_story *orl_story_load(const char *path, const orl_load_opts *opts, orl_diags
     char err[700];
     orl_fs *fs = orl_fs_open(path, err, sizeof err);
     if (!fs) {
-        orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "unreadable", "%s", err);
+        /* the two an author meets most (a mistyped folder name), in the messages' language */
+        struct stat sb;
+        if (path && *path && stat(path, &sb) != 0)
+            orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "unreadable", "%s: cannot read: no such file or folder", path);
+        else if (path && *path && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode))
+            orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "unreadable", "%s: not a story folder or a .orilla file", path);
+        else
+            orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "unreadable", "%s", err);
         return NULL;
     }
     return orl_story_load_fs(fs, opts, diags);

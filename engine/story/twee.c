@@ -325,8 +325,8 @@ static int add_link(tw *t, passage *p, const char *s, const char *e, int line)
     return p->nlinks - 1;
 }
 
-/* Twine code that Orilla keeps as plain text: the first construct on a line, or NULL. */
-static const char *code_in(const char *s, const char *e, int *len)
+/* Twine code that Orilla keeps as plain text: the first construct on a line, or NULL (twee.h). */
+const char *orl_twee_code_in(const char *s, const char *e, int *len, const char **what)
 {
     for (const char *q = s; q < e; q++) {
         const char *end = NULL;
@@ -355,6 +355,12 @@ static const char *code_in(const char *s, const char *e, int *len)
         }
         if (end) {
             *len = (int)(end - q);
+            if (what)
+                *what = q[0] == '<' && q[1] == '<' ? "SugarCube code"
+                      : q[0] == '(' ? "Harlowe code"
+                      : q[0] == '$' ? "a story variable"
+                      : q[0] == '{' ? "Chapbook code"
+                      : q[0] == '/' ? "a code comment" : "an HTML tag";
             return q;
         }
     }
@@ -397,17 +403,12 @@ static void convert_passage(tw *t, passage *p)
         }
         /* the code of story formats stays as text: say where */
         int cl;
-        const char *code = code_in(lb.data ? lb.data : "", lb.data ? lb.data + lb.len : "", &cl);
-        if (code) {
-            const char *what = code[0] == '<' && code[1] == '<' ? "SugarCube code"
-                             : code[0] == '(' ? "Harlowe code"
-                             : code[0] == '$' ? "a story variable"
-                             : code[0] == '{' ? "Chapbook code"
-                             : code[0] == '/' ? "a code comment" : "an HTML tag";
+        const char *what = NULL;
+        const char *code = orl_twee_code_in(lb.data ? lb.data : "", lb.data ? lb.data + lb.len : "", &cl, &what);
+        if (code)
             warn(t, line, "twee-code", "passage \"%s\": %s '%.*s%s' was kept as text, because Orilla cannot run it; "
                  "rewrite it in story.lua (a 'when' or 'on_enter' function) or delete it",
-                 p->name, what, cl > 40 ? 40 : cl, code, cl > 40 ? "..." : "");
-        }
+                 p->name, orl_diag_words(t->d, "@word", what), cl > 40 ? 40 : cl, code, cl > 40 ? "..." : "");
         if (any_link && only_links) {
             /* a line of links only: they are the choices; the line leaves the text */
         } else {
@@ -568,7 +569,7 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
             p->skip = 1;
         } else if (has_tag(p, "script") || has_tag(p, "stylesheet")) {
             warn(&t, p->line, "twee-script", "passage \"%s\" is a %s for Twine; Orilla does not use it, so it is left out",
-                 p->name, has_tag(p, "script") ? "script" : "stylesheet");
+                 p->name, orl_diag_words(t.d, "@word", has_tag(p, "script") ? "script" : "stylesheet"));
             p->skip = 1;
         } else if (strcmp(p->name, "StoryInit") == 0 || strcmp(p->name, "StoryMenu") == 0 ||
                    strcmp(p->name, "StoryCaption") == 0 || strcmp(p->name, "StoryBanner") == 0 ||
@@ -644,7 +645,7 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     lua_comment(out, title);
     orl_buf_puts(out, "\n-- Imported from ");
     lua_comment(out, o.source ? o.source : file);
-    orl_buf_puts(out, " (a Twine story in Twee 3) by 'orilla import twee'.\n");
+    orl_buf_puts(out, " (a Twine story in Twee 3) " ORL_TWEE_MARK ".\n");
     if (t.ifid) { orl_buf_puts(out, "-- Twine IFID: "); lua_comment(out, t.ifid); orl_buf_puts(out, "\n"); }
     if (t.format) { orl_buf_puts(out, "-- Twine story format: "); lua_comment(out, t.format); orl_buf_puts(out, "\n"); }
     orl_buf_puts(out, "-- ES: Cada pasaje de Twine es una escena; cada enlace, una opción (choice).\n"

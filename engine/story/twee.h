@@ -38,6 +38,18 @@ typedef struct orl_twee_stats {
 int orl_twee_convert(const char *file, const char *data, size_t len, const orl_twee_opts *opts,
                      orl_buf *out, orl_twee_stats *stats, orl_diags *d);
 
+/* Twine code Orilla cannot run, in the text [s, e) (one line): the first construct there (a
+ * SugarCube <<macro>>, a Harlowe (macro: ...), a $variable, an HTML tag, Chapbook {code}, a
+ * code comment), or NULL. *len is its length in bytes; *what names it in English words
+ * ("SugarCube code", "Harlowe code", "a story variable", "an HTML tag", "Chapbook code", "a
+ * code comment"). The import warns with it; `orilla check` uses it again on imported stories
+ * (story/lint.c), so Twine code still in a text is not silently shown to readers. */
+const char *orl_twee_code_in(const char *s, const char *e, int *len, const char **what);
+
+/* Written in the first lines of every story.lua the import makes: how `check` knows a story
+ * came from Twine. */
+#define ORL_TWEE_MARK "by 'orilla import twee'"
+
 /* A safe id from any name: small ASCII letters, digits and '-' (common accented Latin letters
  * lose their accents; other characters become '-'), at most n-1 bytes; `fallback` when
  * nothing is left. */

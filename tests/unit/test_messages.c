@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/common.h"
 #include "core/diag.h"
 #include "core/strutil.h"
 #include "story/messages.h"
@@ -280,6 +281,64 @@ static void test_story_check_in_spanish(void **state)
     rmdir(dir);
 }
 
+/* The commands' own lines (app/common.h): ORILLA_LANG, or a command's --lang, picks the
+ * language; a count picks "one" or "many", in English and in Spanish. */
+static void test_app_words(void **state)
+{
+    (void)state;
+    unsetenv("ORILLA_LANG");
+    orl_app_set_lang(NULL);
+    assert_string_equal(orl_app_words("@walk", "scenes reached: %d of %d\n"), "scenes reached: %d of %d\n");
+    assert_string_equal(orl_app_words_n("@count", 1, "%d ending", "%d endings"), "%d ending");
+    assert_string_equal(orl_app_words_n("@count", 0, "%d ending", "%d endings"), "%d endings");
+    assert_null(orl_app_wording());
+
+    setenv("ORILLA_LANG", "es", 1);
+    assert_non_null(orl_app_wording());
+    assert_string_equal(orl_app_words("@walk", "scenes reached: %d of %d\n"), "escenas alcanzadas: %d de %d\n");
+    assert_string_equal(orl_app_words_n("@count", 1, "%d ending", "%d endings"), "%d final");
+    assert_string_equal(orl_app_words_n("@count", 3, "%d ending", "%d endings"), "%d finales");
+    /* a line nobody translated stays English; the code keeps words of one place apart */
+    assert_string_equal(orl_app_words("@walk", "not in the table %d"), "not in the table %d");
+    assert_string_equal(orl_app_words("@check", "scenes reached: %d of %d\n"), "scenes reached: %d of %d\n");
+    /* --lang en wins over ORILLA_LANG=es, and back */
+    orl_app_set_lang("en");
+    assert_string_equal(orl_app_words_n("@count", 3, "%d ending", "%d endings"), "%d endings");
+    orl_app_set_lang(NULL);
+    unsetenv("ORILLA_LANG");
+    orl_app_set_lang("es");
+    assert_string_equal(orl_app_words_n("@count", 1, "%d testimony", "%d testimonies"), "%d testimonio");
+    orl_app_set_lang(NULL);
+}
+
+/* Every count has both forms in the table: a "one" without its "many" (or the reverse) would
+ * leave half of the numbers in English. */
+static void test_counts_have_both_forms(void **state)
+{
+    (void)state;
+    size_t n;
+    const orl_message *t = orl_messages_table("es", &n);
+    int lonely = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t[i].code, "@count") != 0) continue;
+        size_t l = strlen(t[i].en);
+        int found = 0;
+        for (size_t j = 0; j < n && !found; j++) {
+            if (j == i || strcmp(t[j].code, "@count") != 0) continue;
+            size_t m = strlen(t[j].en);
+            /* "%d scene" and "%d scenes", "%d testimony" and "%d testimonies" */
+            found = (m > l && strncmp(t[j].en, t[i].en, l) == 0) || (l > m && strncmp(t[i].en, t[j].en, m) == 0) ||
+                    (l > 1 && m > 1 && strncmp(t[i].en, t[j].en, l - 1) == 0 && strcmp(t[j].en + l - 1, "ies") == 0) ||
+                    (l > 1 && m > 1 && strncmp(t[j].en, t[i].en, m - 1) == 0 && strcmp(t[i].en + m - 1, "ies") == 0);
+        }
+        if (!found) {
+            fprintf(stderr, "@count \"%s\" has no other form in the table\n", t[i].en);
+            lonely++;
+        }
+    }
+    assert_int_equal(lonely, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +349,8 @@ int main(void)
         cmocka_unit_test(test_wording_in_diags),
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_story_check_in_spanish),
+        cmocka_unit_test(test_app_words),
+        cmocka_unit_test(test_counts_have_both_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,3 +3,6 @@ args: check tests/data/bad-syntax
 exit: 1
 output-contains: story.lua:11:
 output-contains: error:
+# { text = "Go on" go = "end" } is a missing comma, not a quote inside a text
+output-contains: is a ',' missing
+output-not-contains: quote mark

@@ -4,7 +4,7 @@ args: import twee tests/data/twee/sample.twee -o amal
 exit: 0
 creates: amal
 creates: amal/story.lua
-stdout-contains: 4 scenes (1 endings), 6 choices
+stdout-contains: 4 scenes (1 ending), 6 choices
 output-contains: sample.twee:22: warning: passage "Wait a day": Harlowe code '(set: $waited to true)'
 output-contains: sample.twee:27: warning:
 output-contains: Missing passage
