@@ -286,6 +286,31 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
     return rc;
 }
 
+typedef struct head_ctx {
+    unsigned char *p;
+    size_t n, cap;
+} head_ctx;
+
+static int take_head(const void *data, size_t n, void *ud)
+{
+    head_ctx *h = ud;
+    size_t room = h->cap - h->n;
+    if (n > room) n = room;
+    memcpy(h->p + h->n, data, n);
+    h->n += n;
+    return h->n >= h->cap; /* enough: stop reading */
+}
+
+long long orl_fs_head(orl_fs *fs, const char *name, void *buf, size_t n)
+{
+    head_ctx h = {buf, 0, n};
+    if (n == 0) return 0;
+    /* no size limit: the read stops after n bytes */
+    int rc = orl_fs_stream(fs, name, ~0ULL - 1, take_head, &h, NULL);
+    if (h.n > 0) return (long long)h.n;
+    return rc < 0 ? rc : 0;
+}
+
 typedef struct walk_ctx {
     orl_fs *fs;
     int (*fn)(const char *, void *);

@@ -41,6 +41,10 @@ int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *l
  * bytes passed to fn. Otherwise returns an ORL_FS_* code. */
 int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
                   int (*fn)(const void *p, size_t n, void *ud), void *ud, unsigned long long *total);
+/* Reads the first bytes of a file, at most n, into buf (the rest is never read): for headers
+ * and first lines. Returns how many were read (0 for an empty file), or an ORL_FS_* code
+ * (negative) when none could be. buf is not NUL-terminated. */
+long long orl_fs_head(orl_fs *fs, const char *name, void *buf, size_t n);
 /* 1 when the file exists (and is a regular file), else 0. */
 int orl_fs_exists(orl_fs *fs, const char *name);
 /* Size in bytes, or -1 when missing. */

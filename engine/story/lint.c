@@ -47,18 +47,6 @@ int orl_image_size(const unsigned char *p, size_t n, unsigned *w, unsigned *h)
     return 0;
 }
 
-typedef struct head_buf { unsigned char *p; size_t n; } head_buf;
-
-static int take_head(const void *data, size_t n, void *ud)
-{
-    head_buf *b = ud;
-    size_t room = ORL_IMAGE_HEADER_BYTES - b->n;
-    if (n > room) n = room;
-    memcpy(b->p + b->n, data, n);
-    b->n += n;
-    return b->n >= ORL_IMAGE_HEADER_BYTES; /* enough: stop reading */
-}
-
 static int ends_with(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);
@@ -92,14 +80,13 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
     x->names[x->nnames++] = copy;
     orl_strmap_put(&x->seen, copy, 1);
     if (orl_fs_check_name(name) != ORL_FS_OK || !orl_fs_exists(x->st->fs, name)) return; /* check says so */
-    head_buf hb = {x->buf, 0};
-    int rc = orl_fs_stream(x->st->fs, name, ORL_MAX_FILE_BYTES, take_head, &hb, NULL);
-    if (rc < 0 && hb.n == 0) return;
+    long long got = orl_fs_head(x->st->fs, name, x->buf, ORL_IMAGE_HEADER_BYTES);
+    if (got < 0) return;
     unsigned w = 0, h = 0;
-    int k = orl_image_size(hb.p, hb.n, &w, &h);
+    int k = orl_image_size(x->buf, (size_t)got, &w, &h);
     int named_png = ends_with(name, ".png"), named_jpeg = ends_with(name, ".jpg") || ends_with(name, ".jpeg");
     if (k <= 0) {
-        if ((named_png || named_jpeg) && (k < 0 || hb.n >= 32))
+        if ((named_png || named_jpeg) && (k < 0 || got >= 32))
             orl_diag_add(x->d, ORL_WARNING, loc.file, loc.line, 0, "not-an-image",
                          "%s: \"%s\" is named like a %s picture, but its contents are not one (a file of another "
                          "kind renamed, or damaged?); open it in an image editor and save it again as %s",
@@ -159,27 +146,14 @@ static void check_texts(lint_ctx *x, int limit)
 
 /* ---------- Twine code left in an imported story ---------- */
 
-typedef struct first_lines { char text[2048]; size_t n; } first_lines;
-
-static int take_first_lines(const void *data, size_t n, void *ud)
-{
-    first_lines *f = ud;
-    size_t room = sizeof f->text - 1 - f->n;
-    if (n > room) n = room;
-    memcpy(f->text + f->n, data, n);
-    f->n += n;
-    return f->n >= sizeof f->text - 1; /* enough: the mark is in the first lines */
-}
-
 /* 1 when the story's first file says 'orilla import twee' wrote it (story/twee.h). */
 static int imported_from_twine(orl_story *st)
 {
     if (st->nfiles < 1) return 0;
-    first_lines f;
-    f.n = 0;
-    orl_fs_stream(st->fs, st->files[0], ORL_MAX_SCRIPT_BYTES, take_first_lines, &f, NULL);
-    f.text[f.n] = 0;
-    return strstr(f.text, ORL_TWEE_MARK) != NULL;
+    char text[2048];
+    long long got = orl_fs_head(st->fs, st->files[0], text, sizeof text - 1); /* the mark is in the first lines */
+    text[got > 0 ? got : 0] = 0;
+    return strstr(text, ORL_TWEE_MARK) != NULL;
 }
 
 typedef struct twine_ctx { orl_diags *d; int found; } twine_ctx;

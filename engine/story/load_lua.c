@@ -1408,30 +1408,13 @@ static int load_protected(lua_State *L)
  * writes among the first lines (bundle.h). Only the start of the manifest is read: the rest
  * lists files. Days since 1970, or 0 when there is none (a folder, an older bundle). A false
  * date here can only hide testimonies, never show one. */
-typedef struct head_buf {
-    char text[4096];
-    size_t n;
-} head_buf;
-
-static int take_head(const void *p, size_t n, void *ud)
-{
-    head_buf *h = ud;
-    size_t room = sizeof h->text - 1 - h->n;
-    if (n > room) n = room;
-    memcpy(h->text + h->n, p, n);
-    h->n += n;
-    h->text[h->n] = 0;
-    return h->n + 1 >= sizeof h->text; /* enough: stop */
-}
-
 static long long bundle_made(orl_fs *fs)
 {
-    head_buf h;
-    h.n = 0;
-    h.text[0] = 0;
-    int rc = orl_fs_stream(fs, ORL_BUNDLE_MANIFEST, ORL_MAX_MANIFEST_BYTES, take_head, &h, NULL);
-    if (rc != ORL_FS_OK && rc != 1) return 0;
-    for (const char *line = h.text; line && *line;) {
+    char text[4096];
+    long long got = orl_fs_head(fs, ORL_BUNDLE_MANIFEST, text, sizeof text - 1);
+    if (got <= 0) return 0;
+    text[got] = 0;
+    for (const char *line = text; line && *line;) {
         const char *nl = strchr(line, '\n');
         if (strncmp(line, "  files = {", 11) == 0) break;
         if (strncmp(line, "  made = \"", 10) == 0 && strnlen(line, 21) == 21 && line[20] == '"') {
