@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include "bundle/bundle.h"
 #include "bundle/fs.h"
@@ -25,33 +26,24 @@
 #include <unistd.h>
 #include <zip.h>
 
-static char tmpdir[256];
 
 /* ---------------------------------------------------------------- helpers */
-
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
 
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-bundle-XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
+    if (tmpdir_make("orl-bundle", NULL) != 0) return -1;
     return 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return 0;
 }
 
-static char *tpath(const char *fmt, ...)
+static char *bpath(const char *fmt, ...)
 {
     static char bufs[8][1200];
     static int k;
@@ -120,15 +112,15 @@ static const char *make_story(const char *name)
     static char dirs[4][1200];
     static int k;
     char *dir = dirs[k++ & 3];
-    snprintf(dir, 1200, "%s", tpath("%s", name));
+    snprintf(dir, 1200, "%s", bpath("%s", name));
     static unsigned char png[5000];
     for (size_t i = 0; i < sizeof png; i++) png[i] = (unsigned char)(i * 7 + 3);
-    write_text(tpath("%s/story.lua", name),
+    write_text(bpath("%s/story.lua", name),
                "story { id = \"prueba\", version = \"1.0\", title = \"Prueba\", language = \"es\", start = \"a\" }\n"
                "scene \"a\" { ending = true, text = \"Hola\", background = \"images/a.png\" }\n");
-    write_file(tpath("%s/images/a.png", name), png, sizeof png);
-    write_text(tpath("%s/captions/a.vtt", name), "WEBVTT\n\n00:00.000 --> 00:01.000\nHola\n");
-    write_text(tpath("%s/locale/en.po", name), "msgid \"Hola\"\nmsgstr \"Hello\"\n");
+    write_file(bpath("%s/images/a.png", name), png, sizeof png);
+    write_text(bpath("%s/captions/a.vtt", name), "WEBVTT\n\n00:00.000 --> 00:01.000\nHola\n");
+    write_text(bpath("%s/locale/en.po", name), "msgid \"Hola\"\nmsgstr \"Hello\"\n");
     return dir;
 }
 
@@ -253,12 +245,12 @@ static void test_pack_and_verify(void **state)
     (void)state;
     const char *dir = make_story("s");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("s.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("s.orilla"), NULL, &d), 0);
     assert_int_equal(d.errors, 0);
     orl_diags_free(&d);
 
     orl_bundle_report rep;
-    int rc = orl_bundle_verify(tpath("s.orilla"), NULL, &rep, &d);
+    int rc = orl_bundle_verify(bpath("s.orilla"), NULL, &rep, &d);
     if (rc) dump(&d);
     assert_int_equal(rc, 0);
     assert_int_equal(rep.files, 4);
@@ -274,7 +266,7 @@ static void test_pack_and_verify(void **state)
 
     /* The bundle reads like the folder through orl_fs. */
     char err[300];
-    orl_fs *fs = orl_fs_open(tpath("s.orilla"), err, sizeof err);
+    orl_fs *fs = orl_fs_open(bpath("s.orilla"), err, sizeof err);
     assert_non_null(fs);
     assert_true(orl_fs_is_bundle(fs));
     char *data;
@@ -290,14 +282,14 @@ static void test_pack_reproducible(void **state)
     (void)state;
     const char *dir = make_story("r");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("r1.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("r1.orilla"), NULL, &d), 0);
     /* Different file times and a different time zone must not matter. */
     struct timeval tv[2] = {{1000000000, 0}, {1000000000, 0}};
-    utimes(tpath("r/story.lua"), tv);
+    utimes(bpath("r/story.lua"), tv);
     setenv("TZ", "America/Bogota", 1);
-    assert_int_equal(pack(dir, tpath("r2.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("r2.orilla"), NULL, &d), 0);
     unsetenv("TZ");
-    assert_true(files_equal(tpath("r1.orilla"), tpath("r2.orilla")));
+    assert_true(files_equal(bpath("r1.orilla"), bpath("r2.orilla")));
 
     /* A SOURCE_DATE_EPOCH changes the timestamps, reproducibly. */
     orl_pack_desc desc = {0};
@@ -305,16 +297,16 @@ static void test_pack_reproducible(void **state)
     desc.version = "1.0";
     desc.title = "Prueba \"uno\" \xc3\xb1";
     desc.mtime = 1700000000;
-    assert_int_equal(orl_bundle_pack(dir, tpath("r3.orilla"), &desc, NULL, &d), 0);
-    assert_int_equal(orl_bundle_pack(dir, tpath("r4.orilla"), &desc, NULL, &d), 0);
-    assert_true(files_equal(tpath("r3.orilla"), tpath("r4.orilla")));
-    assert_false(files_equal(tpath("r1.orilla"), tpath("r3.orilla")));
+    assert_int_equal(orl_bundle_pack(dir, bpath("r3.orilla"), &desc, NULL, &d), 0);
+    assert_int_equal(orl_bundle_pack(dir, bpath("r4.orilla"), &desc, NULL, &d), 0);
+    assert_true(files_equal(bpath("r3.orilla"), bpath("r4.orilla")));
+    assert_false(files_equal(bpath("r1.orilla"), bpath("r3.orilla")));
     assert_int_equal(d.errors, 0);
     orl_diags_free(&d);
 
     /* Fixed times, permissions, no extra fields; stored or deflated by kind. */
     int ze;
-    zip_t *za = zip_open(tpath("r1.orilla"), ZIP_RDONLY, &ze);
+    zip_t *za = zip_open(bpath("r1.orilla"), ZIP_RDONLY, &ze);
     assert_non_null(za);
     zip_int64_t n = zip_get_num_entries(za, 0);
     assert_int_equal(n, 5);
@@ -334,7 +326,7 @@ static void test_pack_reproducible(void **state)
     }
     zip_discard(za);
     size_t len;
-    unsigned char *b = read_all(tpath("r1.orilla"), &len);
+    unsigned char *b = read_all(bpath("r1.orilla"), &len);
     /* DOS time 0, date 1980-01-01 (0x0021) in the first local header. */
     assert_int_equal(b[10] | b[11] << 8, 0);
     assert_int_equal(b[12] | b[13] << 8, 0x21);
@@ -361,17 +353,17 @@ static void test_pack_skips_hidden_and_backups(void **state)
 {
     (void)state;
     const char *dir = make_story("h");
-    write_text(tpath("h/.DS_Store"), "junk");
-    write_text(tpath("h/.git/HEAD"), "ref: refs/heads/main\n");
-    write_text(tpath("h/story.lua~"), "old");
-    write_text(tpath("h/#story.lua#"), "autosave");
-    write_text(tpath("h/images/Thumbs.db"), "junk");
-    write_text(tpath("h/old.orilla"), "PK");
+    write_text(bpath("h/.DS_Store"), "junk");
+    write_text(bpath("h/.git/HEAD"), "ref: refs/heads/main\n");
+    write_text(bpath("h/story.lua~"), "old");
+    write_text(bpath("h/#story.lua#"), "autosave");
+    write_text(bpath("h/images/Thumbs.db"), "junk");
+    write_text(bpath("h/old.orilla"), "PK");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("h.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("h.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
     orl_bundle_report rep;
-    assert_int_equal(orl_bundle_verify(tpath("h.orilla"), NULL, &rep, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("h.orilla"), NULL, &rep, &d), 0);
     assert_int_equal(rep.files, 4);
     assert_null(orl_manifest_find(&rep.manifest, ".DS_Store"));
     assert_null(orl_manifest_find(&rep.manifest, "story.lua~"));
@@ -383,34 +375,34 @@ static void test_pack_links(void **state)
 {
     (void)state;
     const char *dir = make_story("l");
-    write_text(tpath("secret.txt"), "not for the story");
+    write_text(bpath("secret.txt"), "not for the story");
     orl_diags d = {0};
     /* Outside: refused, nothing written. */
-    assert_int_equal(symlink(tpath("secret.txt"), tpath("l/images/leak.png")), 0);
-    assert_int_equal(pack(dir, tpath("l.orilla"), NULL, &d), 1);
+    assert_int_equal(symlink(bpath("secret.txt"), bpath("l/images/leak.png")), 0);
+    assert_int_equal(pack(dir, bpath("l.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "outside the story folder"));
-    assert_int_equal(access(tpath("l.orilla"), F_OK), -1);
+    assert_int_equal(access(bpath("l.orilla"), F_OK), -1);
     orl_diags_free(&d);
-    unlink(tpath("l/images/leak.png"));
+    unlink(bpath("l/images/leak.png"));
     /* A relative link that climbs out is the same. */
-    assert_int_equal(symlink("../../secret.txt", tpath("l/images/leak2.png")), 0);
-    assert_int_equal(pack(dir, tpath("l.orilla"), NULL, &d), 1);
+    assert_int_equal(symlink("../../secret.txt", bpath("l/images/leak2.png")), 0);
+    assert_int_equal(pack(dir, bpath("l.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "outside the story folder"));
     orl_diags_free(&d);
-    unlink(tpath("l/images/leak2.png"));
+    unlink(bpath("l/images/leak2.png"));
     /* Inside: packed as a plain copy. */
-    assert_int_equal(symlink("a.png", tpath("l/images/b.png")), 0);
-    assert_int_equal(pack(dir, tpath("l.orilla"), NULL, &d), 0);
+    assert_int_equal(symlink("a.png", bpath("l/images/b.png")), 0);
+    assert_int_equal(pack(dir, bpath("l.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
     orl_bundle_report rep;
-    assert_int_equal(orl_bundle_verify(tpath("l.orilla"), NULL, &rep, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("l.orilla"), NULL, &rep, &d), 0);
     assert_non_null(orl_manifest_find(&rep.manifest, "images/b.png"));
     orl_bundle_report_free(&rep);
     orl_diags_free(&d);
     /* Broken links and special files are refused, and a pipe does not hang pack. */
-    assert_int_equal(symlink("nowhere.png", tpath("l/images/c.png")), 0);
-    assert_int_equal(mkfifo(tpath("l/pipe"), 0644), 0);
-    assert_int_equal(pack(dir, tpath("l2.orilla"), NULL, &d), 1);
+    assert_int_equal(symlink("nowhere.png", bpath("l/images/c.png")), 0);
+    assert_int_equal(mkfifo(bpath("l/pipe"), 0644), 0);
+    assert_int_equal(pack(dir, bpath("l2.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "does not exist"));
     assert_true(has_diag(&d, "not a plain file"));
     orl_diags_free(&d);
@@ -427,34 +419,34 @@ static void test_pack_output_rules(void **state)
     orl_diags_free(&d);
     /* Not over a file that is not a bundle (story.lua given by mistake). */
     size_t before;
-    unsigned char *orig = read_all(tpath("o/story.lua"), &before);
-    assert_int_equal(pack(dir, tpath("o/story.lua"), NULL, &d), 2);
+    unsigned char *orig = read_all(bpath("o/story.lua"), &before);
+    assert_int_equal(pack(dir, bpath("o/story.lua"), NULL, &d), 2);
     assert_true(has_diag(&d, "not a bundle"));
     size_t after;
-    unsigned char *now = read_all(tpath("o/story.lua"), &after);
+    unsigned char *now = read_all(bpath("o/story.lua"), &after);
     assert_int_equal(before, after);
     assert_memory_equal(orig, now, before);
     free(orig);
     free(now);
     orl_diags_free(&d);
     /* Inside the folder it packs: allowed, and the bundle does not swallow itself next time. */
-    assert_int_equal(pack(dir, tpath("o/o.orilla"), NULL, &d), 0);
-    assert_int_equal(pack(dir, tpath("o/o.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("o/o.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("o/o.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
     orl_bundle_report rep;
-    assert_int_equal(orl_bundle_verify(tpath("o/o.orilla"), NULL, &rep, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("o/o.orilla"), NULL, &rep, &d), 0);
     assert_int_equal(rep.files, 4);
     orl_bundle_report_free(&rep);
     orl_diags_free(&d);
     /* A folder that does not exist, an output folder that does not exist: 2, no temp left. */
-    assert_int_equal(pack(tpath("nope"), tpath("x.orilla"), NULL, &d), 2);
-    assert_int_equal(pack(dir, tpath("nodir/x.orilla"), NULL, &d), 2);
+    assert_int_equal(pack(bpath("nope"), bpath("x.orilla"), NULL, &d), 2);
+    assert_int_equal(pack(dir, bpath("nodir/x.orilla"), NULL, &d), 2);
     orl_diags_free(&d);
     /* Re-packing over an existing bundle replaces it. */
-    assert_int_equal(pack(dir, tpath("o2.orilla"), NULL, &d), 0);
-    write_text(tpath("o/extra.txt"), "new");
-    assert_int_equal(pack(dir, tpath("o2.orilla"), NULL, &d), 0);
-    assert_int_equal(orl_bundle_verify(tpath("o2.orilla"), NULL, &rep, &d), 0);
+    assert_int_equal(pack(dir, bpath("o2.orilla"), NULL, &d), 0);
+    write_text(bpath("o/extra.txt"), "new");
+    assert_int_equal(pack(dir, bpath("o2.orilla"), NULL, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("o2.orilla"), NULL, &rep, &d), 0);
     assert_int_equal(rep.files, 5);
     orl_bundle_report_free(&rep);
     orl_diags_free(&d);
@@ -468,14 +460,14 @@ static void test_pack_bad_names(void **state)
 {
     (void)state;
     const char *dir = make_story("n");
-    write_text(tpath("n/images/a:b.png"), "x");
+    write_text(bpath("n/images/a:b.png"), "x");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("n.orilla"), NULL, &d), 1);
+    assert_int_equal(pack(dir, bpath("n.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "cannot go in a bundle"));
     orl_diags_free(&d);
-    unlink(tpath("n/images/a:b.png"));
-    write_text(tpath("n/images/bad\xff.png"), "x");
-    assert_int_equal(pack(dir, tpath("n.orilla"), NULL, &d), 1);
+    unlink(bpath("n/images/a:b.png"));
+    write_text(bpath("n/images/bad\xff.png"), "x");
+    assert_int_equal(pack(dir, bpath("n.orilla"), NULL, &d), 1);
     orl_diags_free(&d);
 }
 
@@ -485,19 +477,19 @@ static void test_keys(void **state)
 {
     (void)state;
     char err[600], fpr[17];
-    const char *name = tpath("k1");
+    const char *name = bpath("k1");
     assert_int_equal(orl_key_generate(name, fpr, err, sizeof err), 0);
     struct stat st;
-    assert_int_equal(stat(tpath("k1.key"), &st), 0);
+    assert_int_equal(stat(bpath("k1.key"), &st), 0);
     assert_int_equal(st.st_mode & 0777, 0600);
-    assert_int_equal(stat(tpath("k1.pub"), &st), 0);
+    assert_int_equal(stat(bpath("k1.pub"), &st), 0);
     /* Never overwrites. */
     size_t l1;
-    unsigned char *k1 = read_all(tpath("k1.key"), &l1);
+    unsigned char *k1 = read_all(bpath("k1.key"), &l1);
     assert_int_equal(orl_key_generate(name, NULL, err, sizeof err), -1);
     assert_non_null(strstr(err, "already exists"));
     size_t l2;
-    unsigned char *k2 = read_all(tpath("k1.key"), &l2);
+    unsigned char *k2 = read_all(bpath("k1.key"), &l2);
     assert_int_equal(l1, l2);
     assert_memory_equal(k1, k2, l1);
     free(k1);
@@ -505,8 +497,8 @@ static void test_keys(void **state)
     /* Fingerprint = first 16 hex of sha256(public key). */
     orl_pubkey pub;
     orl_seckey sec;
-    assert_int_equal(orl_key_load_public(tpath("k1.pub"), &pub, err, sizeof err), 0);
-    assert_int_equal(orl_key_load_secret(tpath("k1.key"), &sec, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_public(bpath("k1.pub"), &pub, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_secret(bpath("k1.key"), &sec, err, sizeof err), 0);
     assert_string_equal(pub.fingerprint, fpr);
     assert_memory_equal(pub.pk, sec.pub.pk, 32);
     unsigned char h[32];
@@ -516,23 +508,23 @@ static void test_keys(void **state)
     assert_memory_equal(hex, fpr, 16);
     orl_key_wipe(&sec);
     /* Mix-ups and garbage. */
-    assert_int_equal(orl_key_load_public(tpath("k1.key"), &pub, err, sizeof err), -1);
+    assert_int_equal(orl_key_load_public(bpath("k1.key"), &pub, err, sizeof err), -1);
     assert_non_null(strstr(err, "secret key"));
-    assert_int_equal(orl_key_load_secret(tpath("k1.pub"), &sec, err, sizeof err), -1);
+    assert_int_equal(orl_key_load_secret(bpath("k1.pub"), &sec, err, sizeof err), -1);
     assert_non_null(strstr(err, "public key"));
-    write_text(tpath("junk.pub"), "# hello\nnot hex at all\n");
-    assert_int_equal(orl_key_load_public(tpath("junk.pub"), &pub, err, sizeof err), -1);
-    write_text(tpath("junk2.pub"), "");
-    assert_int_equal(orl_key_load_public(tpath("junk2.pub"), &pub, err, sizeof err), -1);
-    assert_int_equal(orl_key_load_public(tpath("missing.pub"), &pub, err, sizeof err), -1);
+    write_text(bpath("junk.pub"), "# hello\nnot hex at all\n");
+    assert_int_equal(orl_key_load_public(bpath("junk.pub"), &pub, err, sizeof err), -1);
+    write_text(bpath("junk2.pub"), "");
+    assert_int_equal(orl_key_load_public(bpath("junk2.pub"), &pub, err, sizeof err), -1);
+    assert_int_equal(orl_key_load_public(bpath("missing.pub"), &pub, err, sizeof err), -1);
     /* A secret key whose halves do not belong together. */
     size_t kl;
-    char *kt = (char *)read_all(tpath("k1.key"), &kl);
+    char *kt = (char *)read_all(bpath("k1.key"), &kl);
     char *nl = strchr(kt, '\n');
     nl[1 + 70] = nl[1 + 70] == '0' ? '1' : '0'; /* a digit of the public half */
-    write_file(tpath("bad.key"), kt, kl);
+    write_file(bpath("bad.key"), kt, kl);
     free(kt);
-    assert_int_equal(orl_key_load_secret(tpath("bad.key"), &sec, err, sizeof err), -1);
+    assert_int_equal(orl_key_load_secret(bpath("bad.key"), &sec, err, sizeof err), -1);
     assert_non_null(strstr(err, "damaged"));
 }
 
@@ -542,26 +534,26 @@ static void test_signatures(void **state)
     char err[600];
     orl_seckey a, b;
     orl_pubkey apub, bpub;
-    assert_int_equal(orl_key_generate(tpath("ka"), NULL, err, sizeof err), 0);
-    assert_int_equal(orl_key_generate(tpath("kb"), NULL, err, sizeof err), 0);
-    assert_int_equal(orl_key_load_secret(tpath("ka.key"), &a, err, sizeof err), 0);
-    assert_int_equal(orl_key_load_secret(tpath("kb.key"), &b, err, sizeof err), 0);
-    assert_int_equal(orl_key_load_public(tpath("ka.pub"), &apub, err, sizeof err), 0);
-    assert_int_equal(orl_key_load_public(tpath("kb.pub"), &bpub, err, sizeof err), 0);
+    assert_int_equal(orl_key_generate(bpath("ka"), NULL, err, sizeof err), 0);
+    assert_int_equal(orl_key_generate(bpath("kb"), NULL, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_secret(bpath("ka.key"), &a, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_secret(bpath("kb.key"), &b, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_public(bpath("ka.pub"), &apub, err, sizeof err), 0);
+    assert_int_equal(orl_key_load_public(bpath("kb.pub"), &bpub, err, sizeof err), 0);
     const char *dir = make_story("g");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("g.orilla"), &a, &d), 0);
-    assert_int_equal(pack(dir, tpath("u.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("g.orilla"), &a, &d), 0);
+    assert_int_equal(pack(dir, bpath("u.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
 
     orl_bundle_report rep;
-    assert_int_equal(orl_bundle_verify(tpath("g.orilla"), &apub, &rep, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("g.orilla"), &apub, &rep, &d), 0);
     assert_true(rep.is_signed);
     assert_true(rep.signature_ok);
     assert_string_equal(rep.signer, apub.fingerprint);
     orl_bundle_report_free(&rep);
     /* Without a key: fine, and the signer is known. */
-    assert_int_equal(orl_bundle_verify(tpath("g.orilla"), NULL, &rep, &d), 0);
+    assert_int_equal(orl_bundle_verify(bpath("g.orilla"), NULL, &rep, &d), 0);
     assert_true(rep.is_signed);
     assert_false(rep.signature_ok);
     assert_string_equal(rep.signer, apub.fingerprint);
@@ -569,21 +561,21 @@ static void test_signatures(void **state)
     orl_diags_free(&d);
 
     /* Signed by another key. */
-    assert_int_equal(verify(tpath("g.orilla"), &bpub, &d), 1);
+    assert_int_equal(verify(bpath("g.orilla"), &bpub, &d), 1);
     assert_true(has_diag(&d, "signed by another key"));
     orl_diags_free(&d);
     /* Unsigned when a key is required. */
-    assert_int_equal(verify(tpath("u.orilla"), &apub, &d), 1);
+    assert_int_equal(verify(bpath("u.orilla"), &apub, &d), 1);
     assert_true(has_diag(&d, "not signed"));
     orl_diags_free(&d);
     /* A forged signature file that names key A but was made by key B over the same manifest. */
-    assert_int_equal(pack(dir, tpath("f.orilla"), &b, &d), 0);
+    assert_int_equal(pack(dir, bpath("f.orilla"), &b, &d), 0);
     orl_diags_free(&d);
     char *fs_err = NULL;
     (void)fs_err;
     {
         int ze;
-        zip_t *za = zip_open(tpath("f.orilla"), ZIP_RDONLY, &ze);
+        zip_t *za = zip_open(bpath("f.orilla"), ZIP_RDONLY, &ze);
         zip_file_t *zf = zip_fopen(za, ORL_BUNDLE_SIGNATURE, 0);
         char sig[400] = {0};
         zip_int64_t n = zip_fread(zf, sig, sizeof sig - 1);
@@ -592,15 +584,15 @@ static void test_signatures(void **state)
         zip_discard(za);
         char *k = strstr(sig, "key ") + 4;
         memcpy(k, apub.fingerprint, 16);
-        zip_put(tpath("f.orilla"), ORL_BUNDLE_SIGNATURE, sig, strlen(sig));
+        zip_put(bpath("f.orilla"), ORL_BUNDLE_SIGNATURE, sig, strlen(sig));
     }
-    assert_int_equal(verify(tpath("f.orilla"), &apub, &d), 1);
+    assert_int_equal(verify(bpath("f.orilla"), &apub, &d), 1);
     assert_true(has_diag(&d, "does not match the manifest"));
     orl_diags_free(&d);
     /* A manifest rewritten after signing (a file swapped and its hash "fixed"). */
     {
         orl_bundle_report r2;
-        assert_int_equal(orl_bundle_verify(tpath("g.orilla"), NULL, &r2, &d), 0);
+        assert_int_equal(orl_bundle_verify(bpath("g.orilla"), NULL, &r2, &d), 0);
         orl_diags_free(&d);
         const char *evil = "evil picture";
         orl_manifest_file *f = (orl_manifest_file *)orl_manifest_find(&r2.manifest, "images/a.png");
@@ -608,19 +600,19 @@ static void test_signatures(void **state)
         crypto_hash_sha256(f->sha256, (const unsigned char *)evil, strlen(evil));
         size_t ml;
         char *mt = orl_manifest_write(&r2.manifest, &ml);
-        zip_put(tpath("g.orilla"), ORL_BUNDLE_MANIFEST, mt, ml);
-        zip_put(tpath("g.orilla"), "images/a.png", evil, strlen(evil));
+        zip_put(bpath("g.orilla"), ORL_BUNDLE_MANIFEST, mt, ml);
+        zip_put(bpath("g.orilla"), "images/a.png", evil, strlen(evil));
         free(mt);
         orl_bundle_report_free(&r2);
     }
-    assert_int_equal(verify(tpath("g.orilla"), NULL, &d), 0); /* hashes agree, but... */
+    assert_int_equal(verify(bpath("g.orilla"), NULL, &d), 0); /* hashes agree, but... */
     orl_diags_free(&d);
-    assert_int_equal(verify(tpath("g.orilla"), &apub, &d), 1); /* ...the signature does not */
+    assert_int_equal(verify(bpath("g.orilla"), &apub, &d), 1); /* ...the signature does not */
     assert_true(has_diag(&d, "does not match the manifest"));
     orl_diags_free(&d);
     /* A damaged signature file. */
-    zip_put(tpath("u.orilla"), ORL_BUNDLE_SIGNATURE, "orilla-signature 1\nkey zz\n", 26);
-    assert_int_equal(verify(tpath("u.orilla"), &apub, &d), 1);
+    zip_put(bpath("u.orilla"), ORL_BUNDLE_SIGNATURE, "orilla-signature 1\nkey zz\n", 26);
+    assert_int_equal(verify(bpath("u.orilla"), &apub, &d), 1);
     assert_true(has_diag(&d, "damaged or not a signature"));
     orl_diags_free(&d);
     orl_key_wipe(&a);
@@ -634,9 +626,9 @@ static void test_verify_problems(void **state)
     (void)state;
     const char *dir = make_story("v");
     orl_diags d = {0};
-    assert_int_equal(pack(dir, tpath("v.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("v.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
-    char *path = tpath("v.orilla");
+    char *path = bpath("v.orilla");
 
     /* Same size, other bytes. */
     static unsigned char other[6000];
@@ -760,8 +752,8 @@ static void test_made_day(void **state)
     orl_diags_free(&d);
 
     /* a bundle of a story with a testimony recorded on 2025-01-10, made on 2025-06-01 */
-    const char *dir = tpath("made");
-    write_text(tpath("made/story.lua"),
+    const char *dir = bpath("made");
+    write_text(bpath("made/story.lua"),
                "story { id = \"hecho\", version = \"1.0\", title = \"Hecho\", language = \"es\", start = \"a\" }\n"
                "narrator \"ana\" { name = \"Ana\" }\n"
                "testimony \"t\" { narrator = \"ana\", text = \"Crucé.\",\n"
@@ -770,8 +762,8 @@ static void test_made_day(void **state)
     orl_pack_desc desc = {0};
     desc.id = "hecho";
     desc.made = "2025-06-01";
-    assert_int_equal(orl_bundle_pack(dir, tpath("made.orilla"), &desc, NULL, &d), 0);
-    orl_story *st = orl_story_load(tpath("made.orilla"), NULL, &d);
+    assert_int_equal(orl_bundle_pack(dir, bpath("made.orilla"), &desc, NULL, &d), 0);
+    orl_story *st = orl_story_load(bpath("made.orilla"), NULL, &d);
     assert_non_null(st);
     assert_int_equal(d.errors, 0);
     assert_int_equal(st->made, orl_parse_date("2025-06-01"));
@@ -794,8 +786,8 @@ static void test_made_day(void **state)
     orl_story_free(st);
     /* a bundle without a made day (made before it existed) loads as before */
     desc.made = NULL;
-    assert_int_equal(orl_bundle_pack(dir, tpath("old.orilla"), &desc, NULL, &d), 0);
-    st = orl_story_load(tpath("old.orilla"), NULL, &d);
+    assert_int_equal(orl_bundle_pack(dir, bpath("old.orilla"), &desc, NULL, &d), 0);
+    st = orl_story_load(bpath("old.orilla"), NULL, &d);
     assert_non_null(st);
     assert_int_equal(st->made, 0);
     orl_story_free(st);
@@ -893,19 +885,19 @@ static void test_zip_escaping_names(void **state)
     char err[500];
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         zentry e[2] = {{"story.lua", "x", 1, ZIP_CM_STORE}, {names[i], "evil", 4, ZIP_CM_STORE}};
-        make_zip(tpath("esc.orilla"), e, 2);
-        assert_int_equal(check_zip(tpath("esc.orilla"), err, sizeof err), 1);
+        make_zip(bpath("esc.orilla"), e, 2);
+        assert_int_equal(check_zip(bpath("esc.orilla"), err, sizeof err), 1);
         assert_non_null(strstr(err, "outside the bundle"));
         /* Every reader refuses it, with that message. */
-        orl_fs *fs = orl_fs_open(tpath("esc.orilla"), err, sizeof err);
+        orl_fs *fs = orl_fs_open(bpath("esc.orilla"), err, sizeof err);
         assert_null(fs);
         assert_non_null(strstr(err, "outside the bundle"));
         orl_diags d = {0};
-        assert_int_equal(verify(tpath("esc.orilla"), NULL, &d), 2);
+        assert_int_equal(verify(bpath("esc.orilla"), NULL, &d), 2);
         orl_diags_free(&d);
     }
     /* Nothing was written outside. */
-    assert_int_equal(access(tpath("evil.txt"), F_OK), -1);
+    assert_int_equal(access(bpath("evil.txt"), F_OK), -1);
     assert_int_equal(access("/etc/evil.txt", F_OK), -1);
 }
 
@@ -914,39 +906,39 @@ static void test_zip_not_a_zip_and_truncated(void **state)
     (void)state;
     char err[500];
     orl_diags d = {0};
-    write_text(tpath("text.orilla"), "story { id = 'x' }\n");
-    assert_int_equal(check_zip(tpath("text.orilla"), err, sizeof err), 2);
+    write_text(bpath("text.orilla"), "story { id = 'x' }\n");
+    assert_int_equal(check_zip(bpath("text.orilla"), err, sizeof err), 2);
     assert_non_null(strstr(err, "not a zip"));
-    assert_int_equal(verify(tpath("text.orilla"), NULL, &d), 2);
+    assert_int_equal(verify(bpath("text.orilla"), NULL, &d), 2);
     assert_true(has_diag(&d, "not a zip"));
     orl_diags_free(&d);
-    write_file(tpath("empty.orilla"), "", 0);
-    assert_int_equal(check_zip(tpath("empty.orilla"), err, sizeof err), 2);
-    write_file(tpath("pk.orilla"), "PK\3\4", 4);
-    assert_int_equal(check_zip(tpath("pk.orilla"), err, sizeof err), 2);
+    write_file(bpath("empty.orilla"), "", 0);
+    assert_int_equal(check_zip(bpath("empty.orilla"), err, sizeof err), 2);
+    write_file(bpath("pk.orilla"), "PK\3\4", 4);
+    assert_int_equal(check_zip(bpath("pk.orilla"), err, sizeof err), 2);
 
     const char *dir = make_story("t");
-    assert_int_equal(pack(dir, tpath("t.orilla"), NULL, &d), 0);
+    assert_int_equal(pack(dir, bpath("t.orilla"), NULL, &d), 0);
     orl_diags_free(&d);
     size_t len;
-    unsigned char *b = read_all(tpath("t.orilla"), &len);
+    unsigned char *b = read_all(bpath("t.orilla"), &len);
     /* Cut at many places: always refused cleanly, never a crash. */
     for (size_t cut = 0; cut < len; cut += (cut < 64 ? 1 : 97)) {
-        write_file(tpath("cut.orilla"), b, cut);
-        int rc = verify(tpath("cut.orilla"), NULL, &d);
+        write_file(bpath("cut.orilla"), b, cut);
+        int rc = verify(bpath("cut.orilla"), NULL, &d);
         assert_int_not_equal(rc, 0);
         orl_diags_free(&d);
     }
-    write_file(tpath("cut.orilla"), b, len / 2);
-    assert_int_equal(check_zip(tpath("cut.orilla"), err, sizeof err), 2);
+    write_file(bpath("cut.orilla"), b, len / 2);
+    assert_int_equal(check_zip(bpath("cut.orilla"), err, sizeof err), 2);
     assert_non_null(strstr(err, "cut short"));
     /* Bytes flipped in the middle of the data: a damaged file is found, not a crash. */
     for (size_t at = 100; at < len; at += 211) {
         unsigned char *c = malloc(len);
         memcpy(c, b, len);
         c[at] ^= 0x5a;
-        write_file(tpath("flip.orilla"), c, len);
-        int rc = verify(tpath("flip.orilla"), NULL, &d);
+        write_file(bpath("flip.orilla"), c, len);
+        int rc = verify(bpath("flip.orilla"), NULL, &d);
         assert_true(rc == 0 || rc == 1 || rc == 2);
         orl_diags_free(&d);
         free(c);
@@ -962,13 +954,13 @@ static void test_zip_bomb_declared_small(void **state)
     char *zeros = calloc(big, 1);
     assert_non_null(zeros);
     zentry e[2] = {{"story.lua", "x", 1, ZIP_CM_STORE}, {"bomb.bin", zeros, big, ZIP_CM_DEFLATE}};
-    make_zip(tpath("bomb.orilla"), e, 2);
+    make_zip(bpath("bomb.orilla"), e, 2);
     free(zeros);
-    patch_declared_size(tpath("bomb.orilla"), "bomb.bin", 100);
+    patch_declared_size(bpath("bomb.orilla"), "bomb.bin", 100);
     char err[500];
-    assert_int_equal(check_zip(tpath("bomb.orilla"), err, sizeof err), 0);
+    assert_int_equal(check_zip(bpath("bomb.orilla"), err, sizeof err), 0);
     double t0 = now_s();
-    orl_fs *fs = orl_fs_open(tpath("bomb.orilla"), err, sizeof err);
+    orl_fs *fs = orl_fs_open(bpath("bomb.orilla"), err, sizeof err);
     assert_non_null(fs);
     char *data = NULL;
     size_t len = 0;
@@ -996,11 +988,11 @@ static void test_zip_bomb_declared_small(void **state)
     m.nfiles = 2;
     size_t ml;
     char *mt = orl_manifest_write(&m, &ml);
-    zip_put(tpath("bomb.orilla"), ORL_BUNDLE_MANIFEST, mt, ml);
+    zip_put(bpath("bomb.orilla"), ORL_BUNDLE_MANIFEST, mt, ml);
     free(mt);
     orl_diags d = {0};
     t0 = now_s();
-    assert_int_equal(verify(tpath("bomb.orilla"), NULL, &d), 1);
+    assert_int_equal(verify(bpath("bomb.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "bomb.bin: changed"));
     assert_true(now_s() - t0 < 5.0);
     orl_diags_free(&d);
@@ -1013,11 +1005,11 @@ static void test_zip_bomb_declared_huge(void **state)
     char *zeros = calloc(1 << 20, 1);
     /* One file declaring more than a file may hold. */
     zentry e[2] = {{"story.lua", "x", 1, ZIP_CM_STORE}, {"huge.bin", zeros, 1 << 20, ZIP_CM_DEFLATE}};
-    make_zip(tpath("huge.orilla"), e, 2);
-    patch_declared_size(tpath("huge.orilla"), "huge.bin", 0xF0000000u);
-    assert_int_equal(check_zip(tpath("huge.orilla"), err, sizeof err), 1);
+    make_zip(bpath("huge.orilla"), e, 2);
+    patch_declared_size(bpath("huge.orilla"), "huge.bin", 0xF0000000u);
+    assert_int_equal(check_zip(bpath("huge.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "one file may be at most"));
-    orl_fs *fs = orl_fs_open(tpath("huge.orilla"), err, sizeof err);
+    orl_fs *fs = orl_fs_open(bpath("huge.orilla"), err, sizeof err);
     assert_null(fs);
     /* Many files, each under the file cap, adding up to more than a bundle may hold. */
     zentry many[12];
@@ -1026,9 +1018,9 @@ static void test_zip_bomb_declared_huge(void **state)
         snprintf(names[i], sizeof names[i], "f%02d.bin", i);
         many[i] = (zentry){names[i], zeros, 1024, ZIP_CM_DEFLATE};
     }
-    make_zip(tpath("sum.orilla"), many, 12);
-    for (int i = 0; i < 12; i++) patch_declared_size(tpath("sum.orilla"), names[i], 250u << 20);
-    assert_int_equal(check_zip(tpath("sum.orilla"), err, sizeof err), 1);
+    make_zip(bpath("sum.orilla"), many, 12);
+    for (int i = 0; i < 12; i++) patch_declared_size(bpath("sum.orilla"), names[i], 250u << 20);
+    assert_int_equal(check_zip(bpath("sum.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "the most a bundle may hold"));
     free(zeros);
 }
@@ -1038,8 +1030,8 @@ static void test_zip_too_many_entries(void **state)
     (void)state;
     int ze;
     char err[500];
-    unlink(tpath("many.orilla"));
-    zip_t *za = zip_open(tpath("many.orilla"), ZIP_CREATE | ZIP_TRUNCATE, &ze);
+    unlink(bpath("many.orilla"));
+    zip_t *za = zip_open(bpath("many.orilla"), ZIP_CREATE | ZIP_TRUNCATE, &ze);
     assert_non_null(za);
     for (int i = 0; i <= ORL_MAX_BUNDLE_FILES; i++) {
         char name[32];
@@ -1051,10 +1043,10 @@ static void test_zip_too_many_entries(void **state)
     }
     assert_int_equal(zip_close(za), 0);
     double t0 = now_s();
-    assert_int_equal(check_zip(tpath("many.orilla"), err, sizeof err), 1);
+    assert_int_equal(check_zip(bpath("many.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "at most"));
     orl_diags d = {0};
-    assert_int_equal(verify(tpath("many.orilla"), NULL, &d), 2);
+    assert_int_equal(verify(bpath("many.orilla"), NULL, &d), 2);
     assert_true(has_diag(&d, "a bundle may hold at most"));
     orl_diags_free(&d);
     assert_true(now_s() - t0 < 10.0);
@@ -1067,54 +1059,54 @@ static void test_zip_duplicates_links_methods(void **state)
     /* The same name twice (made by renaming the second entry in place). */
     zentry e[3] = {{"story.lua", "x", 1, ZIP_CM_STORE}, {"a.txt", "good", 4, ZIP_CM_STORE},
                    {"b.txt", "evil", 4, ZIP_CM_STORE}};
-    make_zip(tpath("dup.orilla"), e, 3);
+    make_zip(bpath("dup.orilla"), e, 3);
     size_t len;
-    unsigned char *b = read_all(tpath("dup.orilla"), &len);
+    unsigned char *b = read_all(bpath("dup.orilla"), &len);
     for (size_t i = 0; i + 5 <= len; i++)
         if (memcmp(b + i, "b.txt", 5) == 0) b[i] = 'a';
-    write_file(tpath("dup.orilla"), b, len);
+    write_file(bpath("dup.orilla"), b, len);
     free(b);
-    assert_int_equal(check_zip(tpath("dup.orilla"), err, sizeof err), 1);
+    assert_int_equal(check_zip(bpath("dup.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "twice"));
     /* A file and a folder of one name. */
     zentry fd[3] = {{"story.lua", "x", 1, ZIP_CM_STORE}, {"img", "x", 1, ZIP_CM_STORE},
                     {"img/a.png", "y", 1, ZIP_CM_STORE}};
-    make_zip(tpath("fd.orilla"), fd, 3);
-    assert_int_equal(check_zip(tpath("fd.orilla"), err, sizeof err), 1);
+    make_zip(bpath("fd.orilla"), fd, 3);
+    assert_int_equal(check_zip(bpath("fd.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "both a file and a folder"));
     /* A link entry. */
     int ze;
-    unlink(tpath("link.orilla"));
-    zip_t *za = zip_open(tpath("link.orilla"), ZIP_CREATE, &ze);
+    unlink(bpath("link.orilla"));
+    zip_t *za = zip_open(bpath("link.orilla"), ZIP_CREATE, &ze);
     zip_int64_t idx = zip_file_add(za, "images/a.png", zip_source_buffer(za, "/etc/passwd", 11, 0), 0);
     zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX, (zip_uint32_t)0120777 << 16);
     assert_int_equal(zip_close(za), 0);
-    assert_int_equal(check_zip(tpath("link.orilla"), err, sizeof err), 1);
+    assert_int_equal(check_zip(bpath("link.orilla"), err, sizeof err), 1);
     assert_non_null(strstr(err, "is a link"));
     /* Encrypted. */
-    unlink(tpath("enc.orilla"));
-    za = zip_open(tpath("enc.orilla"), ZIP_CREATE, &ze);
+    unlink(bpath("enc.orilla"));
+    za = zip_open(bpath("enc.orilla"), ZIP_CREATE, &ze);
     idx = zip_file_add(za, "story.lua", zip_source_buffer(za, "secret", 6, 0), 0);
     if (zip_file_set_encryption(za, (zip_uint64_t)idx, ZIP_EM_TRAD_PKWARE, "pw") == 0) {
         assert_int_equal(zip_close(za), 0);
-        assert_int_equal(check_zip(tpath("enc.orilla"), err, sizeof err), 1);
+        assert_int_equal(check_zip(bpath("enc.orilla"), err, sizeof err), 1);
         assert_non_null(strstr(err, "encrypted"));
     } else {
         zip_discard(za);
     }
     /* A good hand-made zip (folder entries, no manifest) opens: only verify minds it. */
-    unlink(tpath("hand.orilla"));
-    za = zip_open(tpath("hand.orilla"), ZIP_CREATE, &ze);
+    unlink(bpath("hand.orilla"));
+    za = zip_open(bpath("hand.orilla"), ZIP_CREATE, &ze);
     zip_dir_add(za, "images", 0);
     zip_file_add(za, "images/a.png", zip_source_buffer(za, "png", 3, 0), 0);
     zip_file_add(za, "story.lua", zip_source_buffer(za, "x", 1, 0), 0);
     assert_int_equal(zip_close(za), 0);
     orl_zip_summary sum;
-    assert_int_equal(orl_bundle_check_zip(tpath("hand.orilla"), &sum, err, sizeof err), 0);
+    assert_int_equal(orl_bundle_check_zip(bpath("hand.orilla"), &sum, err, sizeof err), 0);
     assert_int_equal(sum.entries, 2);
     assert_int_equal(sum.bytes, 4);
     orl_diags d = {0};
-    assert_int_equal(verify(tpath("hand.orilla"), NULL, &d), 1);
+    assert_int_equal(verify(bpath("hand.orilla"), NULL, &d), 1);
     assert_true(has_diag(&d, "no manifest"));
     orl_diags_free(&d);
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,23 +265,17 @@ static void test_deployment_names(void **state)
 
 /* ---- withdrawal lists ---- */
 
-static char tmpdir[256];
-
 static int make_tmp(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-test-consent-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return tmpdir_make("orl-test-consent", NULL);
 }
 
 static int remove_tmp(void **state)
 {
     (void)state;
-    char *cmd = orl_format("rm -rf '%s'", tmpdir);
-    int rc = system(cmd);
-    free(cmd);
-    return rc == 0 ? 0 : -1;
+    tmpdir_remove();
+    return 0;
 }
 
 static char *write_tmp(const char *name, const char *data, size_t len)

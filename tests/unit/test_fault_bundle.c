@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -30,7 +31,6 @@
 
 #define RICH ORL_TEST_DATA "/fault-rich"
 
-static char tmpdir[256];
 static char bundle_path[300];
 
 static int says_memory(const char *s) { return s && strstr(s, "memory"); }
@@ -244,20 +244,12 @@ static void folder_physfs(void **state)
     sweep(RICH, 0, "folder", FAULT_PHYSFS);
 }
 
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
 static orl_fs *holder; /* keeps PhysicsFS started (fault.h) */
 
 static int group_setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-fault-XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
+    if (tmpdir_make("orl-fault", NULL) != 0) return -1;
     snprintf(bundle_path, sizeof bundle_path, "%s/rich.orilla", tmpdir);
     orl_pack_desc pd = {.id = "fault-rich", .version = "1.0.0", .title = "Tres puertas"};
     orl_diags d = {0};
@@ -274,7 +266,7 @@ static int group_teardown(void **state)
 {
     (void)state;
     orl_fs_close(holder);
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return fault_bad_points ? -1 : 0;
 }
 

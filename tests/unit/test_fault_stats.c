@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <fcntl.h>
 #include <ftw.h>
@@ -28,7 +29,6 @@
 
 #define DAY 20513 /* 2026-03-01 */
 
-static char tmpdir[256];
 static char pristine[300]; /* a database with one session, made undisturbed */
 
 static const orl_stats_step steps[] = {{"puerta", 3, "voz"}, {"voz", 1, "fin"}};
@@ -53,18 +53,6 @@ static char *dump(const char *path)
     fclose(f);
     orl_stats_close(s);
     return buf;
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
-    assert_non_null(a);
-    assert_non_null(b);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, a)) > 0) assert_int_equal(fwrite(buf, 1, n, b), n);
-    fclose(a);
-    assert_int_equal(fclose(b), 0);
 }
 
 static void fresh_copy(const char *path)
@@ -215,20 +203,12 @@ static void writes(void **state)
         for (int b = 0; b <= 1; b++) free(expected[a][b]);
 }
 
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
 static int group_setup(void **state)
 {
     (void)state;
     /* in memory when it can be: every commit syncs the file (synchronous = FULL), thousands of
      * times in this test */
-    const char *t = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-fault-stats-XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
+    if (tmpdir_make("orl-fault-stats", access("/dev/shm", W_OK) == 0 ? "/dev/shm" : NULL) != 0) return -1;
     if (fault_wrapped() && fault_install() != 0) return -1;
     snprintf(pristine, sizeof pristine, "%s/pristine.db", tmpdir);
     char err[512];
@@ -243,7 +223,7 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return fault_bad_points ? -1 : 0;
 }
 

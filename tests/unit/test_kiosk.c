@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -19,36 +20,8 @@
 #include "kiosk/kiosk.h"
 #include "kiosk/pin.h"
 
-static char tmpdir[256];
 static SDL_Surface *surface;
 static SDL_Renderer *renderer;
-
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
-
-static const char *tpath(const char *name)
-{
-    static char buf[8][600];
-    static int k;
-    k = (k + 1) % 8;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
-    assert_non_null(a);
-    assert_non_null(b);
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, a)) > 0) assert_int_equal(fwrite(buf, 1, n, b), n);
-    fclose(a);
-    fclose(b);
-}
 
 /* Flips bytes in the middle of a file (inside a stored picture of the bundle). */
 static void tamper(const char *path)
@@ -69,9 +42,7 @@ static void tamper(const char *path)
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-kiosk-XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
+    if (tmpdir_make("orl-kiosk", NULL) != 0) return -1;
     char err[600];
     if (orl_key_generate(tpath("workshop"), NULL, err, sizeof err) != 0) return -1;
     if (orl_key_generate(tpath("stranger"), NULL, err, sizeof err) != 0) return -1;
@@ -103,7 +74,7 @@ static int teardown(void **state)
     (void)state;
     SDL_DestroyRenderer(renderer);
     SDL_FreeSurface(surface);
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <ftw.h>
 #include <signal.h>
@@ -26,16 +27,6 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk.h"
 
-static char tmpdir[256];
-
-static const char *tpath(const char *name)
-{
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
-}
 
 static void write_text(const char *path, const char *text)
 {
@@ -266,20 +257,10 @@ static void test_kill9_soak(void **state)
     orl_kiosk_config_free(&c);
 }
 
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(p);
-}
-
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-kiosk-faults-XXXXXX", t && *t ? t : "/tmp");
-    if (!mkdtemp(tmpdir)) return -1;
+    if (tmpdir_make("orl-kiosk-faults", NULL) != 0) return -1;
     setenv("ORILLA_TODAY", "2026-03-01", 1);
     return 0;
 }
@@ -287,7 +268,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return 0;
 }
 

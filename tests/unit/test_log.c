@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <ftw.h>
 #include <stdio.h>
@@ -14,36 +15,18 @@
 
 #include "core/log.h"
 
-static char tmpdir[256];
-
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
 
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-log-XXXXXX", t && *t ? t : "/tmp");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return tmpdir_make("orl-log", NULL);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return 0;
-}
-
-static char *path_of(const char *name)
-{
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
 }
 
 static char *slurp(const char *path)
@@ -69,14 +52,14 @@ static void test_lines(void **state)
 {
     (void)state;
     long long now = 1767225600; /* 2026-01-01 */
-    orl_log_desc d = {.path = path_of("a.log"), .prefix = "kiosk", .now = fake_now, .now_ud = &now};
+    orl_log_desc d = {.path = tpath("a.log"), .prefix = "kiosk", .now = fake_now, .now_ud = &now};
     orl_log *l = orl_log_open(&d);
     assert_non_null(l);
     assert_null(orl_log_failed(l));
     orl_log_write(l, ORL_LOG_INFO, "started with %d bundles", 2);
     orl_log_write(l, ORL_LOG_ERROR, "two\nlines\rin one");
     orl_log_close(l);
-    char *s = slurp(path_of("a.log"));
+    char *s = slurp(tpath("a.log"));
     assert_non_null(s);
     assert_non_null(strstr(s, " info kiosk: started with 2 bundles\n"));
     /* a newline inside a message cannot forge a second line */
@@ -92,20 +75,20 @@ static void test_lines(void **state)
 static void test_rotation(void **state)
 {
     (void)state;
-    orl_log_desc d = {.path = path_of("r.log"), .max_bytes = 1000, .keep = 3};
+    orl_log_desc d = {.path = tpath("r.log"), .max_bytes = 1000, .keep = 3};
     orl_log *l = orl_log_open(&d);
     assert_non_null(l);
     for (int i = 0; i < 200; i++) orl_log_write(l, ORL_LOG_INFO, "line %03d of a log that grows and grows", i);
     orl_log_close(l);
     /* the current file and two older ones, none past the limit, no fourth */
-    assert_true(file_size(path_of("r.log")) > 0);
-    assert_true(file_size(path_of("r.log")) <= 1000);
-    assert_true(file_size(path_of("r.log.1")) > 0);
-    assert_true(file_size(path_of("r.log.1")) <= 1000);
-    assert_true(file_size(path_of("r.log.2")) > 0);
-    assert_int_equal(file_size(path_of("r.log.3")), -1);
+    assert_true(file_size(tpath("r.log")) > 0);
+    assert_true(file_size(tpath("r.log")) <= 1000);
+    assert_true(file_size(tpath("r.log.1")) > 0);
+    assert_true(file_size(tpath("r.log.1")) <= 1000);
+    assert_true(file_size(tpath("r.log.2")) > 0);
+    assert_int_equal(file_size(tpath("r.log.3")), -1);
     /* the newest line is in the current file, the oldest kept ones in .2 */
-    char *cur = slurp(path_of("r.log")), *old = slurp(path_of("r.log.2")), *mid = slurp(path_of("r.log.1"));
+    char *cur = slurp(tpath("r.log")), *old = slurp(tpath("r.log.2")), *mid = slurp(tpath("r.log.1"));
     assert_non_null(strstr(cur, "line 199 "));
     assert_null(strstr(old, "line 199 "));
     assert_null(strstr(old, "line 000 ")); /* the oldest were dropped */
@@ -123,23 +106,23 @@ static void test_rotation(void **state)
 static void test_reopen_continues_size(void **state)
 {
     (void)state;
-    orl_log_desc d = {.path = path_of("c.log"), .max_bytes = 600, .keep = 2};
+    orl_log_desc d = {.path = tpath("c.log"), .max_bytes = 600, .keep = 2};
     for (int round = 0; round < 5; round++) {
         orl_log *l = orl_log_open(&d);
         for (int i = 0; i < 5; i++) orl_log_write(l, ORL_LOG_INFO, "round %d line %d padding padding", round, i);
         orl_log_close(l);
     }
     /* restarts (a kiosk restarted by systemd) still rotate: the size on disk counts */
-    assert_true(file_size(path_of("c.log")) <= 600);
-    assert_true(file_size(path_of("c.log.1")) > 0);
-    assert_int_equal(file_size(path_of("c.log.2")), -1);
+    assert_true(file_size(tpath("c.log")) <= 600);
+    assert_true(file_size(tpath("c.log.1")) > 0);
+    assert_int_equal(file_size(tpath("c.log.2")), -1);
 }
 
 static void test_unwritable_never_stops(void **state)
 {
     (void)state;
     /* a folder that does not exist: the log works (to stderr) and says why */
-    orl_log_desc d = {.path = path_of("no/such/folder/k.log")};
+    orl_log_desc d = {.path = tpath("no/such/folder/k.log")};
     orl_log *l = orl_log_open(&d);
     assert_non_null(l);
     assert_non_null(orl_log_failed(l));
@@ -161,17 +144,17 @@ static void test_folder_appears_later(void **state)
 {
     (void)state;
     long long now = 1000;
-    orl_log_desc d = {.path = path_of("later/k.log"), .now = fake_now, .now_ud = &now};
+    orl_log_desc d = {.path = tpath("later/k.log"), .now = fake_now, .now_ud = &now};
     orl_log *l = orl_log_open(&d);
     assert_non_null(orl_log_failed(l));
-    mkdir(path_of("later"), 0755);
+    mkdir(tpath("later"), 0755);
     orl_log_write(l, ORL_LOG_INFO, "too soon");
-    assert_int_equal(file_size(path_of("later/k.log")), -1);
+    assert_int_equal(file_size(tpath("later/k.log")), -1);
     now += ORL_LOG_RETRY_SECONDS + 1;
     orl_log_write(l, ORL_LOG_INFO, "now it works");
     assert_null(orl_log_failed(l));
     orl_log_close(l);
-    char *s = slurp(path_of("later/k.log"));
+    char *s = slurp(tpath("later/k.log"));
     assert_non_null(s);
     assert_non_null(strstr(s, "now it works"));
     free(s);
@@ -180,7 +163,7 @@ static void test_folder_appears_later(void **state)
 static void test_long_line_cut(void **state)
 {
     (void)state;
-    orl_log_desc d = {.path = path_of("long.log"), .max_bytes = 100000};
+    orl_log_desc d = {.path = tpath("long.log"), .max_bytes = 100000};
     orl_log *l = orl_log_open(&d);
     char *big = malloc(100000);
     memset(big, 'x', 99999);
@@ -188,7 +171,7 @@ static void test_long_line_cut(void **state)
     orl_log_write(l, ORL_LOG_INFO, "%s", big);
     orl_log_close(l);
     free(big);
-    assert_true(file_size(path_of("long.log")) < ORL_LOG_MAX_LINE + 100);
+    assert_true(file_size(tpath("long.log")) < ORL_LOG_MAX_LINE + 100);
 }
 
 int main(void)

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -24,46 +25,28 @@
 #include "kiosk/stats.h"
 #include "story/consent.h"
 
-static char tmpdir[256];
-
-static int rm_cb(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb; (void)flag; (void)ftw;
-    return remove(p);
-}
 
 static int setup(void **state)
 {
     (void)state;
-    const char *t = getenv("TMPDIR");
-    snprintf(tmpdir, sizeof tmpdir, "%s/orl-stats-XXXXXX", t && *t ? t : "/tmp");
-    return mkdtemp(tmpdir) ? 0 : -1;
+    return tmpdir_make("orl-stats", NULL);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    nftw(tmpdir, rm_cb, 16, FTW_DEPTH | FTW_PHYS);
+    tmpdir_remove();
     return 0;
-}
-
-static const char *path_of(const char *name)
-{
-    static char buf[4][512];
-    static int k;
-    k = (k + 1) % 4;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", tmpdir, name);
-    return buf[k];
 }
 
 #define DAY_2026_03_01 20513 /* days since 1970 */
 
 static orl_stats *fresh(const char *name)
 {
-    remove(path_of(name));
+    remove(tpath(name));
     char err[512];
     orl_stats_opts o = {.today = DAY_2026_03_01};
-    orl_stats *s = orl_stats_open(path_of(name), &o, err, sizeof err);
+    orl_stats *s = orl_stats_open(tpath(name), &o, err, sizeof err);
     if (!s) fprintf(stderr, "open: %s\n", err);
     assert_non_null(s);
     return s;
@@ -213,7 +196,7 @@ static void write_file(const char *path, const void *p, size_t n)
 static void test_corrupt(void **state)
 {
     (void)state;
-    const char *p = path_of("garbage.db");
+    const char *p = tpath("garbage.db");
     char junk[8192];
     for (size_t i = 0; i < sizeof junk; i++) junk[i] = (char)(i * 131 + 7);
     write_file(p, junk, sizeof junk);
@@ -239,7 +222,7 @@ static void test_corrupt(void **state)
     assert_non_null(s);
     assert_non_null(strstr(orl_stats_problem(s), "damaged-1"));
     assert_non_null(strstr(orl_stats_problem(s), p)); /* which file, for the operator menu */
-    assert_int_equal(stat(path_of("garbage.db.damaged-1"), &sb), 0);
+    assert_int_equal(stat(tpath("garbage.db.damaged-1"), &sb), 0);
     assert_int_equal(sb.st_size, sizeof junk);
     session(s, "ana", 1, 1, 1);
     orl_stats_close(s);
@@ -248,7 +231,7 @@ static void test_corrupt(void **state)
     orl_stats *good = fresh("cut.db");
     for (int i = 0; i < 50; i++) session(good, i % 2 ? "ana" : "luis", 1, 2, 1);
     orl_stats_close(good);
-    const char *cp = path_of("cut.db");
+    const char *cp = tpath("cut.db");
     assert_int_equal(stat(cp, &sb), 0);
     assert_int_equal(truncate(cp, sb.st_size / 2 + 100), 0);
     s = orl_stats_open(cp, NULL, err, sizeof err);
@@ -263,10 +246,10 @@ static void test_corrupt(void **state)
     }
     /* an SQLite database that is someone else's */
     sqlite3 *db;
-    assert_int_equal(sqlite3_open(path_of("other.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_open(tpath("other.db"), &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "CREATE TABLE visitors (name TEXT)", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    assert_null(orl_stats_open(path_of("other.db"), NULL, err, sizeof err));
+    assert_null(orl_stats_open(tpath("other.db"), NULL, err, sizeof err));
     assert_non_null(strstr(err, "not Orilla's"));
 }
 
@@ -277,17 +260,17 @@ static void test_readonly(void **state)
     /* a place nobody can write, not even root */
     assert_null(orl_stats_open("/proc/orilla-stats.db", NULL, err, sizeof err));
     assert_true(err[0] != 0);
-    assert_null(orl_stats_open(path_of("no/such/folder/s.db"), NULL, err, sizeof err));
+    assert_null(orl_stats_open(tpath("no/such/folder/s.db"), NULL, err, sizeof err));
     assert_non_null(strstr(err, "cannot be opened"));
     /* the stats command never creates a file */
     orl_stats_opts ro = {.readonly = 1};
-    assert_null(orl_stats_open(path_of("absent.db"), &ro, err, sizeof err));
-    assert_int_equal(access(path_of("absent.db"), F_OK), -1);
+    assert_null(orl_stats_open(tpath("absent.db"), &ro, err, sizeof err));
+    assert_int_equal(access(tpath("absent.db"), F_OK), -1);
     /* a read-only connection records nothing, and says so without crashing */
     orl_stats *s = fresh("ro.db");
     session(s, "ana", 1, 1, 1);
     orl_stats_close(s);
-    s = orl_stats_open(path_of("ro.db"), &ro, err, sizeof err);
+    s = orl_stats_open(tpath("ro.db"), &ro, err, sizeof err);
     assert_non_null(s);
     assert_false(orl_stats_ok(s));
     assert_int_equal(orl_stats_session_start(s, "ana", "1.0", "es"), -1);
@@ -297,10 +280,10 @@ static void test_readonly(void **state)
     orl_stats_close(s);
     /* a file the kiosk's user may not write (skipped as root, who may write anything) */
     if (geteuid() != 0) {
-        chmod(path_of("ro.db"), 0444);
-        assert_null(orl_stats_open(path_of("ro.db"), NULL, err, sizeof err));
+        chmod(tpath("ro.db"), 0444);
+        assert_null(orl_stats_open(tpath("ro.db"), NULL, err, sizeof err));
         assert_non_null(strstr(err, "only be read"));
-        chmod(path_of("ro.db"), 0644);
+        chmod(tpath("ro.db"), 0644);
     }
 }
 
@@ -368,7 +351,7 @@ static void test_schema_is_only_aggregates(void **state)
     session(s, "ana", 1, 2, 1);
     orl_stats_close(s);
     sqlite3 *db;
-    assert_int_equal(sqlite3_open_v2(path_of("schema.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(tpath("schema.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     /* exactly these tables... */
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master "
@@ -418,7 +401,7 @@ static void test_schema_is_only_aggregates(void **state)
     sqlite3_finalize(st);
     sqlite3_close(db);
     struct stat sb;
-    assert_true(stat(path_of("schema.db-wal"), &sb) != 0 || sb.st_size == 0);
+    assert_true(stat(tpath("schema.db-wal"), &sb) != 0 || sb.st_size == 0);
 }
 
 static void test_wal_truncated_while_open(void **state)
@@ -428,7 +411,7 @@ static void test_wal_truncated_while_open(void **state)
     session(s, "ana", 1, 2, 1);
     struct stat sb;
     /* still open (the kiosk runs for months): the WAL is empty after each session */
-    assert_true(stat(path_of("wal.db-wal"), &sb) != 0 || sb.st_size == 0);
+    assert_true(stat(tpath("wal.db-wal"), &sb) != 0 || sb.st_size == 0);
     orl_stats_close(s);
 }
 
@@ -438,11 +421,11 @@ static void test_newer_schema_refused(void **state)
     orl_stats *s = fresh("newer.db");
     orl_stats_close(s);
     sqlite3 *db;
-    assert_int_equal(sqlite3_open(path_of("newer.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_open(tpath("newer.db"), &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "UPDATE schema_version SET version = 99", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     char err[512];
-    assert_null(orl_stats_open(path_of("newer.db"), NULL, err, sizeof err));
+    assert_null(orl_stats_open(tpath("newer.db"), NULL, err, sizeof err));
     assert_non_null(strstr(err, "newer Orilla"));
 }
 
@@ -467,31 +450,19 @@ static const char *id_of(const char *name)
     k = (k + 1) % 4;
     char err[512];
     orl_stats_opts ro = {.readonly = 1};
-    orl_stats *s = orl_stats_open(path_of(name), &ro, err, sizeof err);
+    orl_stats *s = orl_stats_open(tpath(name), &ro, err, sizeof err);
     if (!s) fail_msg("%s: %s", name, err);
     snprintf(id[k], sizeof id[k], "%s", orl_stats_id(s));
     orl_stats_close(s);
     return id[k];
 }
 
-static void copy_file(const char *from, const char *to)
-{
-    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
-    assert_non_null(a);
-    assert_non_null(b);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, a)) > 0) assert_int_equal(fwrite(buf, 1, n, b), n);
-    fclose(a);
-    assert_int_equal(fclose(b), 0);
-}
-
 /* A schema-1 file, as Orilla wrote them before identities. */
 static void make_v1(const char *name)
 {
-    remove(path_of(name));
+    remove(tpath(name));
     sqlite3 *db;
-    assert_int_equal(sqlite3_open(path_of(name), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_open(tpath(name), &db), SQLITE_OK);
     assert_int_equal(
         sqlite3_exec(db,
                      "CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);"
@@ -529,14 +500,14 @@ static void test_identity(void **state)
     /* made once: opening it again keeps it */
     assert_string_equal(id_of("id-a.db"), keep);
     char err[512];
-    a = orl_stats_open(path_of("id-a.db"), NULL, err, sizeof err);
+    a = orl_stats_open(tpath("id-a.db"), NULL, err, sizeof err);
     assert_non_null(a);
     assert_string_equal(orl_stats_id(a), keep);
     orl_stats_close(a);
     /* an older file: read as it is, given an identity when a kiosk opens it (counts kept) */
     make_v1("v1.db");
     assert_string_equal(id_of("v1.db"), "");
-    a = orl_stats_open(path_of("v1.db"), NULL, err, sizeof err);
+    a = orl_stats_open(tpath("v1.db"), NULL, err, sizeof err);
     assert_non_null(a);
     assert_int_equal(strlen(orl_stats_id(a)), ORL_STATS_ID_LEN);
     orl_stats_summary sum;
@@ -579,7 +550,7 @@ static void test_percent5(void **state)
 static long long count_of(const char *name, const char *sql)
 {
     sqlite3 *db;
-    assert_int_equal(sqlite3_open_v2(path_of(name), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(tpath(name), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     sqlite3_stmt *st;
     assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -593,7 +564,7 @@ static char *csv_of(const char *name)
 {
     char err[512];
     orl_stats_opts ro = {.readonly = 1};
-    orl_stats *s = orl_stats_open(path_of(name), &ro, err, sizeof err);
+    orl_stats *s = orl_stats_open(tpath(name), &ro, err, sizeof err);
     if (!s) fail_msg("%s: %s", name, err);
     char *r = report(s, 1, NULL);
     orl_stats_close(s);
@@ -606,13 +577,13 @@ static int merge(const char *const *names, int n, const char *out, char *err, si
     const char *paths[16];
     static char buf[16][512];
     for (int i = 0; i < n; i++) {
-        snprintf(buf[i], sizeof buf[i], "%s", path_of(names[i]));
+        snprintf(buf[i], sizeof buf[i], "%s", tpath(names[i]));
         paths[i] = buf[i];
     }
     char *w = NULL;
     size_t wl = 0;
     FILE *wf = open_memstream(&w, &wl);
-    int rc = orl_stats_merge(paths, n, path_of(out), NULL, wf, res, err, errlen);
+    int rc = orl_stats_merge(paths, n, tpath(out), NULL, wf, res, err, errlen);
     fclose(wf);
     if (warnings) *warnings = w;
     else free(w);
@@ -637,10 +608,10 @@ static void test_merge(void **state)
     orl_stats *a = fresh("a.db");
     session(a, "ana", 1, 1, 1);
     orl_stats_close(a);
-    copy_file(path_of("a.db"), path_of("a-old.db"));
+    copy_file(tpath("a.db"), tpath("a-old.db"));
     char err[700];
     orl_stats_opts day = {.today = DAY_2026_03_01};
-    a = orl_stats_open(path_of("a.db"), &day, err, sizeof err);
+    a = orl_stats_open(tpath("a.db"), &day, err, sizeof err);
     assert_non_null(a);
     session(a, "ana", 2, 1, 0);
     session(a, "luis", 1, 2, 1);
@@ -667,7 +638,7 @@ static void test_merge(void **state)
     assert_non_null(strstr(want, "started,luis,1.0,2026-03-01,,,,,1\r\n"));
     assert_string_not_equal(id_of("ab.db"), id_of("a.db"));
     /* a merged file is read like any other, and no kiosk may record into it */
-    orl_stats *m = orl_stats_open(path_of("ab.db"), NULL, err, sizeof err);
+    orl_stats *m = orl_stats_open(tpath("ab.db"), NULL, err, sizeof err);
     assert_null(m);
     assert_non_null(strstr(err, "merged"));
 
@@ -700,7 +671,7 @@ static void test_merge(void **state)
     /* the merged file says which files it holds, with their counts at the time */
     sqlite3 *db;
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open_v2(path_of("m3.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(tpath("m3.db"), &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, started, finished, abandoned FROM sources ORDER BY started", -1,
                                         &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
@@ -715,12 +686,12 @@ static void test_merge(void **state)
     sqlite3_close(db);
 
     /* a kiosk's file copied to another kiosk: two histories under one identity, reported */
-    copy_file(path_of("b.db"), path_of("b-clone.db"));
-    b = orl_stats_open(path_of("b-clone.db"), &day, err, sizeof err);
+    copy_file(tpath("b.db"), tpath("b-clone.db"));
+    b = orl_stats_open(tpath("b-clone.db"), &day, err, sizeof err);
     assert_non_null(b);
     session(b, "ana", 2, 2, 1);
     orl_stats_close(b);
-    b = orl_stats_open(path_of("b.db"), &day, err, sizeof err);
+    b = orl_stats_open(tpath("b.db"), &day, err, sizeof err);
     session(b, "ana", 1, 1, 0);
     session(b, "ana", 1, 1, 0);
     orl_stats_close(b);
@@ -747,7 +718,7 @@ static void test_merge_errors(void **state)
     const char *in[] = {"e-a.db"};
     assert_int_equal(merge(in, 1, "e-a.db", err, sizeof err, &res, NULL), -1);
     assert_non_null(strstr(err, "is one of the files to merge"));
-    assert_int_equal(symlink(path_of("e-a.db"), path_of("e-link.db")), 0);
+    assert_int_equal(symlink(tpath("e-a.db"), tpath("e-link.db")), 0);
     assert_int_equal(merge(in, 1, "e-link.db", err, sizeof err, &res, NULL), -1);
     assert_non_null(strstr(err, "is one of the files to merge"));
     /* nor any file it did not make: a kiosk's database, anything else */
@@ -755,10 +726,10 @@ static void test_merge_errors(void **state)
     orl_stats_close(a);
     assert_int_equal(merge(in, 1, "e-kiosk.db", err, sizeof err, &res, NULL), -1);
     assert_non_null(strstr(err, "e-kiosk.db: exists and is not a merged statistics file"));
-    write_file(path_of("notes.txt"), "notes", 5);
+    write_file(tpath("notes.txt"), "notes", 5);
     assert_int_equal(merge(in, 1, "notes.txt", err, sizeof err, &res, NULL), -1);
     struct stat sb;
-    assert_int_equal(stat(path_of("notes.txt"), &sb), 0);
+    assert_int_equal(stat(tpath("notes.txt"), &sb), 0);
     assert_int_equal(sb.st_size, 5);
     /* an earlier merged file is replaced */
     assert_int_equal(merge(in, 1, "e-out.db", err, sizeof err, &res, NULL), 0);
@@ -776,7 +747,7 @@ static void test_merge_errors(void **state)
         assert_string_equal(after, before);
         free(after);
         assert_int_equal(merge(bad[i], 2, "e-new.db", err, sizeof err, &res, NULL), -1);
-        assert_int_equal(access(path_of("e-new.db"), F_OK), -1);
+        assert_int_equal(access(tpath("e-new.db"), F_OK), -1);
     }
     free(before);
     /* an output folder that does not exist */
@@ -784,7 +755,7 @@ static void test_merge_errors(void **state)
     assert_non_null(strstr(err, "cannot be written"));
     /* a merged file whose sources were tampered with */
     sqlite3 *db;
-    assert_int_equal(sqlite3_open(path_of("e-out.db"), &db), SQLITE_OK);
+    assert_int_equal(sqlite3_open(tpath("e-out.db"), &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "UPDATE sources SET id = '../../etc'", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     const char *tampered[] = {"e-out.db"};
@@ -849,7 +820,7 @@ static void test_kill9(void **state)
 {
     (void)state;
     char p[512]; /* path_of's buffers are reused */
-    snprintf(p, sizeof p, "%s", path_of("kill.db"));
+    snprintf(p, sizeof p, "%s", tpath("kill.db"));
     remove(p);
     long reported = 0;
     long long open_before = 0;
@@ -914,7 +885,7 @@ static void test_kill9(void **state)
         /* the next round goes on from what is there (a session begun and not ended stays begun) */
         reported = sum.finished;
         orl_stats_close(s);
-        assert_int_equal(access(path_of("kill.db.damaged-1"), F_OK), -1);
+        assert_int_equal(access(tpath("kill.db.damaged-1"), F_OK), -1);
     }
 }
 
@@ -933,7 +904,7 @@ static void test_full_disk(void **state)
     char *before = csv_of("full.db");
     /* a connection holds the file open: its -shm (32 kB, past the limit) stays as it is */
     sqlite3 *hold;
-    assert_int_equal(sqlite3_open(path_of("full.db"), &hold), SQLITE_OK);
+    assert_int_equal(sqlite3_open(tpath("full.db"), &hold), SQLITE_OK);
     assert_int_equal(sqlite3_exec(hold, "SELECT count(*) FROM sessions", NULL, NULL, NULL), SQLITE_OK);
     int fds[2];
     assert_int_equal(pipe(fds), 0);
@@ -947,7 +918,7 @@ static void test_full_disk(void **state)
         if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(3);
         char err[512];
         orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
-        orl_stats *c = orl_stats_open(path_of("full.db"), &o, err, sizeof err);
+        orl_stats *c = orl_stats_open(tpath("full.db"), &o, err, sizeof err);
         if (!c) {
             fprintf(stderr, "open: %s\n", err);
             _exit(4);
@@ -998,7 +969,7 @@ static void test_full_disk(void **state)
     /* room again: sound, and what it held */
     char err[512];
     orl_stats_opts o = {.today = DAY_2026_03_01, .set_aside_damaged = 1};
-    s = orl_stats_open(path_of("full.db"), &o, err, sizeof err);
+    s = orl_stats_open(tpath("full.db"), &o, err, sizeof err);
     assert_non_null(s);
     assert_string_equal(orl_stats_problem(s), "");
     orl_stats_close(s);
@@ -1048,7 +1019,7 @@ static void test_svg(void **state)
     assert_non_null(strstr(svg, "Endings reached"));
     assert_non_null(strstr(svg, "Languages"));
     /* well-formed XML, as an XML parser sees it (python3's, when there is one) */
-    const char *p = path_of("chart.svg");
+    const char *p = tpath("chart.svg");
     write_file(p, svg, len);
     free(svg);
     if (system("command -v python3 >/dev/null 2>&1") != 0) {
