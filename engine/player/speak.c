@@ -154,6 +154,23 @@ static void forget_rest(orl_player *p)
     p->voice_nrest = 0;
 }
 
+/* Says texts[0..n-1] now, in place of whatever was being said (barrier: audio/voice.h). */
+static void say_now(orl_player *p, const char *const *texts, int n, int barrier)
+{
+    orl_player__audio_open(p); /* the mixer the voice plays through */
+    orl_voice_set_volume(p->speaker, p->volume);
+    orl_voice_say(p->speaker, p->lang, texts, n, barrier);
+    p->voice_barrier = barrier >= 0;
+    p->voice_pending = 1;
+}
+
+static void say_script(orl_player *p, const script *sc, int barrier)
+{
+    const char *texts[ORL_VOICE_MAX_SEGMENTS];
+    for (int i = 0; i < sc->n; i++) texts[i] = sc->s[i].text;
+    say_now(p, texts, sc->n, barrier);
+}
+
 /* A settings button as the voice says it: the toggles with "on" or "off", the text size as a
  * percentage (its button only shows "A"), the volume and language with "chosen" when in use. */
 static char *menu_words(const orl_player *p, const orl_view *v, const orl_view_button *b)
@@ -239,13 +256,7 @@ static void speak_menu(orl_player *p, const orl_view *v)
     free(p->voice_said);
     p->voice_said = key.data;
     forget_rest(p);
-    const char *texts[ORL_VOICE_MAX_SEGMENTS];
-    for (int i = 0; i < sc.n; i++) texts[i] = sc.s[i].text;
-    orl_player__audio_open(p);
-    orl_voice_set_volume(p->speaker, p->volume);
-    orl_voice_say(p->speaker, p->lang, texts, sc.n, -1);
-    p->voice_barrier = 0;
-    p->voice_pending = 1;
+    say_script(p, &sc, -1);
     free_script(&sc);
 }
 
@@ -276,13 +287,7 @@ void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid)
     free(p->voice_said);
     p->voice_said = key.oom ? NULL : key.data;
     if (key.oom) orl_buf_free(&key);
-    const char *texts[ORL_VOICE_MAX_SEGMENTS];
-    for (int i = 0; i < sc.n; i++) texts[i] = sc.s[i].text;
-    orl_player__audio_open(p); /* the mixer the voice plays through */
-    orl_voice_set_volume(p->speaker, p->volume);
-    orl_voice_say(p->speaker, p->lang, texts, sc.n, barrier);
-    p->voice_barrier = barrier >= 0;
-    p->voice_pending = 1;
+    say_script(p, &sc, barrier);
     /* what follows the recording, with its transcript first, in case it does not play */
     forget_rest(p);
     if (barrier >= 0 && sc.transcript && *sc.transcript) {
@@ -316,7 +321,7 @@ int orl_player__speak_tick(orl_player *p)
                 int n = 0;
                 for (int i = 0; i < p->voice_nrest; i++)
                     if (p->voice_rest[i]) texts[n++] = p->voice_rest[i];
-                orl_voice_say(p->speaker, p->lang, texts, n, -1);
+                say_now(p, texts, n, -1);
             } else {
                 orl_voice_release(p->speaker);
             }
