@@ -17,7 +17,7 @@ ORL_CLANG_BUILD_DIR=${ORL_CLANG_BUILD_DIR:-build-clang}
 # graphviz for `orilla graph`, clang for the fuzz harnesses).
 ORL_PACKAGES=(
     build-essential cmake pkg-config
-    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev
+    libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev libpng-dev
     libcglm-dev liblua5.4-dev libphysfs-dev libsqlite3-dev libsodium-dev
     libfribidi-dev libzip-dev libcmocka-dev libespeak-ng-dev
     fonts-noto-core xvfb xauth graphviz clang zip unzip gettext

@@ -33,8 +33,9 @@ struct orl_player_gfx {
     unsigned long long frame;
     SDL_Texture *ramp; /* 8 x 512: alpha up 0..255 then down, for gradients */
     int one_to_one;    /* this frame draws the canvas 1:1 */
-    struct orl_image_preload *pre; /* the first scene's pictures, until the first draw */
+    orl_ahead *pre;    /* the first scene's pictures being decoded, until the first draw */
     size_t image_budget;
+    unsigned long long ahead_key; /* what decoding ahead was last asked for (see ahead()) */
 };
 
 /* ---------------------------------------------------------------------------------------
@@ -449,19 +450,43 @@ void orl_player_gfx_free(orl_player_gfx *g)
     while (g->nshapes) drop_shape(g, 0);
     if (g->ramp) SDL_DestroyTexture(g->ramp);
     orl_scene_renderer_free(g->scenes);
-    orl_image_preload_free(g->pre);
+    orl_ahead_free(g->pre);
     orl_text_cache_free(g->text);
     free(g);
 }
 
-void orl_player_gfx_preload(orl_player_gfx *g, struct orl_image_preload *pre)
+void orl_player_gfx_preload(orl_player_gfx *g, orl_ahead *pre)
 {
     if (!g) {
-        orl_image_preload_free(pre);
+        orl_ahead_free(pre);
         return;
     }
-    orl_image_preload_free(g->pre);
+    orl_ahead_free(g->pre);
     g->pre = pre;
+}
+
+/* Decoding ahead: the picture on screen, then those of the scenes its visible choices lead
+ * to, asked for once each time the scene, its choices or the story change. */
+static void ahead(orl_player_gfx *g, orl_player *p, const orl_view *v)
+{
+    const orl_story *st = orl_player_story(p);
+    int sc = orl_player_scene(p);
+    const orl_scene *cur = sc >= 0 ? &st->scenes[sc] : NULL;
+    int choices = p->screen == ORL_SCREEN_SCENE ? p->nvis : 0;
+    unsigned long long key = (unsigned long long)(sc + 2) << 40 ^ (unsigned long long)g->gen << 8 ^
+                             (unsigned long long)choices << 1 ^ (v->picture == cur);
+    if (key == g->ahead_key) return;
+    g->ahead_key = key;
+    const orl_scene *want[2 + ORL_MAX_CHOICES];
+    int n = 0;
+    if (v->picture) want[n++] = v->picture;
+    if (cur && cur != v->picture) want[n++] = cur;
+    for (int i = 0; cur && i < choices; i++) {
+        int c = p->vis[i];
+        int target = c >= 0 && c < cur->nchoices ? cur->choices[c].target : -1;
+        if (target >= 0 && target < st->nscenes) want[n++] = &st->scenes[target];
+    }
+    orl_scene_prefetch(g->scenes, want, n);
 }
 
 void orl_player_gfx_set_image_budget(orl_player_gfx *g, size_t bytes)
@@ -484,7 +509,9 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
         g->fs = st->fs;
         orl_scene_renderer_adopt(g->scenes, g->pre);
         g->pre = NULL;
+        g->ahead_key = 0;
     }
+    if (g->scenes) ahead(g, p, v);
     if (!g->scenes || !v->picture) {
         fill_rect(g, 0, 0, W, H, rgba(28, 22, 19, 255));
         gradient(g, 0, H, 0, 120);
@@ -514,22 +541,6 @@ static void prof(const char *what)
 #else
 #define prof(x) ((void)0)
 #endif
-
-int orl_player_prefetch(orl_player *p, orl_player_gfx *g)
-{
-    if (!g->scenes || g->gen != orl_player_story_generation(p) || p->screen != ORL_SCREEN_SCENE) return 0;
-    int sc = orl_player_scene(p);
-    if (sc < 0) return 0;
-    const orl_scene *s = &p->st->scenes[sc];
-    while (p->prefetched < p->nvis) {
-        int c = p->vis[p->prefetched++];
-        int target = c >= 0 && c < s->nchoices ? s->choices[c].target : -1;
-        if (target < 0 || target == sc) continue;
-        orl_scene_prefetch(g->scenes, &p->st->scenes[target]);
-        return 1;
-    }
-    return 0;
-}
 
 /* Live reload (play --watch): after a failed reload, its problems over the last good story;
  * after a reload that moved the reader, a short notice. Calm slate blue, not alarm red. */

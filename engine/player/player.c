@@ -41,7 +41,6 @@ static void load_scene(orl_player *p)
     if (s->has_look) p->look = (orl_look){s->look[0], s->look[1], s->look[2] > 0 ? s->look[2] : 90.0f};
     else p->look = (orl_look){0.0f, 0.0f, 90.0f};
     p->picture_scene = sc;
-    p->prefetched = 0;
     p->scroll = 0;
     /* the reader is asked a scene's content notes each time they arrive */
     p->scene_answer = p->testimony_answer = ORL_CARE_NOT_ASKED;

@@ -433,9 +433,10 @@ typedef struct orl_player_gfx orl_player_gfx;
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software);
 /* Call before SDL_DestroyRenderer. */
 void orl_player_gfx_free(orl_player_gfx *g);
-/* Hands over the first scene's pictures decoded while the window opened
- * (orl_image_preload_start): the first frame takes them instead of decoding. Takes pre. */
-void orl_player_gfx_preload(orl_player_gfx *g, struct orl_image_preload *pre);
+/* Hands over the first scene's pictures being decoded while the window opens
+ * (orl_ahead_start): the first frame takes them instead of decoding. Takes pre. Then, as
+ * each scene is drawn, the pictures its choices lead to are decoded ahead on a thread. */
+void orl_player_gfx_preload(orl_player_gfx *g, struct orl_ahead *pre);
 /* Bytes of decoded pictures kept between scenes (0: the renderer's default, 256 MB). The
  * window player keeps less: the scene on screen, the ones its choices lead to and the last. */
 void orl_player_gfx_set_image_budget(orl_player_gfx *g, size_t bytes);
@@ -443,10 +444,6 @@ void orl_player_gfx_set_image_budget(orl_player_gfx *g, size_t bytes);
 void orl_player_gfx_reset(orl_player_gfx *g);
 /* Draws the whole frame (clear included, present not). Returns 1 while something moves. */
 int orl_player_draw(orl_player *p, orl_player_gfx *g);
-/* Decodes the picture of one scene the reader may go to next (the targets of the visible
- * choices, one per call): call it when nothing else happens. Returns 1 when it did some work,
- * 0 when there is nothing left to prefetch for this scene. */
-int orl_player_prefetch(orl_player *p, orl_player_gfx *g);
 
 /* ---------------------------------------------------------------------------------------
  * Runners (engine/app/cmd_play.c and cmd_shot.c parse the command line into these) */

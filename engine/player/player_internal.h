@@ -27,7 +27,6 @@ struct orl_player {
     int high_contrast, reduce_motion; /* settings: kept across language reloads */
     void (*on_event)(void *ud, const orl_player_event *e); /* the kiosk's hook (player.h) */
     void *event_ud;
-    int prefetched;        /* visible choices of this scene whose target was prefetched */
     orl_font_set *fonts, *bold;
     orl_diags diags;
     unsigned gen;

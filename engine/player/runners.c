@@ -511,9 +511,9 @@ int orl_play_window(const orl_play_opts *o)
     stage("story and fonts loaded");
     /* Opening the window is mostly waiting (for the display, for the window manager to map
      * it): meanwhile a thread decodes the first scene's pictures. */
-    orl_image_preload *pre = NULL;
+    orl_ahead *pre = NULL;
     if (orl_player_scene(p) >= 0 && !o->choices)
-        pre = orl_image_preload_start(p->st->fs, &p->st->scenes[orl_player_scene(p)]);
+        pre = orl_ahead_start(p->st->fs, &p->st->scenes[orl_player_scene(p)]);
 
     SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
@@ -542,7 +542,7 @@ int orl_play_window(const orl_play_opts *o)
                 "To play in this terminal:    orilla text %s\n"
                 "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n",
                 why, o->path, o->path);
-        orl_image_preload_free(pre);
+        orl_ahead_free(pre);
         session_close(&s);
         SDL_Quit();
         return 2;
@@ -610,8 +610,6 @@ int orl_play_window(const orl_play_opts *o)
     size_t printed = 0;
     int need = 1, moving = 0, quit = 0, pads_ready = 0, bench_frame = 0, bench_wait = -1;
     int fullscreen = o->fullscreen;
-    int prefetch = 0, shown_scene = -2;
-    unsigned shown_gen = 0;
     double last = now_s();
     while (!quit) {
         SDL_Event e;
@@ -619,11 +617,9 @@ int orl_play_window(const orl_play_opts *o)
         if (need || moving || bench_frame) {
             got = SDL_PollEvent(&e);
         } else {
-            /* nothing moves: sleep until something happens (the screen stays as drawn). After
-             * a quiet moment, decode the pictures the reader may go to next, one at a time,
-             * so the next crossfade does not stall. */
+            /* nothing moves: sleep until something happens (the screen stays as drawn; the
+             * pictures the reader may go to next are decoded ahead meanwhile, on a thread) */
             int wait = bench_wait >= 0 ? bench_wait : 60000;
-            if (prefetch && wait > 250) wait = 250;
             if (orl_player_voice_busy(p) && wait > 50) wait = 50; /* the voice's next part */
             if (watch) {
                 /* the folder is looked at every ~100 ms: still asleep in between */
@@ -631,7 +627,6 @@ int orl_play_window(const orl_play_opts *o)
                 if (wait > ww) wait = ww;
             }
             got = SDL_WaitEventTimeout(&e, wait);
-            if (!got && prefetch) prefetch = orl_player_prefetch(p, g);
             last = now_s(); /* time spent waiting does not move pictures */
         }
         while (got) {
@@ -687,11 +682,6 @@ int orl_play_window(const orl_play_opts *o)
             reload_from = 0;
             orl_player_retire(p);
         }
-        if (presented && (orl_player_scene(p) != shown_scene || orl_player_story_generation(p) != shown_gen)) {
-            shown_scene = orl_player_scene(p);
-            shown_gen = orl_player_story_generation(p);
-            prefetch = shown_scene >= 0;
-        }
         if (!pads_ready && presented) {
             stage("first frame presented");
             /* after the first frame: finding gamepads can take a while */
@@ -721,7 +711,7 @@ int orl_play_window(const orl_play_opts *o)
     SDL_Quit();
     return rc;
 fail:
-    orl_image_preload_free(pre);
+    orl_ahead_free(pre);
     session_close(&s);
     SDL_Quit();
     return 2;

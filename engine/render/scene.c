@@ -65,6 +65,7 @@ static void forget_said(orl_scene_renderer *sr)
 void orl_scene_renderer_free(orl_scene_renderer *sr)
 {
     if (!sr) return;
+    orl_ahead__free(sr->ahead);
     orl_workers__free(sr->workers);
     orl_image__free_all(sr);
     drop_frames(sr);
@@ -76,6 +77,7 @@ void orl_scene_renderer_free(orl_scene_renderer *sr)
 void orl_scene_renderer_flush(orl_scene_renderer *sr)
 {
     if (!sr) return;
+    orl_ahead__want(sr->ahead, NULL, NULL, 0);
     orl_image__free_all(sr);
     drop_frames(sr);
     forget_said(sr);
@@ -142,18 +144,4 @@ int orl_scene_draw(orl_scene_renderer *sr, const orl_scene *s, double t, const o
     orl_scene__draw_view(sr, &v);
     orl_image__trim(sr);
     return v.moving;
-}
-
-void orl_scene_prefetch(orl_scene_renderer *sr, const orl_scene *s)
-{
-    if (!sr || !s) return;
-    orl_loc none = {NULL, 0};
-    int need = orl_scene__need(sr);
-    if (s->panorama) {
-        orl_image__get(sr, s->panorama, ORL_IMG_PIXELS, none, NULL);
-        return;
-    }
-    if (s->background) orl_image__get(sr, s->background, need, none, NULL);
-    for (int i = 0; i < s->nlayers; i++)
-        if (s->layers[i].image) orl_image__get(sr, s->layers[i].image, need, none, NULL);
 }

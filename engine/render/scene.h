@@ -43,6 +43,7 @@
 #define ORL_CANVAS_H 1080
 
 typedef struct orl_scene_renderer orl_scene_renderer;
+typedef struct orl_ahead orl_ahead; /* decodes pictures ahead on a thread */
 
 typedef struct orl_scene_renderer_desc {
     SDL_Renderer *renderer; /* required; not owned */
@@ -88,22 +89,23 @@ void orl_scene_draw_transition(orl_scene_renderer *sr, orl_transition_kind kind,
                                const orl_scene *a, double ta, const orl_scene *b, double tb,
                                orl_diags *diags);
 
-/* Decodes the images of scene s now (e.g. the targets of the visible choices) so the next
- * transition does not stall; problems are reported when the scene is drawn. Today this is
- * synchronous: call it when a little time can be spent (after a frame is presented). */
-void orl_scene_prefetch(orl_scene_renderer *sr, const orl_scene *s);
+/* Decoding ahead, on a thread of low priority, so that a choice does not wait for a decoder.
+ * The pictures of these n scenes (the one on screen first, then the targets of its visible
+ * choices) are read, checked and decoded in this order; what was asked for before and is not
+ * in the list is dropped. What is decoded ahead counts against the image budget (at most
+ * half of it). Problems are reported when a scene is drawn, as always. */
+void orl_scene_prefetch(orl_scene_renderer *sr, const orl_scene *const *scenes, int n);
 
-/* The first scene's pictures, decoded on a thread of their own while the window opens (there
- * is no renderer yet): start it as soon as the story is loaded, then hand it to the renderer,
- * which waits for it and keeps what it decoded as if it had loaded it itself. A picture that
- * failed is loaded again, and reported, when drawn. fs must outlive it. NULL when the scene
- * has no pictures or no thread could start (nothing lost: drawing decodes them). */
-typedef struct orl_image_preload orl_image_preload;
-orl_image_preload *orl_image_preload_start(orl_fs *fs, const orl_scene *s);
-/* Takes pre (waits for it); sr may be NULL (then pre is only freed). */
-void orl_scene_renderer_adopt(orl_scene_renderer *sr, orl_image_preload *pre);
-/* Waits for pre and frees it and what it decoded. */
-void orl_image_preload_free(orl_image_preload *pre);
+/* The first scene's pictures, decoded ahead while the window opens (there is no renderer
+ * yet): start it as soon as the story is loaded, then hand it to the renderer made on the same
+ * fs, which goes on with it (a picture being decoded is waited for, not decoded twice). fs
+ * must outlive it. NULL when the scene has no pictures or no thread could start (nothing
+ * lost: drawing decodes them). */
+orl_ahead *orl_ahead_start(orl_fs *fs, const orl_scene *s);
+/* Takes a (NULL: nothing); sr may be NULL or on another fs (then a is only freed). */
+void orl_scene_renderer_adopt(orl_scene_renderer *sr, orl_ahead *a);
+/* Stops a and frees it and what it decoded. */
+void orl_ahead_free(orl_ahead *a);
 
 /* Projects a panorama direction (yaw, pitch in degrees) to canvas pixels under `look`
  * (NULL: yaw 0, pitch 0, fov 90). Returns 1 when it is on the canvas; 0 when it is behind

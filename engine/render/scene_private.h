@@ -50,6 +50,35 @@ void orl_image__free_all(orl_scene_renderer *sr);
 int orl_image__probe(const unsigned char *p, size_t n, const char **type, int *w, int *h,
                      char *err, size_t errlen);
 
+/* The steps of loading, for decoding ahead (ahead.c): read, check and decode one picture to
+ * straight-alpha ARGB8888 (NULL with *code and why set); then, on any thread, note its size,
+ * opacity, edges and (premultiply = 1: premultiplied, for the CPU) row spans in im (0, or -1
+ * out of memory); then, on the drawing thread, give im what need asks for (s is taken). */
+SDL_Surface *orl_image__decode(orl_fs *fs, const char *name, const char **code, char *why, size_t whylen);
+/* The same from the file's bytes (taken and freed); name is only for the message. */
+SDL_Surface *orl_image__decode_bytes(const char *name, char *data, size_t len, const char **code, char *why,
+                                     size_t whylen);
+int orl_image__prepare(orl_image *im, SDL_Surface *s, int premultiply);
+void orl_image__attach(orl_scene_renderer *sr, orl_image *im, SDL_Surface *s, int need, int premultiplied);
+/* Marks im as failed with the reason why (copied). */
+void orl_image__fail(orl_image *im, const char *code, const char *why);
+
+/* ---------------------------------------------------------------------------------------
+ * Decoding ahead (ahead.c): a thread that decodes the pictures wanted next. */
+
+orl_ahead *orl_ahead__create(orl_fs *fs);
+void orl_ahead__free(orl_ahead *a);
+/* The bytes it may hold before it waits, and the need of what is still queued. */
+void orl_ahead__set(orl_ahead *a, size_t cap, int need);
+/* Bytes decoded and not yet taken (they count against the renderer's budget). */
+size_t orl_ahead__held(orl_ahead *a);
+/* The pictures wanted next, in order (needs: ORL_IMG_*); the rest is dropped. */
+void orl_ahead__want(orl_ahead *a, const char *const *names, const int *needs, int n);
+/* Gives im (a cache entry with neither pixels nor texture) the picture decoded ahead, waiting
+ * for it if it is being decoded: 1, with im filled (or failed with the reason); 0 when the
+ * caller has to load it itself. */
+int orl_ahead__take(orl_scene_renderer *sr, orl_image *im, int need);
+
 /* Adds a diagnostic unless one with the same key was already added (until a flush). */
 void orl_scene__once(orl_scene_renderer *sr, orl_diags *diags, orl_severity sev, orl_loc loc,
                      const char *code, const char *key, const char *fmt, ...)
@@ -167,6 +196,7 @@ struct orl_scene_renderer {
     unsigned long long serials;   /* frames drawn so far */
     SDL_Texture *targets[2];      /* canvas-sized render targets for transitions (SDL path) */
     orl_workers *workers;
+    orl_ahead *ahead;             /* decodes the pictures wanted next, or NULL */
     void *scratch[8];             /* per worker part: a row of texels */
     size_t scratch_len[8];
 };

@@ -747,6 +747,23 @@ static void test_transitions(void **state)
 /* ---------------------------------------------------------------------------------------
  * The cache */
 
+/* Waits (at most 10 s) until the renderer's ahead thread holds at least `bytes` decoded. */
+static int held_at_least(orl_ahead *a, size_t bytes)
+{
+    for (int i = 0; i < 1000; i++) {
+        if (orl_ahead__held(a) >= bytes) return 1;
+        SDL_Delay(10);
+    }
+    return 0;
+}
+
+static void remove_image(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    assert_int_equal(remove(path), 0);
+}
+
 /* The first scene's pictures decoded on a thread while the window opens: handed to a
  * renderer, they are drawn without reading the file again (here it is gone by then); a
  * picture that failed is reported when drawn, like any other. */
@@ -755,20 +772,20 @@ static void test_preload(void **state)
     (void)state;
     make_solid("images/early.png", rgb(0, 160, 0));
     orl_scene s = solid_scene("early", "images/early.png");
-    orl_image_preload *pre = orl_image_preload_start(fs, &s);
+    orl_ahead *pre = orl_ahead_start(fs, &s);
     assert_non_null(pre);
+    assert_true(held_at_least(pre, 64u * 36u * 4u));
     orl_scene_renderer_desc desc = {.renderer = renderer, .fs = fs, .software = 1};
     orl_scene_renderer *r = orl_scene_renderer_create(&desc);
     assert_non_null(r);
-    orl_scene_renderer_adopt(r, pre); /* waits for the thread */
-    assert_true(r->bytes >= 64u * 36u * 4u);
-    char path[512];
-    snprintf(path, sizeof path, "%s/images/early.png", dir);
-    assert_int_equal(remove(path), 0);
+    orl_scene_renderer_adopt(r, pre);
+    remove_image("images/early.png");
     orl_diags d = {0};
     draw(r, &s, 0, NULL, &d);
     assert_int_equal(d.n, 0);
     assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(0, 160, 0));
+    assert_true(r->bytes >= 64u * 36u * 4u); /* now in the cache, no longer held ahead */
+    assert_int_equal(orl_ahead__held(r->ahead), 0);
     orl_diags_free(&d);
     /* without it, the same scene now finds no picture */
     orl_scene_renderer *r2 = orl_scene_renderer_create(&desc);
@@ -777,30 +794,114 @@ static void test_preload(void **state)
     orl_diags_free(&d);
     orl_scene_renderer_free(r2);
 
-    /* a missing picture: nothing adopted, reported at the first draw, once */
+    /* a missing picture: found missing on the thread, reported at the first draw, once */
     orl_scene m = solid_scene("missing", "images/never.png");
-    pre = orl_image_preload_start(fs, &m);
+    pre = orl_ahead_start(fs, &m);
     assert_non_null(pre);
     orl_scene_renderer_flush(r);
     orl_scene_renderer_adopt(r, pre);
-    assert_int_equal(r->bytes, 0);
     draw(r, &m, 0, NULL, &d);
     draw(r, &m, 1, NULL, &d);
     assert_int_equal(d.n, 1);
     assert_string_equal(d.items[0].code, "image-missing");
+    assert_int_equal(r->bytes, 0);
     orl_diags_free(&d);
     orl_scene_renderer_free(r);
 
-    /* freed without being adopted (the window never opened), and adopted by no renderer */
+    /* freed without being adopted (the window never opened), adopted by no renderer, and by
+     * a renderer of other files */
     orl_scene t = solid_scene("t", "images/red.png");
-    orl_image_preload_free(orl_image_preload_start(fs, &t));
-    orl_scene_renderer_adopt(NULL, orl_image_preload_start(fs, &t));
+    orl_ahead_free(orl_ahead_start(fs, &t));
+    orl_scene_renderer_adopt(NULL, orl_ahead_start(fs, &t));
+    orl_scene_renderer_desc other = {.renderer = renderer, .fs = NULL, .software = 1};
+    orl_scene_renderer *r3 = orl_scene_renderer_create(&other);
+    orl_scene_renderer_adopt(r3, orl_ahead_start(fs, &t));
+    assert_null(r3->ahead);
+    orl_scene_renderer_free(r3);
     /* nothing to decode */
     orl_scene none;
     memset(&none, 0, sizeof none);
     none.id = "none";
-    assert_null(orl_image_preload_start(fs, &none));
-    assert_null(orl_image_preload_start(NULL, &t));
+    assert_null(orl_ahead_start(fs, &none));
+    assert_null(orl_ahead_start(NULL, &t));
+}
+
+/* The pictures of the scenes a reader may go to next are decoded on a thread: the next draw
+ * takes them without decoding (here: without the file, which is gone by then). */
+static void test_decode_ahead(void **state)
+{
+    (void)state;
+    make_solid("images/next1.png", rgb(200, 30, 30));
+    make_solid("images/next2.png", rgb(30, 30, 200));
+    make_solid("images/gone.png", rgb(90, 90, 90));
+    orl_scene a = solid_scene("a", "images/next1.png"), b = solid_scene("b", "images/next2.png"),
+              c = solid_scene("c", "images/gone.png");
+    orl_scene_renderer_desc desc = {.renderer = renderer, .fs = fs, .software = 1};
+    orl_scene_renderer *r = orl_scene_renderer_create(&desc);
+    const size_t one = 64u * 36u * 4u;
+
+    const orl_scene *next[] = {&a, &b, &b};
+    orl_scene_prefetch(r, next, 3);
+    assert_non_null(r->ahead);
+    assert_true(held_at_least(r->ahead, 2 * one));
+    remove_image("images/next1.png");
+    remove_image("images/next2.png");
+    orl_diags d = {0};
+    draw(r, &b, 0, NULL, &d);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(30, 30, 200));
+    draw(r, &a, 0, NULL, &d);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(200, 30, 30));
+    assert_int_equal(orl_ahead__held(r->ahead), 0);
+
+    /* asked for, then no longer: what was decoded is dropped, not drawn */
+    const orl_scene *other[] = {&c};
+    orl_scene_prefetch(r, other, 1);
+    assert_true(held_at_least(r->ahead, one));
+    orl_scene_prefetch(r, NULL, 0);
+    assert_int_equal(orl_ahead__held(r->ahead), 0);
+    remove_image("images/gone.png");
+    draw(r, &c, 0, NULL, &d);
+    assert_int_equal(has_code(&d, "image-missing"), 1);
+    orl_diags_free(&d);
+
+    /* a picture that cannot be decoded: the reason travels with it, reported once when drawn */
+    write_file("images/broken.png", "\x89PNG\r\n\x1a\n not really", 20);
+    orl_scene bad = solid_scene("bad", "images/broken.png");
+    const orl_scene *badl[] = {&bad};
+    orl_scene_prefetch(r, badl, 1);
+    draw(r, &bad, 0, NULL, &d);
+    draw(r, &bad, 1, NULL, &d);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].sev, ORL_ERROR);
+    orl_diags_free(&d);
+    orl_scene_renderer_free(r);
+
+    /* with no room in the budget, nothing is decoded ahead, and drawing still works */
+    orl_scene_renderer_desc tiny = {.renderer = renderer, .fs = fs, .software = 1, .texture_budget = 1};
+    r = orl_scene_renderer_create(&tiny);
+    orl_scene t = solid_scene("t", "images/red.png");
+    const orl_scene *tl[] = {&t};
+    orl_scene_prefetch(r, tl, 1);
+    SDL_Delay(50);
+    assert_int_equal(orl_ahead__held(r->ahead), 0);
+    draw(r, &t, 0, NULL, &d);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(200, 0, 0));
+    orl_scene_renderer_free(r);
+
+    /* drawn as textures (the SDL path): a picture decoded ahead for it gives the same frame */
+    make_solid("images/tex.png", rgb(20, 180, 90));
+    orl_scene x = solid_scene("x", "images/tex.png");
+    const orl_scene *xl[] = {&x};
+    orl_scene_prefetch(sr_sdl, xl, 1);
+    assert_true(held_at_least(sr_sdl->ahead, one));
+    remove_image("images/tex.png");
+    draw(sr_sdl, &x, 0, NULL, &d);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(px(OUT_W / 2, OUT_H / 2), rgb(20, 180, 90));
+    orl_scene_prefetch(sr_sdl, NULL, 0);
 }
 
 static void test_cache_budget(void **state)
@@ -819,8 +920,17 @@ static void test_cache_budget(void **state)
     draw(small, &s, 0, NULL, NULL); /* and come back */
     float x, y;
     assert_true(centroid(is_red_marker, &x, &y));
-    orl_scene_prefetch(small, &t);
+    const orl_scene *next[] = {&s};
+    orl_scene_prefetch(small, next, 1); /* all in the cache: nothing to decode ahead */
+    SDL_Delay(50);
+    assert_int_equal(orl_ahead__held(small->ahead), 0);
     orl_scene_renderer_flush(small);
+    orl_scene_prefetch(small, next, 1); /* the thread stops once it holds its share */
+    assert_true(held_at_least(small->ahead, 1));
+    SDL_Delay(100);
+    assert_true(orl_ahead__held(small->ahead) < 2 * 1920u * 1080u * 4u);
+    orl_scene_renderer_flush(small);
+    assert_int_equal(orl_ahead__held(small->ahead), 0);
     assert_int_equal(small->bytes, 0);
     orl_scene_renderer_free(small);
     assert_null(orl_scene_renderer_create(NULL));
@@ -842,6 +952,7 @@ int main(void)
         cmocka_unit_test(test_transitions),
         cmocka_unit_test(test_cache_budget),
         cmocka_unit_test(test_preload),
+        cmocka_unit_test(test_decode_ahead),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
