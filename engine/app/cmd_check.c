@@ -1,6 +1,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "render/scene.h"
 #include "story/lint.h"
 #include "story/messages.h"
 #include <string.h>
@@ -35,7 +36,9 @@ int orl_cmd_check(int argc, char **argv)
     d.wording = orl_app_wording(); /* story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
     if (st) orl_story_check(st, NULL, &d);
-    if (st) orl_story_lint(st, NULL, &d); /* workshop advice: story/lint.h */
+    orl_lint_opts lo = {0};
+    lo.decode_image = orl_image_verify; /* a damaged picture is found before the player shows it */
+    if (st) orl_story_lint(st, &lo, &d); /* workshop advice: story/lint.h */
     orl_diags_sort(&d);
     int json = strcmp(format, "json") == 0;
     if (json) orl_diags_print_json(&d, stdout);

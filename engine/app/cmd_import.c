@@ -3,6 +3,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "render/scene.h"
 #include "story/lint.h"
 #include "story/twee.h"
 #include "core/limits.h"
@@ -130,7 +131,9 @@ int orl_cmd_import(int argc, char **argv)
     cd.wording = d.wording;
     orl_story *st = orl_story_load(out, NULL, &cd);
     if (st) orl_story_check(st, NULL, &cd);
-    if (st && !cd.errors) orl_story_lint(st, NULL, &cd); /* so the count below is what 'orilla check' says */
+    orl_lint_opts lo = {0};
+    lo.decode_image = orl_image_verify;
+    if (st && !cd.errors) orl_story_lint(st, &lo, &cd); /* so the count below is what 'orilla check' says */
     orl_diags_sort(&cd);
     if (cd.errors) {
         orl_diags_print(&cd, stderr);

@@ -393,6 +393,25 @@ static void load(orl_scene_renderer *sr, orl_image *im, int need)
     orl_image__attach(sr, im, s, need, pm);
 }
 
+int orl_image_verify(orl_fs *fs, const char *name, char *why, size_t whylen)
+{
+    const char *code;
+    char buf[600];
+    SDL_Surface *s = orl_image__decode(fs, name, &code, buf, sizeof buf);
+    if (!s) {
+        /* the decoder's own words (in brackets in the sentence), else the whole sentence */
+        const char *open = strchr(buf, '('), *close = open ? strstr(open, "):") : NULL;
+        if (!close && open) close = strrchr(open, ')');
+        if (why && whylen) {
+            if (open && close) snprintf(why, whylen, "%.*s", (int)(close - open - 1), open + 1);
+            else snprintf(why, whylen, "%s", buf);
+        }
+        return -1;
+    }
+    SDL_FreeSurface(s);
+    return 0;
+}
+
 /* Half of src (premultiplied ARGB8888), each pixel the mean of a 2x2 block (edges repeat). */
 static SDL_Surface *halve(const SDL_Surface *src)
 {

@@ -89,6 +89,11 @@ void orl_scene_draw_transition(orl_scene_renderer *sr, orl_transition_kind kind,
                                const orl_scene *a, double ta, const orl_scene *b, double tb,
                                orl_diags *diags);
 
+/* Reads and decodes the picture `name` whole, as drawing it would, and keeps nothing: 0 when
+ * it can be shown, else -1 with the decoder's reason in why ("read beyond end of data"). For
+ * `orilla check` (story/lint.h, decode_image). */
+int orl_image_verify(orl_fs *fs, const char *name, char *why, size_t whylen);
+
 /* Decoding ahead, on a thread of low priority, so that a choice does not wait for a decoder.
  * The pictures of these n scenes (the one on screen first, then the targets of its visible
  * choices) are read, checked and decoded in this order; what was asked for before and is not

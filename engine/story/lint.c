@@ -63,6 +63,7 @@ typedef struct lint_ctx {
     orl_story *st;
     orl_diags *d;
     int sw, sh;
+    int (*decode_image)(orl_fs *fs, const char *name, char *why, size_t whylen);
     orl_strmap seen;      /* image names already looked at (keys owned by `names`) */
     char **names;
     int nnames;
@@ -98,6 +99,15 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
                      "%s: the picture \"%s\" is %ux%u pixels, more than Orilla can open (at most %u pixels on a "
                      "side and %u million in all); make it smaller in an image editor", what, name, w, h,
                      (unsigned)ORL_MAX_IMAGE_SIDE, (unsigned)(ORL_MAX_IMAGE_PIXELS / 1000000u));
+        return;
+    }
+    /* a header can be whole and the rest damaged or cut short: the player would show the
+     * placeholder there */
+    char why[600];
+    if (x->decode_image && x->decode_image(x->st->fs, name, why, sizeof why) != 0) {
+        orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-damaged",
+                     "%s: the picture \"%s\" is damaged or cut short and cannot be shown (%s); open it in an "
+                     "image editor and save it again", what, name, why);
         return;
     }
     /* a panorama wraps all around the viewer: 8192x4096 is sharp on any screen */
@@ -457,6 +467,7 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     x.d = d;
     x.sw = o.screen_w > 0 ? o.screen_w : 1920;
     x.sh = o.screen_h > 0 ? o.screen_h : 1080;
+    x.decode_image = o.decode_image;
     x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
     check_twine_code(&x);

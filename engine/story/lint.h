@@ -1,8 +1,9 @@
 /* Workshop advice that `orilla check` adds to the static checks of orl_story_check: things
  * that are not wrong but that a reader would notice.
  *   - long-text      a scene text longer than fits on the screen at the default size;
- *   - image-large    a picture much larger than the screen (read from its PNG/JPEG header,
- *                    without decoding it); image-too-big when Orilla cannot open it at all;
+ *   - image-large    a picture much larger than the screen (read from its PNG/JPEG header);
+ *                    image-too-big when Orilla cannot open it at all; image-damaged when
+ *                    its header is fine but it does not decode (opts->decode_image);
  *   - always-hidden  a choice whose `when` is false on every path (from a bounded walk --all,
  *                    run only when the story has no errors);
  *   - translations   per language: how much of the story locale/LANG.po translates (a note
@@ -17,6 +18,10 @@ typedef struct orl_lint_opts {
     int text_chars;           /* characters of scene text that fit: ORL_LINT_TEXT_CHARS when 0 */
     long walk_states;         /* bound of the walk for always-hidden: ORL_LINT_WALK_STATES when 0;
                                  -1 = do not walk */
+    /* Decodes a picture whole, as the player will (orl_image_verify, render/scene.h): 0 when
+     * it can be shown, else -1 and why (the decoder's reason). NULL: pictures are only
+     * checked from their headers. */
+    int (*decode_image)(orl_fs *fs, const char *name, char *why, size_t whylen);
 } orl_lint_opts;
 
 /* About 600 characters of text fit in the text box at the default size (1920x1080, the
