@@ -1,7 +1,9 @@
 /* orilla: one program, one file per subcommand (engine/app/cmd_*.c). */
 #include "app/commands.h"
+#include "audio/voice.h"
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void usage(FILE *out)
 {
@@ -20,6 +22,16 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *name = argv[1];
+    /* espeak-ng runs in a child process of this program (audio/voice.h) */
+    if (strcmp(name, "--speech-helper") == 0) return orl_voice_helper_main();
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        orl_voice_use_helper(exe);
+    } else if (strchr(argv[0], '/')) {
+        orl_voice_use_helper(argv[0]);
+    }
     if (strcmp(name, "--version") == 0 || strcmp(name, "version") == 0) {
         printf("orilla %s\n", ORL_VERSION);
         return 0;

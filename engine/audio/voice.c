@@ -53,6 +53,7 @@ typedef struct synth_ctx {
     int oom;
     SDL_atomic_t *gen; /* NULL, or the speaker's generation: a change means "stop" */
     int want_gen;
+    int (*cancel)(void); /* NULL, or 1 when the synthesis is to stop (the speech helper) */
 } synth_ctx;
 
 #ifdef ORL_HAVE_ESPEAK
@@ -67,6 +68,7 @@ static int on_samples(short *wav, int num, espeak_EVENT *events)
     synth_ctx *c = g_ctx;
     if (!c) return 1;
     if (c->gen && SDL_AtomicGet(c->gen) != c->want_gen) return 1; /* something else is to be said */
+    if (c->cancel && c->cancel()) return 1;
     if (!wav || num <= 0) return 0;
     size_t need = c->n + (size_t)num;
     if (need > c->max) return 1; /* longer than a segment may be: cut there */
@@ -132,7 +134,6 @@ static int select_voice(const char *lang, char *err, size_t errlen)
 static int synth_locked(const char *lang, const char *text, synth_ctx *c, char *err, size_t errlen)
 {
     if (ready(err, errlen) != 0 || select_voice(lang, err, errlen) != 0) return -1;
-    if (g_hook && *text) g_hook(g_hook_ud, lang, text); /* not the probe of orl_voice_open */
     g_ctx = c;
     espeak_ERROR e = espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, NULL);
     g_ctx = NULL;
@@ -186,6 +187,257 @@ __attribute__((noinline)) static int synth_with_room(const char *lang, const cha
     return rc;
 }
 
+/* ---------------------------------------------------------------------------------------
+ * The speech helper: espeak-ng in a process of its own.
+ *
+ * A library that reads past its stack once (above) can crash again on a text nobody tried;
+ * in a kiosk that would take the whole player down. When the program says where it is
+ * (orl_voice_use_helper: the orilla binary does), each text is synthesized by a child process
+ * (`orilla --speech-helper`, over a socket pair): if it dies, that text is not read, the
+ * reason goes to stderr, and the next text starts a new helper. Cancelling (something else is
+ * to be said) is one byte on the socket, which the helper's sample callback looks for.
+ * Without a helper path (the unit tests), or when no process can be started, espeak-ng runs in
+ * this process as before.
+ *
+ * Request: u32 lang length, u32 text length, u32 most samples, the lang, the text.
+ * Reply: i32 status (0 made, 1 cancelled, -1 failed), i32 rate, u32 samples, u32 message
+ * length, the message, the samples (native byte order: the same machine). */
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+extern char **environ;
+
+static char g_helper_exe[4096]; /* "": no helper; under g_mu from here on */
+static int g_helper_fd = -1;
+static pid_t g_helper_pid = -1;
+static int g_helper_deaths; /* helpers that died by themselves */
+/* After this many, speech stops for good (a helper that dies on every text would otherwise be
+ * started again for each one); synthesizing here instead would undo the point of it. */
+#define HELPER_MAX_DEATHS 5
+
+void orl_voice_use_helper(const char *exe)
+{
+    if (lock_global() != 0) return;
+    snprintf(g_helper_exe, sizeof g_helper_exe, "%s", exe ? exe : "");
+    unlock_global();
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n) {
+        ssize_t w = send(fd, c, n, MSG_NOSIGNAL);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n) {
+        ssize_t r = read(fd, c, n);
+        if (r < 0 && errno == EINTR) continue;
+        if (r <= 0) return -1;
+        c += r;
+        n -= (size_t)r;
+    }
+    return 0;
+}
+
+/* Under g_mu: the helper is gone (or must go); says why on stderr when it died by itself. */
+static void helper_end(const char *while_doing)
+{
+    if (g_helper_fd >= 0) close(g_helper_fd);
+    g_helper_fd = -1;
+    if (g_helper_pid > 0) {
+        int st = 0;
+        pid_t r = waitpid(g_helper_pid, &st, WNOHANG);
+        if (r == 0) {
+            kill(g_helper_pid, SIGKILL);
+            r = waitpid(g_helper_pid, &st, 0);
+        }
+        if (while_doing && r == g_helper_pid) {
+            if (++g_helper_deaths == HELPER_MAX_DEATHS)
+                fprintf(stderr, "orilla: speech: the speech helper stopped %d times; reading aloud is off until "
+                        "Orilla starts again\n", HELPER_MAX_DEATHS);
+            else if (WIFSIGNALED(st))
+                fprintf(stderr, "orilla: speech: the speech helper stopped (signal %d) %s; the next text starts "
+                        "it again\n", WTERMSIG(st), while_doing);
+            else
+                fprintf(stderr, "orilla: speech: the speech helper ended (exit %d) %s; the next text starts it "
+                        "again\n", WIFEXITED(st) ? WEXITSTATUS(st) : -1, while_doing);
+        }
+    }
+    g_helper_pid = -1;
+}
+
+/* Under g_mu: 0 when a helper runs; -1 when none can (then this process synthesizes). */
+static int helper_start(void)
+{
+    if (g_helper_fd >= 0) return 0;
+    if (!g_helper_exe[0]) return -1;
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) return -1;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 0); /* dup2 clears close-on-exec */
+    posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
+    char *argv[] = {g_helper_exe, "--speech-helper", NULL};
+    pid_t pid;
+    int rc = posix_spawn(&pid, g_helper_exe, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(sv[1]);
+    if (rc != 0) {
+        close(sv[0]);
+        g_helper_exe[0] = 0; /* not startable: synthesize here from now on */
+        return -1;
+    }
+    g_helper_fd = sv[0];
+    g_helper_pid = pid;
+    return 0;
+}
+
+/* Under g_mu: one text through the helper. 0 made (c filled, *rate set), 1 cancelled, -1
+ * failed (err), -2 no helper. */
+static int helper_synth(const char *lang, const char *text, synth_ctx *c, int *rate, char *err, size_t errlen)
+{
+    if (helper_start() != 0) return -2;
+    uint32_t head[3] = {(uint32_t)strlen(lang), (uint32_t)strlen(text), (uint32_t)c->max};
+    if (write_all(g_helper_fd, head, sizeof head) != 0 || write_all(g_helper_fd, lang, head[0]) != 0 ||
+        write_all(g_helper_fd, text, head[1]) != 0) {
+        helper_end("before reading a text");
+        snprintf(err, errlen, "the speech helper is not there");
+        return -1;
+    }
+    /* wait for the reply; tell the helper to stop when something else is to be said */
+    int cancelled = 0;
+    for (;;) {
+        struct pollfd pf = {g_helper_fd, POLLIN, 0};
+        int r = poll(&pf, 1, 50);
+        if (r < 0 && errno == EINTR) continue;
+        if (r != 0) break;
+        if (!cancelled && c->gen && SDL_AtomicGet(c->gen) != c->want_gen) {
+            cancelled = 1;
+            if (write_all(g_helper_fd, "C", 1) != 0) break;
+        }
+    }
+    int32_t status, hrate;
+    uint32_t n, mlen;
+    char msg[256];
+    if (read_all(g_helper_fd, &status, 4) != 0 || read_all(g_helper_fd, &hrate, 4) != 0 ||
+        read_all(g_helper_fd, &n, 4) != 0 || read_all(g_helper_fd, &mlen, 4) != 0 || mlen >= sizeof msg ||
+        n > c->max || read_all(g_helper_fd, msg, mlen) != 0) {
+        char what[200];
+        snprintf(what, sizeof what, "while reading \"%.60s%s\"", text, strlen(text) > 60 ? "..." : "");
+        helper_end(what);
+        snprintf(err, errlen, "the speech helper stopped while reading this text");
+        return -1;
+    }
+    msg[mlen] = 0;
+    if (n) {
+        c->buf = malloc((size_t)n * sizeof *c->buf);
+        if (!c->buf || read_all(g_helper_fd, c->buf, (size_t)n * sizeof *c->buf) != 0) {
+            free(c->buf);
+            c->buf = NULL;
+            helper_end(NULL); /* out of step with it: a new one for the next text */
+            snprintf(err, errlen, "out of memory while reading speech");
+            return -1;
+        }
+        c->n = c->cap = n;
+    }
+    *rate = hrate > 0 ? hrate : 22050;
+    if (status < 0) {
+        snprintf(err, errlen, "%s", msg);
+        return -1;
+    }
+    return status == 1 ? 1 : 0;
+}
+
+/* The helper's side: a cancel byte waiting on the socket stops the synthesis. */
+static int g_helper_cancel;
+static int helper_cancelled(void)
+{
+    if (g_helper_cancel) return 1;
+    struct pollfd pf = {0, POLLIN, 0};
+    if (poll(&pf, 1, 0) == 1) {
+        char b;
+        if (read(0, &b, 1) != 1 || b == 'C') g_helper_cancel = 1;
+    }
+    return g_helper_cancel;
+}
+
+int orl_voice_helper_main(void)
+{
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* never outlive the player */
+#endif
+    signal(SIGPIPE, SIG_IGN);
+    /* nothing of the player's but the socket (its display connection, its files) */
+    for (int fd = 3; fd < 1024; fd++) close(fd);
+    /* replies go to the socket; anything a library prints goes to stderr, not into them */
+    int out = dup(1);
+    if (out < 0 || dup2(2, 1) < 0) return 2;
+    /* ORILLA_TEST_SPEECH_CRASH=WORD: dies on a text with WORD in it, "*": on every text (for
+     * tests/e2e/speech_helper.sh: what the player does when espeak-ng crashes) */
+    const char *crash = getenv("ORILLA_TEST_SPEECH_CRASH");
+    for (;;) {
+        uint32_t head[3];
+        if (read_all(0, head, sizeof head) != 0) return 0; /* the player closed it: done */
+        if (head[0] > 64 || head[1] > (1u << 24) || head[2] > (uint32_t)ORL_VOICE_MAX_SECONDS * 48000u) return 2;
+        char lang[65];
+        char *text = malloc((size_t)head[1] + 1);
+        if (!text || read_all(0, lang, head[0]) != 0 || read_all(0, text, head[1]) != 0) return 2;
+        lang[head[0]] = 0;
+        text[head[1]] = 0;
+        if (crash && *crash && (strcmp(crash, "*") == 0 || strstr(text, crash))) abort();
+        synth_ctx c = {0};
+        c.max = head[2];
+        c.cancel = helper_cancelled;
+        g_helper_cancel = 0;
+        char err[200] = "";
+        int rc = synth_with_room(lang, text, &c, err, sizeof err);
+        free(text);
+        int32_t status = rc != 0 ? -1 : g_helper_cancel ? 1 : 0;
+        int32_t rate = synth_rate();
+        uint32_t n = status == 0 ? (uint32_t)c.n : 0, mlen = status < 0 ? (uint32_t)strlen(err) : 0;
+        int bad = write_all(out, &status, 4) || write_all(out, &rate, 4) || write_all(out, &n, 4) ||
+                  write_all(out, &mlen, 4) || write_all(out, err, mlen) ||
+                  (n && write_all(out, c.buf, (size_t)n * sizeof *c.buf));
+        free(c.buf);
+        if (bad) return 0;
+    }
+}
+
+/* Under g_mu: one text, in the helper when there is one, else here. *rate is set. */
+static int synth_any(const char *lang, const char *text, synth_ctx *c, int *rate, char *err, size_t errlen)
+{
+    if (g_helper_deaths >= HELPER_MAX_DEATHS && *text) {
+        *rate = 22050;
+        snprintf(err, errlen, "reading aloud is off: the speech helper kept stopping");
+        return -1;
+    }
+    if (g_hook && *text) g_hook(g_hook_ud, lang, text); /* not the probe of orl_voice_open */
+    int rc = *text ? helper_synth(lang, text, c, rate, err, errlen) : -2;
+    if (rc == -2) {
+        rc = synth_with_room(lang, text, c, err, errlen);
+        *rate = synth_rate();
+    }
+    return rc;
+}
+
 int orl_voice_synth(const char *lang, const char *text, orl_voice_pcm *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
@@ -196,8 +448,8 @@ int orl_voice_synth(const char *lang, const char *text, orl_voice_pcm *out, char
     }
     synth_ctx c = {0};
     c.max = (size_t)ORL_VOICE_MAX_SECONDS * 22050u; /* espeak-ng's rate */
-    int rc = synth_with_room(lang, text, &c, err, errlen);
-    int rate = synth_rate();
+    int rate;
+    int rc = synth_any(lang, text, &c, &rate, err, errlen);
     unlock_global();
     if (rc != 0) {
         free(c.buf);
@@ -309,8 +561,8 @@ static int worker(void *ud)
             c.gen = &v->gen;
             c.want_gen = g;
             char err[200];
-            int rc = synth_with_room(lang, text, &c, err, sizeof err);
-            int rate = synth_rate();
+            int rate;
+            int rc = synth_any(lang, text, &c, &rate, err, sizeof err);
             unlock_global();
             if (rc == 0 && c.n > 0 && SDL_AtomicGet(&v->gen) == g) {
                 made = 1;

@@ -39,6 +39,15 @@ typedef struct orl_voice_pcm {
 int orl_voice_synth(const char *lang, const char *text, orl_voice_pcm *out, char *err, size_t errlen);
 void orl_voice_pcm_free(orl_voice_pcm *pcm);
 
+/* espeak-ng in a process of its own, so that a crash inside it costs one text, not the
+ * player: exe is this program, which runs orl_voice_helper_main() when started as
+ * `exe --speech-helper` (engine/app/main.c). Without it (or when no process can start),
+ * espeak-ng runs in this process. */
+void orl_voice_use_helper(const char *exe);
+/* The helper's side: synthesizes the texts read from fd 0, replies on fd 1, until fd 0 ends.
+ * Returns the process's exit status. */
+int orl_voice_helper_main(void);
+
 /* Called with every text handed to the synthesizer (from the thread that synthesizes), and
  * its language. NULL removes it. For tests: what was sent is what could be heard. */
 typedef void (*orl_voice_hook_fn)(void *ud, const char *lang, const char *text);

@@ -285,6 +285,13 @@ int orl_play_headless(const orl_play_opts *o)
             voice_settle(p); /* the last screen is read too */
             print_new_diags(p, &printed);
             printf("%s: %s after %d choice%s\n", o->screenshot, screen_name(p), picked, picked == 1 ? "" : "s");
+            orl_voice *sp = orl_player_speaker(p);
+            if (o->voice && o->verbose && sp) {
+                /* how long the reading of this playthrough is: what an audience would hear */
+                long n = orl_voice_segments_done(sp);
+                printf("voice: %ld text%s read aloud, %.1f s of speech\n", n, n == 1 ? "" : "s",
+                       orl_voice_seconds_made(sp));
+            }
         }
     }
     orl_voice_set_hook(NULL, NULL);

@@ -101,15 +101,6 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
                      (unsigned)ORL_MAX_IMAGE_SIDE, (unsigned)(ORL_MAX_IMAGE_PIXELS / 1000000u));
         return;
     }
-    /* a header can be whole and the rest damaged or cut short: the player would show the
-     * placeholder there */
-    char why[600];
-    if (x->decode_image && x->decode_image(x->st->fs, name, why, sizeof why) != 0) {
-        orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-damaged",
-                     "%s: the picture \"%s\" is damaged or cut short and cannot be shown (%s); open it in an "
-                     "image editor and save it again", what, name, why);
-        return;
-    }
     /* a panorama wraps all around the viewer: 8192x4096 is sharp on any screen */
     unsigned mw = panorama ? 8192u : 2u * (unsigned)x->sw, mh = panorama ? 4096u : 2u * (unsigned)x->sh;
     if (w > mw || h > mh)
@@ -117,6 +108,13 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
                      "%s: the picture \"%s\" is %ux%u pixels, much larger than the screen (%dx%d): it makes the story "
                      "slow to load and heavy to carry, and looks no sharper; resize it to at most %ux%u",
                      what, name, w, h, x->sw, x->sh, mw, mh);
+    /* a header can be whole and the rest damaged or cut short: the player would show the
+     * placeholder there */
+    char why[600];
+    if (x->decode_image && x->decode_image(x->st->fs, name, why, sizeof why) != 0)
+        orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-damaged",
+                     "%s: the picture \"%s\" is damaged or cut short and cannot be shown (%s); open it in an "
+                     "image editor and save it again", what, name, why);
 }
 
 static void check_images(lint_ctx *x)
