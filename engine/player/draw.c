@@ -473,8 +473,13 @@ static void ahead(orl_player_gfx *g, orl_player *p, const orl_view *v)
     int sc = orl_player_scene(p);
     const orl_scene *cur = sc >= 0 ? &st->scenes[sc] : NULL;
     int choices = p->screen == ORL_SCREEN_SCENE ? p->nvis : 0;
-    unsigned long long key = (unsigned long long)(sc + 2) << 40 ^ (unsigned long long)g->gen << 8 ^
-                             (unsigned long long)choices << 1 ^ (v->picture == cur);
+    /* FNV-1a over what decides the list: scene, story, picture shown, visible choices */
+    unsigned long long key = 1469598103934665603ULL;
+    long long parts[4] = {sc, (long long)g->gen, v->picture == cur, choices};
+    for (int i = 0; i < 4 + choices; i++) {
+        key ^= (unsigned long long)(i < 4 ? parts[i] : p->vis[i - 4]);
+        key *= 1099511628211ULL;
+    }
     if (key == g->ahead_key) return;
     g->ahead_key = key;
     const orl_scene *want[2 + ORL_MAX_CHOICES];
