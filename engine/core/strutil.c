@@ -61,6 +61,22 @@ int orl_edit_distance(const char *a, const char *b, int cap)
     return row[lb] < cap ? row[lb] : cap;
 }
 
+void orl_nearest_init(orl_nearest *n, const char *word, int cap)
+{
+    n->word = word;
+    n->best = NULL;
+    n->d = cap;
+}
+
+void orl_nearest_try(orl_nearest *n, const char *name)
+{
+    int d = orl_edit_distance(n->word, name, n->d);
+    if (d < n->d) {
+        n->d = d;
+        n->best = name;
+    }
+}
+
 void orl_buf_put(orl_buf *b, const void *p, size_t n)
 {
     if (b->oom) return;

@@ -15,6 +15,11 @@ char *orl_format(const char *fmt, ...)
 char *orl_vformat(const char *fmt, va_list ap);
 /* Levenshtein distance, capped at `cap` (returns cap when larger): for did-you-mean. */
 int orl_edit_distance(const char *a, const char *b, int cap);
+/* Did-you-mean over a list of names: start with the word and the distance a name must be
+ * under, try each name; best is the nearest (the first of equals), or NULL. */
+typedef struct orl_nearest { const char *word, *best; int d; } orl_nearest;
+void orl_nearest_init(orl_nearest *n, const char *word, int cap);
+void orl_nearest_try(orl_nearest *n, const char *name);
 
 /* A growable byte buffer. */
 typedef struct orl_buf { char *data; size_t len, cap; int oom; } orl_buf;

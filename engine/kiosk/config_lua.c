@@ -257,16 +257,13 @@ static int l_convert(lua_State *L)
         if (lua_type(L, -2) == LUA_TSTRING) {
             const char *k = lua_tostring(L, -2);
             int known = 0;
-            const char *best = NULL;
-            int bd = 4;
+            orl_nearest near;
+            orl_nearest_init(&near, k, 4);
             for (const char *const *f = orl_kiosk_config_fields; *f; f++) {
                 if (strcmp(*f, k) == 0) known = 1;
-                int dd = orl_edit_distance(k, *f, 4);
-                if (dd < bd) {
-                    bd = dd;
-                    best = *f;
-                }
+                orl_nearest_try(&near, *f);
             }
+            const char *best = near.best;
             /* a prefix of a setting's name ("pin", "idle") is that setting */
             for (const char *const *f = orl_kiosk_config_fields; *f && !known; f++)
                 if (strlen(k) >= 3 && strncmp(*f, k, strlen(k)) == 0) best = *f;

@@ -309,15 +309,10 @@ int orl_play_shot(const orl_play_opts *o)
     if (o->scene) {
         int sc = orl_story_find_scene(p->st, o->scene);
         if (sc < 0) {
-            const char *best = NULL;
-            int bd = 4;
-            for (int i = 0; i < p->st->nscenes; i++) {
-                int dd = orl_edit_distance(o->scene, p->st->scenes[i].id, 4);
-                if (dd < bd) {
-                    bd = dd;
-                    best = p->st->scenes[i].id;
-                }
-            }
+            orl_nearest near;
+            orl_nearest_init(&near, o->scene, 4);
+            for (int i = 0; i < p->st->nscenes; i++) orl_nearest_try(&near, p->st->scenes[i].id);
+            const char *best = near.best;
             fprintf(stderr, "orilla shot: the story has no scene \"%s\"%s%s%s\n", o->scene,
                     best ? "; did you mean \"" : "", best ? best : "", best ? "\"?" : "");
             session_close(&s);

@@ -34,12 +34,10 @@ static void check_file(orl_story *st, files_ctx *files, orl_diags *d, orl_loc lo
         return;
     }
     if (orl_fs_exists(st->fs, name)) return;
-    const char *best = NULL;
-    int bestd = 4;
-    for (int i = 0; i < files->n; i++) {
-        int dd = orl_edit_distance(name, files->names[i], bestd);
-        if (dd < bestd) { bestd = dd; best = files->names[i]; }
-    }
+    orl_nearest near;
+    orl_nearest_init(&near, name, 4);
+    for (int i = 0; i < files->n; i++) orl_nearest_try(&near, files->names[i]);
+    const char *best = near.best;
     if (best)
         orl_diag_add(d, ORL_ERROR, loc.file, loc.line, 0, "missing-file",
                      "%s: there is no file \"%s\" in the story folder; did you mean \"%s\"?", what, name, best);

@@ -181,12 +181,10 @@ int orl_withdrawn_check_story(const orl_withdrawn *w, const orl_story *st, orl_d
         if (strncmp(x, st->id, sl) != 0 || x[sl] != '/') continue;
         const char *tid = x + sl + 1;
         if (strcmp(tid, "*") == 0 || orl_story_find_testimony(st, tid) >= 0) continue;
-        const char *best = NULL;
-        int bd = 4;
-        for (int j = 0; j < st->ntestimonies; j++) {
-            int dd = orl_edit_distance(tid, st->testimonies[j].id, bd);
-            if (dd < bd) { bd = dd; best = st->testimonies[j].id; }
-        }
+        orl_nearest near;
+        orl_nearest_init(&near, tid, 4);
+        for (int j = 0; j < st->ntestimonies; j++) orl_nearest_try(&near, st->testimonies[j].id);
+        const char *best = near.best;
         orl_diag_add(d, ORL_WARNING, w->files ? w->files[i] : NULL, w->lines ? w->lines[i] : 0, 0, "unknown-withdrawal",
                      "story \"%s\" has no testimony \"%s\", so this line withdraws nothing%s%s%s",
                      st->id, tid, best ? orl_diag_words(d, "@word", "; did you mean \"") : "", best ? best : "", best ? "\"?" : "");
@@ -371,12 +369,10 @@ void orl_consent_check(const orl_story *st, const orl_testimony *t, long long to
                      "(\"workshop\", \"kiosk\", \"exhibition\", \"online\")", t->id);
     for (int i = 0; i < k->scope.n; i++) {
         if (orl_deployment_parse(k->scope.items[i]) >= 0) continue;
-        const char *best = NULL;
-        int bd = 4;
-        for (int j = 0; deploy_names[j]; j++) {
-            int dd = orl_edit_distance(k->scope.items[i], deploy_names[j], bd);
-            if (dd < bd) { bd = dd; best = deploy_names[j]; }
-        }
+        orl_nearest near;
+        orl_nearest_init(&near, k->scope.items[i], 4);
+        for (int j = 0; deploy_names[j]; j++) orl_nearest_try(&near, deploy_names[j]);
+        const char *best = near.best;
         orl_diag_add(d, ORL_ERROR, l.file, l.line, 0, "consent-scope",
                      "testimony \"%s\": scope \"%s\" is not a place Orilla knows%s%s%s (use workshop, kiosk, exhibition, online)",
                      t->id, k->scope.items[i], best ? orl_diag_words(d, "@word", "; did you mean \"") : "", best ? best : "", best ? "\"?" : "");

@@ -380,13 +380,10 @@ static void get_strlist(defctx *c, int t, const char *field, orl_strlist *out)
 
 static const char *closest(const char *word, const char *const *names)
 {
-    const char *best = NULL;
-    int bestd = 3;
-    for (; *names; names++) {
-        int d = orl_edit_distance(word, *names, 3);
-        if (d < bestd) { bestd = d; best = *names; }
-    }
-    return best;
+    orl_nearest n;
+    orl_nearest_init(&n, word, 3);
+    for (; *names; names++) orl_nearest_try(&n, *names);
+    return n.best;
 }
 
 /* Unknown fields, with a did-you-mean. */
@@ -1007,29 +1004,21 @@ static void convert_defs(loader *ld)
     lua_pop(L, 1);
 }
 
+/* The scene (testimony) an unknown scene (testimony) id most likely meant, or NULL. */
 static const char *suggest_scene(orl_story *st, const char *id)
 {
-    const char *best = NULL;
-    int bestd = 3;
-    if (strlen(id) > 64) return NULL;
-    for (int i = 0; i < st->nscenes; i++) {
-        int d = orl_edit_distance(id, st->scenes[i].id, bestd);
-        if (d < bestd) { bestd = d; best = st->scenes[i].id; }
-    }
-    return best;
+    orl_nearest n;
+    orl_nearest_init(&n, id, 3);
+    for (int i = 0; i < st->nscenes; i++) orl_nearest_try(&n, st->scenes[i].id);
+    return n.best;
 }
 
-/* The testimony an unknown testimony id most likely meant, or NULL. */
 static const char *suggest_testimony(orl_story *st, const char *id)
 {
-    const char *best = NULL;
-    int bestd = 3;
-    if (strlen(id) > 64) return NULL;
-    for (int i = 0; i < st->ntestimonies; i++) {
-        int d = orl_edit_distance(id, st->testimonies[i].id, bestd);
-        if (d < bestd) { bestd = d; best = st->testimonies[i].id; }
-    }
-    return best;
+    orl_nearest n;
+    orl_nearest_init(&n, id, 3);
+    for (int i = 0; i < st->ntestimonies; i++) orl_nearest_try(&n, st->testimonies[i].id);
+    return n.best;
 }
 
 /* Resolves go/start/testimony/narrator names to indexes; unknown ones are errors. */

@@ -487,12 +487,10 @@ static void keyword_line(po_parser *p, const char *s, const char *end)
         char word[40];
         snprintf(word, sizeof word, "%.*s", (int)(kl < 30 ? kl : 30), k);
         static const char *const known[] = {"msgid", "msgstr", "msgctxt", "msgid_plural"};
-        const char *best = NULL;
-        int bd = 4;
-        for (int i = 0; i < 4; i++) {
-            int dd = orl_edit_distance(word, known[i], bd);
-            if (dd < bd) { bd = dd; best = known[i]; }
-        }
+        orl_nearest near;
+        orl_nearest_init(&near, word, 4);
+        for (int i = 0; i < 4; i++) orl_nearest_try(&near, known[i]);
+        const char *best = near.best;
         if (kl == 0)
             po_error(p, p->line, "cannot read this line; a PO line starts with msgid, msgstr, a text in quotes, or # for a comment");
         else if (best)

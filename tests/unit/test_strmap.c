@@ -101,6 +101,16 @@ static void test_strutil(void **state)
     memset(longer, 'a', 99);
     longer[99] = 0;
     assert_int_equal(orl_edit_distance(longer, longer, 3), 3); /* >64: not compared, cap */
+    /* did-you-mean: the nearest under the cap, the first of equals, none when all are far */
+    orl_nearest n;
+    orl_nearest_init(&n, "ana-2", 3);
+    static const char *const ids[] = {"luis-1", "ana-22", "ana-3", "ana-2x"};
+    for (int i = 0; i < 4; i++) orl_nearest_try(&n, ids[i]);
+    assert_string_equal(n.best, "ana-22");
+    assert_int_equal(n.d, 1);
+    orl_nearest_init(&n, "zzzz", 3);
+    for (int i = 0; i < 4; i++) orl_nearest_try(&n, ids[i]);
+    assert_null(n.best);
 
     orl_buf b = {0};
     orl_buf_puts(&b, "a");
