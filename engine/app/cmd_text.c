@@ -97,26 +97,30 @@ static int show_testimony(orl_story *st, orl_scene *s, orl_care_answer scene_ans
         if (ans == ORL_CARE_NOT_ASKED) return -1;
         v = orl_care_view_of(st, s, &tp->consent, scene_ans, ans);
     }
+    const orl_testimony *tt = s->testimony_idx >= 0 ? &st->testimonies[s->testimony_idx] : NULL;
     if (v.consent_notice) {
         fputc('\n', stdout);
-        wrap_print(orl_ui_text(tp->lang, ORL_UI_CONSENT_NOTICE), tp->width - 4, "    ");
+        wrap_print(orl_testimony_notice(st, tt, tp->lang), tp->width - 4, "    ");
         return 0;
     }
     if (v.testimony_skipped) {
-        printf("\n    %s\n", orl_ui_text(tp->lang, ORL_UI_SKIPPED));
+        fputc('\n', stdout);
+        wrap_print(orl_care_skipped_text(s, tt, tp->lang), tp->width - 4, "    ");
         return 0;
     }
     if (!v.testimony) return 0;
     /* only here, after the consent decision said yes, is a testimony's text printed */
     orl_testimony *t = &st->testimonies[s->testimony_idx];
     fputc('\n', stdout);
-    const char *name = t->narrator_idx >= 0 ? st->narrators[t->narrator_idx].name : t->narrator;
-    printf("    %s %s:\n", orl_ui_text(tp->lang, ORL_UI_TESTIMONY_BY), name ? name : "?");
+    char *heading = orl_testimony_heading(st, t, tp->lang);
+    printf("    %s:\n", heading ? heading : "?");
+    free(heading);
     if (t->text) wrap_print(t->text, tp->width - 6, "      ");
     return 0;
 }
 
-/* Shows the current scene, asking its content notes. 0, or -1 when the reader quit. */
+/* Shows the current scene, asking its content notes. 0; 1 when the reader skipped it and its
+ * skip_to leads on; -1 when the reader quit. */
 static int show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
 {
     orl_scene *s = &st->scenes[orl_run_scene(r)];
@@ -129,8 +133,8 @@ static int show_scene(orl_story *st, orl_run *r, text_player *tp, orl_diags *d)
     orl_care_view v = orl_care_view_of(st, s, &tp->consent, scene_ans, ORL_CARE_NOT_ASKED);
     printf("\n");
     if (v.skipped) {
-        printf("%s\n", orl_ui_text(tp->lang, ORL_UI_SKIPPED));
-        return 0;
+        wrap_print(orl_care_skipped_text(s, NULL, tp->lang), tp->width, "");
+        return s->skip_to_idx >= 0 ? 1 : 0; /* skip_to: the skip leads straight there */
     }
     char *text = orl_run_scene_text(r, d);
     if (s->title) printf("== %s ==\n\n", s->title);
@@ -259,15 +263,22 @@ int orl_cmd_text(int argc, char **argv)
     if (!r || orl_run_start(r, &d) != 0) rc = ORL_EXIT_PROBLEMS;
     int vis[ORL_MAX_CHOICES];
     while (rc == ORL_EXIT_OK) {
-        if (show_scene(st, r, &tp, &d) != 0) { printf("%s\n", orl_ui_text(tp.lang, ORL_UI_STOPPED)); break; }
+        int shown = show_scene(st, r, &tp, &d);
+        if (shown < 0) { printf("%s\n", orl_ui_text(tp.lang, ORL_UI_STOPPED)); break; }
         if (d.errors) { rc = ORL_EXIT_PROBLEMS; break; }
         orl_scene *s = &st->scenes[orl_run_scene(r)];
+        if (shown == 1) {
+            if (orl_run_enter(r, s->skip_to_idx, &d) != 0) rc = ORL_EXIT_PROBLEMS;
+            continue;
+        }
         int n = orl_run_visible(r, vis, ORL_MAX_CHOICES, &d);
         if (n < 0) { rc = ORL_EXIT_PROBLEMS; break; }
         if (s->ending && n == 0) {
             printf("\n— %s —\n", orl_ui_text(tp.lang, ORL_UI_THE_END));
             show_support(&tp);
             if (st->credits) { printf("\n"); wrap_print(st->credits, tp.width, ""); }
+            char *kinds = orl_story_kinds_credit(st, tp.lang, 1); /* recreated, composite: said so */
+            if (kinds) { printf("\n"); wrap_print(kinds, tp.width, ""); free(kinds); }
             if (st->authors.n) {
                 printf("%s%s:", st->credits ? "" : "\n", orl_ui_text(tp.lang, ORL_UI_AUTHORS));
                 for (int i = 0; i < st->authors.n; i++) printf("%s %s", i ? "," : "", st->authors.items[i]);

@@ -275,7 +275,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
         y += measure(p, &v->heading) + 14;
     }
     if (cv->skipped)
-        v->body = vt(orl_ui_text(p->lang, ORL_UI_SKIPPED), x0, y, TW, px(32 * S), 0, ORL_TEXT_ALIGN_START, 1.3f,
+        v->body = vt(orl_care_skipped_text(s, NULL, p->lang), x0, y, TW, px(32 * S), 0, ORL_TEXT_ALIGN_START, 1.3f,
                      ORL_TONE_MUTED);
     else
         v->body = vt(p->text && *p->text ? p->text : NULL, x0, y, TW, px(36 * S), 0, ORL_TEXT_ALIGN_START, 1.32f,
@@ -306,18 +306,17 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
             y += measure(p, &v->note_words);
             v->testimony_text.text = NULL;
         } else if (cv->testimony_skipped) {
-            v->testimony_text = vt(orl_ui_text(p->lang, ORL_UI_SKIPPED), ix, y, iw, px(28 * S), 0,
+            v->testimony_text = vt(orl_care_skipped_text(s, t, p->lang), ix, y, iw, px(28 * S), 0,
                                    ORL_TEXT_ALIGN_START, 1.3f, ORL_TONE_MUTED);
         } else if (allowed) {
-            const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
-            const char *by = orl_player__own(p, orl_format("%s %s", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY),
-                                                           name ? name : ""));
+            /* "Testimony of NAME (recreated from real accounts)": story/care.h */
+            const char *by = orl_player__own(p, orl_testimony_heading(p->st, t, p->lang));
             v->testimony_by = vt(by, ix, y, iw, px(26 * S), 1, ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_ACCENT);
             y += measure(p, &v->testimony_by) + 10;
             v->testimony_text = vt(t->text ? t->text : "", ix, y, iw, px(32 * S), 0, ORL_TEXT_ALIGN_START,
                                    1.32f, ORL_TONE_TEXT);
         } else {
-            v->testimony_text = vt(orl_ui_text(p->lang, ORL_UI_CONSENT_NOTICE), ix, y, iw, px(28 * S), 0,
+            v->testimony_text = vt(orl_testimony_notice(p->st, t, p->lang), ix, y, iw, px(28 * S), 0,
                                    ORL_TEXT_ALIGN_START, 1.3f, ORL_TONE_MUTED);
         }
         y += measure(p, &v->testimony_text);
@@ -749,8 +748,12 @@ static void layout_credits(orl_player *p, orl_view *v, float S)
         v->body = vt(a, 260, y, W - 520, px(36 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.3f, ORL_TONE_TEXT);
         y += measure(p, &v->body) + 28;
     }
-    if (st->credits) {
-        v->body2 = vt(st->credits, 310, y, W - 620, px(32 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.4f, ORL_TONE_MUTED);
+    char *kinds = orl_story_kinds_credit(st, p->lang, 1); /* recreated, composite: said so */
+    const char *credits = st->credits;
+    if (kinds) credits = orl_player__own(p, st->credits ? orl_format("%s\n\n%s", st->credits, kinds) : orl_strdup(kinds));
+    free(kinds);
+    if (credits) {
+        v->body2 = vt(credits, 310, y, W - 620, px(32 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.4f, ORL_TONE_MUTED);
         y += measure(p, &v->body2) + 28;
     }
     y += 52;

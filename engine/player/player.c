@@ -230,7 +230,8 @@ void orl_player_free(orl_player *p)
 /* ---------------------------------------------------------------------------------------
  * Moves */
 
-static int choose(orl_player *p, int choice)
+/* Follows choice `choice`, or with choice < 0 goes to scene `scene` (a skip's skip_to). */
+static int move_on(orl_player *p, int choice, int scene)
 {
     int from = orl_run_scene(p->run);
     if (from < 0) return 0;
@@ -245,14 +246,15 @@ static int choose(orl_player *p, int choice)
     } else {
         orl_buf_free(&b); /* this step cannot be taken back; the story goes on */
     }
-    if (orl_run_choose(p->run, choice, &p->diags) != 0 && orl_run_scene(p->run) == from) {
+    int moved = choice >= 0 ? orl_run_choose(p->run, choice, &p->diags) : orl_run_enter(p->run, scene, &p->diags);
+    if (moved != 0 && orl_run_scene(p->run) == from) {
         /* nothing happened: keep the screen as it was */
         if (p->nhist && p->hist[p->nhist - 1].scene == from) {
             free(p->hist[--p->nhist].state);
         }
         return 0;
     }
-    if (p->on_event) {
+    if (p->on_event && choice >= 0) {
         const char *label = NULL;
         for (int i = 0; i < p->nvis; i++)
             if (p->vis[i] == choice) label = p->vis_text[i];
@@ -263,6 +265,11 @@ static int choose(orl_player *p, int choice)
     load_scene(p);
     emit_if_end(p);
     return 1;
+}
+
+static int choose(orl_player *p, int choice)
+{
+    return move_on(p, choice, -1);
 }
 
 /* One choice back. */
@@ -383,6 +390,12 @@ void orl_player__activate(orl_player *p, int i)
     case ORL_BUTTON_NOTE_CONTINUE:
     case ORL_BUTTON_NOTE_SKIP: {
         int ans = b->kind == ORL_BUTTON_NOTE_CONTINUE ? ORL_CARE_CONTINUE : ORL_CARE_SKIP;
+        int sc = orl_run_scene(p->run);
+        const orl_scene *s = sc >= 0 ? &p->st->scenes[sc] : NULL;
+        if (b->arg == 0 && ans == ORL_CARE_SKIP && s && s->skip_to_idx >= 0) {
+            move_on(p, -1, s->skip_to_idx); /* skip_to: the skip leads straight there (back returns here) */
+            break;
+        }
         if (b->arg == 0) p->scene_answer = ans;
         else p->testimony_answer = ans;
         forget_focus(p);

@@ -78,16 +78,17 @@ static void put_testimony(orl_player *p, const orl_view *v, script *sc, int *bar
     int y = 10, x = 0; /* after the scene's text and notes (build) */
     if (cv.ask_testimony) return; /* its content note is read from the view (note_*) */
     if (cv.testimony_skipped) {
-        put(sc, y, x, orl_ui_text(p->lang, ORL_UI_SKIPPED));
+        put(sc, y, x, orl_care_skipped_text(s, t, p->lang));
         return;
     }
     if (!cv.testimony) {
         /* consent does not allow it here and now: the notice, never its words or narrator */
-        put(sc, y, x, orl_ui_text(p->lang, ORL_UI_CONSENT_NOTICE));
+        put(sc, y, x, orl_testimony_notice(p->st, t, p->lang));
         return;
     }
-    const char *name = t->narrator_idx >= 0 ? p->st->narrators[t->narrator_idx].name : t->narrator;
-    put_owned(sc, y, x, orl_format("%s %s.", orl_ui_text(p->lang, ORL_UI_TESTIMONY_BY), name ? name : ""));
+    char *heading = orl_testimony_heading(p->st, t, p->lang); /* with "recreated...", care.h */
+    put_owned(sc, y, x, heading ? orl_format("%s.", heading) : NULL);
+    free(heading);
     /* its own recording is heard here; with none, or one that is missing or did not play
      * (then nothing of the testimony would be heard), its transcript is read */
     if (orl_player__audio_playable(p, s->testimony_idx)) {

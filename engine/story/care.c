@@ -1,5 +1,8 @@
 /* Content notes and what a skip hides (story/care.h): one set of rules for every player. */
 #include "story/care.h"
+#include "core/strutil.h"
+#include "story/uitext.h"
+#include <stdlib.h>
 #include <string.h>
 
 int orl_care_story_note(const orl_story *st, orl_care_note *out)
@@ -86,4 +89,72 @@ orl_care_view orl_care_view_of(const orl_story *st, const orl_scene *s, const or
 int orl_care_has_support(const orl_story *st)
 {
     return st && st->nsupport > 0;
+}
+
+const char *orl_testimony_label(const orl_story *st, const orl_testimony *t, const char *lang)
+{
+    switch (orl_testimony_kind_of(st, t)) {
+    case ORL_KIND_RECREATED: return orl_ui_text(lang, ORL_UI_KIND_RECREATED);
+    case ORL_KIND_COMPOSITE: return orl_ui_text(lang, ORL_UI_KIND_COMPOSITE);
+    default: return NULL;
+    }
+}
+
+static const char *narrator_name(const orl_story *st, const orl_testimony *t)
+{
+    if (st && t->narrator_idx >= 0 && t->narrator_idx < st->nnarrators && st->narrators[t->narrator_idx].name)
+        return st->narrators[t->narrator_idx].name;
+    return t->narrator ? t->narrator : "";
+}
+
+char *orl_testimony_heading(const orl_story *st, const orl_testimony *t, const char *lang)
+{
+    const char *by = orl_ui_text(lang, ORL_UI_TESTIMONY_BY), *label = orl_testimony_label(st, t, lang);
+    if (label) return orl_format("%s %s (%s)", by, narrator_name(st, t), label);
+    return orl_format("%s %s", by, narrator_name(st, t));
+}
+
+const char *orl_testimony_notice(const orl_story *st, const orl_testimony *t, const char *lang)
+{
+    switch (t ? orl_testimony_kind_of(st, t) : ORL_KIND_REAL) {
+    case ORL_KIND_RECREATED: return orl_ui_text(lang, ORL_UI_NOTICE_RECREATED);
+    case ORL_KIND_COMPOSITE: return orl_ui_text(lang, ORL_UI_NOTICE_COMPOSITE);
+    default: return orl_ui_text(lang, ORL_UI_CONSENT_NOTICE);
+    }
+}
+
+char *orl_story_kinds_credit(const orl_story *st, const char *lang, int names)
+{
+    if (!st) return NULL;
+    orl_buf b = {0};
+    static const orl_testimony_kind kinds[] = {ORL_KIND_RECREATED, ORL_KIND_COMPOSITE};
+    static const orl_ui_key keys[] = {ORL_UI_CREDITS_RECREATED, ORL_UI_CREDITS_COMPOSITE};
+    for (int k = 0; k < 2; k++) {
+        int listed = 0;
+        for (int i = 0; i < st->ntestimonies; i++) {
+            const orl_testimony *t = &st->testimonies[i];
+            if (orl_testimony_kind_of(st, t) != kinds[k]) continue;
+            const char *name = narrator_name(st, t);
+            int seen = 0; /* each narrator once */
+            for (int j = 0; j < i && !seen; j++)
+                seen = orl_testimony_kind_of(st, &st->testimonies[j]) == kinds[k] &&
+                       strcmp(narrator_name(st, &st->testimonies[j]), name) == 0;
+            if (seen) continue;
+            if (!listed) orl_buf_printf(&b, "%s%s", b.len ? "\n" : "", orl_ui_text(lang, keys[k]));
+            if (names && *name) orl_buf_printf(&b, "%s%s", listed ? ", " : ": ", name);
+            listed = 1;
+            if (!names) break;
+        }
+    }
+    if (b.oom || !b.len) {
+        orl_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+const char *orl_care_skipped_text(const orl_scene *s, const orl_testimony *t, const char *lang)
+{
+    const char *own = t ? t->skip_text : s ? s->skip_text : NULL;
+    return own && *own ? own : orl_ui_text(lang, ORL_UI_SKIPPED);
 }

@@ -76,6 +76,28 @@ typedef struct orl_care_view {
 orl_care_view orl_care_view_of(const orl_story *st, const orl_scene *s, const orl_consent_ctx *c,
                                orl_care_answer scene_answer, orl_care_answer testimony_answer);
 
+/* ---- what a testimony is, said to the audience (story.h: orl_testimony_kind) ----
+ * Every player, `text`, the voice, the credits and the kiosk use these words, so a recreated
+ * or composite testimony is named as such everywhere, in the reader's language. */
+/* "recreated from real accounts" / "a composite of several real accounts" in lang, or NULL for
+ * a real testimony. */
+const char *orl_testimony_label(const orl_story *st, const orl_testimony *t, const char *lang);
+/* The line above a testimony: "Testimony of NAME", with the label in brackets when it is not
+ * a real person's own words. Owned by the caller; NULL when out of memory. */
+char *orl_testimony_heading(const orl_story *st, const orl_testimony *t, const char *lang);
+/* The notice shown in place of a testimony consent does not allow: for a real testimony the
+ * consent notice (a person chose); for a recreated or composite one a notice that claims no
+ * real person. */
+const char *orl_testimony_notice(const orl_story *st, const orl_testimony *t, const char *lang);
+/* For the credits and the kiosk: one line per kind that is not real, "Testimonies recreated
+ * from real accounts, ...: Marisol, Andrés" (the narrators' names, each once). Owned by the
+ * caller; NULL when every testimony is real (or out of memory). names = 0: the lines without
+ * the names (a kiosk card). */
+char *orl_story_kinds_credit(const orl_story *st, const char *lang, int names);
+/* What is shown in place of a skipped scene (t NULL) or testimony: its skip_text when the
+ * story gives one (in the story's language in use), else "(You skipped this part.)". */
+const char *orl_care_skipped_text(const orl_scene *s, const orl_testimony *t, const char *lang);
+
 /* 1 when story warnings / the story has support resources to show on the care screen. */
 int orl_care_has_support(const orl_story *st);
 

@@ -2,6 +2,7 @@
  * can only be known by playing (dead ends that depend on state, endings never reached). */
 #include "story/story.h"
 #include "story/consent.h"
+#include "story/story_internal.h"
 #include "audio/webvtt.h"
 #include "core/strutil.h"
 #include <stdlib.h>
@@ -66,6 +67,8 @@ unsigned char *orl_story_reachable(const orl_story *st)
                 int t = s->choices[j].target;
                 if (t >= 0 && !seen[t]) { seen[t] = 1; queue[tail++] = t; }
             }
+            int k = s->warnings.n ? s->skip_to_idx : -1; /* where skipping it leads */
+            if (k >= 0 && !seen[k]) { seen[k] = 1; queue[tail++] = k; }
         }
     }
     free(queue);
@@ -100,6 +103,19 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
         if (s->background && s->panorama)
             orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "background-and-panorama",
                          "%s has both a background and a panorama; the panorama is shown", what);
+        if (!s->warnings.n && (s->skip_to || s->skip_text))
+            orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "skip-without-note",
+                         "%s has %s but no warnings, so there is nothing to skip; add warnings = { ... }, "
+                         "or remove it", what, s->skip_to ? "skip_to" : "skip_text");
+        else if (s->skip_to && s->skip_text)
+            orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "skip-text-unseen",
+                         "%s has both skip_to and skip_text: a skip leads straight to \"%s\", so skip_text is "
+                         "not shown there; put what the reader needs to know at the start of \"%s\"",
+                         what, s->skip_to, s->skip_to);
+        else if (s->skip_to_idx == i)
+            orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "skip-to-self",
+                         "%s: skip_to leads back to the same scene, so its note would be asked again; "
+                         "lead it to the scene after", what);
         check_file(st, &files, d, s->loc, what, s->background);
         check_file(st, &files, d, s->loc, what, s->panorama);
         check_file(st, &files, d, s->loc, what, s->music);
@@ -132,8 +148,13 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *d)
         if (t->audio && !t->text)
             orl_diag_add(d, ORL_WARNING, t->loc.file, t->loc.line, 0, "no-transcript",
                          "%s has audio but no text: add the transcript, for people who cannot hear it", what);
+        if (t->skip_text && !t->warnings.n)
+            orl_diag_add(d, ORL_WARNING, t->loc.file, t->loc.line, 0, "skip-without-note",
+                         "%s has %s but no warnings, so there is nothing to skip; add warnings = { ... }, "
+                         "or remove it", what, "skip_text");
         orl_consent_check(st, t, today, d);
     }
+    orl_story_check_skips(st, d);
     if (st->cover) check_file(st, &files, d, st->loc, "story", st->cover);
     for (int i = 0; i < st->translations.n; i++) {
         char po[96];

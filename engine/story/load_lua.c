@@ -558,17 +558,18 @@ static int dsl_include(lua_State *L)
 
 static const char *const story_fields[] = {"id", "version", "title", "language", "translations", "start",
                                            "credits", "warnings", "support", "cover", "authors",
-                                           "licence", "license", NULL};
+                                           "licence", "license", "kind", NULL};
 static const char *const scene_fields[] = {"text", "title", "background", "panorama", "look", "layers",
-                                           "camera", "testimony", "fact", "music", "warnings", "on_enter",
-                                           "choices", "ending", NULL};
+                                           "camera", "testimony", "fact", "music", "warnings", "skip_to",
+                                           "skip_text", "on_enter", "choices", "ending", NULL};
 static const char *const choice_fields[] = {"text", "go", "when", "at", NULL};
 static const char *const layer_fields[] = {"image", "depth", NULL};
 static const char *const camera_fields[] = {"from", "to", "seconds", NULL};
 static const char *const fact_fields[] = {"text", "source", "url", NULL};
 static const char *const look_fields[] = {"yaw", "pitch", "fov", NULL};
 static const char *const narrator_fields[] = {"name", "portrait", NULL};
-static const char *const testimony_fields[] = {"narrator", "text", "audio", "captions", "consent", "warnings", NULL};
+static const char *const testimony_fields[] = {"narrator", "text", "audio", "captions", "consent", "warnings",
+                                               "kind", "skip_text", NULL};
 static const char *const consent_fields[] = {"recorded", "scope", "expires", "anonymised", "anonymized", NULL};
 static const char *const support_fields[] = {"name", "contact", "note", NULL};
 
@@ -668,6 +669,9 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     s->testimony = get_str(&c, t, "testimony", 0);
     s->music = get_str(&c, t, "music", 0);
     get_strlist(&c, t, "warnings", &s->warnings);
+    s->skip_to = get_str(&c, t, "skip_to", 0);
+    s->skip_to_idx = -1;
+    s->skip_text = get_str(&c, t, "skip_text", 0);
     s->on_enter_fn = get_fn(&c, t, "on_enter");
     s->ending = get_bool(&c, t, "ending");
 
@@ -785,6 +789,30 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     lua_pop(L, 1);
 }
 
+/* kind = "real" | "recreated" | "composite" (story/story.h); ORL_KIND_DEFAULT when absent. */
+static orl_testimony_kind get_kind(defctx *c, int t)
+{
+    char *k = get_str(c, t, "kind", 0);
+    if (!k) return ORL_KIND_DEFAULT;
+    int v = orl_testimony_kind_parse(k);
+    if (v < 0) {
+        static const char *const names[] = {"real", "recreated", "composite", NULL};
+        orl_nearest near;
+        orl_nearest_init(&near, k, 4);
+        for (int i = 0; names[i]; i++) orl_nearest_try(&near, names[i]);
+        if (near.best)
+            derr(c, "kind", "bad-kind", "kind = \"%s\" is not a kind Orilla knows; did you mean \"%s\"? (real: the "
+                 "narrator's own words; recreated: retold from a real account; composite: several accounts in one voice)",
+                 k, near.best);
+        else
+            derr(c, "kind", "bad-kind", "kind = \"%s\" is not a kind Orilla knows; write \"real\" (the narrator's own "
+                 "words), \"recreated\" (retold from a real account) or \"composite\" (several accounts in one voice)", k);
+        v = ORL_KIND_DEFAULT;
+    }
+    free(k);
+    return (orl_testimony_kind)v;
+}
+
 static void conv_story(loader *ld, int t, orl_loc loc)
 {
     orl_story *st = ld->st;
@@ -798,6 +826,7 @@ static void conv_story(loader *ld, int t, orl_loc loc)
     st->language = get_str(&c, t, "language", 0);
     st->start = get_str(&c, t, "start", 1);
     st->credits = get_str(&c, t, "credits", 0);
+    st->kind = get_kind(&c, t);
     st->cover = get_str(&c, t, "cover", 0);
     st->licence = get_str(&c, t, "licence", 0);
     if (!st->licence) st->licence = get_str(&c, t, "license", 0);
@@ -852,6 +881,8 @@ static void conv_testimony(loader *ld, orl_testimony *tm, int t)
     tm->audio = get_str(&c, t, "audio", 0);
     tm->captions = get_str(&c, t, "captions", 0);
     get_strlist(&c, t, "warnings", &tm->warnings);
+    tm->kind = get_kind(&c, t);
+    tm->skip_text = get_str(&c, t, "skip_text", 0);
     int ty = get_field(L, t, "consent");
     if (ty == LUA_TTABLE) {
         int ct = lua_gettop(L);
@@ -1056,6 +1087,19 @@ static void resolve(loader *ld)
                                  "scene \"%s\", choice %d: go = \"%s\", but there is no scene with that name; "
                                  "write the name of a scene, or add scene \"%s\" { ... }", s->id, j + 1, ch->go, ch->go);
             }
+        }
+        if (s->skip_to) {
+            int line = field_line(ld, s->loc, "skip_to", NULL);
+            s->skip_to_idx = orl_story_find_scene(st, s->skip_to);
+            const char *sug = s->skip_to_idx < 0 ? suggest_scene(st, s->skip_to) : NULL;
+            if (sug)
+                orl_diag_add(ld->d, ORL_ERROR, s->loc.file, line, 0, "unknown-skip-to",
+                             "scene \"%s\": skip_to = \"%s\", but there is no scene with that name; did you mean \"%s\"?",
+                             s->id, s->skip_to, sug);
+            else if (s->skip_to_idx < 0)
+                orl_diag_add(ld->d, ORL_ERROR, s->loc.file, line, 0, "unknown-skip-to",
+                             "scene \"%s\": skip_to = \"%s\", but there is no scene with that name; write the scene a "
+                             "reader who skips this part goes to", s->id, s->skip_to);
         }
         if (s->testimony) {
             s->testimony_idx = orl_story_find_testimony(st, s->testimony);

@@ -959,10 +959,12 @@ int orl_story_texts_ex(orl_story *st, int flags, const orl_withdrawn *withdrawn,
             r.loc = t->loc;
             emit_ref(&x, &r, 0);
             emit_list(&x, &t->warnings, ORL_TEXT_WARNING, t->id, t->id, t->loc);
+            emit(&x, ORL_TEXT_SKIP_TEXT, &t->skip_text, t->skip_text, t->id, t->id, t->loc);
         } else {
             orl_scene *s = &st->scenes[order[k].idx];
             emit(&x, ORL_TEXT_SCENE_TITLE, &s->title, s->title, s->id, s->id, s->loc);
             emit_list(&x, &s->warnings, ORL_TEXT_WARNING, s->id, s->id, s->loc);
+            emit(&x, ORL_TEXT_SKIP_TEXT, &s->skip_text, s->skip_text, s->id, s->id, s->loc);
             if (s->text) emit(&x, ORL_TEXT_SCENE_TEXT, &s->text, s->text, s->id, s->id, s->loc);
             else emit_function(&x, s->text_fn, s->id, s->id, 0);
             if (s->fact.set) {

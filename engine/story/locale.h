@@ -94,6 +94,7 @@ typedef enum orl_text_kind {
     ORL_TEXT_FACT,
     ORL_TEXT_FACT_SOURCE,
     ORL_TEXT_FUNCTION,       /* a text a story function returns (return "..." in its code) */
+    ORL_TEXT_SKIP_TEXT,      /* a scene's or testimony's skip_text: shown in place of a skipped part */
 } orl_text_kind;
 
 typedef struct orl_text_ref {

@@ -51,6 +51,7 @@ static void note_for(const orl_text_ref *t, char *out, size_t n)
     case ORL_TEXT_CHOICE: snprintf(out, n, "scene \"%.100s\", choice %d", o, t->choice); break;
     case ORL_TEXT_FACT: snprintf(out, n, "scene \"%.100s\": fact", o); break;
     case ORL_TEXT_FACT_SOURCE: snprintf(out, n, "scene \"%.100s\": where the fact comes from (keep a publication's own name)", o); break;
+    case ORL_TEXT_SKIP_TEXT: snprintf(out, n, "\"%.100s\": shown in its place to a reader who skips it", o); break;
     case ORL_TEXT_FUNCTION:
         if (t->choice) snprintf(out, n, "scene \"%.100s\", choice %d: one of the texts its code chooses", o, t->choice);
         else snprintf(out, n, "scene \"%.100s\": one of the texts its code chooses", o);

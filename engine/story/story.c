@@ -19,7 +19,7 @@ void orl_story_free(orl_story *st)
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];
         free(s->id); free(s->title); free(s->text); free(s->background); free(s->panorama);
-        free(s->testimony); free(s->music);
+        free(s->testimony); free(s->music); free(s->skip_to); free(s->skip_text);
         for (int j = 0; j < s->nlayers; j++) free(s->layers[j].image);
         free(s->layers);
         free(s->fact.text); free(s->fact.source); free(s->fact.url);
@@ -33,7 +33,7 @@ void orl_story_free(orl_story *st)
     free(st->scenes);
     for (int i = 0; i < st->ntestimonies; i++) {
         orl_testimony *t = &st->testimonies[i];
-        free(t->id); free(t->narrator); free(t->text); free(t->audio); free(t->captions);
+        free(t->id); free(t->narrator); free(t->text); free(t->audio); free(t->captions); free(t->skip_text);
         free(t->consent.recorded); free(t->consent.expires);
         strlist_free(&t->consent.scope);
         strlist_free(&t->consent.anonymised);
@@ -118,4 +118,25 @@ long long orl_today(void)
     const char *fake = getenv("ORILLA_TODAY"); /* tests and rehearsals: YYYY-MM-DD */
     if (fake && orl_parse_date(fake) >= 0) return orl_parse_date(fake);
     return (long long)(time(NULL) / 86400);
+}
+
+static const char *const kind_names[] = {"real", "real", "recreated", "composite", NULL};
+
+int orl_testimony_kind_parse(const char *s)
+{
+    for (int i = 1; s && kind_names[i]; i++)
+        if (strcmp(s, kind_names[i]) == 0) return i;
+    return -1;
+}
+
+const char *orl_testimony_kind_name(orl_testimony_kind k)
+{
+    return (unsigned)k <= ORL_KIND_COMPOSITE ? kind_names[k] : "real";
+}
+
+orl_testimony_kind orl_testimony_kind_of(const orl_story *st, const orl_testimony *t)
+{
+    if (t && t->kind != ORL_KIND_DEFAULT) return t->kind;
+    if (st && st->kind != ORL_KIND_DEFAULT) return st->kind;
+    return ORL_KIND_REAL;
 }

@@ -76,6 +76,9 @@ typedef struct orl_scene {
     orl_fact fact;
     char *music;      /* optional audio file played under the scene */
     orl_strlist warnings;
+    char *skip_to;    /* with warnings: where "Skip this part" leads (a scene id), or NULL */
+    int skip_to_idx;  /* -1 when none or unknown */
+    char *skip_text;  /* with warnings: a short text shown in the skipped part's place, or NULL */
     int on_enter_fn;
     orl_choice *choices;
     int nchoices;
@@ -91,6 +94,17 @@ typedef struct orl_consent {
     orl_loc loc;
 } orl_consent;
 
+/* What a testimony is: a person's own words (the default), or words written for the story
+ * from real accounts (recreated: one person's account retold; composite: several people's
+ * accounts made into one voice). The audience is told so wherever the testimony appears
+ * (story/care.h: orl_testimony_heading), and a withheld one never claims a real person. */
+typedef enum orl_testimony_kind {
+    ORL_KIND_DEFAULT = 0, /* not written: the story's kind, else real */
+    ORL_KIND_REAL,
+    ORL_KIND_RECREATED,
+    ORL_KIND_COMPOSITE,
+} orl_testimony_kind;
+
 typedef struct orl_testimony {
     char *id;
     orl_loc loc;
@@ -101,6 +115,8 @@ typedef struct orl_testimony {
     char *captions;   /* WebVTT */
     orl_consent consent;
     orl_strlist warnings;
+    orl_testimony_kind kind; /* as written (ORL_KIND_DEFAULT when not); orl_testimony_kind_of */
+    char *skip_text;  /* with warnings: a short text shown in its place when skipped, or NULL */
 } orl_testimony;
 
 typedef struct orl_narrator {
@@ -123,6 +139,7 @@ typedef struct orl_story {
     orl_strlist authors;
     orl_strlist translations;
     orl_strlist warnings;
+    orl_testimony_kind kind; /* `kind`: the default for its testimonies (ORL_KIND_DEFAULT = real) */
     orl_support *support;
     int nsupport;
     orl_loc loc;       /* where story { } was written; file NULL when missing */
@@ -182,6 +199,12 @@ void orl_story_check(orl_story *st, const orl_check_opts *opts, orl_diags *diags
 /* Per scene, 1 when following choices (whatever their `when`) from the start reaches it;
  * all 0 without a start. Caller frees; NULL when out of memory. */
 unsigned char *orl_story_reachable(const orl_story *st);
+
+/* A testimony's kind, the story's default applied: ORL_KIND_REAL, _RECREATED or _COMPOSITE. */
+orl_testimony_kind orl_testimony_kind_of(const orl_story *st, const orl_testimony *t);
+/* "real", "recreated", "composite" as written in story.lua; -1 (as int) when unknown. */
+int orl_testimony_kind_parse(const char *s);
+const char *orl_testimony_kind_name(orl_testimony_kind k);
 
 /* Days since 1970-01-01 for "YYYY-MM-DD", or -1 when it is not such a date. */
 long long orl_parse_date(const char *s);

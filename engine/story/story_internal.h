@@ -6,4 +6,8 @@
 /* Returns the story's own copy of a file name (for orl_loc), or NULL on OOM. */
 const char *orl_story_intern_file(orl_story *st, const char *name);
 
+/* check: a scene reached after a skip that names someone met only in the skipped part
+ * (skipcheck.c); called by orl_story_check. */
+void orl_story_check_skips(orl_story *st, orl_diags *d);
+
 #endif

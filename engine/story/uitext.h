@@ -43,6 +43,13 @@ typedef enum orl_ui_key {
     ORL_UI_ON,              /* read aloud after a settings toggle that is on ("on") */
     ORL_UI_OFF,             /* ... that is off ("off") */
     ORL_UI_CHOSEN,          /* ... after the text size, volume or language in use ("chosen") */
+    /* testimonies that are not a person's own words (story/care.h: orl_testimony_heading) */
+    ORL_UI_KIND_RECREATED,  /* after "Testimony of NAME", in brackets: "recreated from real accounts" */
+    ORL_UI_KIND_COMPOSITE,  /* ... "a composite of several real accounts" */
+    ORL_UI_NOTICE_RECREATED,/* the consent notice for a recreated testimony (claims no real person) */
+    ORL_UI_NOTICE_COMPOSITE,/* ... for a composite one */
+    ORL_UI_CREDITS_RECREATED, /* credits and kiosk: "Testimonies recreated from real accounts" */
+    ORL_UI_CREDITS_COMPOSITE, /* ... "Composite testimonies, each made from several real accounts" */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 
