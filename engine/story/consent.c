@@ -282,6 +282,15 @@ int orl_consent_allows(const orl_story *st, const orl_testimony *t, const orl_co
     return orl_consent_status_of(st, t, c) == ORL_CONSENT_OK;
 }
 
+int orl_consent_withheld(const orl_story *st, const orl_testimony *t, long long today, const orl_withdrawn *w)
+{
+    const orl_consent *k = &t->consent;
+    if (!k->set || withdrawn(st, t, w)) return 1;
+    long long rec = k->recorded ? orl_parse_date(k->recorded) : -1, exp = k->expires ? orl_parse_date(k->expires) : -1;
+    if (rec < 0 || exp < 0 || exp <= rec) return 1;
+    return (today ? today : orl_today()) >= exp;
+}
+
 const char *orl_consent_status_words(orl_consent_status s)
 {
     switch (s) {

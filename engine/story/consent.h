@@ -102,6 +102,12 @@ long long orl_consent_made(const orl_story *st);
 orl_consent_status orl_consent_status_of(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c);
 /* 1 when the status allows showing. */
 int orl_consent_allows(const orl_story *st, const orl_testimony *t, const orl_consent_ctx *c);
+/* 1 when consent can no longer allow this testimony anywhere: it has no consent or none that
+ * can be read, it is on the withdrawal list w (may be NULL), or it ended (today >= expires;
+ * today: days since 1970, 0 = the real date). Whatever the place and the clock, its words
+ * must then not travel: `pack` leaves them out of the bundle and its PO files, and `check`
+ * warns when a PO file still holds them. */
+int orl_consent_withheld(const orl_story *st, const orl_testimony *t, long long today, const orl_withdrawn *w);
 /* Words for the status, for operators (`orilla consent`): "shown", "hidden: withdrawn"... */
 const char *orl_consent_status_words(orl_consent_status s);
 /* The same with the detail an operator needs to act, e.g. "hidden: the clock reads before

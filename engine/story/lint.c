@@ -1,6 +1,7 @@
 /* Workshop advice for `orilla check` (see lint.h). */
 #include "story/lint.h"
 #include "story/locale.h"
+#include "story/consent.h"
 #include "story/twee.h"
 #include "story/walk.h"
 #include "core/limits.h"
@@ -320,6 +321,37 @@ static void first_words(const char *text, char *out, size_t n)
     for (char *q = out; *q; q++) if (*q == '\n' || *q == '\t' || *q == '\r') *q = ' ';
 }
 
+/* A PO or POT file that still holds the words of a testimony whose consent can no longer allow
+ * it anywhere (story/consent.h: orl_consent_withheld): a warning at the entry. Translators
+ * pass these files around; `orilla pack` leaves such entries out of a bundle, and
+ * `orilla strings` out of the template. */
+static void check_withheld_words(lint_ctx *x, const orl_catalog *c, const char *po)
+{
+    orl_story *st = x->st;
+    for (int t = 0; t < st->ntestimonies; t++) {
+        const orl_testimony *tm = &st->testimonies[t];
+        if (!tm->text || !*tm->text || !orl_consent_withheld(st, tm, 0, NULL)) continue;
+        for (int i = 0; i < c->n; i++) {
+            const orl_po_entry *e = &c->entries[i];
+            if (!e->id || strcmp(e->id, tm->text) != 0) continue;
+            orl_diag_add(x->d, ORL_WARNING, po, e->line, 0, "po-withheld",
+                         "this entry holds the words of testimony \"%s\", whose consent no longer allows it "
+                         "anywhere; remove the entry (orilla strings and orilla pack leave it out)", tm->id);
+        }
+    }
+}
+
+static void check_template(lint_ctx *x, const char *name)
+{
+    if (!orl_fs_exists(x->st->fs, name)) return;
+    orl_diags tmp = {0}; /* a template's own syntax is the translators' tool's business */
+    orl_catalog *c = orl_po_load(x->st->fs, name, &tmp);
+    orl_diags_free(&tmp);
+    if (!c) return;
+    check_withheld_words(x, c, name);
+    orl_catalog_free(c);
+}
+
 /* Most texts a translation's warning lists as missing; the rest are counted. */
 #define MISSING_LISTED 10
 
@@ -328,6 +360,7 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     orl_story *st = x->st;
     orl_catalog *c = orl_po_load(st->fs, po, x->d);
     if (!c) return;
+    check_withheld_words(x, c, po);
     int translated = 0, fuzzy = 0;
     for (int i = 0; i < ts->n; i++) {
         if (orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i])) translated++;
@@ -417,6 +450,7 @@ static void check_translations(lint_ctx *x)
 {
     orl_story *st = x->st;
     po_list files = {0};
+    check_template(x, "locale/story.pot");
     orl_fs_walk(st->fs, find_po, &files);
     if (files.n == 0) return;
     textset ts = {0};

@@ -41,7 +41,26 @@ static int add_text(const orl_text_ref *t, void *ud)
     return 0;
 }
 
-static int word_byte(unsigned char c) { return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '\''; }
+static int word_byte(unsigned char c) { return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'; }
+
+/* 1 when the character starting at p is part of a word: letters and digits, not the
+ * punctuation of Latin-1 (U+00A0-U+00BF: « ¿ ¡) and of U+2000-U+206F (’ “ — …). */
+static int word_char(const unsigned char *p)
+{
+    if (*p < 0x80) return word_byte(*p);
+    if (p[0] == 0xC2 && p[1] >= 0xA0 && p[1] <= 0xBF) return 0;
+    if (p[0] == 0xE2 && (p[1] == 0x80 || p[1] == 0x81)) return 0;
+    return 1;
+}
+
+/* 1 when the character that ends just before p (after text's start) is part of a word. */
+static int word_before(const char *text, const char *p)
+{
+    if (p <= text) return 0;
+    const char *q = p - 1;
+    while (q > text && ((unsigned char)*q & 0xC0) == 0x80) q--;
+    return word_char((const unsigned char *)q);
+}
 
 /* 1 when text holds word as a whole word. */
 static int has_word(const char *text, const char *word)
@@ -49,8 +68,8 @@ static int has_word(const char *text, const char *word)
     size_t n = strlen(word);
     if (!text || !n) return 0;
     for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
-        int before = p > text && word_byte((unsigned char)p[-1]);
-        int after = word_byte((unsigned char)p[n]);
+        int before = word_before(text, p);
+        int after = p[n] && word_char((const unsigned char *)p + n);
         if (!before && !after) return 1;
     }
     return 0;
@@ -84,9 +103,9 @@ static void collect_names(const orl_story *st, const char *text, names *ns)
     const unsigned char *p = (const unsigned char *)text;
     int sentence_start = 1;
     while (*p) {
-        if (word_byte(*p)) {
+        if (word_char(p)) {
             const unsigned char *w = p;
-            while (*p && word_byte(*p)) p++;
+            while (*p && word_char(p)) p++;
             if (!sentence_start && capital_at(w)) {
                 /* all capitals (an acronym like UNHCR) are not a person's name */
                 int lower = 0;
@@ -100,6 +119,7 @@ static void collect_names(const orl_story *st, const char *text, names *ns)
         else if (p[0] == 0xC2 && (p[1] == 0xBF || p[1] == 0xA1 || p[1] == 0xAB)) sentence_start = 1; /* ¿ ¡ « */
         else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x94 || p[2] == 0x9C)) sentence_start = 1; /* — “ */
         p++;
+        while ((*p & 0xC0) == 0x80) p++; /* the rest of a punctuation mark's bytes */
     }
 }
 
@@ -149,7 +169,8 @@ static void check_part(orl_story *st, part *pt, orl_diags *d, unsigned char *rep
                 orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "skip-names",
                              "scene \"%s\" names %s, whom a reader who skipped %s \"%s\" (%s:%d) has not met; "
                              "say who they are in that part's skip_text, or lead the skip elsewhere with skip_to",
-                             s->id, pt->ns.w[i], pt->testimony ? "the testimony of scene" : "scene", S->id,
+                             s->id, pt->ns.w[i],
+                             orl_diag_words(d, "@word", pt->testimony ? "the testimony of scene" : "scene"), S->id,
                              S->loc.file ? S->loc.file : "?", S->loc.line);
             }
         }
