@@ -2,6 +2,10 @@
 #include "app/commands.h"
 #include "app/common.h"
 #include "bundle/bundle.h"
+#include "core/limits.h"
+#include "core/strutil.h"
+#include "story/consent.h"
+#include "story/withhold.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,11 +19,157 @@ static void print_size(FILE *out, unsigned long long b)
     else fprintf(out, "%.1f MB", (double)b / (1024.0 * 1024.0));
 }
 
+/* ---- nothing withheld ships (story/withhold.h) ---- */
+
+typedef struct withhold_ctx {
+    orl_story *st;
+    unsigned char *withheld; /* per testimony: consent no longer allows it anywhere */
+    int n;                   /* how many */
+} withhold_ctx;
+
+static int ends_with(const char *s, const char *suf)
+{
+    size_t a = strlen(s), b = strlen(suf);
+    return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static int read_all(const char *path, char **out, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    orl_buf b = {0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= ORL_MAX_FILE_BYTES) orl_buf_put(&b, chunk, got);
+    int bad = ferror(f) || b.oom || b.len > ORL_MAX_FILE_BYTES;
+    fclose(f);
+    if (bad) {
+        orl_buf_free(&b);
+        return -1;
+    }
+    *out = b.data ? b.data : calloc(1, 1);
+    *len = b.len;
+    return *out ? 0 : -1;
+}
+
+static int holds(const char *p, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; k && i + k <= n; i++)
+        if (p[i] == w[0] && memcmp(p + i, w, k) == 0) return 1;
+    return 0;
+}
+
+/* 1 when file `name` is used by something that is still shown (another testimony, a scene). */
+static int used_elsewhere(const withhold_ctx *w, const char *name)
+{
+    const orl_story *st = w->st;
+    for (int i = 0; i < st->ntestimonies; i++) {
+        const orl_testimony *t = &st->testimonies[i];
+        if (!w->withheld[i] && ((t->audio && !strcmp(t->audio, name)) || (t->captions && !strcmp(t->captions, name)))) return 1;
+    }
+    for (int i = 0; i < st->nscenes; i++) {
+        const orl_scene *s = &st->scenes[i];
+        if ((s->music && !strcmp(s->music, name)) || (s->background && !strcmp(s->background, name))) return 1;
+    }
+    return 0;
+}
+
+static int withhold_filter(void *ud, const char *name, const char *src, char **data, size_t *len, orl_diags *d)
+{
+    withhold_ctx *w = ud;
+    const orl_story *st = w->st;
+    if (!w->n) return ORL_PACK_KEEP;
+    for (int i = 0; i < st->ntestimonies; i++) {
+        const orl_testimony *t = &st->testimonies[i];
+        if (!w->withheld[i]) continue;
+        if (((t->audio && !strcmp(t->audio, name)) || (t->captions && !strcmp(t->captions, name))) &&
+            !used_elsewhere(w, name)) {
+            orl_diag_add(d, ORL_NOTE, name, 0, 0, "withheld",
+                         "left out of the bundle: the %s of testimony \"%s\", whose consent no longer allows it anywhere",
+                         t->audio && !strcmp(t->audio, name) ? orl_diag_words(d, "@word", "recording")
+                                                             : orl_diag_words(d, "@word", "captions"),
+                         t->id);
+            return ORL_PACK_OMIT;
+        }
+    }
+    if (orl_bundle_stores(name)) return ORL_PACK_KEEP; /* pictures, sound: no words to look for */
+    char *bytes = NULL;
+    size_t n = 0;
+    if (read_all(src, &bytes, &n) != 0) return ORL_PACK_KEEP; /* pack itself reports an unreadable file */
+    orl_buf out = {0};
+    int r = ORL_PACK_KEEP;
+    if (ends_with(name, ".lua")) {
+        int changed = 0;
+        if (orl_withhold_lua(st, w->withheld, name, bytes, n, &out, &changed, d) != 0) r = -1;
+        else if (changed) {
+            r = ORL_PACK_REPLACE;
+            for (int i = 0; i < st->ntestimonies; i++)
+                if (w->withheld[i] && st->testimonies[i].loc.file && !strcmp(st->testimonies[i].loc.file, name))
+                    orl_diag_add(d, ORL_NOTE, name, st->testimonies[i].loc.line, 0, "withheld",
+                                 "left out of the bundle: the words of testimony \"%s\", whose consent no longer "
+                                 "allows it anywhere (the notice is shown in its place)", st->testimonies[i].id);
+        }
+    } else if (ends_with(name, ".po") || ends_with(name, ".pot")) {
+        int dropped = 0;
+        if (orl_withhold_po(st, w->withheld, bytes, n, &out, &dropped) != 0) r = -1;
+        else if (dropped) {
+            r = ORL_PACK_REPLACE;
+            orl_diag_add(d, ORL_NOTE, name, 0, 0, "withheld",
+                         orl_app_words_n("@pack", dropped,
+                                         "left out of the bundle: %d entry with the words of a testimony whose consent no longer allows it anywhere",
+                                         "left out of the bundle: %d entries with the words of a testimony whose consent no longer allows it anywhere"),
+                         dropped);
+        }
+    }
+    /* whatever is packed must not hold the words anywhere else (a scene quoting them, a note) */
+    const char *p = r == ORL_PACK_REPLACE ? out.data : bytes;
+    size_t pl = r == ORL_PACK_REPLACE ? out.len : n;
+    for (int i = 0; r >= 0 && i < st->ntestimonies; i++) {
+        const char *txt = st->testimonies[i].text;
+        if (!w->withheld[i] || !txt || strlen(txt) < 24 || !p) continue;
+        if (holds(p, pl, txt)) {
+            orl_diag_add(d, ORL_ERROR, name, 0, 0, "withheld-words",
+                         "holds the words of testimony \"%s\", whose consent no longer allows it anywhere; "
+                         "remove them from this file, so they do not travel in the bundle", st->testimonies[i].id);
+            r = -1;
+        }
+    }
+    free(bytes);
+    if (r == ORL_PACK_REPLACE) {
+        *data = out.data;
+        *len = out.len;
+    } else {
+        orl_buf_free(&out);
+    }
+    return r;
+}
+
+/* After packing: the bundle, opened as a player will, has no withheld words. 0, or -1. */
+static int check_packed(const char *out, const withhold_ctx *w, orl_diags *d)
+{
+    orl_diags ld = {0};
+    orl_story *b = orl_story_load(out, NULL, &ld);
+    orl_diags_free(&ld);
+    int bad = !b;
+    for (int i = 0; b && i < w->st->ntestimonies; i++) {
+        if (!w->withheld[i]) continue;
+        int k = orl_story_find_testimony(b, w->st->testimonies[i].id);
+        const orl_testimony *t = k >= 0 ? &b->testimonies[k] : NULL;
+        if (t && ((t->text && *t->text) || t->audio || t->captions)) bad = 1;
+    }
+    orl_story_free(b);
+    if (bad)
+        orl_diag_add(d, ORL_ERROR, out, 0, 0, "withheld-words",
+                     "the bundle still holds the words of a testimony whose consent no longer allows it; it was removed");
+    return bad ? -1 : 0;
+}
+
 int orl_cmd_pack(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *dir = NULL, *out = NULL, *keyfile = NULL;
+    const char *dir = NULL, *out = NULL, *keyfile = NULL, *withdrawn = NULL;
     int verbose = 0, k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
@@ -27,6 +177,8 @@ int orl_cmd_pack(int argc, char **argv)
             dir = a.val;
         } else if (orl_args_is(&a, "-o") || orl_args_is(&a, "--output")) {
             out = orl_args_value(&a);
+        } else if (orl_args_is(&a, "--withdrawn")) {
+            withdrawn = orl_args_value(&a);
         } else if (orl_args_is(&a, "--sign")) {
             keyfile = orl_args_value(&a);
         } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
@@ -92,7 +244,25 @@ int orl_cmd_pack(int argc, char **argv)
     }
     orl_diags_free(&d);
 
+    /* What consent no longer allows anywhere (ended, withdrawn) does not travel. */
+    orl_withdrawn wl;
+    if (orl_withdrawn_load_default(&wl, withdrawn, &d) != 0) {
+        orl_diags_sort(&d);
+        orl_diags_print(&d, stderr);
+        orl_diags_free(&d);
+        orl_withdrawn_free(&wl);
+        orl_story_free(story);
+        if (have_key) orl_key_wipe(&key);
+        return ORL_EXIT_USAGE;
+    }
+    withhold_ctx wh = {story, calloc((size_t)story->ntestimonies + 1, 1), 0};
+    for (int i = 0; wh.withheld && i < story->ntestimonies; i++)
+        if ((wh.withheld[i] = (unsigned char)orl_consent_withheld(story, &story->testimonies[i], 0, &wl))) wh.n++;
+    orl_withdrawn_free(&wl);
+
     orl_pack_desc desc = {0};
+    desc.filter = wh.withheld ? withhold_filter : NULL;
+    desc.filter_ud = &wh;
     desc.id = story->id;
     desc.version = story->version;
     desc.title = story->title;
@@ -106,6 +276,10 @@ int orl_cmd_pack(int argc, char **argv)
     desc.verbose = verbose;
     orl_pack_result res;
     int rc = orl_bundle_pack(dir, out, &desc, &res, &d);
+    if (rc == 0 && wh.n && check_packed(out, &wh, &d) != 0) {
+        remove(out);
+        rc = ORL_EXIT_PROBLEMS;
+    }
     orl_diags_sort(&d);
     orl_diags_print(&d, stderr);
     if (rc == 0) {
@@ -117,6 +291,7 @@ int orl_cmd_pack(int argc, char **argv)
         fprintf(stderr, orl_app_words("@pack", "%s: not packed\n"), dir);
     }
     orl_diags_free(&d);
+    free(wh.withheld);
     orl_story_free(story);
     if (have_key) orl_key_wipe(&key);
     return rc;

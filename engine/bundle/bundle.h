@@ -129,7 +129,16 @@ typedef struct orl_pack_desc {
                                          (SOURCE_DATE_EPOCH); 0 = 1980-01-01 00:00 */
     int progress;                     /* 1: a progress line on stderr (for large bundles) */
     int verbose;                      /* 1: a note per skipped file */
+    /* Optional: asked about every file before it is packed (name: story-relative; src: its
+     * path). Returns ORL_PACK_KEEP, ORL_PACK_REPLACE (*data, *len: the bytes to pack instead,
+     * malloc'd, owned by pack from then on), ORL_PACK_OMIT (left out of the bundle), or -1
+     * after adding an error to d (nothing is packed). Used to leave out what consent no
+     * longer allows (app/cmd_pack.c, story/withhold.h). */
+    int (*filter)(void *ud, const char *name, const char *src, char **data, size_t *len, orl_diags *d);
+    void *filter_ud;
 } orl_pack_desc;
+
+enum { ORL_PACK_KEEP = 0, ORL_PACK_REPLACE = 1, ORL_PACK_OMIT = 2 };
 
 typedef struct orl_pack_result {
     long long files;              /* story files packed (manifest and signature not counted) */

@@ -29,6 +29,8 @@
 typedef struct pfile {
     char *name; /* story-relative, '/'-separated */
     char *src;  /* path to read */
+    char *data; /* or these bytes, from desc->filter (owned) */
+    size_t dlen;
     unsigned long long size;
     unsigned char sha[32];
 } pfile;
@@ -269,6 +271,12 @@ static int cmp_pfile(const void *a, const void *b)
 /* Hashes one file with the OS (no PhysicsFS: links inside the folder are followed here). */
 static int hash_source(pack_ctx *c, pfile *f, unsigned long long *done)
 {
+    if (f->data) { /* the filter's bytes */
+        crypto_hash_sha256((unsigned char *)f->sha, (const unsigned char *)f->data, f->dlen);
+        f->size = f->dlen;
+        *done += f->dlen;
+        return 0;
+    }
     FILE *fp = fopen(f->src, "rb");
     if (!fp) {
         orl_diag_add(c->d, ORL_ERROR, f->name, 0, 0, "unreadable", "cannot read: %s", strerror(errno));
@@ -367,6 +375,7 @@ static void free_ctx(pack_ctx *c)
     for (size_t i = 0; i < c->n; i++) {
         free(c->files[i].name);
         free(c->files[i].src);
+        free(c->files[i].data);
     }
     free(c->files);
     free(c->realroot);
@@ -454,6 +463,37 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
         return 1;
     }
     if (c.n > 1) qsort(c.files, c.n, sizeof *c.files, cmp_pfile);
+    if (desc->filter) { /* what the caller leaves out or changes (consent: story/withhold.h) */
+        size_t kept = 0;
+        for (size_t i = 0; i < c.n; i++) {
+            pfile *f = &c.files[i];
+            char *data = NULL;
+            size_t dlen = 0;
+            int r = desc->filter(desc->filter_ud, f->name, f->src, &data, &dlen, d);
+            if (r < 0) c.problems++;
+            if (r == ORL_PACK_REPLACE) {
+                free(f->data);
+                f->data = data;
+                f->dlen = dlen;
+                c.total = c.total - f->size + dlen;
+            } else {
+                free(data);
+            }
+            if (r == ORL_PACK_OMIT) {
+                c.total -= f->size;
+                free(f->name);
+                free(f->src);
+                free(f->data);
+                continue;
+            }
+            c.files[kept++] = *f;
+        }
+        c.n = kept;
+        if (c.problems) {
+            free_ctx(&c);
+            return 1;
+        }
+    }
 
     unsigned long long done = 0;
     for (size_t i = 0; i < c.n; i++)
@@ -523,8 +563,10 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
     if (!bad && stext)
         bad = add_entry(za, ORL_BUNDLE_SIGNATURE, zip_source_buffer(za, stext, strlen(stext), 0), 1, dtime, ddate) != 0;
     for (size_t i = 0; i < c.n && !bad; i++)
-        bad = add_entry(za, c.files[i].name, zip_source_file(za, c.files[i].src, 0, 0), orl_bundle_stores(c.files[i].name),
-                        dtime, ddate) != 0;
+        bad = add_entry(za, c.files[i].name,
+                        c.files[i].data ? zip_source_buffer(za, c.files[i].data, c.files[i].dlen, 0)
+                                        : zip_source_file(za, c.files[i].src, 0, 0),
+                        orl_bundle_stores(c.files[i].name), dtime, ddate) != 0;
     if (bad) {
         orl_diag_add(d, ORL_ERROR, out, 0, 0, "cannot-write", "cannot write the bundle: %s", zip_strerror(za));
         zip_discard(za);
