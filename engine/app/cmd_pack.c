@@ -243,6 +243,7 @@ int orl_cmd_pack(int argc, char **argv)
         return story ? ORL_EXIT_PROBLEMS : ORL_EXIT_USAGE;
     }
     orl_diags_free(&d);
+    d.wording = orl_app_wording(); /* freeing forgot it: what pack says next is in Spanish too */
 
     /* What consent no longer allows anywhere (ended, withdrawn) does not travel. */
     orl_withdrawn wl;

@@ -112,8 +112,8 @@ static int string_is(const lexer *x, const tok *t, const char *id)
 
 typedef struct edit { size_t a, b; const char *with; } edit;
 
-/* Finds testimony `id`'s table in the source and the values of its text, audio and captions.
- * Adds their edits to e (at most 3). Returns 1 found and rewritable, 0 not found, -1 found
+/* Finds testimony `id`'s table in the source and the values of its text, audio, captions and
+ * warnings. Adds their edits to e (at most 4). Returns 1 found and rewritable, 0 not found, -1 found
  * but a value is not plain text in quotes (*why_field says which). */
 static int find_edits(const char *s, size_t n, const char *id, edit *e, int *ne, const char **why_field)
 {
@@ -136,9 +136,24 @@ static int find_edits(const char *s, size_t n, const char *id, edit *e, int *ne,
         while (a.kind != T_END && depth > 0 && !x.bad) {
             if (a.kind == T_OTHER && (a.ch == '{' || a.ch == '(' || a.ch == '[')) { depth++; a = next(&x); continue; }
             if (a.kind == T_OTHER && (a.ch == '}' || a.ch == ')' || a.ch == ']')) { depth--; a = next(&x); continue; }
-            int which = depth == 1 ? (name_is(&x, &a, "text") ? 0 : name_is(&x, &a, "audio") ? 1
-                                                         : name_is(&x, &a, "captions") ? 2 : -1)
-                                   : -1;
+            int which = -1;
+            if (depth == 1)
+                which = name_is(&x, &a, "text") ? 0 : name_is(&x, &a, "audio") ? 1
+                      : name_is(&x, &a, "captions") ? 2 : name_is(&x, &a, "warnings") ? 3 : -1;
+            if (which == 3) { /* its content note's words go with it: a list of quoted texts */
+                tok eq = next(&x);
+                if (!(eq.kind == T_OTHER && eq.ch == '=')) { a = eq; continue; }
+                tok v = next(&x);
+                if (!(v.kind == T_OTHER && v.ch == '{')) { *why_field = "warnings"; return -1; }
+                size_t va = v.a;
+                int ok = 1;
+                for (v = next(&x); v.kind != T_END && !(v.kind == T_OTHER && v.ch == '}'); v = next(&x))
+                    if (!(v.kind == T_STRING || (v.kind == T_OTHER && (v.ch == ',' || v.ch == ';')))) ok = 0;
+                if (!ok || v.kind == T_END) { *why_field = "warnings"; return -1; }
+                if (*ne < 4) e[(*ne)++] = (edit){va, v.b, "nil"};
+                a = next(&x);
+                continue;
+            }
             if (which < 0) { a = next(&x); continue; }
             tok eq = next(&x);
             if (!(eq.kind == T_OTHER && eq.ch == '=')) { a = eq; continue; }
@@ -158,7 +173,7 @@ static int find_edits(const char *s, size_t n, const char *id, edit *e, int *ne,
                 *why_field = which == 0 ? "text" : which == 1 ? "audio" : "captions";
                 return -1;
             }
-            if (*ne < 3) e[(*ne)++] = (edit){va, vb, which == 0 ? "\"\" --[[ left out by orilla pack ]]" : "nil"};
+            if (*ne < 4) e[(*ne)++] = (edit){va, vb, which == 0 ? "\"\" --[[ left out by orilla pack ]]" : "nil"};
             a = v; /* the ',' or '}' is looked at next */
         }
         return x.bad ? 0 : 1;
@@ -181,7 +196,7 @@ int orl_withhold_lua(const orl_story *st, const unsigned char *withheld, const c
     for (int i = 0; i < st->ntestimonies; i++) {
         const orl_testimony *t = &st->testimonies[i];
         if (!withheld[i] || !t->loc.file || strcmp(t->loc.file, file) != 0) continue;
-        edit e[3];
+        edit e[4];
         int ne = 0;
         const char *why = NULL;
         int f = find_edits(src, len, t->id, e, &ne, &why);

@@ -3,7 +3,8 @@
  * puts in a bundle. The story folder itself is never changed: these functions make new
  * contents for the bundle's copy of a file.
  *
- *   story files (.lua)  the testimony's `text` becomes "" and its `audio` and `captions` nil,
+ *   story files (.lua)  the testimony's `text` becomes "" and its `audio`, `captions` and
+ *                       `warnings` (its content note's words) nil,
  *                       in place, keeping every other byte and the line numbers (so messages
  *                       about the bundle still point at the right lines). The testimony itself
  *                       stays, with its consent, so the players show the notice in its place.
