@@ -986,6 +986,16 @@ static void test_golden_screens(void **unused)
     orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "ana-1"));
     render_check(p, "player_scene_ar");
     orl_player_free(p);
+    /* a recreated testimony is named so, in Spanish and Arabic (issue 19) */
+    p = open_player_in(ORL_TEST_DATA "/kinds-story", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "inicio"));
+    assert_string_equal(orl_player_view(p)->testimony_by.text, "Testimonio de Marta (recreado a partir de relatos reales)");
+    render_check(p, "player_recreated_es");
+    orl_player_free(p);
+    p = open_player_in(ORL_TEST_DATA "/kinds-story", "ar", ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "inicio"));
+    render_check(p, "player_recreated_ar");
+    orl_player_free(p);
     /* high contrast: the scene with testimony, fact and the focus ring */
     p = open_player();
     orl_player_set_high_contrast(p, 1);
@@ -1468,6 +1478,58 @@ static void test_self_voicing(void **unused)
     orl_voice_set_hook(NULL, NULL);
 }
 
+/* Recreated and composite testimonies (issue 19): the voice says so, like the screen, and
+ * the notice of an ended recreated one claims no real person. */
+static void test_voice_names_recreated(void **unused)
+{
+    (void)unused;
+    memset(&said, 0, sizeof said);
+    orl_voice_set_hook(on_said, &said);
+    orl_player *p = voice_player_at(ORL_TEST_DATA "/kinds-story", ORL_DEPLOY_WORKSHOP, NULL, 0, 1);
+    orl_story *st = orl_player_story(p);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "inicio"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "Testimonio de Marta (recreado a partir de relatos reales)."));
+    assert_non_null(strstr(said.text, "Crucé el puente"));
+    said.text[0] = 0;
+    orl_player_goto_scene(p, orl_story_find_scene(st, "foto"));
+    voice_settle(p);
+    assert_non_null(strstr(said.text, orl_ui_text("es", ORL_UI_NOTICE_RECREATED)));
+    assert_null(strstr(said.text, orl_ui_text("es", ORL_UI_CONSENT_NOTICE)));
+    assert_null(strstr(said.text, "ROSATXT"));
+    said.text[0] = 0;
+    orl_player_goto_scene(p, orl_story_find_scene(st, "hospital")); /* a real one: as before */
+    voice_settle(p);
+    assert_non_null(strstr(said.text, "Testimonio de Ana."));
+    orl_player_free(p);
+    orl_voice_set_hook(NULL, NULL);
+}
+
+/* Skipping with care in the window player: skip_text in a skipped testimony's place; skip_to
+ * leads straight on, and one step back returns to the scene that was skipped. */
+static void test_skip_to_and_text(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player_in(ORL_TEST_DATA "/kinds-story", NULL, ORL_DEPLOY_WORKSHOP);
+    orl_story *st = orl_player_story(p);
+    orl_player_goto_scene(p, orl_story_find_scene(st, "fila"));
+    const orl_view *v = orl_player_view(p);
+    assert_true(orl_player_note_pending(p));
+    click(p, find_button(v, ORL_BUTTON_NOTE_SKIP));
+    v = orl_player_view(p);
+    assert_string_equal(v->testimony_text.text, "Tomás esperó dos días en la fila.");
+    orl_player_goto_scene(p, orl_story_find_scene(st, "obra"));
+    v = orl_player_view(p);
+    assert_true(orl_player_note_pending(p));
+    click(p, find_button(v, ORL_BUTTON_NOTE_SKIP));
+    v = orl_player_view(p);
+    assert_int_equal(orl_player_scene(p), orl_story_find_scene(st, "plaza"));
+    assert_null(v->body.text ? strstr(v->body.text, "Tres semanas") : NULL);
+    orl_player_input_do(p, ORL_INPUT_BACK);
+    assert_int_equal(orl_player_scene(p), orl_story_find_scene(st, "obra"));
+    orl_player_free(p);
+}
+
 /* A testimony's recording that is missing, or that did not play, would leave the reader of
  * the voice with nothing of the testimony: its transcript is read instead. */
 static orl_player *voice_audio_player(int device)
@@ -1603,6 +1665,8 @@ int main(void)
         cmocka_unit_test(test_random_inputs),
         cmocka_unit_test(test_accessibility_settings),
         cmocka_unit_test(test_golden_screens),
+        cmocka_unit_test(test_voice_names_recreated),
+        cmocka_unit_test(test_skip_to_and_text),
         cmocka_unit_test(test_self_voicing),
         cmocka_unit_test(test_settings_fit_with_voice),
         cmocka_unit_test(test_testimony_audio_and_captions),
