@@ -2,6 +2,7 @@
  * operator's way in. No window here: see kiosk.h and kiosk_run.c. */
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "story/care.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -862,6 +863,16 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
         if (has(k->buttons[i].label, text)) return 1;
     if (k->screen == ORL_KIOSK_OPERATOR && has(k->op_text, text)) return 1;
     if (k->screen == ORL_KIOSK_PIN && has(k->pin_msg, text)) return 1;
+    if (k->screen == ORL_KIOSK_ATTRACT && k->attract_story >= 0 && k->attract_story < k->nstories) {
+        /* the cover's line about recreated or composite testimonies, in the languages it shows */
+        const orl_story *st = k->stories[k->attract_story].st;
+        for (int i = 0; st && i < (k->nlangs ? k->nlangs : 1); i++) {
+            char *kinds = orl_story_kinds_credit(st, k->nlangs ? k->langs[i] : "en", 0);
+            int hit = has(kinds, text);
+            free(kinds);
+            if (hit) return 1;
+        }
+    }
     const char *lang = kiosk_lang_code(k);
     for (int w = 0; w < KW_COUNT; w++)
         if (has(kiosk_word_in(lang, (kiosk_word)w), text)) {

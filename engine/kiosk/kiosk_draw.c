@@ -2,6 +2,7 @@
  * 1920x1080 canvas, in the player's palette (calm, warm, dark). */
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "story/care.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,6 +389,14 @@ static int draw_attract(orl_kiosk *k)
         const kstory *s = &k->stories[k->attract_story];
         const char *title = li < ORL_KIOSK_MAX_LANGS && s->titles[li] ? s->titles[li] : s->title;
         text_shadow(k, 1, title, 84, 160, 600, W - 320, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+        /* recreated or composite testimonies: said above the title before anyone begins
+         * (story/care.h), clear of "touch the screen" below it */
+        char *kinds = s->st ? orl_story_kinds_credit(s->st, lang, 0) : NULL;
+        if (kinds) {
+            int kh = measure(k, 0, kinds, 32, W - 320);
+            text_shadow(k, 0, kinds, 32, 160, 600 - kh - 28, W - 320, ORL_TEXT_ALIGN_CENTER, C_MUTED);
+        }
+        free(kinds);
     }
     SDL_Color c = C_ACCENT;
     c.a = (Uint8)lround(255.0 * ta);

@@ -167,6 +167,29 @@ static void test_signatures(void **state)
     close_kiosk(&f);
 }
 
+/* A story whose testimonies are recreated says so on its cover, before anyone begins (issue 19). */
+static void test_attract_names_recreated(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {ORL_TEST_DATA "/kinds-story"};
+    open_kiosk(&f, NULL, b, 1, NULL);
+    assert_int_equal(orl_kiosk_story_count(f.k), 1);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_ATTRACT);
+    pass(f.k, 2); /* past the fade in */
+    orl_kiosk_draw(f.k);
+    assert_true(orl_kiosk_shows(f.k, "Testimonios recreados a partir de relatos reales (escritos para esta historia)"));
+    assert_true(orl_kiosk_shows(f.k, "Testimonios compuestos, cada uno a partir de varios relatos reales"));
+    if (getenv("ORILLA_KIOSK_SHOT")) SDL_SaveBMP(surface, getenv("ORILLA_KIOSK_SHOT"));
+    close_kiosk(&f);
+    /* a story of real testimonies only: no such line */
+    const char *g[] = {ORL_TEST_DATA "/good-small"};
+    open_kiosk(&f, NULL, g, 1, NULL);
+    orl_kiosk_draw(f.k);
+    assert_false(orl_kiosk_shows(f.k, "Testimonios recreados"));
+    close_kiosk(&f);
+}
+
 static void test_replaced_after_check(void **state)
 {
     (void)state;
@@ -391,7 +414,8 @@ static void test_operator(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_signatures),
+cmocka_unit_test(test_attract_names_recreated),
+                cmocka_unit_test(test_signatures),
         cmocka_unit_test(test_replaced_after_check),
         cmocka_unit_test(test_visitor_flow),
         cmocka_unit_test(test_others),
