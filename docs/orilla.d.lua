@@ -27,6 +27,7 @@
 ---@field cover? string A picture for the title and the kiosk.
 ---@field warnings? string|string[] Content notes shown before the story starts.
 ---@field support? orilla.support[] Shown at the end: where people can find help.
+---@field kind? "real"|"recreated"|"composite" The default for its testimonies (real: people's own words).
 
 ---@class orilla.narrator
 ---@field name string A pseudonym unless consent says otherwise.
@@ -45,6 +46,8 @@
 ---@field captions? string A WebVTT file.
 ---@field consent orilla.consent
 ---@field warnings? string|string[]
+---@field kind? "real"|"recreated"|"composite" real: the narrator's own words; recreated: retold from a real account; composite: several accounts in one voice.
+---@field skip_text? string Shown in its place to a reader who skips it.
 
 ---@class orilla.fact
 ---@field text string
@@ -78,6 +81,8 @@
 ---@field fact? orilla.fact
 ---@field music? string
 ---@field warnings? string|string[]
+---@field skip_text? string With warnings: shown in the scene's place to a reader who skips it.
+---@field skip_to? string With warnings: the scene a reader who skips this one goes to.
 ---@field on_enter? fun(s: orilla.state)
 ---@field choices? orilla.choice[]
 ---@field ending? boolean The story ends here.

@@ -99,7 +99,7 @@ const orl_command orl_commands[] = {
      "the environment does the same, also for the problems other commands report.\n"
      "Exit 0 when there are no errors, 1 when there are, 2 when PATH cannot be read.\n"},
     {"pack", orl_cmd_pack, "make a .orilla bundle of a story folder (with a manifest, optionally signed)",
-     "usage: orilla pack DIR -o NAME.orilla [--sign KEY.key] [--verbose]\n\n"
+     "usage: orilla pack DIR -o NAME.orilla [--sign KEY.key] [--withdrawn FILE] [--verbose]\n\n"
      "Checks the story first and refuses one with errors. Then writes one zip file with\n"
      "every file of the folder and a manifest of their sizes and SHA-256 hashes\n"
      "(.orilla/manifest.lua); with --sign, an Ed25519 signature of the manifest made with\n"
@@ -108,6 +108,9 @@ const orl_command orl_commands[] = {
      "gives the same bytes (timestamps are 1980-01-01, or SOURCE_DATE_EPOCH when set).\n"
      "The bundle is written to a temporary file, checked, then put in place: NAME.orilla\n"
      "is never left half-written.\n"
+     "A testimony whose consent can no longer allow it anywhere (ended, or withdrawn in\n"
+     "--withdrawn FILE or ORILLA_WITHDRAWN) is left out: its words, content note,\n"
+     "recording and captions, and its entries in the PO files; pack says what it left out.\n"
      "Exit 0 when written, 1 when the story has problems, 2 when DIR cannot be read or\n"
      "NAME.orilla cannot be written.\n"},
     {"verify", orl_cmd_verify, "check a bundle's files against its manifest, and its signature",
