@@ -199,6 +199,27 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
             if ((long)set.n >= max_states) { res->truncated = 1; break; }
             if (ns_add(&set, target, buf.data, buf.len) < 0) { rc = -1; break; }
         }
+        /* a reader who skips this scene's content note goes to its skip_to: one more way on */
+        if (rc == 0 && !res->truncated && s->warnings.n && s->skip_to_idx >= 0) {
+            int target = s->skip_to_idx;
+            if (orl_run_restore(r, cur.scene, state, cur.len) != 0) {
+                rc = -1;
+            } else if (orl_run_enter(r, target, &tmp) != 0) {
+                res->script_errors++;
+                res->reached[target]++;
+                report_once(rp, target, &tmp);
+            } else {
+                buf.len = 0;
+                if (orl_run_state_save(r, &buf, &tmp) != 0) {
+                    res->script_errors++;
+                    report_once(rp, target, &tmp);
+                } else if ((long)set.n >= max_states) {
+                    res->truncated = 1;
+                } else if (ns_add(&set, target, buf.data, buf.len) < 0) {
+                    rc = -1;
+                }
+            }
+        }
         free(state);
         if (res->truncated) break;
     }

@@ -3,4 +3,4 @@ args: check tests/data/bad-author-fields --lang es
 exit: 1
 stdout-contains: ¿quisiste decir "ana-relato"?
 stdout-contains: una escena no tiene el campo 'set'; para cambiar lo que la historia recuerda, escribe on_enter
-stdout-contains: (los campos posibles son: text, title, background, panorama, look, layers, camera, testimony, fact, music, warnings, on_enter, choices, ending)
+stdout-contains: (los campos posibles son: text, title, background, panorama, look, layers, camera, testimony, fact, music, warnings, skip_to, skip_text, on_enter, choices, ending)
