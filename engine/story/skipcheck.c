@@ -7,8 +7,9 @@
  * How: for each part that can be skipped (a scene with warnings; a testimony with warnings,
  * whose scene's own text stays), the names met only there are collected. Then paths are
  * followed from the start, remembering which of those names the reader has met (a bit each),
- * through the skip (taking skip_to, or the scene's choices), and on until every state was
- * seen: a scene naming one not yet met is reported once. The search is bounded (a huge story
+ * through the skip (taking skip_to, or the scene's choices), and on up to the next ending (a
+ * story that goes on after an ending, like a hub of roads, starts another part there): a
+ * scene naming one not yet met is reported once. The search is bounded (a huge story
  * gets fewer states a part), so check stays quick; it may then miss a case, never invent one. */
 #include "story/story.h"
 #include "story/story_internal.h"
@@ -186,6 +187,7 @@ static void check_part(orl_story *st, part *pt, orl_diags *d, unsigned char *rep
         }
         m |= pt->named[x.scene];
         if (x.scene == pt->scene) m = (1u << pt->ns.n) - 1; /* read again, not skipped: all met */
+        if (x.passed && s->ending) continue; /* the part the skip belongs to ends here */
         for (int j = 0; j < s->nchoices; j++)
             if (s->choices[j].target >= 0) PUSH(s->choices[j].target, m, x.passed);
         if (s->warnings.n && s->skip_to_idx >= 0) PUSH(s->skip_to_idx, m, x.passed);

@@ -1,6 +1,8 @@
 -- Tres caminos: la historia insignia de Orilla.
 -- Marisol, Andrés y Carmen son personajes compuestos, inspirados en testimonios públicos;
--- no se retrata a ninguna persona real. Ver README.md (mapa de caminos, datos y fuentes).
+-- no se retrata a ninguna persona real. Sus testimonios son recreados (kind = "recreated"):
+-- la pantalla, la voz, los créditos y el quiosco lo dicen. Ver README.md (mapa de caminos,
+-- datos y fuentes, lista de curaduría).
 --
 -- Para traducir: cada texto que devuelve una función es una frase completa (nunca trozos
 -- pegados), para que cada variante tenga su propia entrada en locale/*.po.
@@ -12,10 +14,11 @@ story {
   language = "es",
   translations = { "en", "fr", "ar" },
   start = "inicio",
+  kind = "recreated",               -- testimonios recreados a partir de relatos reales
   cover = "images/portada.png",
   authors = { "Equipo Orilla" },
   licence = "CC BY-SA 4.0",
-  credits = "Tres caminos es una historia de ficción. Marisol, Andrés y Carmen son personajes compuestos, inspirados en testimonios públicos; no se retrata a ninguna persona real. Los testimonios son textos de ficción y sus registros de consentimiento son un ejemplo de cómo se registra el consentimiento en un taller real. Cada dato cita su fuente; un equipo de curaduría debe verificarlos antes de cada exhibición. Ilustraciones generadas por código. Texto e imágenes: CC BY-SA 4.0.",
+  credits = "Tres caminos es una historia de ficción. Marisol, Andrés y Carmen son personajes compuestos, inspirados en testimonios públicos de personas venezolanas; no se retrata a ninguna persona real. Sus testimonios están recreados a partir de esos relatos y escritos para esta historia; sus registros de consentimiento muestran cómo se registra el consentimiento en un taller real. Cada dato cita su fuente y su fecha; un equipo de curaduría debe verificarlos antes de cada exhibición. Ilustraciones generadas por código. Texto e imágenes: CC BY-SA 4.0.",
   warnings = {
     "separación de familias",
     "nostalgia y duelo migratorio",
@@ -46,7 +49,9 @@ narrator "andres"  { name = "Andrés",  portrait = "images/retrato-andres.png" }
 narrator "carmen"  { name = "Carmen",  portrait = "images/retrato-carmen.png" }
 
 ------------------------------------------------------------------------------------------
--- Testimonios (ficción; el consentimiento muestra cómo se registraría en un taller real)
+-- Testimonios (recreados para esta historia: kind = "recreated" en story; el consentimiento
+-- muestra cómo se registraría en un taller real; un consentimiento terminado se demuestra en
+-- tests/data/care-everywhere, no aquí, para no anunciar la decisión de una persona que no existe)
 
 testimony "marisol-partir" {
   narrator = "marisol",
@@ -71,15 +76,13 @@ testimony "marisol-titulo" {
   },
 }
 
--- Este consentimiento terminó a propósito: así el taller ve el aviso respetuoso que
--- el motor muestra en lugar del testimonio.
 testimony "andres-camino" {
   narrator = "andres",
   text = "En el páramo aprendí que el frío se comparte. Un muchacho de Barinas me prestó sus guantes toda una tarde y no lo volví a ver. Si algún día lee esto: hermano, todavía los tengo guardados en la memoria.",
   consent = {
-    recorded = "2023-02-10",
+    recorded = "2025-02-10",
     scope = { "workshop", "exhibition", "kiosk", "online" },
-    expires = "2025-02-10",
+    expires = "2029-02-10",
     anonymised = { "name", "face", "voice", "place" },
   },
   warnings = { "frío y cansancio en el camino" },
@@ -128,9 +131,9 @@ scene "inicio" {
   background = "images/portada.png",
   text = "Tres personas salen de Venezuela por razones distintas. Sus caminos se cruzan en un puente, en un mercado, en una terraza de Quito.\n\nTú eliges a quién acompañar y, a veces, qué decide. No hay respuestas correctas. Son personajes compuestos: ninguna persona real aparece retratada.",
   fact = {
-    text = "Más de 7,7 millones de personas refugiadas y migrantes de Venezuela viven fuera de su país; la gran mayoría, en América Latina y el Caribe.",
-    source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, cifras de 2024",
-    url = "https://www.r4v.info",
+    text = "En noviembre de 2024, unos 7,89 millones de personas refugiadas y migrantes de Venezuela vivían fuera de su país; cerca del 85 %, en América Latina y el Caribe.",
+    source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, cifras de refugiados y migrantes, actualización de noviembre de 2024",
+    url = "https://www.r4v.info/es/refugiadosymigrantes",
   },
   choices = {
     { text = "Empezar", go = "elige" },
@@ -218,9 +221,9 @@ scene "marisol-carpa" {
   on_enter = function(s) s.m_info = true end,
   text = "En la carpa, una mujer de una organización humanitaria le explica sin prisa dónde registrarse, cómo pedir protección y qué derechos tiene Valentina a estudiar y a la salud. Le da una hoja con direcciones útiles en Quito.\n\n—Guárdela bien. La información también abriga.",
   fact = {
-    text = "El 69 % de las personas refugiadas y de otras personas que necesitan protección internacional vive en países vecinos de su país de origen.",
-    source = "ACNUR, Tendencias Globales: Desplazamiento forzado en 2023 (junio de 2024)",
-    url = "https://www.unhcr.org/global-trends",
+    text = "La mayoría de las personas refugiadas busca protección cerca de su país de origen. A mediados de 2024, el 71 % vivía en países de ingresos bajos y medios.",
+    source = "ACNUR, Refugee Data Finder, «Refugee hosting metrics» (datos de mediados de 2024)",
+    url = "https://www.unhcr.org/refugee-statistics/insights/explainers/refugee-hosting-metrics.html",
   },
   choices = {
     { text = "Hacer la fila y cruzar", go = "marisol-quito" },
@@ -243,9 +246,14 @@ scene "marisol-fila" {
   panorama = "images/pano-rumichaca.png",
   look = { yaw = -4, pitch = -8, fov = 75 },
   on_enter = function(s) s.m_fila = true end,
-  text = "Marisol se pone en la fila. Detrás, un muchacho de gorra roja le sostiene la mochila cuando Valentina necesita ir al baño.\n\nUna enfermera de la frontera revisa los carnés de vacunación de los niños. Marisol la ayuda a ordenarlos. Al despedirse, la enfermera le anota su número: «En Quito siempre faltan manos en las campañas de vacunación».\n\nValentina dibuja la fila entera, «para que nadie se quede fuera».",
+  text = "Marisol se pone en la fila de migración. Detrás, una muchacha de trenzas le sostiene la mochila cuando Valentina necesita ir al baño.\n\nEn la ventanilla le piden la visa. Marisol la tramitó en el consulado de Ecuador en Caracas antes de salir: meses de papeles, una cita, una carpeta que no suelta. Mientras la revisan, una enfermera de la frontera ordena los carnés de vacunación de los niños, y Marisol la ayuda. Al despedirse, la enfermera le anota su número: «En Quito siempre faltan manos en las campañas de vacunación».\n\nValentina dibuja la fila entera, «para que nadie se quede fuera».",
+  fact = {
+    text = "Desde el 26 de agosto de 2019, Ecuador exige visa a las personas venezolanas para entrar al país (Decreto Ejecutivo 826, del 25 de julio de 2019). La visa humanitaria de excepción solo se tramitaba en consulados de Ecuador.",
+    source = "El Telégrafo (Ecuador), «Hay plazos para implementar las medidas del Gobierno frente a la emergencia migratoria», julio de 2019, sobre el Decreto Ejecutivo 826",
+    url = "https://eltelegrafo.com.ec/noticias/politica/3/regularizacion-migrantes-venezolanos-ecuador",
+  },
   choices = {
-    { text = "Sellar el pasaporte y cruzar", go = "marisol-quito" },
+    { text = "Mostrar la visa, sellar el pasaporte y cruzar", go = "marisol-quito" },
   },
 }
 
@@ -343,9 +351,10 @@ scene "andres-camino" {
   },
   camera = { from = { -0.1, 0, 0 }, to = { 0.12, 0.02, -0.5 }, seconds = 20 },
   warnings = { "frío y cansancio en el camino" },
+  skip_text = "Andrés camina tres semanas hacia el sur con un grupo y entra a Ecuador sin visa, por un camino lejos del puesto de migración. En el páramo, una voluntaria, Daniela, le da la dirección de una asociación de migrantes en Quito: «Pregunta por Nelly».",
   testimony = "andres-camino",
   on_enter = function(s) s.a_contacto = true end,
-  text = "El grupo sube al páramo. El aire es delgado y frío; entre la niebla, los frailejones parecen personas quietas que miran el camino.\n\nCaminan juntos y se cuidan: quien tiene guantes los presta, quien tiene pan lo parte. En un punto de atención humanitaria, Andrés arregla la luz del baño en diez minutos.\n\nUna voluntaria, Daniela, le anota la dirección de una asociación de migrantes en Quito: «Pregunta por Nelly. Dile que arreglas cosas».",
+  text = "El grupo sale de Cúcuta y sube al páramo. Entre la niebla, los frailejones parecen personas quietas que miran el camino. En un punto de atención humanitaria, Andrés arregla la luz del baño, y una voluntaria, Daniela, le anota la dirección de una asociación en Quito: «Pregunta por Nelly».\n\nTres semanas después, en Ipiales, nadie del grupo tiene la visa que Ecuador pide desde 2019: se tramita en un consulado, con tiempo y dinero que no tienen. Cruzan por un camino lejos del puesto de migración. Andrés llega a Quito sin papeles en regla.",
   choices = {
     { text = "Seguir hasta Quito", go = "andres-mercado" },
   },
@@ -372,9 +381,9 @@ scene "andres-mercado" {
   look = { yaw = 0, pitch = 0, fov = 90 },
   text = function(s)
     if s.a_contacto then
-      return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, la asociación que le anotó Daniela."
+      return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nEn la entrada, una mujer con bolsas dice sin bajar la voz que «ya no cabe nadie más en esta ciudad». Andrés la mira, respira y le sostiene la puerta. Ella duda un segundo y le da las gracias.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, la asociación que le anotó Daniela."
     end
-    return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, una asociación de migrantes."
+    return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nEn la entrada, una mujer con bolsas dice sin bajar la voz que «ya no cabe nadie más en esta ciudad». Andrés la mira, respira y le sostiene la puerta. Ella duda un segundo y le da las gracias.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, una asociación de migrantes."
   end,
   choices = {
     { text = "El tablero de anuncios", go = "andres-anuncio", at = { yaw = -50, pitch = 8 } },
@@ -404,9 +413,26 @@ scene "andres-obra" {
   panorama = "images/pano-mercado.png",
   look = { yaw = 45, pitch = -8, fov = 80 },
   warnings = { "explotación laboral (sin violencia)" },
+  skip_to = "andres-libreta",
   testimony = "andres-obra",
   on_enter = function(s) s.a_obra = true end,
-  text = "El hombre de la camioneta promete veinticinco dólares diarios por cargar material. Sin contrato, sin preguntas. Andrés trabaja dos semanas con otros cinco, de siete a siete. El primer viernes le pagan completo; el segundo, la mitad. Después, el hombre no contesta el teléfono.\n\nAndrés lo anota todo en su libreta. Su papá le enseñó que lo que se anota no se lo lleva el viento.",
+  fact = {
+    text = "En 2023, una de cada tres personas venezolanas en América Latina y el Caribe no tenía estatus regular ni los documentos necesarios para acceder a un empleo digno, a la salud, a la vivienda o a la educación.",
+    source = "R4V, Análisis de Necesidades de Refugiados y Migrantes (RMNA) 2023, citado en el comunicado de OIM y ACNUR del 5 de diciembre de 2023",
+    url = "https://www.unhcr.ca/news/iom-unhcr-partners-seek-1-59bn-for-refugees-migrants-from-venezuela-and-host-communities/",
+  },
+  text = "El hombre de la camioneta promete veinticinco dólares diarios por cargar material. Sin contrato, sin preguntas: sabe que, sin papeles en regla, Andrés no puede firmar uno. Andrés trabaja dos semanas con otros cinco, de siete a siete. El primer viernes le pagan completo; el segundo, la mitad. Después, el hombre no contesta el teléfono.\n\nAndrés lo anota todo en su libreta. Su papá le enseñó que lo que se anota no se lo lleva el viento.",
+  choices = {
+    { text = "Pensar qué hacer", go = "andres-decision" },
+  },
+}
+
+-- Quien salta la obra llega aquí: sabe lo necesario, sin los detalles.
+scene "andres-libreta" {
+  title = "La libreta",
+  background = "images/calle.png",
+  on_enter = function(s) s.a_obra = nil; s.a_libreta = true end,
+  text = "Andrés trabaja dos semanas en una obra, sin contrato. No todo sale como le prometieron, y él lo anota todo en su libreta: fechas, horas, nombres.",
   choices = {
     { text = "Pensar qué hacer", go = "andres-decision" },
   },
@@ -419,14 +445,14 @@ scene "andres-asociacion" {
   on_enter = function(s) s.a_asoc = true end,
   text = function(s)
     if s.a_contacto then
-      return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito: «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
+      return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito: «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler, orientación para regularizar los papeles y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
     end
-    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
+    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler, orientación para regularizar los papeles y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
   end,
   fact = {
-    text = "En 2019 había 169 millones de trabajadoras y trabajadores migrantes internacionales en el mundo: casi el 5 % de la fuerza de trabajo mundial.",
-    source = "OIT, Estimaciones mundiales de la OIT sobre los trabajadores y las trabajadoras migrantes internacionales, tercera edición (2021)",
-    url = "https://www.ilo.org",
+    text = "En 2022, 167,7 millones de personas migrantes internacionales formaban parte de la fuerza de trabajo de sus países de destino: el 4,7 % de la fuerza de trabajo mundial.",
+    source = "OIT, Estimaciones mundiales de la OIT sobre los migrantes internacionales en la fuerza de trabajo, cuarta edición (diciembre de 2024)",
+    url = "https://ilostat.ilo.org/topics/labour-migration/international-migrants-modelled-estimates/",
   },
   choices = {
     { text = "Pensar qué hacer", go = "andres-decision" },
@@ -444,6 +470,8 @@ scene "andres-decision" {
   text = function(s)
     if s.a_obra then
       return "Esa noche, en el cuarto que comparte con Yorman, Andrés hace cuentas. Le deben setenta y cinco dólares: tres días de trabajo. No es solo el dinero: son días de su vida.\n\nYorman dice que no vale la pena, que así son las cosas. Pero Andrés tiene su libreta, con todo anotado.\n\n¿Qué hace ahora?"
+    elseif s.a_libreta then
+      return "Esa noche, en el cuarto que comparte con Yorman, Andrés repasa su libreta. Tiene todo anotado: fechas, horas, nombres. Yorman dice que así son las cosas; Andrés no está seguro.\n\n¿Qué hace ahora?"
     elseif s.a_efrain then
       return "Pasan tres meses en el taller de don Efraín. Andrés aprende los nombres de las calles y don Efraín aprende a pedir arepas. Los clientes preguntan por «el muchacho de la gorra».\n\nDon Efraín tiene una idea: muchos vecinos traen celulares, radios y ventiladores que nadie en la zona sabe reparar.\n\n¿Qué hace Andrés ahora?"
     end
@@ -451,7 +479,7 @@ scene "andres-decision" {
   end,
   choices = {
     { text = "Reclamar lo que le deben, con ayuda de un consultorio jurídico gratuito", go = "andres-fin-reclamo",
-      when = function(s) return s.a_obra end },
+      when = function(s) return s.a_obra or s.a_libreta end },
     { text = "Abrir con don Efraín un rincón de reparaciones en el taller", go = "andres-fin-taller",
       when = function(s) return s.a_efrain end },
     { text = "Inscribirse en el curso de paneles solares", go = "andres-fin-solar",
@@ -490,9 +518,9 @@ scene "andres-fin-solar" {
   on_enter = function(s) s.fin_andres = "solar"; s.ultimo = "andres" end,
   text = function(s)
     if s.fin_carmen then
-      return "El curso dura tres meses. Andrés aprende a calcular inclinaciones, a conectar inversores y a subir a los techos con arnés. Le gusta la altura: desde arriba, Quito parece un mapa.\n\nSu primer trabajo pagado es en un edificio del sur, con una terraza llena de plantas. Una señora venezolana, maestra jubilada, le sube café y le corrige la ortografía del presupuesto. Es Carmen.\n\nCon el certificado del curso, una empresa pequeña lo contrata. Ahora instala paneles en escuelas y centros de salud."
+      return "El curso dura tres meses. Con la ingeniera Paola, Andrés aprende a calcular inclinaciones, a conectar inversores y a subir a los techos con arnés. Le gusta la altura: desde arriba, Quito parece un mapa.\n\nSu primer trabajo pagado es en un edificio del sur, con una terraza llena de plantas. Una señora venezolana, maestra jubilada, le sube café y le corrige la ortografía del presupuesto. Es Carmen.\n\nCon el certificado del curso, una empresa pequeña lo contrata. Ahora instala paneles en escuelas y centros de salud."
     end
-    return "El curso dura tres meses. Andrés aprende a calcular inclinaciones, a conectar inversores y a subir a los techos con arnés. Le gusta la altura: desde arriba, Quito parece un mapa.\n\nSu primer trabajo pagado es en un edificio del sur, con una terraza llena de plantas. Una señora le sube café y le pregunta de dónde es. «De Maracay», dice él. «Yo, de Valencia», dice ella, y se ríen: eran casi vecinos sin saberlo.\n\nCon el certificado del curso, una empresa pequeña lo contrata. Ahora instala paneles en escuelas y centros de salud."
+    return "El curso dura tres meses. Con la ingeniera Paola, Andrés aprende a calcular inclinaciones, a conectar inversores y a subir a los techos con arnés. Le gusta la altura: desde arriba, Quito parece un mapa.\n\nSu primer trabajo pagado es en un edificio del sur, con una terraza llena de plantas. Una señora le sube café y le pregunta de dónde es. «De Maracay», dice él. «Yo, de Valencia», dice ella, y se ríen: eran casi vecinos sin saberlo.\n\nCon el certificado del curso, una empresa pequeña lo contrata. Ahora instala paneles en escuelas y centros de salud."
   end,
   choices = {
     { text = "Ir a la plaza del domingo", go = "plaza" },
@@ -554,7 +582,7 @@ scene "carmen-viaje" {
   testimony = "carmen-andes",
   text = function(s)
     if s.c_fotos then
-      return "El bus sale de Valencia, cruza la frontera y atraviesa Colombia de norte a sur: varios días con sus noches. Carmen duerme a ratos, con la caja de fotos sobre las rodillas.\n\nA su lado viaja una muchacha que va a Lima. Se enseñan fotos: Carmen, las de su familia; la muchacha, las de su bebé, que la espera allá."
+      return "El bus sale de Valencia, cruza la frontera y atraviesa Colombia de norte a sur: varios días con sus noches. Carmen duerme a ratos. La caja de fotos viaja en la maleta, envuelta en su toalla; en el bolsillo del abrigo lleva una sola foto, la de su boda, que sacó a última hora.\n\nA su lado viaja una muchacha que va a Lima. Se enseñan fotos: Carmen, las de su familia; la muchacha, las de su bebé, que la espera allá."
     end
     return "El bus sale de Valencia, cruza la frontera y atraviesa Colombia de norte a sur: varios días con sus noches. Carmen duerme a ratos, con el budare envuelto en periódico bajo el asiento.\n\nA su lado viaja una muchacha que va a Lima. Hablan de comida toda la noche: de quién le pone azúcar a la arepa y quién no."
   end,
@@ -573,9 +601,9 @@ scene "carmen-llegada" {
   camera = { from = { 0.06, 0.01, 0 }, to = { -0.04, 0, -0.4 }, seconds = 16 },
   text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Sofía, de nueve años, le da la mano con timidez; Matías, de cinco, la abraza por las piernas.\n\nPor las mañanas todos salen y Carmen se queda sola con el silencio. A las tres semanas sube a la terraza a tomar aire.",
   fact = {
-    text = "En 2020 había unos 281 millones de personas migrantes internacionales: alrededor del 3,6 % de la población mundial. La gran mayoría de las personas vive en el país donde nació.",
-    source = "OIM, Informe sobre las Migraciones en el Mundo 2024",
-    url = "https://worldmigrationreport.iom.int",
+    text = "A mediados de 2024 había unos 304 millones de personas migrantes internacionales: el 3,7 % de la población mundial. La gran mayoría de las personas vive en el país donde nació.",
+    source = "Naciones Unidas, DESA, División de Población, International Migrant Stock 2024 (enero de 2025)",
+    url = "https://www.un.org/development/desa/pd/content/international-migrant-stock",
   },
   choices = {
     { text = "Subir a la terraza", go = "carmen-terraza" },
@@ -633,7 +661,7 @@ scene "carmen-decision" {
   background = "images/barrio.png",
   text = function(s)
     if s.c_rosa then
-      return "Pasa un mes. En la terraza, el balde de Carmen ya tiene cilantro y un ají pequeño. Rosa y Carmen se ven todas las tardes: una enseña a sembrar en la altura, la otra a cocinar con lo que hay.\n\nEl sábado hay reunión del comité del barrio. Rosa la invita: «Usted tiene cosas que ofrecer, vecina».\n\n¿Qué quiere ofrecer Carmen?"
+      return "Pasa un mes. En la terraza, el balde de Carmen ya tiene cilantro y un ají pequeño. Rosa y Carmen se ven todas las tardes: una enseña a sembrar en la altura, la otra a llevar las cuentas del comité del edificio.\n\nEl sábado hay reunión del comité del barrio. Rosa la invita: «Usted tiene cosas que ofrecer, vecina».\n\n¿Qué quiere ofrecer Carmen?"
     elseif s.c_nietos then
       return "Pasa un mes. Sofía ya lee sola en voz alta, y ahora dos amigas de la escuela suben por las tardes a hacer tareas a la mesa del comedor: una es quiteña; la otra llegó de Colombia el año pasado.\n\nLa mamá de una de ellas pregunta si Carmen podría ayudar a más niños. Carmen no sabe qué responder.\n\n¿Qué quiere ofrecer Carmen?"
     end
@@ -653,7 +681,7 @@ scene "carmen-fin-tareas" {
   background = "images/barrio.png",
   ending = true,
   on_enter = function(s) s.fin_carmen = "tareas"; s.ultimo = "carmen" end,
-  text = "La casa comunal le presta un salón los martes y los jueves. Carmen pinta un cartel: «Rincón de tareas. Gratis. Para todos los niños». El primer día llegan cuatro; al mes siguiente, once: de Quito, de Venezuela, de Colombia, de Esmeraldas.\n\nLas mamás se turnan para traer la merienda. Un papá ecuatoriano, carpintero, hace una repisa para los libros donados.\n\nSofía ayuda a leer a los más pequeños. Cuando alguien se traba en una palabra larga, ella tapa media palabra con el dedo, como le enseñó su abuela.",
+  text = "La casa comunal le presta un salón los martes y los jueves. Carmen pinta un cartel: «Rincón de tareas. Gratis. Para todos los niños». El primer día llegan cuatro; al mes siguiente, once: de Quito, de Venezuela, de Colombia, de Esmeraldas.\n\nLas familias se turnan para traer la merienda. Un papá ecuatoriano, carpintero, hace una repisa para los libros donados, y una vecina electricista arregla la luz del salón.\n\nSofía ayuda a leer a los más pequeños. Cuando alguien se traba en una palabra larga, ella tapa media palabra con el dedo, como le enseñó su abuela.",
   choices = {
     { text = "Ir a la plaza del domingo", go = "plaza" },
   },
@@ -666,9 +694,9 @@ scene "carmen-fin-cocina" {
   on_enter = function(s) s.fin_carmen = "cocina"; s.ultimo = "carmen" end,
   text = function(s)
     if s.c_recetas then
-      return "Carmen saca el budare de su mamá y Rosa trae su olla de barro. Los domingos montan un puesto en la feria del barrio: arepas de un lado, humitas del otro y, en el medio, un letrero que dice «Vecinas».\n\nLa gente hace fila para probar las dos cosas y discute en broma cuál es mejor. Nadie gana.\n\nCon lo que sacan, Carmen paga su parte del arriendo y compra cuadernos para los nietos. Rosa ahorra para visitar a su hermana en Otavalo. Cada domingo, las dos mandan fotos del puesto a sus familias lejanas."
+      return "Carmen saca el budare de su mamá y Rosa trae su olla de barro. Los domingos montan un puesto en la feria del barrio: arepas de un lado, humitas del otro y, en el medio, un letrero que dice «Vecinas».\n\nLa gente hace fila para probar las dos cosas y discute en broma cuál es mejor. Nadie gana.\n\nLuis atiende la caja y lava las ollas. Con lo que sacan, Carmen paga su parte del arriendo y compra cuadernos para los nietos. Rosa ahorra para visitar a su hermana en Otavalo. Cada domingo, las dos mandan fotos del puesto a sus familias lejanas."
     end
-    return "Carmen no trajo el budare de su mamá, pero Rosa le presta una plancha de hierro y le dice que las recetas se llevan en las manos. Los domingos montan un puesto en la feria del barrio: arepas de un lado, humitas del otro y, en el medio, un letrero que dice «Vecinas».\n\nLa gente hace fila para probar las dos cosas y discute en broma cuál es mejor. Nadie gana.\n\nCon lo que sacan, Carmen paga su parte del arriendo y compra cuadernos para los nietos. Rosa ahorra para visitar a su hermana en Otavalo. Cada domingo, las dos mandan fotos del puesto a sus familias lejanas."
+    return "Carmen no trajo el budare de su mamá, pero Rosa le presta una plancha de hierro y le dice que las recetas se llevan en las manos. Los domingos montan un puesto en la feria del barrio: arepas de un lado, humitas del otro y, en el medio, un letrero que dice «Vecinas».\n\nLa gente hace fila para probar las dos cosas y discute en broma cuál es mejor. Nadie gana.\n\nLuis atiende la caja y lava las ollas. Con lo que sacan, Carmen paga su parte del arriendo y compra cuadernos para los nietos. Rosa ahorra para visitar a su hermana en Otavalo. Cada domingo, las dos mandan fotos del puesto a sus familias lejanas."
   end,
   choices = {
     { text = "Ir a la plaza del domingo", go = "plaza" },
@@ -700,7 +728,7 @@ scene "plaza" {
   on_enter = function(s)
     -- lo decidido dentro de cada camino ya se contó; queda solo cómo terminó cada uno
     s.m_albergue, s.m_info, s.m_cuarto, s.m_fila = nil, nil, nil, nil
-    s.a_contacto, s.a_carta, s.a_efrain, s.a_obra, s.a_asoc = nil, nil, nil, nil, nil
+    s.a_contacto, s.a_carta, s.a_efrain, s.a_obra, s.a_asoc, s.a_libreta = nil, nil, nil, nil, nil, nil
     s.c_fotos, s.c_recetas, s.c_rosa, s.c_nietos, s.c_llamada = nil, nil, nil, nil, nil
   end,
   text = function(s)
@@ -714,9 +742,9 @@ scene "plaza" {
     return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Carmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
   end,
   fact = {
-    text = "A finales de 2023 había 117,3 millones de personas desplazadas por la fuerza en el mundo: una de cada 69.",
-    source = "ACNUR, Tendencias Globales: Desplazamiento forzado en 2023 (junio de 2024)",
-    url = "https://www.unhcr.org/global-trends",
+    text = "A finales de 2024, 123,2 millones de personas en el mundo se habían visto obligadas a huir de sus hogares por persecución, conflictos, violencia o violaciones de derechos humanos.",
+    source = "ACNUR, Tendencias Globales: Desplazamiento forzado en 2024 (junio de 2025)",
+    url = "https://www.unhcr.org/global-trends-report-2024",
   },
   choices = {
     { text = "Vivir otro camino", go = "elige",
