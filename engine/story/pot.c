@@ -18,6 +18,7 @@ typedef struct pot {
     int n, cap;
     orl_strmap map;        /* id -> index (keys are the entries' own ids) */
     int oom;
+    const orl_story *st;   /* for a transcript's kind (real, recreated, composite) */
 } pot;
 
 static int list_add_unique(orl_strlist *l, const char *s)
@@ -88,8 +89,13 @@ static int collect(const orl_text_ref *t, void *ud)
     /* a note must stay on one line */
     for (char *q = buf; *q; q++) if (*q == '\n' || *q == '\r') *q = ' ';
     if (list_add_unique(&e->notes, buf) != 0) { p->oom = 1; return 1; }
-    if (t->kind == ORL_TEXT_TRANSCRIPT &&
-        list_add_unique(&e->notes, "a real person's own words: translate them faithfully, without softening or adding") != 0) {
+    /* the translator is told what the words are: a real person's, or written for the story */
+    int ti = t->kind == ORL_TEXT_TRANSCRIPT && p->st && t->owner ? orl_story_find_testimony(p->st, t->owner) : -1;
+    orl_testimony_kind kind = ti >= 0 ? orl_testimony_kind_of(p->st, &p->st->testimonies[ti]) : ORL_KIND_REAL;
+    const char *what = kind == ORL_KIND_RECREATED ? "recreated from real accounts, written for the story: translate them faithfully, without softening or adding"
+                       : kind == ORL_KIND_COMPOSITE ? "a composite of several real accounts, written for the story: translate them faithfully, without softening or adding"
+                                                    : "a real person's own words: translate them faithfully, without softening or adding";
+    if (t->kind == ORL_TEXT_TRANSCRIPT && list_add_unique(&e->notes, what) != 0) {
         p->oom = 1;
         return 1;
     }
@@ -157,6 +163,7 @@ int orl_story_write_pot(orl_story *st, FILE *out) { return orl_story_write_pot_e
 int orl_story_write_pot_ex(orl_story *st, const orl_withdrawn *withdrawn, FILE *out)
 {
     pot p = {0};
+    p.st = st;
     int rc = orl_story_texts_ex(st, ORL_TEXTS_FUNCTIONS | ORL_TEXTS_LINES | ORL_TEXTS_CONSENTED, withdrawn, collect, &p);
     if (rc < 0) p.oom = 1;
     if (!p.oom) {
