@@ -263,11 +263,25 @@ typedef struct textset {
     int n, cap;
     orl_strmap map;
     int oom;
+    /* links (a fact's url, a support contact): a translation may give the reader's language's
+     * page, but need not; known, so not "no longer in the story", and not counted as missing */
+    orl_strmap links;
+    char **linkv;
+    int nlinks;
 } textset;
 
 static int add_text(const orl_text_ref *t, void *ud)
 {
     textset *ts = ud;
+    if (t->kind == ORL_TEXT_FACT_URL || t->kind == ORL_TEXT_SUPPORT_CONTACT) {
+        if (orl_strmap_get(&ts->links, t->text) >= 0) return 0;
+        char **nv = realloc(ts->linkv, (size_t)(ts->nlinks + 1) * sizeof *nv);
+        char *c = nv ? orl_strdup(t->text) : NULL;
+        if (nv) ts->linkv = nv;
+        if (!c || orl_strmap_put(&ts->links, c, ts->nlinks) != 0) { free(c); ts->oom = 1; return 1; }
+        ts->linkv[ts->nlinks++] = c;
+        return 0;
+    }
     if (orl_strmap_get(&ts->map, t->text) >= 0) return 0;
     if (ts->n == ts->cap) {
         int nc = ts->cap ? ts->cap * 2 : 64;
@@ -423,7 +437,7 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     int obsolete = 0;
     for (int i = 0; i < c->n; i++) {
         const orl_po_entry *e = &c->entries[i];
-        if (orl_strmap_get(&ts->map, e->id) >= 0) continue;
+        if (orl_strmap_get(&ts->map, e->id) >= 0 || orl_strmap_get(&ts->links, e->id) >= 0) continue;
         if (++obsolete > 20) continue;
         char shown[90];
         size_t n = strlen(e->id);
@@ -481,6 +495,9 @@ static void check_translations(lint_ctx *x)
         }
     }
     for (int i = 0; i < ts.n; i++) free(ts.texts[i]);
+    orl_strmap_free(&ts.links);
+    for (int i = 0; i < ts.nlinks; i++) free(ts.linkv[i]);
+    free(ts.linkv);
     free(ts.texts);
     free(ts.ctxts);
     free(ts.locs);

@@ -925,6 +925,7 @@ int orl_story_texts_ex(orl_story *st, int flags, const orl_withdrawn *withdrawn,
         orl_support *sp = &st->support[i];
         emit(&x, ORL_TEXT_SUPPORT_NAME, &sp->name, sp->name, NULL, NULL, sp->loc);
         emit(&x, ORL_TEXT_SUPPORT_NOTE, &sp->note, sp->note, NULL, NULL, sp->loc);
+        emit(&x, ORL_TEXT_SUPPORT_CONTACT, &sp->contact, sp->contact, NULL, NULL, sp->loc);
     }
     int total = st->nscenes + st->ntestimonies + st->nnarrators;
     defpos *order = malloc((size_t)(total ? total : 1) * sizeof *order);
@@ -970,6 +971,7 @@ int orl_story_texts_ex(orl_story *st, int flags, const orl_withdrawn *withdrawn,
             if (s->fact.set) {
                 emit(&x, ORL_TEXT_FACT, &s->fact.text, s->fact.text, s->id, s->id, s->fact.loc);
                 emit(&x, ORL_TEXT_FACT_SOURCE, &s->fact.source, s->fact.source, s->id, s->id, s->fact.loc);
+                emit(&x, ORL_TEXT_FACT_URL, &s->fact.url, s->fact.url, s->id, s->id, s->fact.loc);
             }
             for (int j = 0; j < s->nchoices; j++) {
                 orl_choice *c = &s->choices[j];

@@ -95,6 +95,9 @@ typedef enum orl_text_kind {
     ORL_TEXT_FACT_SOURCE,
     ORL_TEXT_FUNCTION,       /* a text a story function returns (return "..." in its code) */
     ORL_TEXT_SKIP_TEXT,      /* a scene's or testimony's skip_text: shown in place of a skipped part */
+    ORL_TEXT_FACT_URL,       /* a fact's url: the same publication in the reader's language, when the
+                                publisher has one (optional: not counted as missing in check) */
+    ORL_TEXT_SUPPORT_CONTACT,/* a support entry's contact: its page in the reader's language (optional) */
 } orl_text_kind;
 
 typedef struct orl_text_ref {

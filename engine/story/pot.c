@@ -53,6 +53,8 @@ static void note_for(const orl_text_ref *t, char *out, size_t n)
     case ORL_TEXT_FACT: snprintf(out, n, "scene \"%.100s\": fact", o); break;
     case ORL_TEXT_FACT_SOURCE: snprintf(out, n, "scene \"%.100s\": where the fact comes from (keep a publication's own name)", o); break;
     case ORL_TEXT_SKIP_TEXT: snprintf(out, n, "\"%.100s\": shown in its place to a reader who skips it", o); break;
+    case ORL_TEXT_FACT_URL: snprintf(out, n, "scene \"%.100s\": the link to the fact's publication; give the same publication in the reader's language if its publisher has one, else leave it empty", o); break;
+    case ORL_TEXT_SUPPORT_CONTACT: snprintf(out, n, "support: how to reach them; give their page in the reader's language if they have one, else leave it empty"); break;
     case ORL_TEXT_FUNCTION:
         if (t->choice) snprintf(out, n, "scene \"%.100s\", choice %d: one of the texts its code chooses", o, t->choice);
         else snprintf(out, n, "scene \"%.100s\": one of the texts its code chooses", o);
