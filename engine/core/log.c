@@ -1,5 +1,6 @@
 /* Rotating log file: see log.h. */
 #include "core/log.h"
+#include "core/term.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,11 +130,13 @@ static const char *level_name(orl_log_level lv)
 
 void orl_log_vwrite(orl_log *l, orl_log_level level, const char *fmt, va_list ap)
 {
-    char msg[ORL_LOG_MAX_LINE];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    /* one call, one line: control characters become spaces */
-    for (char *c = msg; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f) *c = ' ';
+    char raw[ORL_LOG_MAX_LINE], msg[ORL_LOG_MAX_LINE];
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    /* one call, one line: newlines and tabs become spaces, every other control character,
+     * bidi control and byte that is not UTF-8 is shown visibly (core/term.h) */
+    for (char *c = raw; *c; c++)
+        if (*c == '\n' || *c == '\t') *c = ' ';
+    orl_clean_into(msg, sizeof msg, raw, ORL_CLEAN_ONE_LINE);
     long long t = l ? clock_now(l) : (long long)time(NULL);
     time_t tt = (time_t)t;
     struct tm tm;

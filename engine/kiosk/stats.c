@@ -644,7 +644,9 @@ void orl_stats_csv_field(FILE *out, const char *s)
 {
     if (!s) s = "";
     int quote = strpbrk(s, ",\"\r\n") != NULL;
-    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t';
+    /* a cell a spreadsheet would run as a formula (or start on a new line) gets a ' */
+    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+                  s[0] == '\n';
     if (formula) quote = 1;
     if (!quote) {
         fputs(s, out);

@@ -10,6 +10,7 @@
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
+#include "core/term.h"
 #include "core/utf8.h"
 #include <lauxlib.h>
 #include <lua.h>
@@ -890,6 +891,8 @@ static int check_id(loader *ld, const char *kind, const char *id, orl_loc loc)
     else
         for (size_t i = 0; i < n; i++)
             if ((unsigned char)id[i] < 0x20 || id[i] == '/') { why = "contains a '/' or a control character"; break; }
+    if (!why && !orl_clean_is_clean(id, n))
+        why = "contains a control character (an escape, DEL, or a direction mark such as U+202E)";
     if (why) {
         orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "bad-id", "the name of this %s %s; use a short name like \"ana-1\"", kind, why);
         return 0;
