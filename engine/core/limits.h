@@ -157,6 +157,9 @@
  * one run (more is one "print: N more lines not shown" line). */
 #define ORL_PRINT_MAX_LINE 400
 #define ORL_PRINT_MAX_LINES 200
+/* A statistics file holds counts and short ids: no value in it may be larger than this
+ * (SQLite's length limit while it is open), so a crafted file cannot make a report use GBs. */
+#define ORL_STATS_MAX_VALUE_BYTES (1024 * 1024)
 
 /* Twine import (orilla import twee): the largest public Twine stories are a few MB with a few
  * thousand passages; ten times that leaves room and stays quick to read. */

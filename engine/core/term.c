@@ -90,6 +90,13 @@ static size_t clean_run(const unsigned char *p, size_t n, int flags, int final, 
         unsigned char c = p[i];
         if (c >= 0x20 && c < 0x7F) { i++; continue; }
         if (c == '\t' || (c == '\n' && !(flags & ORL_CLEAN_ONE_LINE))) { i++; continue; }
+        if (c == '\r' && !(flags & ORL_CLEAN_ONE_LINE)) { /* CR LF is a line end (CSV's); a lone CR is not */
+            if (i + 1 < n && p[i + 1] == '\n') { i += 2; continue; }
+            if (i + 1 == n && !final) {
+                ob_put(o, p + plain, i - plain);
+                return 1;
+            }
+        }
         if (c < 0x80) {
             ob_put(o, p + plain, i - plain);
             if (c == '\n') ob_put(o, "\\n", 2);
@@ -120,6 +127,18 @@ void orl_clean_feed(orl_clean_state *st, const char *s, size_t n, orl_clean_emit
 {
     outbuf o = {.n = 0, .emit = emit, .ud = ud};
     const unsigned char *p = (const unsigned char *)s;
+    if (st->ncarry == 1 && st->carry[0] == '\r') { /* a CR cut from what follows it */
+        if (n == 0) return;
+        st->ncarry = 0;
+        if (p[0] == '\n') {
+            emit("\r\n", 2, ud);
+            p++;
+            n--;
+            s++;
+        } else {
+            emit("\\r", 2, ud);
+        }
+    }
     if (st->ncarry) {
         /* complete the cut sequence with the first new bytes (at most 3) */
         unsigned char tmp[8];

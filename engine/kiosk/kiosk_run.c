@@ -1,5 +1,6 @@
 /* The kiosk's runners: fullscreen with SDL events, and headless with a script of inputs
  * (for tests and rehearsals). Both open the log and the statistics and close them cleanly. */
+#include "core/rfile.h"
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include <SDL2/SDL_image.h>
@@ -388,11 +389,12 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
         fprintf(stderr, "orilla kiosk: --headless needs --events FILE (the inputs to play) or --soak N\n");
         return 2;
     }
-    FILE *f = o->soak > 0 ? NULL : fopen(o->script, "rb");
+    char why[100] = "";
+    FILE *f = o->soak > 0 ? NULL : orl_open_regular(o->script, ORL_MAX_EVENTS_FILE_BYTES, why, sizeof why);
     if (f) orl_kiosk_install_signals(); /* (the soak too, below) */
     else if (o->soak > 0) orl_kiosk_install_signals();
     else {
-        fprintf(stderr, "%s: error: cannot be read (%s)\n", o->script, strerror(errno));
+        fprintf(stderr, "%s: error: cannot be read (%s)\n", o->script, why);
         return 2;
     }
     int w = o->width > 0 ? o->width : ORL_CANVAS_W, h = o->height > 0 ? o->height : ORL_CANVAS_H;

@@ -524,7 +524,15 @@ static int dsl_named(lua_State *L)
 static int dsl_include(lua_State *L)
 {
     loader *ld = loader_of(L);
-    const char *name = luaL_checkstring(L, 1);
+    size_t namelen = 0;
+    const char *name = luaL_checklstring(L, 1, &namelen);
+    if (strlen(name) != namelen) { /* "a.lua\0.png" would be read as "a.lua" */
+        char shown[300];
+        char *c = orl_clean_dup(name, namelen < 200 ? namelen : 200, ORL_CLEAN_ONE_LINE);
+        snprintf(shown, sizeof shown, "%s", c ? c : "?");
+        free(c);
+        return luaL_error(L, "include \"%s\": the name holds a zero byte; write the file's name alone", shown);
+    }
     if (orl_fs_check_name(name) != ORL_FS_OK)
         return luaL_error(L, "include \"%s\": %s", name, orl_fs_strerror(ORL_FS_BADNAME));
     if (find_src(ld, name))

@@ -142,10 +142,12 @@ if grep -Eq '==[0-9]+==ERROR: (Address|Leak)Sanitizer|[[:alnum:]_]\.[ch]:[0-9]+:
         "$root/stderr"; then
     problems+=("a sanitizer reported an error (see stderr)")
 fi
-# no raw control characters reach a terminal: C0 but newline and tab, DEL, C1 (UTF-8 C2 80..9F)
+# no raw control characters reach a terminal: C0 but newline (LF, or CR LF) and tab, DEL,
+# C1 (UTF-8 C2 80..9F)
+ctl='[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!$)|\xc2[\x80-\x9f]'
 for stream in stdout stderr; do
-    if LC_ALL=C grep -aqP '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$root/$stream"; then
-        problems+=("$stream holds a raw control character: $(LC_ALL=C grep -aoP '.{0,20}([\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]).{0,20}' "$root/$stream" | head -1 | od -c | head -3 | tr '\n' ' ')")
+    if LC_ALL=C grep -aqP "$ctl" "$root/$stream"; then
+        problems+=("$stream holds a raw control character: $(LC_ALL=C grep -aoP ".{0,20}($ctl).{0,20}" "$root/$stream" | head -1 | od -c | head -3 | tr '\n' ' ')")
     fi
 done
 for c in "${checks[@]+"${checks[@]}"}"; do

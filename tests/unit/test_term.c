@@ -39,6 +39,9 @@ static void test_controls_visible(void **state)
     (void)state;
     expect_clean(S("\x1b[31mred\x1b[0m"), 0, "\\x1b[31mred\\x1b[0m");
     expect_clean(S("a\rb\x07\x08\x7f"), 0, "a\\rb\\x07\\x08\\x7f");
+    /* CR LF is a line end (CSV writes it); a CR alone could overwrite the line */
+    expect_clean(S("a,b\r\nc\r"), 0, "a,b\r\nc\\r");
+    expect_clean(S("a\r\n"), ORL_CLEAN_ONE_LINE, "a\\r\\n");
     expect_clean(S("nul\0here"), 0, "nul\\x00here");
     expect_clean(S("one\nline"), ORL_CLEAN_ONE_LINE, "one\\nline");
     /* C1 controls (CSI is U+009B) and bidi embeddings, overrides and isolates */
@@ -88,6 +91,15 @@ static void test_pieces(void **state)
             assert_string_equal(s.b, want);
         }
     }
+    /* a CR cut from its LF, and one that is not */
+    sink c = {{0}, 0};
+    orl_clean_state cs = {0};
+    orl_clean_feed(&cs, "x\r", 2, to_sink, &c);
+    orl_clean_feed(&cs, "\ny\r", 3, to_sink, &c);
+    orl_clean_feed(&cs, "z", 1, to_sink, &c);
+    orl_clean_feed(&cs, "\r", 1, to_sink, &c);
+    orl_clean_finish(&cs, to_sink, &c);
+    assert_string_equal(c.b, "x\r\ny\\rz\\r");
     /* a cut sequence then a byte that cannot continue it */
     sink s = {{0}, 0};
     orl_clean_state st = {0};
