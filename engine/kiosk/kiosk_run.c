@@ -313,6 +313,11 @@ static void pass(orl_kiosk *k, double seconds)
 
 static int shot(orl_kiosk *k, SDL_Surface *surface, SDL_Renderer *r, const char *png)
 {
+    char why[100]; /* a device or FIFO would be written into (or block): refuse it */
+    if (orl_check_writable_target(png, why, sizeof why) != 0) {
+        SDL_SetError("it is %s; give the name of a new or ordinary file", why);
+        return -1;
+    }
     orl_kiosk_draw(k);
     SDL_RenderPresent(r);
     SDL_Surface *out = SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_RGB24, 0);
