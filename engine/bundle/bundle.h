@@ -142,6 +142,12 @@ int orl_bundle_read_zip(const char *path, orl_zip_summary *sum, orl_zip_table *t
 void orl_zip_table_free(orl_zip_table *t);
 /* The entry for name, or NULL (binary search). */
 const orl_zip_file *orl_zip_table_find(const orl_zip_table *t, const char *name);
+/* 1 (with a message in err naming both) when two of names[0..n) are one file on a disk that
+ * ignores capitals or Unicode normalisation (Windows, macOS), or a file is, so compared, a
+ * folder of another; dirs[i] marks folders (may be NULL: none). advice ends the message.
+ * 2 when out of memory; 0 when all is well. */
+int orl_bundle_names_collide(const char *path, char **names, const char *dirs, size_t n, const char *advice, char *err,
+                             size_t errlen);
 /* The order of orl_zip_table: strcmp, component by component ("a/b" before "a-c"). */
 int orl_zip_name_cmp(const char *a, const char *b);
 

@@ -454,6 +454,24 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
         return 1;
     }
     if (c.n > 1) qsort(c.files, c.n, sizeof *c.files, cmp_pfile);
+    /* names one file on Windows or a Mac: refused here, with the folder's words */
+    {
+        char **names = calloc(c.n + 1, sizeof *names);
+        char why[600];
+        int col = 2;
+        if (names) {
+            for (size_t i = 0; i < c.n; i++) names[i] = c.files[i].name;
+            col = orl_bundle_names_collide(dir, names, NULL, c.n, "", why, sizeof why);
+            free(names);
+        }
+        if (col != 0) {
+            size_t skip = strlen(dir) + 2; /* the message without its leading "DIR: " */
+            orl_diag_add(d, ORL_ERROR, dir, 0, 0, col == 1 ? "name-collision" : "oom", "%s",
+                         col == 1 && strlen(why) > skip ? why + skip : "out of memory");
+            free_ctx(&c);
+            return col == 1 ? 1 : 2;
+        }
+    }
 
     unsigned long long done = 0;
     for (size_t i = 0; i < c.n; i++)

@@ -356,7 +356,8 @@ static char *fold_key(const char *name)
 /* Refuses two names that differ only by case or Unicode normalisation (and a file whose
  * name is, so folded, a folder of another). names[i] without a trailing '/'; dirs[i] marks
  * folder entries. */
-static int check_collisions(const char *path, char **names, const char *dirs, size_t n, char *err, size_t errlen)
+int orl_bundle_names_collide(const char *path, char **names, const char *dirs, size_t n, const char *advice, char *err,
+                             size_t errlen)
 {
     char **keys = calloc(n + 1, sizeof *keys);
     orl_strmap files = {0};
@@ -365,7 +366,7 @@ static int check_collisions(const char *path, char **names, const char *dirs, si
     for (size_t i = 0; i < n && !rc; i++) {
         keys[i] = fold_key(names[i]);
         if (!keys[i]) { rc = fail(err, errlen, 2, "%s: out of memory reading the bundle", path); break; }
-        if (dirs[i]) continue;
+        if (dirs && dirs[i]) continue;
         int j = orl_strmap_get(&files, keys[i]);
         if (j >= 0) {
             char a[100], b[100];
@@ -373,8 +374,8 @@ static int check_collisions(const char *path, char **names, const char *dirs, si
             shown(names[i], b, sizeof b);
             rc = fail(err, errlen, 1,
                       "%s: \"%s\" and \"%s\" differ only by capitals or accents written differently: on Windows or a Mac "
-                      "they are the same file, and one would replace the other; rename one" NOT_PACKED,
-                      path, a, b);
+                      "they are the same file, and one would replace the other; rename one%s",
+                      path, a, b, advice);
             break;
         }
         if (orl_strmap_put(&files, keys[i], (int)i) != 0) rc = fail(err, errlen, 2, "%s: out of memory reading the bundle", path);
@@ -395,8 +396,8 @@ static int check_collisions(const char *path, char **names, const char *dirs, si
                 shown(names[i], b, sizeof b);
                 rc = fail(err, errlen, 1,
                           "%s: \"%s\" is a file, and \"%s\" puts it in a folder of the same name on Windows or a Mac; "
-                          "rename one" NOT_PACKED,
-                          path, a, b);
+                          "rename one%s",
+                          path, a, b, advice);
             }
         }
     }
@@ -648,7 +649,7 @@ int orl_bundle_read_zip(const char *path, orl_zip_summary *sum, orl_zip_table *t
             }
         }
     }
-    rc = check_collisions(path, names, dirs, (size_t)n, err, errlen);
+    rc = orl_bundle_names_collide(path, names, dirs, (size_t)n, NOT_PACKED, err, errlen);
     if (rc) goto done;
     if (table) {
         table->files = calloc((size_t)nfiles + 1, sizeof *table->files);
