@@ -341,9 +341,10 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
         unsigned long long room = max - n + 1;
         PHYSFS_uint64 want = room < CHUNK ? room : CHUNK;
         PHYSFS_sint64 got = PHYSFS_readBytes(f, buf, want);
-        if (got < 0) { rc = physfs_error(ORL_FS_IOERROR); break; }
+        /* in a bundle, a stream that cannot be inflated is a damaged bundle */
+        if (got < 0) { rc = physfs_error(zf ? ORL_FS_DAMAGED : ORL_FS_IOERROR); break; }
         if (got == 0) {
-            if (!PHYSFS_eof(f)) rc = ORL_FS_IOERROR;
+            if (!PHYSFS_eof(f)) rc = zf ? ORL_FS_DAMAGED : ORL_FS_IOERROR;
             break;
         }
         if ((unsigned long long)got > max - n) { rc = zf ? ORL_FS_DAMAGED : ORL_FS_TOOBIG; break; }
