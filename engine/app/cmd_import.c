@@ -7,6 +7,7 @@
 #include "story/lint.h"
 #include "story/twee.h"
 #include "core/limits.h"
+#include "core/rfile.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -26,11 +27,20 @@ static int dir_is_empty(const char *path)
     return empty;
 }
 
-/* Reads a whole file of at most max bytes. 0, -1 (cannot read: errno), -2 (too big). */
+/* Reads a whole regular file of at most max bytes. 0, -1 (cannot read: errno), -2 (too big),
+ * -3 (a device, a FIFO or a folder). */
 static int read_file(const char *path, size_t max, char **data, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
+    char why[100];
+    FILE *f = orl_open_regular(path, max, why, sizeof why);
+    if (!f) {
+        struct stat sb;
+        if (stat(path, &sb) != 0) return -1; /* errno says why */
+        if (!S_ISREG(sb.st_mode)) return -3;
+        if ((unsigned long long)sb.st_size > max) return -2;
+        errno = EACCES;
+        return -1;
+    }
     orl_buf b = {0};
     char chunk[65536];
     size_t n;
@@ -90,6 +100,11 @@ int orl_cmd_import(int argc, char **argv)
     if (rr == -2) {
         fprintf(stderr, orl_app_words("@import", "orilla import: %s is larger than %u MB; a Twine story is far smaller "
                                                  "(is it the right file?)\n"), file, ORL_MAX_TWEE_BYTES >> 20);
+        return ORL_EXIT_USAGE;
+    }
+    if (rr == -3) {
+        fprintf(stderr, orl_app_words("@import", "orilla import: cannot read %s: it is not a plain file (a device, a pipe "
+                                                 "or a folder); give the Twine story's .twee or .html file\n"), file);
         return ORL_EXIT_USAGE;
     }
     if (rr != 0) {

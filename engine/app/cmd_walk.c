@@ -1,6 +1,7 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "core/term.h"
 #include "story/walk.h"
 #include <stdio.h>
 #include <string.h>
@@ -8,8 +9,7 @@
 static void progress(void *ud, long done, long total)
 {
     (void)ud;
-    fprintf(stderr, orl_app_words("@walk", "\rwalking: %ld / %ld"), done, total);
-    fflush(stderr);
+    fprintf(orl_term_raw(stderr), orl_app_words("@walk", "\rwalking: %ld / %ld"), done, total);
 }
 
 int orl_cmd_walk(int argc, char **argv)
@@ -56,7 +56,7 @@ int orl_cmd_walk(int argc, char **argv)
         orl_story_free(st);
         return ORL_EXIT_PROBLEMS;
     }
-    if (o.progress) fprintf(stderr, "\r%40s\r", "");
+    if (o.progress) fprintf(orl_term_raw(stderr), "\r%40s\r", "");
     int reached = 0, endings = 0, endings_reached = 0;
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];

@@ -1,9 +1,10 @@
 #include "app/common.h"
+#include "core/term.h"
 #include "story/messages.h"
 #include <stdio.h>
 #include <unistd.h>
 
-int orl_app_isatty(FILE *f) { return isatty(fileno(f)); }
+int orl_app_isatty(FILE *f) { return isatty(orl_term_fileno(f)); }
 
 static const char *app_lang; /* a command's --lang; NULL: ORILLA_LANG */
 

@@ -1,6 +1,7 @@
 /* orilla: one program, one file per subcommand (engine/app/cmd_*.c). */
 #include "app/commands.h"
 #include "audio/voice.h"
+#include "core/term.h"
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,6 +18,9 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+    /* Everything printed from here on is cleaned of terminal controls (core/term.h), except
+     * by the speech helper, which prints nothing. */
+    if (!(argc >= 2 && strcmp(argv[1], "--speech-helper") == 0)) orl_term_install();
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -1,5 +1,6 @@
 #include "app/outfile.h"
 #include "app/common.h"
+#include "core/rfile.h"
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,13 @@ int orl_outfile_open(orl_outfile *o, const char *cmd, const char *path)
     }
     if (strlen(path) > 1000) {
         fprintf(stderr, orl_app_words("@app", "orilla %s: the file name is too long\n"), cmd);
+        return -1;
+    }
+    /* A device (/dev/full), a FIFO or a folder would be replaced by the rename below. */
+    char why[100];
+    if (orl_check_writable_target(path, why, sizeof why) != 0) {
+        fprintf(stderr, orl_app_words("@app", "orilla %s: will not write %s: it is %s; give the name of a new or ordinary file\n"),
+                cmd, path, orl_app_words("@app", why));
         return -1;
     }
     /* make the folder it goes in, when that is the only thing missing */

@@ -118,6 +118,39 @@ typedef struct orl_zip_summary {
  * still cut at the declared size and at the caller's cap (orl_fs_read). */
 int orl_bundle_check_zip(const char *path, orl_zip_summary *sum, char *err, size_t errlen);
 
+/* The one view of a bundle's files that every check and every read uses (bundle/fs.c answers
+ * exists, size and walk from it, and checks each read against it). */
+typedef struct orl_zip_file {
+    char *name;                /* story-relative; folder entries are not listed */
+    unsigned long long size;   /* uncompressed, as the central directory and the local header agree */
+    unsigned long crc32;       /* of the uncompressed bytes: a whole read is checked against it */
+} orl_zip_file;
+
+typedef struct orl_zip_table {
+    orl_zip_file *files;       /* in the order a folder walk gives: component by component */
+    size_t n;
+} orl_zip_table;
+
+/* orl_bundle_check_zip, also filling *table (free with orl_zip_table_free) on success. The
+ * layout is checked strictly first, so that every zip reader sees this same list: one end
+ * record, the last 22 bytes of the file, with no comment; no Zip64; entries one after
+ * another from the first byte, each local header agreeing with the directory (name, method,
+ * sizes, CRC), then the directory and nothing else (no overlap, gap or hidden second
+ * directory); no two names that are the same on a case-insensitive or normalising disk
+ * (Windows, macOS): compared case-folded and in Unicode NFC (ICU). */
+int orl_bundle_read_zip(const char *path, orl_zip_summary *sum, orl_zip_table *table, char *err, size_t errlen);
+void orl_zip_table_free(orl_zip_table *t);
+/* The entry for name, or NULL (binary search). */
+const orl_zip_file *orl_zip_table_find(const orl_zip_table *t, const char *name);
+/* 1 (with a message in err naming both) when two of names[0..n) are one file on a disk that
+ * ignores capitals or Unicode normalisation (Windows, macOS), or a file is, so compared, a
+ * folder of another; dirs[i] marks folders (may be NULL: none). advice ends the message.
+ * 2 when out of memory; 0 when all is well. */
+int orl_bundle_names_collide(const char *path, char **names, const char *dirs, size_t n, const char *advice, char *err,
+                             size_t errlen);
+/* The order of orl_zip_table: strcmp, component by component ("a/b" before "a-c"). */
+int orl_zip_name_cmp(const char *a, const char *b);
+
 /* ---------------------------------------------------------------- pack */
 
 typedef struct orl_pack_desc {

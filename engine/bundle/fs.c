@@ -3,6 +3,7 @@
 #include "core/limits.h"
 #include "core/strutil.h"
 #include <physfs.h>
+#include <zlib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,10 @@ struct orl_fs {
     char *path;
     char mount[32]; /* "/orl/N": every open story has its own mount point */
     int bundle;
+    /* A bundle's files as orl_bundle_read_zip saw them: exists, size and walk answer from
+     * it, and every read is checked against it (size, CRC), so no reader can see another
+     * list of files than the checks did. */
+    orl_zip_table table;
 };
 
 static int physfs_users;
@@ -89,7 +94,7 @@ orl_fs *orl_fs_open(const char *path, char *err, size_t errlen)
     if (fs->bundle) {
         /* Before PhysicsFS sees it: PhysicsFS trusts a zip's entry count and sizes. */
         char why[400];
-        if (orl_bundle_check_zip(path, NULL, why, sizeof why) != 0) {
+        if (orl_bundle_read_zip(path, NULL, &fs->table, why, sizeof why) != 0) {
             snprintf(err, errlen, "%s", why);
             free(fs->path);
             free(fs);
@@ -106,6 +111,7 @@ orl_fs *orl_fs_open(const char *path, char *err, size_t errlen)
     m = calloc(1, sizeof *m);
     if (!m || !(m->path = orl_strdup(path))) {
         free(m);
+        orl_zip_table_free(&fs->table);
         free(fs->path);
         free(fs);
         physfs_down();
@@ -123,6 +129,7 @@ orl_fs *orl_fs_open(const char *path, char *err, size_t errlen)
                      path, PHYSFS_getErrorByCode(c));
         else
             snprintf(err, errlen, "%s: cannot open folder: %s", path, PHYSFS_getErrorByCode(c));
+        orl_zip_table_free(&fs->table);
         free(fs->path);
         free(fs);
         physfs_down();
@@ -146,6 +153,7 @@ void orl_fs_close(orl_fs *fs)
         free(m->path);
         free(m);
     }
+    orl_zip_table_free(&fs->table);
     free(fs->path);
     free(fs);
     physfs_down();
@@ -187,6 +195,7 @@ int orl_fs_exists(orl_fs *fs, const char *name)
 {
     char full[600];
     if (full_name(fs, name, full, sizeof full) != ORL_FS_OK) return 0;
+    if (fs->bundle) return orl_zip_table_find(&fs->table, name) != NULL;
     PHYSFS_Stat st;
     if (!PHYSFS_stat(full, &st)) return 0;
     return st.filetype == PHYSFS_FILETYPE_REGULAR;
@@ -196,9 +205,38 @@ long long orl_fs_size(orl_fs *fs, const char *name)
 {
     char full[600];
     if (full_name(fs, name, full, sizeof full) != ORL_FS_OK) return -1;
+    if (fs->bundle) {
+        const orl_zip_file *zf = orl_zip_table_find(&fs->table, name);
+        return zf ? (long long)zf->size : -1;
+    }
     PHYSFS_Stat st;
     if (!PHYSFS_stat(full, &st) || st.filetype != PHYSFS_FILETYPE_REGULAR) return -1;
     return st.filesize;
+}
+
+typedef struct collect_ctx { char *p; size_t n; } collect_ctx;
+
+static int collect(const void *p, size_t n, void *ud)
+{
+    collect_ctx *c = ud;
+    memcpy(c->p + c->n, p, n);
+    c->n += n;
+    return 0;
+}
+
+/* The bundle's entry for name, opened through PhysicsFS only when PhysicsFS agrees on its
+ * size; ORL_FS_DAMAGED otherwise. */
+static int bundle_open(orl_fs *fs, const char *full, const char *name, const orl_zip_file **zf, PHYSFS_File **f)
+{
+    *f = NULL;
+    *zf = orl_zip_table_find(&fs->table, name);
+    if (!*zf) return ORL_FS_NOTFOUND;
+    PHYSFS_Stat st;
+    if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_DAMAGED);
+    if (st.filetype != PHYSFS_FILETYPE_REGULAR || st.filesize < 0 || (unsigned long long)st.filesize != (*zf)->size)
+        return ORL_FS_DAMAGED;
+    *f = PHYSFS_openRead(full);
+    return *f ? ORL_FS_OK : physfs_error(ORL_FS_DAMAGED);
 }
 
 int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *len)
@@ -208,6 +246,23 @@ int orl_fs_read(orl_fs *fs, const char *name, size_t max, char **data, size_t *l
     *len = 0;
     int rc = full_name(fs, name, full, sizeof full);
     if (rc != ORL_FS_OK) return rc;
+    if (fs->bundle) {
+        /* the size is known and checked: one allocation, and the stream checks the CRC */
+        const orl_zip_file *zf = orl_zip_table_find(&fs->table, name);
+        if (!zf) return ORL_FS_NOTFOUND;
+        if (zf->size > max) return ORL_FS_TOOBIG;
+        collect_ctx c = {malloc((size_t)zf->size + 1), 0};
+        if (!c.p) return ORL_FS_NOMEM;
+        rc = orl_fs_stream(fs, name, zf->size, collect, &c, NULL);
+        if (rc != ORL_FS_OK) {
+            free(c.p);
+            return rc;
+        }
+        c.p[c.n] = 0;
+        *data = c.p;
+        *len = c.n;
+        return ORL_FS_OK;
+    }
     PHYSFS_Stat st;
     if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_NOTFOUND);
     if (st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
@@ -256,11 +311,27 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
     if (total) *total = 0;
     int rc = full_name(fs, name, full, sizeof full);
     if (rc != ORL_FS_OK) return rc;
-    PHYSFS_Stat st;
-    if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_NOTFOUND);
-    if (st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
-    PHYSFS_File *f = PHYSFS_openRead(full);
-    if (!f) return physfs_error(ORL_FS_NOTFOUND);
+    PHYSFS_File *f = NULL;
+    const orl_zip_file *zf = NULL;
+    if (fs->bundle) {
+        rc = bundle_open(fs, full, name, &zf, &f);
+        if (rc != ORL_FS_OK) return rc;
+    } else {
+        PHYSFS_Stat st;
+        if (!PHYSFS_stat(full, &st)) return physfs_error(ORL_FS_NOTFOUND);
+        if (st.filetype != PHYSFS_FILETYPE_REGULAR) return ORL_FS_NOTFOUND;
+        f = PHYSFS_openRead(full);
+        if (!f) return physfs_error(ORL_FS_NOTFOUND);
+    }
+    /* a bundle's file is read no further than its size (the one the checks saw), and a
+     * whole read must match its CRC: a directory that declares less than the stream holds,
+     * or a damaged stream, is a damaged bundle, not the author's mistake */
+    unsigned long crc = crc32(0L, Z_NULL, 0);
+    if (zf && zf->size > max) { /* known before a byte is read */
+        PHYSFS_close(f);
+        return ORL_FS_TOOBIG;
+    }
+    if (zf) max = zf->size;
     enum { CHUNK = 64 * 1024 };
     unsigned char *buf = malloc(CHUNK);
     unsigned long long n = 0;
@@ -270,16 +341,19 @@ int orl_fs_stream(orl_fs *fs, const char *name, unsigned long long max,
         unsigned long long room = max - n + 1;
         PHYSFS_uint64 want = room < CHUNK ? room : CHUNK;
         PHYSFS_sint64 got = PHYSFS_readBytes(f, buf, want);
-        if (got < 0) { rc = physfs_error(ORL_FS_IOERROR); break; }
+        /* in a bundle, a stream that cannot be inflated is a damaged bundle */
+        if (got < 0) { rc = physfs_error(zf ? ORL_FS_DAMAGED : ORL_FS_IOERROR); break; }
         if (got == 0) {
-            if (!PHYSFS_eof(f)) rc = ORL_FS_IOERROR;
+            if (!PHYSFS_eof(f)) rc = zf ? ORL_FS_DAMAGED : ORL_FS_IOERROR;
             break;
         }
-        if ((unsigned long long)got > max - n) { rc = ORL_FS_TOOBIG; break; }
+        if ((unsigned long long)got > max - n) { rc = zf ? ORL_FS_DAMAGED : ORL_FS_TOOBIG; break; }
         n += (unsigned long long)got;
+        if (zf) crc = crc32(crc, buf, (uInt)got);
         int r = fn(buf, (size_t)got, ud);
         if (r != 0) { rc = r; break; }
     }
+    if (zf && rc == ORL_FS_OK && (n != zf->size || crc != zf->crc32)) rc = ORL_FS_DAMAGED;
     free(buf);
     PHYSFS_close(f);
     if (total) *total = n;
@@ -360,6 +434,13 @@ static int walk_dir(walk_ctx *w, const char *rel)
 
 int orl_fs_walk(orl_fs *fs, int (*fn)(const char *name, void *ud), void *ud)
 {
+    if (fs->bundle) {
+        for (size_t i = 0; i < fs->table.n; i++) {
+            int rc = fn(fs->table.files[i].name, ud);
+            if (rc) return rc;
+        }
+        return 0;
+    }
     walk_ctx w = {fs, fn, ud, 0};
     return walk_dir(&w, "");
 }
@@ -373,6 +454,7 @@ const char *orl_fs_strerror(int code)
     case ORL_FS_BADNAME: return "not a file name inside the story (use a relative name like \"images/map.png\", without '..')";
     case ORL_FS_IOERROR: return "read error";
     case ORL_FS_NOMEM: return "out of memory";
+    case ORL_FS_DAMAGED: return "damaged in the bundle: its bytes do not match the size or CRC the zip records for it (copy the bundle again, or pack it again)";
     default: return "unknown error";
     }
 }

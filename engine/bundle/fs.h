@@ -15,6 +15,7 @@ enum {
     ORL_FS_BADNAME = -3,
     ORL_FS_IOERROR = -4,
     ORL_FS_NOMEM = -5,
+    ORL_FS_DAMAGED = -6, /* a bundle's file does not match its table of contents (size, CRC) */
 };
 
 /* Mounts PATH (a directory, or a zip file such as story.orilla). Returns NULL and writes a

@@ -1,6 +1,8 @@
 /* Ed25519 key files (libsodium): NAME.key holds the secret key, NAME.pub the public one, each
  * as one comment line and one line of hex, so they survive e-mail and copy-paste. */
 #include "bundle/bundle.h"
+#include "core/limits.h"
+#include "core/rfile.h"
 #include "core/strutil.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -128,9 +130,10 @@ out:
  * hex. Returns the number of bytes decoded into out (at most max), or -1 (err set). */
 static int read_key_file(const char *path, unsigned char *out, size_t max, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
+    char why[100];
+    FILE *f = orl_open_regular(path, ORL_MAX_KEY_FILE_BYTES, why, sizeof why);
     if (!f) {
-        snprintf(err, errlen, "%s: cannot read the key: %s", path, strerror(errno));
+        snprintf(err, errlen, "%s: cannot read the key: %s", path, why);
         return -1;
     }
     char buf[1024];

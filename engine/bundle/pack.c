@@ -9,6 +9,7 @@
 #include "bundle/bundle.h"
 #include "core/limits.h"
 #include "core/strutil.h"
+#include "core/term.h"
 #include "core/utf8.h"
 #include <dirent.h>
 #include <errno.h>
@@ -97,8 +98,7 @@ static void progress(pack_ctx *c, const char *what, double frac)
     if (pct > 100) pct = 100;
     if (pct == c->last_pct) return;
     c->last_pct = pct;
-    fprintf(stderr, "\rpack: %s %3d%%", what, pct);
-    fflush(stderr);
+    fprintf(orl_term_raw(stderr), "\rpack: %s %3d%%", what, pct);
 }
 
 static int add_file(pack_ctx *c, const char *rel, const char *src, unsigned long long size)
@@ -463,6 +463,24 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
         return 1;
     }
     if (c.n > 1) qsort(c.files, c.n, sizeof *c.files, cmp_pfile);
+    /* names one file on Windows or a Mac: refused here, with the folder's words */
+    {
+        char **names = calloc(c.n + 1, sizeof *names);
+        char why[600];
+        int col = 2;
+        if (names) {
+            for (size_t i = 0; i < c.n; i++) names[i] = c.files[i].name;
+            col = orl_bundle_names_collide(dir, names, NULL, c.n, "", why, sizeof why);
+            free(names);
+        }
+        if (col != 0) {
+            size_t skip = strlen(dir) + 2; /* the message without its leading "DIR: " */
+            orl_diag_add(d, ORL_ERROR, dir, 0, 0, col == 1 ? "name-collision" : "oom", "%s",
+                         col == 1 && strlen(why) > skip ? why + skip : "out of memory");
+            free_ctx(&c);
+            return col == 1 ? 1 : 2;
+        }
+    }
     if (desc->filter) { /* what the caller leaves out or changes (consent: story/withhold.h) */
         size_t kept = 0;
         for (size_t i = 0; i < c.n; i++) {
@@ -583,8 +601,7 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
     za = NULL;
     int show = c.desc->progress && c.total >= PROGRESS_MIN_BYTES;
     if (show) {
-        fputs("\r\033[Kpack: checking what was written...", stderr);
-        fflush(stderr);
+        fputs("\r\033[Kpack: checking what was written...", orl_term_raw(stderr));
     }
     /* On disk before it replaces anything (USB sticks get pulled out). */
     fd = open(tmp, O_RDONLY);
@@ -601,7 +618,7 @@ int orl_bundle_pack(const char *dir, const char *out, const orl_pack_desc *desc,
     /* Read it back as every reader will: limits, manifest, hashes, signature. */
     orl_diags vd = {0};
     int vr = orl_bundle_verify(tmp, desc->sign ? &desc->sign->pub : NULL, NULL, &vd);
-    if (show) fputs("\r\033[K", stderr);
+    if (show) fputs("\r\033[K", orl_term_raw(stderr));
     if (vr != 0) {
         orl_diag_add(d, ORL_ERROR, out, 0, 0, "self-check",
                      "the bundle just written does not match the folder (was a file changed while packing?); "

@@ -204,6 +204,11 @@ static int verify_file(const char *name, void *ud)
         orl_diag_add(v->d, ORL_ERROR, v->where, 0, 0, "changed",
                      "%s: changed (larger than the %llu bytes the manifest records)", name, f->size);
         v->problems++;
+    } else if (r == ORL_FS_DAMAGED) {
+        orl_diag_add(v->d, ORL_ERROR, v->where, 0, 0, "damaged",
+                     "%s: damaged (its bytes do not match the size or CRC the zip records for it)", name);
+        v->problems++;
+        v->damaged++;
     } else if (r != ORL_FS_OK) {
         orl_diag_add(v->d, ORL_ERROR, v->where, 0, 0, r == ORL_FS_NOMEM ? "oom" : "unreadable", "%s: cannot be read (%s)%s",
                      name, orl_fs_strerror(r), r == ORL_FS_NOMEM ? "" : ": the bundle is damaged");
@@ -225,7 +230,9 @@ int orl_bundle_verify_fs(orl_fs *fs, const orl_pubkey *key, orl_bundle_report *r
     orl_bundle_report local;
     if (!rep) rep = &local;
     int rc = orl_bundle_inspect(fs, key, rep, d);
-    if (rc == 2 || !rep->has_manifest) {
+    /* with a key, the signature is checked before any file is hashed: a bundle that does not
+     * come from the key's holder costs nothing more (inspect said why) */
+    if (rc == 2 || !rep->has_manifest || (key && !rep->signature_ok)) {
         if (rep == &local) orl_bundle_report_free(rep);
         return rc;
     }

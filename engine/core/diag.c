@@ -1,5 +1,6 @@
 #include "core/diag.h"
 #include "core/strutil.h"
+#include "core/term.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,33 +99,51 @@ void orl_diags_sort(orl_diags *d)
     free(tmp);
 }
 
+/* Writes s cleaned (core/term.h): the diagnostics go to files and logs too, not only to the
+ * cleaned stdout and stderr. */
+static void put_clean(FILE *out, const char *s, int flags)
+{
+    if (orl_clean_is_clean(s, strlen(s)) && !(flags && strchr(s, '\n'))) {
+        fputs(s, out);
+        return;
+    }
+    char *c = orl_clean_dup(s, strlen(s), flags);
+    fputs(c ? c : "?", out);
+    free(c);
+}
+
 void orl_diags_print(const orl_diags *d, FILE *out)
 {
     for (size_t i = 0; i < d->n; i++) {
         const orl_diag *g = &d->items[i];
         if (g->file) {
-            fputs(g->file, out);
+            put_clean(out, g->file, ORL_CLEAN_ONE_LINE);
             if (g->line > 0) fprintf(out, ":%d", g->line);
             if (g->line > 0 && g->col > 0) fprintf(out, ":%d", g->col);
             fputs(": ", out);
         }
-        fprintf(out, "%s: %s\n", orl_diag_words(d, "@severity", orl_severity_name(g->sev)), g->msg);
+        fprintf(out, "%s: ", orl_diag_words(d, "@severity", orl_severity_name(g->sev)));
+        put_clean(out, g->msg, 0);
+        fputc('\n', out);
     }
     if (d->oom) fputs("error: out of memory while collecting messages; some are missing\n", out);
 }
 
+/* A JSON string of the cleaned text: valid UTF-8, no control characters left raw. */
 static void json_str(FILE *out, const char *s)
 {
+    char *c = s ? orl_clean_dup(s, strlen(s), 0) : NULL;
     fputc('"', out);
-    for (; s && *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') { fputc('\\', out); fputc(c, out); }
-        else if (c == '\n') fputs("\\n", out);
-        else if (c == '\t') fputs("\\t", out);
-        else if (c < 0x20) fprintf(out, "\\u%04x", c);
-        else fputc(c, out);
+    for (const char *p = c; p && *p; p++) {
+        unsigned char ch = (unsigned char)*p;
+        if (ch == '"' || ch == '\\') { fputc('\\', out); fputc(ch, out); }
+        else if (ch == '\n') fputs("\\n", out);
+        else if (ch == '\t') fputs("\\t", out);
+        else if (ch < 0x20) fprintf(out, "\\u%04x", ch);
+        else fputc(ch, out);
     }
     fputc('"', out);
+    free(c);
 }
 
 void orl_diags_print_json(const orl_diags *d, FILE *out)

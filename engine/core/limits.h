@@ -143,6 +143,24 @@
 /* A language tag ("es", "pt-BR", "sr-Latn-RS"): it names a file, locale/TAG.po. */
 #define ORL_MAX_LANG 32
 
+/* Files Orilla is told to read by name (outside a story): a withdrawal list, a key, a Twine
+ * file; anything larger is not one (and /dev/zero never ends). */
+#define ORL_MAX_WITHDRAWN_FILE_BYTES (16u * 1024u * 1024u)
+#define ORL_MAX_KEY_FILE_BYTES 4096u
+#define ORL_MAX_EVENTS_FILE_BYTES (16u * 1024u * 1024u)
+/* orilla graph -o x.svg: Graphviz's dot is stopped after this long (a 1,000-scene story takes
+ * ~1 s; a graph made to make dot slow would otherwise hang the command), and what it says on
+ * stderr is kept up to this many bytes. */
+#define ORL_GRAPHVIZ_SECONDS 8
+#define ORL_GRAPHVIZ_MESSAGE_BYTES 4096
+/* print() in a story: each line is cut here, and a story prints at most this many lines in
+ * one run (more is one "print: N more lines not shown" line). */
+#define ORL_PRINT_MAX_LINE 400
+#define ORL_PRINT_MAX_LINES 200
+/* A statistics file holds counts and short ids: no value in it may be larger than this
+ * (SQLite's length limit while it is open), so a crafted file cannot make a report use GBs. */
+#define ORL_STATS_MAX_VALUE_BYTES (1024 * 1024)
+
 /* Twine import (orilla import twee): the largest public Twine stories are a few MB with a few
  * thousand passages; ten times that leaves room and stays quick to read. */
 #define ORL_MAX_TWEE_BYTES (32u * 1024u * 1024u)

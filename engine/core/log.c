@@ -1,11 +1,14 @@
 /* Rotating log file: see log.h. */
 #include "core/log.h"
+#include "core/term.h"
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 struct orl_log {
     char *path;
@@ -26,7 +29,7 @@ static long long clock_now(orl_log *l)
     return l->now ? l->now(l->now_ud) : (long long)time(NULL);
 }
 
-static char *dup(const char *s)
+static char *log_dup(const char *s)
 {
     if (!s) return NULL;
     size_t n = strlen(s) + 1;
@@ -43,14 +46,28 @@ static void set_failed(orl_log *l, const char *what, const char *path)
 /* Opens the file for appending; its size so far counts towards the rotation. */
 static int open_file(orl_log *l)
 {
-    l->f = fopen(l->path, "a");
+    /* a regular file only: a FIFO would block the kiosk in open, a device fill nothing */
+    int fd = open(l->path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0644);
+    struct stat sb;
+    int special = 0;
+    if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+        close(fd);
+        fd = -1;
+        special = 1;
+    }
+    if (fd >= 0) fcntl(fd, F_SETFL, O_WRONLY | O_APPEND);
+    l->f = fd >= 0 ? fdopen(fd, "a") : NULL;
     if (!l->f) {
-        set_failed(l, "cannot open", l->path);
+        if (fd >= 0) close(fd);
+        if (special)
+            snprintf(l->failed, sizeof l->failed, "cannot open %s: not a plain file (a device, a pipe or a folder)",
+                     l->path);
+        else
+            set_failed(l, "cannot open", l->path);
         l->retry_at = clock_now(l) + ORL_LOG_RETRY_SECONDS;
         return -1;
     }
-    struct stat sb;
-    l->size = fstat(fileno(l->f), &sb) == 0 ? (size_t)sb.st_size : 0;
+    l->size = (size_t)sb.st_size;
     l->failed[0] = 0;
     return 0;
 }
@@ -93,9 +110,9 @@ orl_log *orl_log_open(const orl_log_desc *desc)
     l->also_stderr = d.also_stderr;
     l->now = d.now;
     l->now_ud = d.now_ud;
-    l->prefix = dup(d.prefix);
+    l->prefix = log_dup(d.prefix);
     if (d.path && *d.path) {
-        l->path = dup(d.path);
+        l->path = log_dup(d.path);
         if (!l->path) {
             free(l->prefix);
             free(l);
@@ -129,11 +146,13 @@ static const char *level_name(orl_log_level lv)
 
 void orl_log_vwrite(orl_log *l, orl_log_level level, const char *fmt, va_list ap)
 {
-    char msg[ORL_LOG_MAX_LINE];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    /* one call, one line: control characters become spaces */
-    for (char *c = msg; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f) *c = ' ';
+    char raw[ORL_LOG_MAX_LINE], msg[ORL_LOG_MAX_LINE];
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    /* one call, one line: newlines, CRs and tabs become spaces, every other control character,
+     * bidi control and byte that is not UTF-8 is shown visibly (core/term.h) */
+    for (char *c = raw; *c; c++)
+        if (*c == '\n' || *c == '\t' || *c == '\r') *c = ' ';
+    orl_clean_into(msg, sizeof msg, raw, ORL_CLEAN_ONE_LINE);
     long long t = l ? clock_now(l) : (long long)time(NULL);
     time_t tt = (time_t)t;
     struct tm tm;

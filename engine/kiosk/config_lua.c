@@ -1,5 +1,6 @@
 /* kiosk.lua -> orl_kiosk_config, in the sandbox (script/sandbox.h). See config.h. */
 #include "core/limits.h"
+#include "core/rfile.h"
 #include "core/strutil.h"
 #include "core/utf8.h"
 #include "kiosk/config.h"
@@ -394,9 +395,11 @@ int orl_kiosk_config_load(const char *path, orl_kiosk_config *c, orl_diags *d)
     cl.d = d;
     cl.table_ref = LUA_NOREF;
 
-    FILE *f = fopen(path, "rb");
+    char why[100];
+    FILE *f = orl_open_regular(path, ORL_KIOSK_CONFIG_MAX_BYTES + 1, why, sizeof why);
     if (!f) {
-        orl_diag_add(d, ORL_ERROR, path, 0, 0, "kiosk-config", "cannot read the kiosk config: %s", strerror(errno));
+        orl_diag_add(d, ORL_ERROR, path, 0, 0, "kiosk-config", "cannot read the kiosk config: %s",
+                     orl_diag_words(d, "@file", why));
         return 2;
     }
     cl.text = malloc(ORL_KIOSK_CONFIG_MAX_BYTES + 1);

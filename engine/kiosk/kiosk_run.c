@@ -1,5 +1,6 @@
 /* The kiosk's runners: fullscreen with SDL events, and headless with a script of inputs
  * (for tests and rehearsals). Both open the log and the statistics and close them cleanly. */
+#include "core/rfile.h"
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include <SDL2/SDL_image.h>
@@ -312,6 +313,11 @@ static void pass(orl_kiosk *k, double seconds)
 
 static int shot(orl_kiosk *k, SDL_Surface *surface, SDL_Renderer *r, const char *png)
 {
+    char why[100]; /* a device or FIFO would be written into (or block): refuse it */
+    if (orl_check_writable_target(png, why, sizeof why) != 0) {
+        SDL_SetError("it is %s; give the name of a new or ordinary file", why);
+        return -1;
+    }
     orl_kiosk_draw(k);
     SDL_RenderPresent(r);
     SDL_Surface *out = SDL_ConvertSurfaceFormat(surface, SDL_PIXELFORMAT_RGB24, 0);
@@ -388,11 +394,12 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
         fprintf(stderr, "orilla kiosk: --headless needs --events FILE (the inputs to play) or --soak N\n");
         return 2;
     }
-    FILE *f = o->soak > 0 ? NULL : fopen(o->script, "rb");
+    char why[100] = "";
+    FILE *f = o->soak > 0 ? NULL : orl_open_regular(o->script, ORL_MAX_EVENTS_FILE_BYTES, why, sizeof why);
     if (f) orl_kiosk_install_signals(); /* (the soak too, below) */
     else if (o->soak > 0) orl_kiosk_install_signals();
     else {
-        fprintf(stderr, "%s: error: cannot be read (%s)\n", o->script, strerror(errno));
+        fprintf(stderr, "%s: error: cannot be read (%s)\n", o->script, why);
         return 2;
     }
     int w = o->width > 0 ? o->width : ORL_CANVAS_W, h = o->height > 0 ? o->height : ORL_CANVAS_H;

@@ -1,4 +1,6 @@
 /* Anonymous kiosk statistics in SQLite: see stats.h (and docs/kiosk.md for the why). */
+#include "core/term.h"
+#include "core/limits.h"
 #include "kiosk/stats.h"
 #include "core/strutil.h"
 #include "kiosk/stats_internal.h"
@@ -162,20 +164,83 @@ static int read_meta(orl_stats *s)
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* A statistics file is data from elsewhere (a USB stick, another kiosk): nothing in its
+ * schema may run or cost more than the counts themselves. Functions in the schema are not
+ * trusted, no value may be larger than 1 MB (a generated column over a 300 MB blob made the
+ * read-only report use 2.3 GB), and the schema may hold only plain tables and their automatic
+ * indexes: no view, trigger, virtual table, or generated column. 0, or -1 with err set. */
+static int harden_db(sqlite3 *db, char *err, size_t errlen)
+{
+    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, ORL_STATS_MAX_VALUE_BYTES);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, "SELECT type, name, coalesce(sql, '') FROM sqlite_master", -1, &st, NULL);
+    char bad[160] = "";
+    char **tables = NULL;
+    int nt = 0;
+    while (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW) break;
+        rc = SQLITE_OK;
+        const char *type = (const char *)sqlite3_column_text(st, 0), *name = (const char *)sqlite3_column_text(st, 1),
+                   *sql = (const char *)sqlite3_column_text(st, 2);
+        if (!type || !name || !sql) continue;
+        if (strcmp(type, "table") == 0 && strncmp(sql, "CREATE TABLE", 12) == 0) {
+            char **nt2 = realloc(tables, (size_t)(nt + 1) * sizeof *tables);
+            if (!nt2) { rc = SQLITE_NOMEM; break; }
+            tables = nt2;
+            tables[nt] = orl_strdup(name);
+            if (!tables[nt]) { rc = SQLITE_NOMEM; break; }
+            nt++;
+        } else if (!(strcmp(type, "index") == 0 && !*sql)) {
+            snprintf(bad, sizeof bad, "its schema holds a %s (%.60s)", strcmp(type, "table") == 0 ? "virtual table" : type,
+                     name);
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    for (int i = 0; i < nt && rc == SQLITE_OK && !bad[0]; i++) {
+        /* hidden != 0: a generated column (2, 3) or a virtual table's hidden one (1) */
+        rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?) WHERE hidden != 0", -1, &st, NULL);
+        if (rc != SQLITE_OK) break;
+        sqlite3_bind_text(st, 1, tables[i], -1, SQLITE_STATIC);
+        int r = sqlite3_step(st);
+        if (r == SQLITE_ROW)
+            snprintf(bad, sizeof bad, "its table %.60s has a computed column (%.60s)", tables[i],
+                     (const char *)sqlite3_column_text(st, 0));
+        else if (r != SQLITE_DONE) rc = r;
+        sqlite3_finalize(st);
+    }
+    for (int i = 0; i < nt; i++) free(tables[i]);
+    free(tables);
+    if (bad[0]) {
+        snprintf(err, errlen, "not Orilla's statistics: %s; give the file a kiosk wrote", bad);
+        return -1;
+    }
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "cannot be read as a statistics database (%s)", sqlite3_errstr(rc));
+        return -1;
+    }
+    return 0;
+}
+
 static open_result open_db(orl_stats *s, char *err, size_t errlen)
 {
     int flags = s->readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     flags |= SQLITE_OPEN_NOMUTEX;
+    struct stat sb;
     if (s->readonly) {
-        struct stat sb;
         if (stat(s->path, &sb) != 0) {
             snprintf(err, errlen, "cannot be read (%s)", strerror(errno));
             return OPEN_FAIL;
         }
-        if (!S_ISREG(sb.st_mode)) {
-            snprintf(err, errlen, "not a file");
-            return OPEN_FAIL;
-        }
+    }
+    /* a FIFO or a device would block or never end: regular files only (or none yet) */
+    if (stat(s->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        snprintf(err, errlen, "not a file (a device, a pipe or a folder)");
+        return OPEN_FAIL;
     }
     int rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
     if (rc != SQLITE_OK) {
@@ -189,6 +254,7 @@ static open_result open_db(orl_stats *s, char *err, size_t errlen)
         snprintf(err, errlen, "cannot be read as a statistics database (%s)", sqlite3_errmsg(s->db));
         return damaged_rc(rc) ? OPEN_DAMAGED : OPEN_FAIL;
     }
+    if (harden_db(s->db, err, errlen) != 0) return OPEN_FAIL;
     if (!s->readonly) {
         if (sqlite3_db_readonly(s->db, "main") == 1) {
             snprintf(err, errlen, "can only be read, not written (check its owner and permissions)");
@@ -643,11 +709,21 @@ int orl_stats_summary_of(orl_stats *s, const char *story, orl_stats_summary *out
 void orl_stats_csv_field(FILE *out, const char *s)
 {
     if (!s) s = "";
+    /* a cell from the database is shown cleaned (core/term.h), whether the CSV goes to a
+     * terminal or a file: no escape sequence or lone CR raw (a newline stays, quoted) */
+    char *clean = NULL;
+    if (!orl_clean_is_clean(s, strlen(s))) {
+        clean = orl_clean_dup(s, strlen(s), 0);
+        if (clean) s = clean;
+    }
     int quote = strpbrk(s, ",\"\r\n") != NULL;
-    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t';
+    /* a cell a spreadsheet would run as a formula (or start on a new line) gets a ' */
+    int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+                  s[0] == '\n';
     if (formula) quote = 1;
     if (!quote) {
         fputs(s, out);
+        free(clean);
         return;
     }
     fputc('"', out);
@@ -657,6 +733,7 @@ void orl_stats_csv_field(FILE *out, const char *s)
         fputc(*c, out);
     }
     fputc('"', out);
+    free(clean);
 }
 
 /* Text for a terminal: control characters (escape sequences in an id from a hostile bundle)
@@ -771,6 +848,19 @@ static int report_csv(orl_stats *s, FILE *out, const char *story)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Finalizes a report's statement; the first that failed (a sum that overflows in a crafted
+ * file, a damaged page) is kept in s->problem with SQLite's words, before a later call
+ * replaces them with "not an error". */
+static void fin(orl_stats *s, sqlite3_stmt *st, int *bad)
+{
+    if (sqlite3_finalize(st) != SQLITE_OK && !*bad) {
+        *bad = 1;
+        snprintf(s->problem, sizeof s->problem, "%.300s: %s%s", s->path, sqlite3_errmsg(s->db),
+                 strstr(sqlite3_errmsg(s->db), "overflow") ? " (a count too large to be real: the file is damaged "
+                                                             "or was not written by a kiosk)" : "");
+    }
+}
+
 static int report_table(orl_stats *s, FILE *out, const char *story)
 {
     /* one block per story version */
@@ -781,7 +871,7 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
                             "ORDER BY 1, 2",
                             story);
     if (!vs) return -1;
-    int rc, blocks = 0;
+    int rc, blocks = 0, bad = 0;
     while ((rc = sqlite3_step(vs)) == SQLITE_ROW) {
         char *sid = orl_strdup(col(vs, 0)), *ver = orl_strdup(col(vs, 1));
         if (!sid || !ver) {
@@ -812,7 +902,7 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
                             sqlite3_column_int64(st, 3) == 1 ? "" : "s", col(st, 4), col(st, 5));
                 fputc('\n', out);
             }
-            sqlite3_finalize(st);
+            fin(s, st, &bad);
         }
         if (sqlite3_prepare_v2(s->db, "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 "
                                       "ORDER BY sessions DESC, lang", -1, &st, NULL) == SQLITE_OK) {
@@ -825,7 +915,7 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
                 fprintf(out, " %lld", sqlite3_column_int64(st, 1));
             }
             if (k) fputc('\n', out);
-            sqlite3_finalize(st);
+            fin(s, st, &bad);
         }
         /* choices, with the scene's sessions and each choice's share */
         int w = 5;
@@ -836,7 +926,7 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
             sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
             if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > w) w = sqlite3_column_int(st, 0);
-            sqlite3_finalize(st);
+            fin(s, st, &bad);
         }
         if (w > 40) w = 40;
         if (sqlite3_prepare_v2(s->db,
@@ -876,7 +966,7 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
                 fputc('\n', out);
             }
             free(last);
-            sqlite3_finalize(st);
+            fin(s, st, &bad);
         }
         if (sqlite3_prepare_v2(s->db, "SELECT scene, count FROM endings WHERE story = ?1 AND version = ?2 "
                                       "ORDER BY count DESC, scene", -1, &st, NULL) == SQLITE_OK) {
@@ -890,13 +980,14 @@ static int report_table(orl_stats *s, FILE *out, const char *story)
                 tty_text(out, e, w > utf8_width(e) ? w : 0);
                 fprintf(out, "  %8lld\n", sqlite3_column_int64(st, 1));
             }
-            sqlite3_finalize(st);
+            fin(s, st, &bad);
         }
         free(sid);
         free(ver);
     }
-    sqlite3_finalize(vs);
-    if (rc != SQLITE_DONE) return -1;
+    if (rc != SQLITE_DONE) fin(s, vs, &bad);
+    else sqlite3_finalize(vs);
+    if (rc != SQLITE_DONE || bad) return -1;
     if (!blocks) fprintf(out, story ? "no statistics for this story yet\n" : "no statistics recorded yet\n");
     return 0;
 }
@@ -906,9 +997,14 @@ int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story)
     if (!s) return -1;
     /* one consistent snapshot while reading */
     sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+    s->problem[0] = 0;
     int rc = csv ? report_csv(s, out, story) : report_table(s, out, story);
+    /* SQLite's words for what failed, before COMMIT replaces them with "not an error" */
+    if (rc != 0 && !s->problem[0])
+        snprintf(s->problem, sizeof s->problem, "%.300s: %s%s", s->path, sqlite3_errmsg(s->db),
+                 strstr(sqlite3_errmsg(s->db), "overflow") ? " (a count too large to be real: the file is damaged "
+                                                             "or was not written by a kiosk)" : "");
     sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != 0) snprintf(s->problem, sizeof s->problem, "%s: %s", s->path, sqlite3_errmsg(s->db));
     return rc;
 }
 

@@ -1,4 +1,5 @@
 /* The runners: a window with its event loop, and the headless player and shot. */
+#include "core/rfile.h"
 #include "player/player_internal.h"
 #include "player/watch.h"
 #include "audio/voice.h"
@@ -165,6 +166,11 @@ static void canvas_close(canvas *c)
 /* Draws the player at o->time into its scene and writes the PNG (opaque). 0 or -1. */
 static int canvas_shot(canvas *c, orl_player *p, double t, const char *png)
 {
+    char why[100]; /* a device or FIFO would be written into (or block): refuse it */
+    if (orl_check_writable_target(png, why, sizeof why) != 0) {
+        SDL_SetError("it is %s; give the name of a new or ordinary file", why);
+        return -1;
+    }
     p->scene_time = t > 0 ? t : 0;
     p->trans = 1.0f;
     p->from_scene = -1;
@@ -463,6 +469,11 @@ static void window_close(window *w)
 /* The window's last frame, drawn again and read back from the renderer's output. */
 static int window_shot(window *w, orl_player *p, orl_player_gfx *g, const char *png)
 {
+    char why[100]; /* a device or FIFO would be written into (or block): refuse it */
+    if (orl_check_writable_target(png, why, sizeof why) != 0) {
+        SDL_SetError("it is %s; give the name of a new or ordinary file", why);
+        return -1;
+    }
     orl_player_draw(p, g);
     int ow = 0, oh = 0;
     if (SDL_GetRendererOutputSize(w->r, &ow, &oh) != 0 || ow <= 0 || oh <= 0) return -1;

@@ -1,6 +1,7 @@
 #include "script/sandbox.h"
 #include "core/limits.h"
 #include "core/strutil.h"
+#include "core/term.h"
 #include <lauxlib.h>
 #include <lua.h>
 #include <lualib.h>
@@ -326,22 +327,40 @@ static int s_print(lua_State *L)
 {
     orl_script *S = script_of(L);
     int n = lua_gettop(L); /* before luaL_buffinit, which pushes a placeholder */
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
+    char where[300] = "";
     lua_Debug ar;
     if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
-        lua_pushfstring(L, "%s:%d: ", ar.short_src, ar.currentline);
-        luaL_addvalue(&b);
+        char src[260];
+        orl_clean_into(src, sizeof src, ar.short_src, ORL_CLEAN_ONE_LINE);
+        snprintf(where, sizeof where, "%s:%d: ", src, ar.currentline);
     }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
     for (int i = 1; i <= n; i++) {
         if (i > 1) luaL_addchar(&b, '\t');
         luaL_tolstring(L, i, NULL);
         luaL_addvalue(&b);
     }
     luaL_pushresult(&b);
-    const char *line = lua_tostring(L, -1);
-    if (S->d.print) S->d.print(S->d.print_ud, line);
-    else fprintf(stderr, "%s\n", line);
+    const char *text = lua_tostring(L, -1);
+    if (S->d.print) {
+        lua_pushfstring(L, "%s%s", where, text);
+        S->d.print(S->d.print_ud, lua_tostring(L, -1));
+        return 0;
+    }
+    /* A labelled channel: "story.lua:12: print: ...", one line, cut, at most
+     * ORL_PRINT_MAX_LINES in a run, so a story cannot print what looks like Orilla's own
+     * words ("no problems found") or flood the terminal. */
+    static long printed;
+    if (printed > ORL_PRINT_MAX_LINES) return 0;
+    if (printed++ == ORL_PRINT_MAX_LINES) {
+        fprintf(stderr, "%sprint: more than %d lines printed by the story; the rest is not shown\n", where,
+                ORL_PRINT_MAX_LINES);
+        return 0;
+    }
+    char shown[ORL_PRINT_MAX_LINE + 8];
+    orl_clean_into(shown, sizeof shown, text, ORL_CLEAN_ONE_LINE);
+    fprintf(stderr, "%sprint: %s\n", where, shown);
     return 0;
 }
 

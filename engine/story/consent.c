@@ -1,4 +1,6 @@
 #include "story/consent.h"
+#include "core/rfile.h"
+#include <sys/stat.h>
 #include "core/limits.h"
 #include "core/strutil.h"
 #include "core/utf8.h"
@@ -108,8 +110,17 @@ static void parse_withdrawn_line(orl_withdrawn *w, char *line, const char *path,
 
 int orl_withdrawn_load(orl_withdrawn *w, const char *path, int required, orl_diags *d)
 {
-    FILE *f = fopen(path, "rb");
+    /* a regular file only, of at most 16 MB: /dev/zero never ends, and a FIFO blocks */
+    char why[100];
+    FILE *f = orl_open_regular(path, ORL_MAX_WITHDRAWN_FILE_BYTES, why, sizeof why);
     if (!f) {
+        struct stat sb;
+        if (stat(path, &sb) == 0) {
+            orl_diag_add(d, ORL_ERROR, path, 0, 0, "unreadable",
+                         "cannot read the withdrawal list: it is %s; give the list's file (one story-id/testimony-id a line)",
+                         orl_diag_words(d, "@file", why));
+            return -1;
+        }
         if (required) {
             orl_diag_add(d, ORL_ERROR, path, 0, 0, "unreadable",
                          "cannot read the withdrawal list; check the name, or create the file (it may be empty)");

@@ -10,6 +10,7 @@
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
+#include "core/term.h"
 #include "core/utf8.h"
 #include <lauxlib.h>
 #include <lua.h>
@@ -523,7 +524,15 @@ static int dsl_named(lua_State *L)
 static int dsl_include(lua_State *L)
 {
     loader *ld = loader_of(L);
-    const char *name = luaL_checkstring(L, 1);
+    size_t namelen = 0;
+    const char *name = luaL_checklstring(L, 1, &namelen);
+    if (strlen(name) != namelen) { /* "a.lua\0.png" would be read as "a.lua" */
+        char shown[300];
+        char *c = orl_clean_dup(name, namelen < 200 ? namelen : 200, ORL_CLEAN_ONE_LINE);
+        snprintf(shown, sizeof shown, "%s", c ? c : "?");
+        free(c);
+        return luaL_error(L, "include \"%s\": the name holds a zero byte; write the file's name alone", shown);
+    }
     if (orl_fs_check_name(name) != ORL_FS_OK)
         return luaL_error(L, "include \"%s\": %s", name, orl_fs_strerror(ORL_FS_BADNAME));
     if (find_src(ld, name))
@@ -921,6 +930,8 @@ static int check_id(loader *ld, const char *kind, const char *id, orl_loc loc)
     else
         for (size_t i = 0; i < n; i++)
             if ((unsigned char)id[i] < 0x20 || id[i] == '/') { why = "contains a '/' or a control character"; break; }
+    if (!why && !orl_clean_is_clean(id, n))
+        why = "contains a control character (an escape, DEL, or a direction mark such as U+202E)";
     if (why) {
         orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "bad-id", "the name of this %s %s; use a short name like \"ana-1\"", kind, why);
         return 0;

@@ -13,9 +13,13 @@
 #   env: ORILLA_TODAY=2026-01-01           an environment variable (repeatable)
 #   timeout: 10                            seconds before the run counts as a hang (default 10)
 #   creates: out.orilla                    a file (or folder) the command must write in its working folder
+#   setup: python3 tests/e2e/make_zip.py two-directories x.orilla
+#                                          a command run first in the working folder (repeatable),
+#                                          to make inputs at test time; what it makes is not counted
 #
 # Always checked, for every case: the program ends by itself within the timeout, is not
-# killed by a signal, prints no sanitizer report, writes no file anywhere (it runs in an
+# killed by a signal, prints no sanitizer report, prints no raw control character (ESC, CR,
+# any C0 or C1 control but newline and tab: docs/architecture.md), writes no file anywhere (it runs in an
 # empty temporary folder, with an empty HOME and TMPDIR, and the story folders it is given
 # must be unchanged afterwards) except the files named by `creates:`.
 set -uo pipefail
@@ -36,7 +40,7 @@ orilla=$(cd "$(dirname "$orilla")" && pwd)/$(basename "$orilla")
 
 # ---- read the case ----
 args_line='' exit_want=0 timeout_s=10 have_stdin=0 stdin_text=''
-declare -a checks=() envs=() creates=()
+declare -a checks=() envs=() creates=() setups=()
 lineno=0
 while IFS= read -r line || [[ -n $line ]]; do
     lineno=$((lineno + 1))
@@ -54,6 +58,7 @@ while IFS= read -r line || [[ -n $line ]]; do
         stdin) have_stdin=1; stdin_text+="$val"$'\n' ;;
         env) envs+=("$val") ;;
         creates) creates+=("$val") ;;
+        setup) setups+=("$val") ;;
         stdout-contains|stderr-contains|output-contains|stdout-not-contains|stderr-not-contains|\
         output-not-contains|stdout-matches|stderr-matches|output-matches)
             [[ -n $val ]] || fail "$case_file:$lineno: $key needs a value"
@@ -92,6 +97,19 @@ snapshot() { # a listing of every input story, with sizes and times
 }
 before=$(snapshot)
 
+# ---- setup commands: inputs made at test time (tests/... words are source paths) ----
+for sc in "${setups[@]+"${setups[@]}"}"; do
+    declare -a sargv=()
+    read -r -a swords <<< "$sc"
+    for w in "${swords[@]}"; do
+        [[ $w == tests/* || $w == stories/* ]] && w=$src/$w
+        sargv+=("$w")
+    done
+    (cd "$root/cwd" && HOME="$root/home" TMPDIR="$root/tmp" "${sargv[@]}") > "$root/setup.out" 2>&1 ||
+        fail "setup failed: $sc: $(head -c 2000 "$root/setup.out")"
+done
+made_by_setup=$(cd "$root" && find cwd home tmp -mindepth 1 2>/dev/null | LC_ALL=C sort)
+
 declare -a env_cmd=(env -u ORILLA_LANG -u ORILLA_TODAY -u ORILLA_WITHDRAWN -u DISPLAY -u WAYLAND_DISPLAY
     -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_CACHE_HOME -u XDG_STATE_HOME -u XDG_RUNTIME_DIR
     HOME="$root/home" TMPDIR="$root/tmp" LANG=C.UTF-8 LC_ALL=C.UTF-8 "${envs[@]+"${envs[@]}"}")
@@ -124,6 +142,14 @@ if grep -Eq '==[0-9]+==ERROR: (Address|Leak)Sanitizer|[[:alnum:]_]\.[ch]:[0-9]+:
         "$root/stderr"; then
     problems+=("a sanitizer reported an error (see stderr)")
 fi
+# no raw control characters reach a terminal: C0 but newline (LF, or CR LF) and tab, DEL,
+# C1 (UTF-8 C2 80..9F)
+ctl='[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!$)|\xc2[\x80-\x9f]'
+for stream in stdout stderr; do
+    if LC_ALL=C grep -aqP "$ctl" "$root/$stream"; then
+        problems+=("$stream holds a raw control character: $(LC_ALL=C grep -aoP ".{0,20}($ctl).{0,20}" "$root/$stream" | head -1 | od -c | head -3 | tr '\n' ' ')")
+    fi
+done
 for c in "${checks[@]+"${checks[@]}"}"; do
     key=${c%%$'\t'*}
     val=${c#*$'\t'}
@@ -147,6 +173,9 @@ written=$(cd "$root" && find cwd home tmp -mindepth 1 2>/dev/null | LC_ALL=C sor
 for f in "${creates[@]+"${creates[@]}"}"; do
     written=$(grep -vxF -e "cwd/$f" <<< "$written" || true)
 done
+if [[ -n $made_by_setup && -n $written ]]; then
+    written=$(grep -vxF -f <(echo "$made_by_setup") <<< "$written" || true)
+fi
 if [[ -n $written ]]; then
     problems+=("wrote files it should not have: $(tr '\n' ' ' <<< "$written")")
 fi

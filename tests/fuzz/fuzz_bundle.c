@@ -1,9 +1,10 @@
 /* libFuzzer harness: any bytes as a .orilla file, through the zip limits, PhysicsFS and
  * verify (engine/bundle/). Never a crash, a hang, or a read past the limits. Seed it with
- * bundles made by `orilla pack`. Build (from the repository root):
+ * bundles made by `orilla pack`, and the hostile layouts of tests/e2e/make_zip.py
+ * (tests/fuzz/corpus/bundle/, dictionary tests/fuzz/bundle.dict). Build (from the repository root):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Iengine -D_DEFAULT_SOURCE \
  *     tests/fuzz/fuzz_bundle.c $(find engine/bundle engine/core -name '*.c') \
- *     $(pkg-config --cflags --libs physfs libzip libsodium) -o fuzz_bundle
+ *     $(pkg-config --cflags --libs physfs libzip libsodium icu-uc zlib) -o fuzz_bundle
  *   ./fuzz_bundle -max_total_time=60 corpus/ */
 #include "bundle/bundle.h"
 #include <stdint.h>
@@ -26,6 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     orl_bundle_verify(path, NULL, &rep, &d);
     orl_bundle_report_free(&rep);
     orl_diags_free(&d);
+    /* and every file read whole through the one view (size and CRC checked) */
+    char err[600];
+    orl_fs *fs = orl_fs_open(path, err, sizeof err);
+    if (fs) {
+        char *text = NULL;
+        size_t len = 0;
+        if (orl_fs_read(fs, "story.lua", 1u << 20, &text, &len) == ORL_FS_OK) free(text);
+        orl_fs_close(fs);
+    }
     unlink(path);
     return 0;
 }

@@ -297,7 +297,11 @@ static void test_csv_escaping(void **state)
         {"a,b", "\"a,b\""},
         {"say \"hi\"", "\"say \"\"hi\"\"\""},
         {"two\nlines", "\"two\nlines\""},
-        {"cr\rhere", "\"cr\rhere\""},
+        {"cr\rhere", "cr\\rhere"},             /* a lone CR is shown, not written raw */
+        {"crlf\r\nhere", "\"crlf\r\nhere\""},
+        {"esc\x1b[2J", "esc\\x1b[2J"},         /* no escape sequence reaches a terminal */
+        {"\r=1", "\\r=1"},
+        {"\tx", "\"'\tx\""},
         {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
         {"+1", "\"'+1\""},
         {"-2", "\"'-2\""},

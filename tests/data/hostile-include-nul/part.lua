@@ -1,0 +1,1 @@
+scene "a" { text = "A", ending = true }

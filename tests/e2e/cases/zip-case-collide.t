@@ -1,0 +1,6 @@
+# A hostile zip made at test time (tests/e2e/make_zip.py case-collide): refused before anything
+# is read, with a message (issue #21, class 2: one view of the archive).
+setup: python3 tests/e2e/make_zip.py case-collide x.orilla
+args: check x.orilla
+exit: 2
+output-contains: "images/Map.png" and "images/map.png" differ only by capitals

@@ -1,0 +1,6 @@
+# A hostile zip made at test time (tests/e2e/make_zip.py folder-collide): refused before anything
+# is read, with a message (issue #21, class 2: one view of the archive).
+setup: python3 tests/e2e/make_zip.py folder-collide x.orilla
+args: verify x.orilla
+exit: 2
+output-contains: "Images" is a file, and "images/a.png" puts it in a folder
