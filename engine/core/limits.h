@@ -14,6 +14,17 @@
 /* Wall clock for one call, whatever Lua is doing (C functions do not count instructions). */
 #define ORL_LUA_CALL_SECONDS 2.0
 #define ORL_LUA_LOAD_SECONDS 20.0
+/* The deadline is kept by a watchdog thread (script/sandbox.c), not only by the count hook,
+ * which never runs inside C: it looks at the armed calls this often (seconds), so a call
+ * ends at most this late, and a kiosk's SIGTERM reaches a stuck story this quickly. */
+#define ORL_WATCHDOG_TICK 0.05
+/* Library functions that work in C (string.rep, table.concat, upper, format...) are charged
+ * to the instruction budget for the bytes they read and write: one instruction's worth
+ * (~10 ns) per 256 bytes copied, and per 32 bytes compared (table.sort compares texts with
+ * strcoll, several times slower than a copy). A 64 MB string.rep costs 262,144 of the
+ * million instructions a call has; sorting 1,000 short texts ~10,000. */
+#define ORL_LUA_BYTES_PER_UNIT 256.0
+#define ORL_LUA_COMPARE_BYTES_PER_UNIT 32.0
 /* Lua string patterns run in C and backtrack: cost grows like len^(quantifiers+1).
  * Refuse a match whose estimated worst case passes this many steps (~0.3 s). */
 #define ORL_PATTERN_MAX_STEPS 3.0e7
