@@ -72,6 +72,10 @@
 
 /* walk --all: (scene, state) pairs visited before it stops and says so. */
 #define ORL_WALK_MAX_STATES 200000
+/* ... and bytes of those states kept (each up to ORL_STATE_MAX_BYTES): 200,000 states of
+ * 1 KB fit; 2,000 distinct states of nearly 1 MB took 2 GB before. With the arena's doubling
+ * the walk peaks at ~1.5 times this. */
+#define ORL_WALK_MAX_STATE_BYTES (192u * 1024u * 1024u)
 
 /* Images: a 20000x20000 PNG costs ~400 MB inside IMG_Load; read the header first. */
 #define ORL_MAX_IMAGE_PIXELS (8192u * 8192u)

@@ -28,6 +28,7 @@ struct orl_script {
     int armed;
     orl_script_errkind tripped;
     int cap_hits; /* allocations refused at the cap during the armed call */
+    double until; /* no armed call runs past this (0: no such bound); orl_script_set_until */
     unsigned charges; /* work charged by the library wrappers in this call (clock read every 1024) */
     /* The watchdog (below) sets this when the armed call's deadline has passed, or the
      * process was asked to stop; the count hook and every library wrapper look at it. */
@@ -830,6 +831,11 @@ lua_State *orl_script_lua(orl_script *S) { return S->L; }
 
 void orl_script_push_env(orl_script *S) { lua_rawgeti(S->L, LUA_REGISTRYINDEX, S->env_ref); }
 
+void orl_script_set_until(orl_script *S, double seconds)
+{
+    S->until = seconds > 0 ? now_seconds() + seconds : 0;
+}
+
 void orl_script_set_memory_limit(orl_script *S, size_t bytes) { S->d.memory_limit = bytes; }
 size_t orl_script_memory_limit(const orl_script *S) { return S->d.memory_limit; }
 size_t orl_script_memory(const orl_script *S) { return S->used; }
@@ -880,16 +886,23 @@ const char *orl_script_errkind_hint(orl_script_errkind k)
     }
 }
 
-typedef struct reader_ctx { const char *s; size_t len; int done; } reader_ctx;
+/* Lua's parser is given the text a line at a time, so that an error raised without a
+ * position (the parser's "C stack overflow" on 100,000 nested '{', running out of memory)
+ * can still be put at the line it was reading. */
+typedef struct reader_ctx { const char *s; size_t len, pos; int line; } reader_ctx;
 
 static const char *chunk_reader(lua_State *L, void *ud, size_t *size)
 {
     (void)L;
     reader_ctx *r = ud;
-    if (r->done) { *size = 0; return NULL; }
-    r->done = 1;
-    *size = r->len;
-    return r->s;
+    if (r->pos >= r->len) { *size = 0; return NULL; }
+    const char *p = r->s + r->pos;
+    const char *nl = memchr(p, '\n', r->len - r->pos);
+    size_t n = nl ? (size_t)(nl - p) + 1 : r->len - r->pos;
+    r->pos += n;
+    r->line++;
+    *size = n;
+    return p;
 }
 
 int orl_script_load(orl_script *S, const char *src, size_t len, const char *file, orl_script_error *e)
@@ -902,11 +915,17 @@ int orl_script_load(orl_script *S, const char *src, size_t len, const char *file
     }
     char chunkname[600];
     snprintf(chunkname, sizeof chunkname, "@%s", file);
-    reader_ctx r = {src, len, 0};
+    reader_ctx r = {src, len, 0, 0};
     int rc = lua_load(L, chunk_reader, &r, chunkname, "t");
     if (rc != LUA_OK) {
         const char *m = lua_tostring(L, -1);
-        orl_script_error_set(e, rc == LUA_ERRMEM ? ORL_SCRIPT_ERR_MEMORY : ORL_SCRIPT_ERR_SYNTAX, m, file, 0);
+        int line = r.line > 0 ? r.line : 1;
+        /* Lua's parser counts how deep it is on the C stack and stops at 200 levels, with no
+         * line: tell the author what it means, at the line being read */
+        if (m && strstr(m, "C stack overflow"))
+            m = "this is nested too deeply: more than about 200 brackets, functions, 'if's or "
+                "operators such as .. inside each other; write it in smaller pieces";
+        orl_script_error_set(e, rc == LUA_ERRMEM ? ORL_SCRIPT_ERR_MEMORY : ORL_SCRIPT_ERR_SYNTAX, m, file, line);
         lua_pop(L, 1);
         return -1;
     }
@@ -953,6 +972,7 @@ int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double
         S->cap_hits = 0;
         S->remaining = budget > 0 ? budget : S->d.instructions_per_call;
         S->deadline = now_seconds() + (seconds > 0 ? seconds : S->d.seconds_per_call);
+        if (S->until > 0 && S->deadline > S->until) S->deadline = S->until;
         S->charges = 0;
         lua_sethook(L, budget_hook, LUA_MASKCOUNT, HOOK_STEP);
         wd_arm(S);

@@ -3,6 +3,7 @@
 #include "story/locale.h"
 #include "story/twee.h"
 #include "story/walk.h"
+#include "script/sandbox.h"
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
@@ -241,10 +242,15 @@ static void check_hidden(lint_ctx *x, long states)
     o.max_seconds = ORL_LINT_WALK_SECONDS;
     o.until_all_shown = 1;
     orl_walk_result res;
-    if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
+    /* the walk's time is the whole check's: no story call may run past it, however many
+     * calls one scene makes (each has its own 2 s deadline) */
+    orl_script_set_until(st->script, ORL_LINT_WALK_SECONDS);
+    int wrc = orl_walk(st, &o, &res, &tmp);
+    orl_script_set_until(st->script, 0);
+    if (wrc == 0 && (!res.truncated || res.truncated_bytes)) {
         for (size_t i = 0; i < tmp.n; i++) {
             orl_diag *g = &tmp.items[i];
-            if (strcmp(g->code, "always-hidden") == 0)
+            if (strcmp(g->code, "always-hidden") == 0 || strcmp(g->code, "walk-state-memory") == 0)
                 orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
         }
     }

@@ -385,6 +385,30 @@ static void test_deadline_inside_slow_instructions(void **state)
     orl_script_free(S);
 }
 
+/* Lua's parser stops at ~200 levels with "C stack overflow" and no line (issue #21, class 7) */
+static void test_deep_nesting_has_a_line(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    orl_script_error e = {0};
+    size_t n = 100000;
+    char *code = malloc(2 * n + 32);
+    assert_non_null(code);
+    strcpy(code, "local a = 1\nlocal t = ");
+    size_t k = strlen(code);
+    memset(code + k, '{', n);
+    memset(code + k + n, '}', n);
+    code[k + 2 * n] = 0;
+    assert_int_equal(orl_script_load(S, code, strlen(code), "story.lua", &e), -1);
+    assert_int_equal(e.kind, ORL_SCRIPT_ERR_SYNTAX);
+    assert_int_equal(e.line, 2);
+    assert_non_null(strstr(e.msg, "nested too deeply"));
+    free(code);
+    orl_script_error_free(&e);
+    still_usable(S);
+    orl_script_free(S);
+}
+
 /* The kiosk's SIGTERM handler calls orl_script_interrupt_all: a call stuck in C ends. Last
  * in the list: the interruption is for good (the process is stopping). */
 static void *interrupt_later(void *arg)
@@ -864,6 +888,7 @@ int main(void)
         cmocka_unit_test(test_library_semantics),
         cmocka_unit_test(test_loops_inside_c),
         cmocka_unit_test(test_deadline_inside_slow_instructions),
+        cmocka_unit_test(test_deep_nesting_has_a_line),
         cmocka_unit_test(test_interrupt_all), /* last: it interrupts for good */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
