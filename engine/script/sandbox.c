@@ -28,6 +28,7 @@ struct orl_script {
     int armed;
     orl_script_errkind tripped;
     int cap_hits; /* allocations refused at the cap during the armed call */
+    char oom_at[300]; /* "file:line" of the story line running at the first refusal, or "" */
     double until; /* no armed call runs past this (0: no such bound); orl_script_set_until */
     unsigned charges; /* work charged by the library wrappers in this call (clock read every 1024) */
     /* The watchdog (below) sets this when the armed call's deadline has passed, or the
@@ -179,6 +180,16 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
          * lives at the cap would run a full collection per allocation (seconds of thrashing
          * before the real failure). After a few refusals in one call, the call is out of
          * memory for good, and like the instruction budget, pcall cannot swallow it. */
+        if (S->armed && S->cap_hits == 0 && !S->oom_at[0]) {
+            /* Lua raises its memory error without a position (and calls no message handler
+             * for it): note the story line now. lua_getstack/getinfo("Sl") allocate nothing. */
+            lua_Debug ar;
+            for (int level = 0; level < 64 && lua_getstack(S->L, level, &ar); level++)
+                if (lua_getinfo(S->L, "Sl", &ar) && ar.currentline > 0) {
+                    snprintf(S->oom_at, sizeof S->oom_at, "%s:%d", ar.short_src, ar.currentline);
+                    break;
+                }
+        }
         if (S->armed && ++S->cap_hits > 4 && !S->tripped) {
             S->tripped = ORL_SCRIPT_ERR_MEMORY;
             lua_sethook(S->L, budget_hook, LUA_MASKCOUNT, 1);
@@ -970,6 +981,7 @@ int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double
         S->armed = 1;
         S->tripped = ORL_SCRIPT_OK;
         S->cap_hits = 0;
+        S->oom_at[0] = 0;
         S->remaining = budget > 0 ? budget : S->d.instructions_per_call;
         S->deadline = now_seconds() + (seconds > 0 ? seconds : S->d.seconds_per_call);
         if (S->until > 0 && S->deadline > S->until) S->deadline = S->until;
@@ -994,8 +1006,21 @@ int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double
         return -1;
     }
     const char *m = lua_tostring(L, -1);
-    if (kind == ORL_SCRIPT_ERR_MEMORY) m = "not enough memory";
-    else if (m && strstr(m, "stack overflow")) kind = ORL_SCRIPT_ERR_BUDGET;
+    char mem[700];
+    if (kind == ORL_SCRIPT_ERR_MEMORY) {
+        /* keep the story line when the limit said it ("story.lua:5: used too much memory") */
+        const char *c1 = m ? strchr(m, ':') : NULL;
+        const char *c2 = c1 && c1[1] >= '0' && c1[1] <= '9' ? strchr(c1 + 1, ':') : NULL;
+        if (c2 && c2 - m < 600) {
+            snprintf(mem, sizeof mem, "%.*s: not enough memory", (int)(c2 - m), m);
+            m = mem;
+        } else if (S->oom_at[0]) {
+            snprintf(mem, sizeof mem, "%s: not enough memory", S->oom_at);
+            m = mem;
+        } else {
+            m = "not enough memory";
+        }
+    } else if (m && strstr(m, "stack overflow")) kind = ORL_SCRIPT_ERR_BUDGET;
     orl_script_error_set(e, kind, m, NULL, 0);
     lua_pop(L, 1);
     return -1;
