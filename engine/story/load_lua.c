@@ -27,6 +27,7 @@ typedef struct srcfile {
     size_t len;
     size_t *line_start; /* offset of each line (0-based index = line-1) */
     int nlines;
+    int bad_utf8; /* the file itself is not UTF-8 (reported once, at its line) */
 } srcfile;
 
 typedef struct loader {
@@ -191,6 +192,7 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
     cap = grow > ORL_LUA_MEMORY_MAX || cap > ORL_LUA_MEMORY_MAX - grow ? ORL_LUA_MEMORY_MAX : cap + grow;
     if (cap > orl_script_memory_limit(ld->S)) orl_script_set_memory_limit(ld->S, cap);
     size_t bad = orl_utf8_invalid_at(data, len);
+    f->bad_utf8 = bad != (size_t)-1;
     if (bad != (size_t)-1)
         orl_diag_add(ld->d, ORL_ERROR, name, line_of_offset(f, bad), 0, "bad-utf8",
                      "this line has bytes that are not UTF-8 text; save the file as UTF-8 "
@@ -372,6 +374,15 @@ static char *dup_text(defctx *c, const char *field, lua_State *L, int idx)
         return need(L, orl_strdup(""));
     }
     c->ld->text_bytes += n;
+    /* bytes that are not UTF-8, made by escapes such as "\xff\xfe" (a file that is not UTF-8
+     * is reported once, at its line, by read_src) */
+    if (orl_utf8_invalid_at(s, n) != (size_t)-1) {
+        const srcfile *f = c->loc.file ? find_src(c->ld, c->loc.file) : NULL;
+        if (!f || !f->bad_utf8)
+            derr(c, field, "bad-utf8-text", "'%s' has bytes that are not UTF-8 text (from an escape such as "
+                 "\\xff?), which would show as a box on the screen; write the letters themselves, or \\u{XXXX} "
+                 "for a character by its number", field);
+    }
     return need(L, orl_utf8_sanitize(s, n));
 }
 
