@@ -94,7 +94,9 @@ int orl_cmd_walk(int argc, char **argv)
         printf(orl_app_words_n("@walk", res.states, "%ld state", "%ld states"), res.states);
         printf(", ");
         printf(orl_app_words_n("@count", res.choices, "%ld choice", "%ld choices"), res.choices);
-        if (res.truncated)
+        if (res.truncated_bytes)
+            fputs(orl_app_words("@walk", " (stopped: the states kept were too large; results are partial)"), stdout);
+        else if (res.truncated)
             fputs(orl_app_words("@walk", " (stopped at the limit: the story state keeps changing, e.g. a counter "
                                          "that grows forever; results are partial; raise --max-states)"), stdout);
         printf("\n");

@@ -1,4 +1,5 @@
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/strutil.h"
 #include "core/term.h"
 #include <stdlib.h>
@@ -19,12 +20,45 @@ const char *orl_diag_words(const orl_diags *d, const char *code, const char *fmt
     return w ? w : fmt;
 }
 
+static orl_diag_kind *kind_of(const orl_diags *d, const char *code)
+{
+    for (size_t i = 0; i < d->nkinds; i++)
+        if (strcmp(d->kinds[i].code, code) == 0) return &d->kinds[i];
+    return NULL;
+}
+
+int orl_diag_would_keep(const orl_diags *d, const char *code)
+{
+    const orl_diag_kind *k = d ? kind_of(d, code ? code : "") : NULL;
+    return !k || k->kept < ORL_MAX_DIAGS_PER_CODE;
+}
+
 void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, int col,
                    const char *code, const char *fmt, va_list ap)
 {
     fmt = orl_diag_words(d, code, fmt);
     if (sev == ORL_ERROR) d->errors++;
     else if (sev == ORL_WARNING) d->warnings++;
+    orl_diag_kind *k = kind_of(d, code ? code : "");
+    if (!k) {
+        orl_diag_kind *nk = realloc(d->kinds, (d->nkinds + 1) * sizeof *nk);
+        char *c = orl_strdup(code ? code : "");
+        if (!nk || !c) {
+            free(c);
+            if (nk) d->kinds = nk;
+            d->oom = 1;
+            return;
+        }
+        d->kinds = nk;
+        k = &d->kinds[d->nkinds++];
+        *k = (orl_diag_kind){c, 0, 0, sev};
+    }
+    if (k->kept >= ORL_MAX_DIAGS_PER_CODE) {
+        k->more++;
+        if (sev > k->sev) k->sev = sev;
+        return;
+    }
+    k->kept++;
     if (d->n == d->cap) {
         size_t nc = d->cap ? d->cap * 2 : 16;
         orl_diag *ni = realloc(d->items, nc * sizeof *ni);
@@ -126,6 +160,14 @@ void orl_diags_print(const orl_diags *d, FILE *out)
         put_clean(out, g->msg, 0);
         fputc('\n', out);
     }
+    for (size_t i = 0; i < d->nkinds; i++) {
+        const orl_diag_kind *k = &d->kinds[i];
+        if (!k->more) continue;
+        fprintf(out, "%s: ", orl_diag_words(d, "@severity", orl_severity_name(k->sev)));
+        fprintf(out, orl_diag_words(d, "@more", "and %ld more like the ones above (%s); only the first %d of each "
+                                                "kind are listed: mend those, then check again\n"),
+                k->more, k->code, ORL_MAX_DIAGS_PER_CODE);
+    }
     if (d->oom) fputs("error: out of memory while collecting messages; some are missing\n", out);
 }
 
@@ -160,7 +202,18 @@ void orl_diags_print_json(const orl_diags *d, FILE *out)
         fputs(",\"message\":", out); json_str(out, g->msg);
         fputs("}", out);
     }
-    fputs(d->n ? "\n]\n" : "]\n", out);
+    int any = d->n > 0;
+    for (size_t i = 0; i < d->nkinds; i++) {
+        const orl_diag_kind *k = &d->kinds[i];
+        if (!k->more) continue;
+        fputs(any ? ",\n " : "\n ", out);
+        any = 1;
+        fputs("{\"severity\":", out); json_str(out, orl_severity_name(k->sev));
+        fputs(",\"file\":null,\"line\":0,\"column\":0,\"code\":", out);
+        json_str(out, k->code);
+        fprintf(out, ",\"message\":\"%ld more\",\"more\":%ld}", k->more, k->more);
+    }
+    fputs(any ? "\n]\n" : "]\n", out);
 }
 
 void orl_diags_free(orl_diags *d)
@@ -171,5 +224,7 @@ void orl_diags_free(orl_diags *d)
         free(d->items[i].msg);
     }
     free(d->items);
+    for (size_t i = 0; i < d->nkinds; i++) free(d->kinds[i].code);
+    free(d->kinds);
     memset(d, 0, sizeof *d);
 }

@@ -27,7 +27,14 @@ typedef struct orl_diags {
      * or NULL to keep the English (story/messages.h makes one; code "@severity" with "error",
      * "warning" or "note" names a severity). NULL = English. */
     const char *(*wording)(const char *code, const char *fmt);
+    /* Past ORL_MAX_DIAGS_PER_CODE messages of one code, the rest are counted (in errors and
+     * warnings too) but not kept: printing ends with "and N more like ..." per code. A story
+     * made in a loop can otherwise ask for millions of lines. */
+    struct orl_diag_kind *kinds;
+    size_t nkinds;
 } orl_diags;
+
+typedef struct orl_diag_kind { char *code; long kept, more; orl_severity sev; } orl_diag_kind;
 
 /* Adds one diagnostic; file may be NULL, line/col 0 when unknown. Never fails loudly:
  * on out-of-memory it sets d->oom and counts the error anyway. */
@@ -42,6 +49,9 @@ void orl_diag_vadd(orl_diags *d, orl_severity sev, const char *file, int line, i
 /* The format to use for (code, English fmt) in d's language: fmt itself when there is no
  * translation (for callers that format a message in two steps). */
 const char *orl_diag_words(const orl_diags *d, const char *code, const char *fmt);
+/* 0 when a message of this code would not be kept (ORL_MAX_DIAGS_PER_CODE already are): a
+ * caller can skip costly words (a did-you-mean search) for it. */
+int orl_diag_would_keep(const orl_diags *d, const char *code);
 /* Sorts by file, line, then insertion order (stable), so output is reproducible. */
 void orl_diags_sort(orl_diags *d);
 /* `file:line:col: error: msg` per line. */

@@ -13,7 +13,17 @@
 #define ORL_LUA_INSTRUCTIONS_LOAD 200000000L
 /* Wall clock for one call, whatever Lua is doing (C functions do not count instructions). */
 #define ORL_LUA_CALL_SECONDS 2.0
-#define ORL_LUA_LOAD_SECONDS 20.0
+/* The deadline is kept by a watchdog thread (script/sandbox.c), not only by the count hook,
+ * which never runs inside C: it looks at the armed calls this often (seconds), so a call
+ * ends at most this late, and a kiosk's SIGTERM reaches a stuck story this quickly. */
+#define ORL_WATCHDOG_TICK 0.05
+/* Library functions that work in C (string.rep, table.concat, upper, format...) are charged
+ * to the instruction budget for the bytes they read and write: one instruction's worth
+ * (~10 ns) per 256 bytes copied, and per 32 bytes compared (table.sort compares texts with
+ * strcoll, several times slower than a copy). A 64 MB string.rep costs 262,144 of the
+ * million instructions a call has; sorting 1,000 short texts ~10,000. */
+#define ORL_LUA_BYTES_PER_UNIT 256.0
+#define ORL_LUA_COMPARE_BYTES_PER_UNIT 32.0
 /* Lua string patterns run in C and backtrack: cost grows like len^(quantifiers+1).
  * Refuse a match whose estimated worst case passes this many steps (~0.3 s). */
 #define ORL_PATTERN_MAX_STEPS 3.0e7
@@ -30,8 +40,14 @@
 
 /* Files of a story. */
 #define ORL_MAX_SCRIPT_BYTES (128u * 1024u * 1024u) /* one .lua file; a generated 100,000-scene story is ~86 MB */
-/* The Lua heap cap grows with the story's own source: parsed scenes take ~6x their text. */
+/* All the .lua files of one story together (each is kept in memory while it loads, to find
+ * the lines of messages): a bundle of 695 KB held three files of 100 MB of comments. */
+#define ORL_MAX_STORY_SOURCE_BYTES (160u * 1024u * 1024u)
+/* The Lua heap cap grows with the story's own code (comments and blank space do not count):
+ * parsed scenes take ~6x their text. Up to a ceiling: a kiosk runs several stories, and one
+ * command should stay under 512 MB; the 100,000-scene generated story (86 MB) needs ~200 MB. */
 #define ORL_LUA_MEMORY_PER_SOURCE_BYTE 8u
+#define ORL_LUA_MEMORY_MAX (320u * 1024u * 1024u)
 #define ORL_MAX_INCLUDE_DEPTH 16                    /* include "a.lua" inside include ... */
 #define ORL_MAX_INCLUDES 512                        /* files one story may include */
 #define ORL_MAX_FILE_BYTES (256u * 1024u * 1024u)   /* any single asset read from a story */
@@ -40,6 +56,12 @@
 #define ORL_MAX_TEXT (64u * 1024u)                  /* one text field */
 #define ORL_MAX_SCENES 1000000                      /* scenes in one story */
 #define ORL_MAX_CHOICES 64                          /* choices in one scene */
+/* The C story copies every text and choice it is given, and Lua lets one table or text be
+ * given many times (a list of 64 choices shared by 20,000 scenes made in a loop is 1.28
+ * million choices, 200 MB, from a 200-byte story). A 100,000-scene story has ~300,000
+ * choices and ~60 MB of text; these leave room and keep a load well under 512 MB. */
+#define ORL_MAX_STORY_CHOICES 500000
+#define ORL_MAX_STORY_TEXT_BYTES (128u * 1024u * 1024u)
 
 /* Bundles (.orilla zips), checked when a bundle is opened, before anything is read from it.
  * A zip declares its own entry count and sizes, and PhysicsFS trusts them: these caps keep a
@@ -55,12 +77,33 @@
 /* The generated manifest: ~150 bytes per file, so ORL_MAX_BUNDLE_FILES entries fit in 8 MB. */
 #define ORL_MAX_MANIFEST_BYTES (16u * 1024u * 1024u)
 
+/* Messages of one kind (one code, such as unknown-go) kept for one run: a story made in a
+ * loop with 20,000 scenes of 64 choices to a missing scene asked for 1.28 million lines.
+ * Past this many, the rest are counted and printed as one "and N more like ..." line. */
+#define ORL_MAX_DIAGS_PER_CODE 100
+/* Did-you-mean: names compared (each an edit distance of two short ids) for the unknown
+ * names of one story load, together; past it the messages come without a suggestion.
+ * 20,000 scenes with a missing `go` each compared every id: 24 s for 4,000 scenes. */
+#define ORL_SUGGEST_MAX_WORK 4000000L
+/* "Which line is this field on": bytes of source read to find them, for one story load
+ * (a definition's fields are read from its line on; scenes made in a loop on one line with
+ * long comments after it made each search read ~8 MB: 40 scenes took 20 s). Past this, a
+ * message is put at its definition's line. */
+#define ORL_FIELD_LINE_MAX_BYTES (64u * 1024u * 1024u)
+/* The whole load of a story, story.lua and the conversion after it: the 10,000-scene bench
+ * story loads in ~0.2 s, the 100,000-scene one in ~2 s. */
+#define ORL_LOAD_SECONDS 8.0
+
 /* Story state `s`: plain values only; these bound a snapshot. */
 #define ORL_STATE_MAX_DEPTH 16
 #define ORL_STATE_MAX_BYTES (1u << 20)
 
 /* walk --all: (scene, state) pairs visited before it stops and says so. */
 #define ORL_WALK_MAX_STATES 200000
+/* ... and bytes of those states kept (each up to ORL_STATE_MAX_BYTES): 200,000 states of
+ * 1 KB fit; 2,000 distinct states of nearly 1 MB took 2 GB before. With the arena's doubling
+ * the walk peaks at ~1.5 times this. */
+#define ORL_WALK_MAX_STATE_BYTES (192u * 1024u * 1024u)
 
 /* Images: a 20000x20000 PNG costs ~400 MB inside IMG_Load; read the header first. */
 #define ORL_MAX_IMAGE_PIXELS (8192u * 8192u)

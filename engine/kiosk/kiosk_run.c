@@ -3,6 +3,7 @@
 #include "core/rfile.h"
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "script/sandbox.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -24,6 +25,7 @@ static void on_signal(int sig)
 {
     (void)sig;
     stop_flag = 1;
+    orl_script_interrupt_all(); /* a story stuck in a call (even in C) ends within 50 ms */
 }
 
 void orl_kiosk_install_signals(void)

@@ -67,6 +67,16 @@ int orl_script_load(orl_script *S, const char *src, size_t len, const char *file
 int orl_script_pcall(orl_script *S, int nargs, int nresults, long budget, double seconds,
                      orl_script_error *e);
 
+/* Makes every call into story code, now and from now on, end as if its deadline had
+ * passed (within ORL_WATCHDOG_TICK, even inside a loop in C). Async-signal-safe: the kiosk's
+ * SIGTERM handler calls it, so a story stuck in a call cannot keep the kiosk from stopping. */
+void orl_script_interrupt_all(void);
+int orl_script_interrupted(void);
+
+/* From now, for `seconds`, no call ends later than that, whatever its own deadline (a walk
+ * of many calls that must end in time as a whole); 0 removes the bound. */
+void orl_script_set_until(orl_script *S, double seconds);
+
 /* Raises (or lowers) the memory cap of the Lua heap. */
 void orl_script_set_memory_limit(orl_script *S, size_t bytes);
 size_t orl_script_memory_limit(const orl_script *S);

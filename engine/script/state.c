@@ -44,6 +44,9 @@ static int enc_scalar(enc *e, int idx, orl_buf *out, int is_key)
             put_u64(out, (uint64_t)lua_tointeger(L, idx));
         } else {
             double d = lua_tonumber(L, idx);
+            /* NaN is not equal to itself: saved, it could never be restored or compared (the
+             * kiosk's Back did nothing, walk said "out of memory"). Infinities round-trip. */
+            if (d != d) return -2;
             if (d == 0) d = 0; /* -0.0 and 0.0 are one state */
             uint64_t u;
             memcpy(&u, &d, 8);
@@ -148,7 +151,14 @@ static int enc_value(enc *e, int idx, orl_buf *out)
 {
     int t = lua_type(e->L, idx);
     if (t == LUA_TTABLE) return enc_table(e, idx, out);
-    if (enc_scalar(e, idx, out, 0) == 0) return 0;
+    int rc = enc_scalar(e, idx, out, 0);
+    if (rc == 0) return 0;
+    if (rc == -2) {
+        if (!e->err)
+            e->err = orl_format("%s is not a number (NaN: what 0/0 or math.huge - math.huge give); the story "
+                                "state cannot keep it: check the sum that makes it", e->path);
+        return -1;
+    }
     char what[64];
     snprintf(what, sizeof what, "holds %s", t == LUA_TFUNCTION ? "a function" : lua_typename(e->L, t));
     set_err(e, what);

@@ -4,6 +4,7 @@
 #include "story/consent.h"
 #include "story/twee.h"
 #include "story/walk.h"
+#include "script/sandbox.h"
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/strutil.h"
@@ -87,6 +88,18 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
     unsigned w = 0, h = 0;
     int k = orl_image_size(x->buf, (size_t)got, &w, &h);
     int named_png = ends_with(name, ".png"), named_jpeg = ends_with(name, ".jpg") || ends_with(name, ".jpeg");
+    static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    int says_png = got >= 8 && memcmp(x->buf, png_sig, 8) == 0;
+    int says_jpeg = got >= 3 && x->buf[0] == 0xFF && x->buf[1] == 0xD8 && x->buf[2] == 0xFF;
+    if (k <= 0 && (says_png || says_jpeg)) {
+        /* it says it is a picture and is not one: the player can only show the placeholder */
+        orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-damaged",
+                     "%s: the picture \"%s\" is damaged or cut short and cannot be shown (%s); open it in an "
+                     "image editor and save it again", what, name,
+                     orl_diag_words(x->d, "@why", says_png ? "it starts as a PNG, but what follows is not a PNG picture"
+                                                           : "it starts as a JPEG, but what follows is not a JPEG picture"));
+        return;
+    }
     if (k <= 0) {
         if ((named_png || named_jpeg) && (k < 0 || got >= 32))
             orl_diag_add(x->d, ORL_WARNING, loc.file, loc.line, 0, "not-an-image",
@@ -242,10 +255,15 @@ static void check_hidden(lint_ctx *x, long states)
     o.max_seconds = ORL_LINT_WALK_SECONDS;
     o.until_all_shown = 1;
     orl_walk_result res;
-    if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
+    /* the walk's time is the whole check's: no story call may run past it, however many
+     * calls one scene makes (each has its own 2 s deadline) */
+    orl_script_set_until(st->script, ORL_LINT_WALK_SECONDS);
+    int wrc = orl_walk(st, &o, &res, &tmp);
+    orl_script_set_until(st->script, 0);
+    if (wrc == 0 && (!res.truncated || res.truncated_bytes)) {
         for (size_t i = 0; i < tmp.n; i++) {
             orl_diag *g = &tmp.items[i];
-            if (strcmp(g->code, "always-hidden") == 0)
+            if (strcmp(g->code, "always-hidden") == 0 || strcmp(g->code, "walk-state-memory") == 0)
                 orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
         }
     }

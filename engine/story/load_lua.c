@@ -17,6 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+/* read_src: the file would pass ORL_MAX_STORY_SOURCE_BYTES with the files read before it */
+#define ORL_FS_TOOBIG_TOTAL (-1000)
 
 typedef struct srcfile {
     char *name;
@@ -24,6 +28,7 @@ typedef struct srcfile {
     size_t len;
     size_t *line_start; /* offset of each line (0-based index = line-1) */
     int nlines;
+    int bad_utf8; /* the file itself is not UTF-8 (reported once, at its line) */
 } srcfile;
 
 typedef struct loader {
@@ -38,6 +43,15 @@ typedef struct loader {
     /* testimony and narrator ids while converting (here, not on convert_defs' stack, so a
      * Lua error out of the conversion, such as running out of memory, cannot leak them) */
     orl_strmap tidx, nidx;
+    /* bounds on the work after story.lua has run (core/limits.h) */
+    size_t field_bytes; /* source read by field_line */
+    long suggest_work;  /* names compared for did-you-mean */
+    double deadline;    /* of the whole load (monotonic seconds) */
+    size_t text_bytes;  /* texts copied into the C story */
+    size_t src_bytes;   /* story files read */
+    long choices;       /* choices converted, in all scenes */
+    int said_text_total, said_choice_total;
+    int late;           /* the deadline passed: the conversion stopped and said so */
 } loader;
 
 /* ---------- files ---------- */
@@ -73,6 +87,64 @@ static int line_of_offset(const srcfile *f, size_t off)
     return lo + 1;
 }
 
+/* Bytes of Lua source that make something: not comments (-- to the line's end, --[[ ]],
+ * --[==[ ]==]), not blank space outside texts. */
+static size_t code_bytes(const char *p, size_t n)
+{
+    size_t count = 0, i = 0;
+    while (i < n) {
+        char c = p[i];
+        if (c == '-' && i + 1 < n && p[i + 1] == '-') {
+            i += 2;
+            size_t lv = 0, j = i;
+            if (j < n && p[j] == '[') {
+                j++;
+                while (j < n && p[j] == '=') { lv++; j++; }
+            }
+            if (j < n && p[j] == '[' && i < n && p[i] == '[') { /* a long comment: to its ]=*] */
+                for (j++; j < n; j++) {
+                    if (p[j] != ']') continue;
+                    size_t k = j + 1, e = 0;
+                    while (k < n && p[k] == '=') { e++; k++; }
+                    if (e == lv && k < n && p[k] == ']') { j = k; break; }
+                }
+                i = j + 1;
+            } else {
+                const char *nl = memchr(p + i, '\n', n - i);
+                i = nl ? (size_t)(nl - p) + 1 : n;
+            }
+            continue;
+        }
+        if (c == '"' || c == '\'') { /* a text: counted, escapes and all */
+            size_t j = i + 1;
+            while (j < n && p[j] != c && p[j] != '\n') j += p[j] == '\\' ? 2 : 1;
+            j = j < n ? j + 1 : n;
+            count += j - i;
+            i = j;
+            continue;
+        }
+        if (c == '[' && i + 1 < n && (p[i + 1] == '[' || p[i + 1] == '=')) { /* a long text */
+            size_t lv = 0, j = i + 1;
+            while (j < n && p[j] == '=') { lv++; j++; }
+            if (j < n && p[j] == '[') {
+                for (j++; j < n; j++) {
+                    if (p[j] != ']') continue;
+                    size_t k = j + 1, e = 0;
+                    while (k < n && p[k] == '=') { e++; k++; }
+                    if (e == lv && k < n && p[k] == ']') { j = k; break; }
+                }
+                j = j < n ? j + 1 : n;
+                count += j - i;
+                i = j;
+                continue;
+            }
+        }
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') count++;
+        i++;
+    }
+    return count;
+}
+
 /* Reads a story file, remembers its text for line lookups, reports bad UTF-8. */
 static srcfile *read_src(loader *ld, const char *name, const char *from_file, int from_line, int *rc_out)
 {
@@ -83,9 +155,14 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
      * buffer is on that heap too */
     long long size = orl_fs_size(ld->st->fs, name);
     if (size > 0 && size <= ORL_MAX_SCRIPT_BYTES) orl_heap_expect((size_t)size * 7);
-    int rc = orl_fs_read(ld->st->fs, name, ORL_MAX_SCRIPT_BYTES, &data, &len);
+    /* every file stays in memory for the whole load (messages find their lines in it) */
+    size_t room = ld->src_bytes < ORL_MAX_STORY_SOURCE_BYTES ? ORL_MAX_STORY_SOURCE_BYTES - ld->src_bytes : 0;
+    if (room > ORL_MAX_SCRIPT_BYTES) room = ORL_MAX_SCRIPT_BYTES;
+    int rc = orl_fs_read(ld->st->fs, name, room, &data, &len);
+    if (rc == ORL_FS_TOOBIG && room < ORL_MAX_SCRIPT_BYTES) rc = ORL_FS_TOOBIG_TOTAL;
     *rc_out = rc;
     if (rc != ORL_FS_OK) return NULL;
+    ld->src_bytes += len;
     srcfile *ns = realloc(ld->srcs, (size_t)(ld->nsrcs + 1) * sizeof *ns);
     if (!ns) { free(data); *rc_out = ORL_FS_NOMEM; return NULL; }
     ld->srcs = ns;
@@ -109,9 +186,14 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
     f->nlines = n;
     ld->nsrcs++;
     (void)from_file; (void)from_line;
-    /* a bigger story may use more memory, in proportion to its own source */
-    orl_script_set_memory_limit(ld->S, orl_script_memory_limit(ld->S) + len * ORL_LUA_MEMORY_PER_SOURCE_BYTE);
+    /* a bigger story may use more memory, in proportion to its own code (not its comments or
+     * blank space: three files of 100 MB of comments grew the cap to 2.4 GB), up to a ceiling */
+    size_t grow = code_bytes(data, len) * ORL_LUA_MEMORY_PER_SOURCE_BYTE;
+    size_t cap = orl_script_memory_limit(ld->S);
+    cap = grow > ORL_LUA_MEMORY_MAX || cap > ORL_LUA_MEMORY_MAX - grow ? ORL_LUA_MEMORY_MAX : cap + grow;
+    if (cap > orl_script_memory_limit(ld->S)) orl_script_set_memory_limit(ld->S, cap);
     size_t bad = orl_utf8_invalid_at(data, len);
+    f->bad_utf8 = bad != (size_t)-1;
     if (bad != (size_t)-1)
         orl_diag_add(ld->d, ORL_ERROR, name, line_of_offset(f, bad), 0, "bad-utf8",
                      "this line has bytes that are not UTF-8 text; save the file as UTF-8 "
@@ -128,6 +210,9 @@ static int field_line(loader *ld, orl_loc loc, const char *field, const char *va
     for (int ln = loc.line; ln <= f->nlines && ln < loc.line + 2000; ln++) {
         size_t a = f->line_start[ln - 1];
         size_t b = ln < f->nlines ? f->line_start[ln] : f->len;
+        /* all searches of one load together read at most ORL_FIELD_LINE_MAX_BYTES */
+        if (ld->field_bytes > ORL_FIELD_LINE_MAX_BYTES) return loc.line;
+        ld->field_bytes += b - a;
         if (ln > loc.line && b > a) {
             /* a new top-level definition ends the search */
             static const char *const tops[] = {"scene", "story", "narrator", "testimony", NULL};
@@ -185,6 +270,27 @@ static void *need(lua_State *L, void *p)
     return p;
 }
 
+static double mono_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* 1 once the whole load's deadline has passed, having said so once at `loc`: the steps after
+ * story.lua stop there, so no story can keep `check` or a kiosk's start waiting. */
+static int too_late(loader *ld, orl_loc loc)
+{
+    if (ld->late) return 1;
+    if (mono_seconds() <= ld->deadline) return 0;
+    ld->late = 1;
+    orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "load-too-slow",
+                 "the story took more than %.0f seconds to load, and Orilla stopped reading it here; a story "
+                 "this slow would keep every reader waiting: make it smaller, or split it into several stories",
+                 ORL_LOAD_SECONDS);
+    return 1;
+}
+
 /* ---------- diagnostics about a definition ---------- */
 
 /* What a message is about, e.g. `scene "ana-1", choice 2`: the words are only put together
@@ -209,6 +315,10 @@ static void describe(const defctx *c, char *out, size_t n)
 
 static void vdiag(defctx *c, orl_severity sev, const char *field, const char *code, const char *fmt, va_list ap)
 {
+    if (!orl_diag_would_keep(c->ld->d, code)) { /* counted, not worded (core/diag.h) */
+        orl_diag_add(c->ld->d, sev, c->loc.file, c->loc.line, 0, code, "%s", "");
+        return;
+    }
     int line = field ? field_line(c->ld, c->loc, field, NULL) : c->loc.line;
     char *m = orl_vformat(orl_diag_words(c->ld->d, code, fmt), ap); /* story/messages.h */
     char what[500];
@@ -254,6 +364,25 @@ static char *dup_text(defctx *c, const char *field, lua_State *L, int idx)
     }
     if (memchr(s, 0, n)) {
         derr(c, field, "nul-in-text", "'%s' contains a zero byte, which text cannot hold", field);
+    }
+    /* One Lua string can be used by many fields (a table of choices shared by 20,000 scenes
+     * made in a loop): each use is a copy in the C story, so their total is capped. */
+    if (c->ld->text_bytes + n > ORL_MAX_STORY_TEXT_BYTES) {
+        if (!c->ld->said_text_total++)
+            derr(c, field, "too-much-text", "the story's texts add up to more than %u MB here, more than any "
+                 "story needs (is one long text used by many scenes?); the texts from here on are left out",
+                 (unsigned)(ORL_MAX_STORY_TEXT_BYTES >> 20));
+        return need(L, orl_strdup(""));
+    }
+    c->ld->text_bytes += n;
+    /* bytes that are not UTF-8, made by escapes such as "\xff\xfe" (a file that is not UTF-8
+     * is reported once, at its line, by read_src) */
+    if (orl_utf8_invalid_at(s, n) != (size_t)-1) {
+        const srcfile *f = c->loc.file ? find_src(c->ld, c->loc.file) : NULL;
+        if (!f || !f->bad_utf8)
+            derr(c, field, "bad-utf8-text", "'%s' has bytes that are not UTF-8 text (from an escape such as "
+                 "\\xff?), which would show as a box on the screen; write the letters themselves, or \\u{XXXX} "
+                 "for a character by its number", field);
     }
     return need(L, orl_utf8_sanitize(s, n));
 }
@@ -544,6 +673,10 @@ static int dsl_include(lua_State *L)
     int fl;
     caller_loc(L, &from, &fl);
     srcfile *f = read_src(ld, name, from, fl, &rc);
+    if (!f && rc == ORL_FS_TOOBIG_TOTAL)
+        return luaL_error(L, "include \"%s\": the story's files add up to more than %d MB with this one, "
+                          "more than any story needs (a file of comments or generated text?)", name,
+                          (int)(ORL_MAX_STORY_SOURCE_BYTES >> 20));
     if (!f)
         return luaL_error(L, "include \"%s\": %s", name,
                           rc == ORL_FS_NOTFOUND ? "there is no such file in the story folder" : orl_fs_strerror(rc));
@@ -781,6 +914,14 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
             derr(&c, "choices", "too-many", "a scene can have at most %d choices; this one has %d", ORL_MAX_CHOICES, n);
             n = ORL_MAX_CHOICES;
         }
+        if (ld->choices + n > ORL_MAX_STORY_CHOICES) {
+            if (!ld->said_choice_total++)
+                derr(&c, "choices", "too-many-choices", "the story has more than %d choices in all from here on, "
+                     "more than any story needs (is one list of choices used by many scenes?); the choices of "
+                     "this scene and the ones after it are left out", ORL_MAX_STORY_CHOICES);
+            n = 0;
+        }
+        ld->choices += n;
         s->choices = need(L, calloc((size_t)(n ? n : 1), sizeof *s->choices));
         int from_line = s->loc.line;
         for (int i = 1; s->choices && i <= n; i++) {
@@ -983,6 +1124,10 @@ static void convert_defs(loader *ld)
         int body = d + 3;
         orl_loc loc = {orl_story_intern_file(st, lua_tostring(L, d + 4)), (int)lua_tointeger(L, d + 5)};
         if (!loc.file) need(L, NULL);
+        if ((i & 255) == 0 && too_late(ld, loc)) {
+            lua_settop(L, d - 1);
+            break;
+        }
         if (strcmp(kind, "story") == 0) {
             if (seen_story++) {
                 orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "duplicate-story",
@@ -1046,17 +1191,30 @@ static void convert_defs(loader *ld)
     lua_pop(L, 1);
 }
 
-/* The scene (testimony) an unknown scene (testimony) id most likely meant, or NULL. */
-static const char *suggest_scene(orl_story *st, const char *id)
+/* Whether a did-you-mean for a message of `code` is worth searching for among n names: the
+ * message will be kept, and the load's search budget allows it (core/limits.h). */
+static int may_suggest(loader *ld, const char *code, int n)
 {
+    if (!orl_diag_would_keep(ld->d, code) || ld->suggest_work + n > ORL_SUGGEST_MAX_WORK) return 0;
+    ld->suggest_work += n;
+    return 1;
+}
+
+/* The scene (testimony) an unknown scene (testimony) id most likely meant, or NULL. */
+static const char *suggest_scene(loader *ld, const char *code, const char *id)
+{
+    orl_story *st = ld->st;
+    if (!may_suggest(ld, code, st->nscenes)) return NULL;
     orl_nearest n;
     orl_nearest_init(&n, id, 3);
     for (int i = 0; i < st->nscenes; i++) orl_nearest_try(&n, st->scenes[i].id);
     return n.best;
 }
 
-static const char *suggest_testimony(orl_story *st, const char *id)
+static const char *suggest_testimony(loader *ld, const char *code, const char *id)
 {
+    orl_story *st = ld->st;
+    if (!may_suggest(ld, code, st->ntestimonies)) return NULL;
     orl_nearest n;
     orl_nearest_init(&n, id, 3);
     for (int i = 0; i < st->ntestimonies; i++) orl_nearest_try(&n, st->testimonies[i].id);
@@ -1071,7 +1229,7 @@ static void resolve(loader *ld)
     if (st->start) {
         st->start_idx = orl_story_find_scene(st, st->start);
         if (st->start_idx < 0) {
-            const char *sug = suggest_scene(st, st->start);
+            const char *sug = suggest_scene(ld, "unknown-start", st->start);
             int line = field_line(ld, st->loc, "start", NULL);
             if (sug)
                 orl_diag_add(ld->d, ORL_ERROR, st->loc.file, line, 0, "unknown-start",
@@ -1083,12 +1241,13 @@ static void resolve(loader *ld)
     }
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];
+        if ((i & 255) == 0 && too_late(ld, s->loc)) break;
         for (int j = 0; j < s->nchoices; j++) {
             orl_choice *ch = &s->choices[j];
             if (!ch->go) continue;
             ch->target = orl_story_find_scene(st, ch->go);
             if (ch->target < 0) {
-                const char *sug = suggest_scene(st, ch->go);
+                const char *sug = suggest_scene(ld, "unknown-go", ch->go);
                 if (sug)
                     orl_diag_add(ld->d, ORL_ERROR, ch->loc.file, ch->loc.line, 0, "unknown-go",
                                  "scene \"%s\", choice %d: go = \"%s\", but there is no scene with that name; did you mean \"%s\"?",
@@ -1114,7 +1273,7 @@ static void resolve(loader *ld)
         }
         if (s->testimony) {
             s->testimony_idx = orl_story_find_testimony(st, s->testimony);
-            const char *sug = s->testimony_idx < 0 ? suggest_testimony(st, s->testimony) : NULL;
+            const char *sug = s->testimony_idx < 0 ? suggest_testimony(ld, "unknown-testimony", s->testimony) : NULL;
             if (sug)
                 orl_diag_add(ld->d, ORL_ERROR, s->loc.file, field_line(ld, s->loc, "testimony", NULL), 0, "unknown-testimony",
                              "scene \"%s\": testimony = \"%s\", but there is no testimony with that name; did you mean \"%s\"?",
@@ -1405,7 +1564,9 @@ static int load_protected(lua_State *L)
             failed = 1;
         } else {
             long budget = job->o->load_instructions > 0 ? job->o->load_instructions : ORL_LUA_INSTRUCTIONS_LOAD;
-            double secs = job->o->load_seconds > 0 ? job->o->load_seconds : ORL_LUA_LOAD_SECONDS;
+            /* story.lua has what is left of the whole load's time */
+            double secs = ldp->deadline - mono_seconds();
+            if (secs < 0.01) secs = 0.01;
             if (orl_script_pcall(st->script, 0, 0, budget, secs, &e) != 0) {
                 report_script_error(ldp, &e, entry);
                 failed = 1;
@@ -1507,6 +1668,7 @@ orl_story *orl_story_load_fs(orl_fs *fs, const orl_load_opts *opts, orl_diags *d
     ld.S = st->script;
     ld.L = orl_script_lua(st->script);
     ld.defs_ref = LUA_NOREF;
+    ld.deadline = mono_seconds() + (o.load_seconds > 0 ? o.load_seconds : ORL_LOAD_SECONDS);
     lua_State *L = ld.L;
     st->loading = &ld;
     load_job job = {&ld, &o, entry};

@@ -202,7 +202,16 @@ int orl_run_state_save(orl_run *r, orl_buf *out, orl_diags *d)
     lua_pop(r->L, 1);
     if (rc != 0) {
         const orl_scene *s = r->scene >= 0 ? &r->st->scenes[r->scene] : NULL;
-        orl_diag_add(d, ORL_ERROR, s ? s->loc.file : NULL, s ? s->loc.line : 0, 0, "bad-state",
+        orl_loc at = s ? s->loc : (orl_loc){NULL, 0};
+        if (s && s->on_enter_fn != ORL_NOFN) {
+            /* what the scene's on_enter left: its line, nearer the mistake than the scene's */
+            lua_Debug ar;
+            lua_rawgeti(r->L, LUA_REGISTRYINDEX, s->on_enter_fn);
+            if (lua_getinfo(r->L, ">S", &ar) && ar.linedefined > 0 && ar.source[0] == '@' &&
+                s->loc.file && strcmp(ar.source + 1, s->loc.file) == 0)
+                at.line = ar.linedefined;
+        }
+        orl_diag_add(d, ORL_ERROR, at.file, at.line, 0, "bad-state",
                      "after scene \"%s\": %s", s ? s->id : "?", err ? err : "out of memory");
         free(err);
     }

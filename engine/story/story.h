@@ -172,7 +172,8 @@ typedef struct orl_load_opts {
     const char *lang;       /* reader's language: strings come from locale/LANG.po when the
                                story has it; NULL or the source language = as written */
     long load_instructions; /* budget for running story.lua: 0 = ORL_LUA_INSTRUCTIONS_LOAD */
-    double load_seconds;    /* wall clock for it: 0 = ORL_LUA_LOAD_SECONDS (fuzzers use less) */
+    double load_seconds;    /* wall clock for the whole load, story.lua and the conversion after it:
+                               0 = ORL_LOAD_SECONDS (fuzzers use less) */
 } orl_load_opts;
 
 /* Opens PATH (folder or bundle) and loads its story. Returns:

@@ -144,7 +144,8 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
         res->reached[cur.scene]++;
         orl_scene *s = &st->scenes[cur.scene];
         if (o->progress && (head & 1023) == 0) o->progress(o->progress_ud, (long)head, (long)set.n);
-        if (o->max_seconds > 0 && (head & 255) == 0 && now_s() - t_start > o->max_seconds) {
+        /* every node: one node may run dozens of story calls, each up to its deadline */
+        if (o->max_seconds > 0 && now_s() - t_start > o->max_seconds) {
             res->truncated = 1;
             break;
         }
@@ -197,6 +198,19 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
                 continue;
             }
             if ((long)set.n >= max_states) { res->truncated = 1; break; }
+            if (set.alen + buf.len > ORL_WALK_MAX_STATE_BYTES) {
+                /* every state is kept to know it again: large states, all different, took 2 GB
+                 * in 9 s, then "out of memory" with no line */
+                res->truncated = 1;
+                res->truncated_bytes = 1;
+                const orl_scene *ts = &st->scenes[target];
+                orl_diag_add(rp->d, ORL_ERROR, ts->loc.file, ts->loc.line, 0, "walk-state-memory",
+                             "the walk stopped after %ld states: the states of the story it keeps to recognise "
+                             "them passed %u MB (after scene \"%s\" the state is %zu KB); keep less in s, such as "
+                             "numbers and short texts instead of long texts and lists",
+                             (long)set.n, (unsigned)(ORL_WALK_MAX_STATE_BYTES >> 20), ts->id, buf.len >> 10);
+                break;
+            }
             if (ns_add(&set, target, buf.data, buf.len) < 0) { rc = -1; break; }
         }
         /* a reader who skips this scene's content note goes to its skip_to: one more way on */

@@ -23,7 +23,9 @@ typedef struct orl_walk_result {
     int *reached;          /* per scene: how many states/visits reached it */
     int *dead_end;         /* per scene: 1 when it was reached with no choice to take */
     long states;           /* --all: distinct (scene, state) pairs */
-    int truncated;         /* --all stopped at max_states */
+    int truncated;         /* --all stopped at max_states (or the time, or the bytes below) */
+    int truncated_bytes;   /* --all stopped because the states kept passed ORL_WALK_MAX_STATE_BYTES
+                              (an error is reported at the scene) */
     long playthroughs;     /* --random */
     long choices;          /* choices taken */
     long endings_hit;      /* playthroughs (or paths) that reached an ending */

@@ -11,7 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <lua.h>
+#include <math.h>
+
 #include "core/strutil.h"
+#include "script/sandbox.h"
+#include "script/state.h"
 #include "story/run.h"
 #include "story/story.h"
 
@@ -76,11 +81,52 @@ static void number_keys_in_state_messages(void **state)
     orl_story_free(st);
 }
 
+/* NaN could be saved and never restored (issue #21, class 7): refused at the on_enter that
+ * made it; infinities round-trip, so they stay allowed. */
+static void nan_refused_infinity_kept(void **state)
+{
+    (void)state;
+    orl_diags d = {0};
+    orl_story *st = orl_story_load(ORL_TEST_DATA "/bad-nan-state", NULL, &d);
+    assert_non_null(st);
+    assert_int_equal(d.errors, 0);
+    orl_run *r = orl_run_new(st);
+    assert_int_equal(orl_run_start(r, &d), 0);
+    orl_buf b = {0};
+    assert_int_not_equal(orl_run_state_save(r, &b, &d), 0);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].line, 6);
+    assert_non_null(strstr(d.items[0].msg, "s.ratio is not a number (NaN"));
+    orl_buf_free(&b);
+    orl_diags_free(&d);
+    orl_run_free(r);
+    orl_story_free(st);
+
+    orl_script *S = orl_script_new(NULL);
+    lua_State *L = orl_script_lua(S);
+    lua_newtable(L);
+    lua_pushnumber(L, HUGE_VAL);
+    lua_setfield(L, -2, "up");
+    lua_pushnumber(L, -HUGE_VAL);
+    lua_setfield(L, -2, "down");
+    char *err = NULL;
+    assert_int_equal(orl_state_encode(L, -1, &b, &err), 0);
+    assert_int_equal(orl_state_decode(L, b.data, b.len, &err), 0);
+    lua_getfield(L, -1, "up");
+    assert_true(lua_tonumber(L, -1) == HUGE_VAL);
+    lua_getfield(L, -2, "down");
+    assert_true(lua_tonumber(L, -1) == -HUGE_VAL);
+    lua_settop(L, 0);
+    orl_buf_free(&b);
+    orl_script_free(S);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(numbers_as_text),
         cmocka_unit_test(number_keys_in_state_messages),
+        cmocka_unit_test(nan_refused_infinity_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,9 +8,11 @@
 #include <cmocka.h>
 
 #include <lua.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/limits.h"
 #include "script/sandbox.h"
@@ -296,6 +298,143 @@ static void test_c_loops(void **state)
     run_fails(S, "local t = setmetatable({}, {__len = function() return 1e15 end}) table.sort(t)", -1, NULL);
     run_fails(S, "local t = setmetatable({}, {__len = function() return 1e15 end}) table.concat(t)", -1, NULL);
     still_usable(S);
+    orl_script_free(S);
+}
+
+/* Library functions replaced or wrapped so the budget holds inside C (issue #21, class 1):
+ * they still do what Lua's do. */
+static void test_library_semantics(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    run_ok(S, "local t = {5, 3, 9, 1, 7, 3} table.sort(t) assert(table.concat(t, ' ') == '1 3 3 5 7 9')");
+    run_ok(S, "local t = {5, 3, 9, 1} table.sort(t, function(a, b) return a > b end) "
+              "assert(table.concat(t, ',') == '9,5,3,1')");
+    run_ok(S, "local t = {'pera', 'ana', 'luz'} table.sort(t) assert(table.concat(t, ',') == 'ana,luz,pera')");
+    run_ok(S, "local t = {} for i = 1, 1000 do t[i] = (i * 7919) % 1009 end table.sort(t) "
+              "for i = 2, #t do assert(t[i - 1] <= t[i]) end");
+    /* an order function that lies still ends, with every element kept */
+    run_ok(S, "local t = {} for i = 1, 300 do t[i] = i end table.sort(t, function() return true end) "
+              "local seen = {} for i = 1, 300 do seen[t[i]] = true end for i = 1, 300 do assert(seen[i]) end");
+    run_ok(S, "table.sort({}) table.sort({1})");
+    run_fails(S, "table.sort({1, 'a', 2})", ORL_SCRIPT_ERR_RUNTIME, "compare");
+    run_fails(S, "table.sort({3, 2, 1}, function(a, b) error('no') end)", ORL_SCRIPT_ERR_RUNTIME, "no");
+    run_fails(S, "table.sort({3, 2}, 5)", ORL_SCRIPT_ERR_RUNTIME, NULL);
+    run_ok(S, "assert(table.concat({}) == '' and table.concat({1, 'a', 2.5}, '-') == '1-a-2.5')");
+    run_ok(S, "assert(table.concat({'a', 'b', 'c', 'd'}, ',', 2, 3) == 'b,c')");
+    run_fails(S, "table.concat({1, {}, 3})", ORL_SCRIPT_ERR_RUNTIME, "index 2");
+    run_ok(S, "local a, b, c = table.unpack({1, 2, 3}) assert(a == 1 and b == 2 and c == 3)");
+    run_ok(S, "assert(select('#', table.unpack({}, 1, 3)) == 3 and select('#', table.unpack({1}, 2, 1)) == 0)");
+    run_ok(S, "local a, b = unpack({7, 8}) assert(a == 7 and b == 8)");
+    run_ok(S, "local t = table.move({1, 2, 3, 4}, 2, 4, 1) assert(table.concat(t, ',') == '2,3,4,4')");
+    run_ok(S, "assert(('abc'):upper() == 'ABC' and string.format('%d-%s', 3, 'x') == '3-x' and "
+              "utf8.len('año') == 3 and tostring(12) == '12' and tonumber('0x10') == 16 and "
+              "('hola'):sub(2, 3) == 'ol' and ('ab'):byte(2) == 98 and utf8.char(241) == 'ñ')");
+    still_usable(S);
+    orl_script_free(S);
+}
+
+/* Loops inside C, where the count hook never runs: each ends by the budget or the clock. */
+static void test_loops_inside_c(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    /* table.concat over 2^50 elements whose __index is table.concat (issue #21) */
+    run_fails(S, "local t = setmetatable({}, { __index = table.concat })\n"
+                 "return #table.concat(t, '', 1, 1 << 50)", ORL_SCRIPT_ERR_BUDGET, NULL);
+    run_fails(S, "local t = setmetatable({}, { __index = function() return 'x' end })\n"
+                 "return #table.concat(t, '', 1, 1 << 50)", -1, NULL);
+    run_fails(S, "local t = setmetatable({}, { __index = table.concat })\n"
+                 "return select('#', table.unpack(t, 1, 900000)) + select('#', table.unpack(t, 1, 900000))",
+              ORL_SCRIPT_ERR_BUDGET, NULL);
+    run_fails(S, "local t = setmetatable({}, { __index = table.concat, __newindex = function() end })\n"
+                 "for i = 1, 100 do table.move(t, 1, 1 << 23, 2) end", ORL_SCRIPT_ERR_BUDGET, NULL);
+    /* sorting 200,000 references to one 4 MB text compared 4 MB per step (268 s) */
+    run_fails(S, "local big = string.rep('x', 4 << 20)\nlocal t = {}\n"
+                 "for i = 1, 200000 do t[i] = big end\ntable.sort(t)", ORL_SCRIPT_ERR_BUDGET, NULL);
+    /* a loop of costly library calls, each under the budget */
+    run_fails(S, "local s = string.rep('a', 1 << 20)\nwhile true do local u = s:upper() end",
+              ORL_SCRIPT_ERR_BUDGET, NULL);
+    run_fails(S, "while true do local u = string.rep('ab', 1 << 20) end", ORL_SCRIPT_ERR_BUDGET, NULL);
+    /* and the error points at the story's line, through the C functions between */
+    orl_script_error e = {0};
+    assert_int_equal(run(S, "local t = setmetatable({}, { __index = table.concat })\n"
+                            "local n = #table.concat(t, '', 1, 1 << 50)\n", &e), -1);
+    assert_string_equal(e.file, "story.lua");
+    assert_int_equal(e.line, 2);
+    orl_script_error_free(&e);
+    still_usable(S);
+    orl_script_free(S);
+}
+
+/* One instruction that costs milliseconds (comparing two 8 MB texts): the count hook comes
+ * every 1,000 of them, seconds apart; the watchdog ends the call at its deadline. */
+static void test_deadline_inside_slow_instructions(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    orl_script_error e = {0};
+    const char *code = "local a = string.rep('x', 8 << 20)\nlocal b = string.rep('x', 8 << 20)\n"
+                       "local n = 0\nwhile true do if a < b then n = n + 1 end end\n";
+    assert_int_equal(orl_script_load(S, code, strlen(code), "story.lua", &e), 0);
+    assert_int_equal(orl_script_pcall(S, 0, 0, 1L << 50, 0.3, &e), -1);
+    assert_int_equal(e.kind, ORL_SCRIPT_ERR_TIME);
+    assert_int_equal(e.line, 4);
+    orl_script_error_free(&e);
+    still_usable(S);
+    orl_script_free(S);
+}
+
+/* Lua's parser stops at ~200 levels with "C stack overflow" and no line (issue #21, class 7) */
+static void test_deep_nesting_has_a_line(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    orl_script_error e = {0};
+    size_t n = 100000;
+    char *code = malloc(2 * n + 32);
+    assert_non_null(code);
+    strcpy(code, "local a = 1\nlocal t = ");
+    size_t k = strlen(code);
+    memset(code + k, '{', n);
+    memset(code + k + n, '}', n);
+    code[k + 2 * n] = 0;
+    assert_int_equal(orl_script_load(S, code, strlen(code), "story.lua", &e), -1);
+    assert_int_equal(e.kind, ORL_SCRIPT_ERR_SYNTAX);
+    assert_int_equal(e.line, 2);
+    assert_non_null(strstr(e.msg, "nested too deeply"));
+    free(code);
+    orl_script_error_free(&e);
+    still_usable(S);
+    orl_script_free(S);
+}
+
+/* The kiosk's SIGTERM handler calls orl_script_interrupt_all: a call stuck in C ends. Last
+ * in the list: the interruption is for good (the process is stopping). */
+static void *interrupt_later(void *arg)
+{
+    (void)arg;
+    struct timespec ts = {0, 200 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    orl_script_interrupt_all();
+    return NULL;
+}
+
+static void test_interrupt_all(void **state)
+{
+    (void)state;
+    orl_script *S = new_script(NULL);
+    orl_script_error e = {0};
+    const char *code = "local a = string.rep('x', 8 << 20)\nlocal b = string.rep('x', 8 << 20)\n"
+                       "while true do local c = a < b end\n";
+    assert_int_equal(orl_script_load(S, code, strlen(code), "story.lua", &e), 0);
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, interrupt_later, NULL), 0);
+    assert_int_equal(orl_script_pcall(S, 0, 0, 1L << 50, 3600, &e), -1);
+    pthread_join(t, NULL);
+    assert_int_equal(e.kind, ORL_SCRIPT_ERR_TIME);
+    assert_true(orl_script_interrupted());
+    orl_script_error_free(&e);
     orl_script_free(S);
 }
 
@@ -746,6 +885,11 @@ int main(void)
         cmocka_unit_test(test_random_deterministic),
         cmocka_unit_test(test_print),
         cmocka_unit_test(test_fault_injection),
+        cmocka_unit_test(test_library_semantics),
+        cmocka_unit_test(test_loops_inside_c),
+        cmocka_unit_test(test_deadline_inside_slow_instructions),
+        cmocka_unit_test(test_deep_nesting_has_a_line),
+        cmocka_unit_test(test_interrupt_all), /* last: it interrupts for good */
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
