@@ -35,8 +35,10 @@ int orl_cmd_check(int argc, char **argv)
     orl_diags d = {0};
     d.wording = orl_app_wording(); /* story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
+    int load_errors = d.errors;
     if (st) orl_story_check(st, NULL, &d);
     orl_lint_opts lo = {0};
+    lo.load_errors = load_errors; /* the walk runs on a story that loaded whole */
     lo.decode_image = orl_image_verify; /* a damaged picture is found before the player shows it */
     if (st) orl_story_lint(st, &lo, &d); /* workshop advice: story/lint.h */
     orl_diags_sort(&d);

@@ -65,18 +65,8 @@ int orl_cmd_walk(int argc, char **argv)
             endings++;
             if (res.reached[i]) endings_reached++;
         }
-        if (res.dead_end[i])
-            orl_diag_add(&d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
-                         "scene \"%s\" is a dead end: the reader can get here with no choice to take "
-                         "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
-        else if (!res.reached[i] && o.random == 0 && !res.truncated && s->ending)
-            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
-                         "ending \"%s\" is never reached by any path", s->id);
-        else if (!res.reached[i] && o.random == 0 && !res.truncated)
-            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
-                         "scene \"%s\" is never reached by any path (its choices' 'when' conditions may never allow it)",
-                         s->id);
     }
+    orl_walk_report(st, &o, &res, &d, 0); /* dead ends, scenes never reached */
     orl_diags_sort(&d);
     orl_diags_print(&d, stdout);
     if (o.random) {

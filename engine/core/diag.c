@@ -152,5 +152,7 @@ void orl_diags_free(orl_diags *d)
         free(d->items[i].msg);
     }
     free(d->items);
+    const char *(*wording)(const char *, const char *) = d->wording; /* a setting: the list can be used again */
     memset(d, 0, sizeof *d);
+    d->wording = wording;
 }

@@ -852,6 +852,29 @@ const char *orl_explain_field_word(const char *name)
     return NULL;
 }
 
+const char *const *orl_explain_field_aliases(const char *field)
+{
+    static const char *const choices[] = {"opciones", "elecciones", "decisiones", NULL};
+    static const char *const ending[] = {"final", "fin", NULL};
+    static const char *const source[] = {"fuente", NULL};
+    static const char *const warnings[] = {"avisos", "advertencias", "aviso", NULL};
+    static const char *const text[] = {"texto", NULL};
+    static const char *const go[] = {"ir", "ir_a", "destino", NULL};
+    static const char *const title[] = {"titulo", "título", NULL};
+    static const char *const start[] = {"inicio", "comienzo", NULL};
+    static const char *const when[] = {"cuando", NULL};
+    static const char *const fact[] = {"dato", "hecho", NULL};
+    static const struct { const char *f; const char *const *al; } map[] = {
+        {"choices", choices}, {"ending", ending}, {"source", source}, {"warnings", warnings}, {"text", text},
+        {"go", go}, {"title", title}, {"start", start}, {"when", when}, {"fact", fact}};
+    switch (field[0]) { /* most fields have none: one comparison */
+    case 'c': case 'e': case 's': case 'w': case 't': case 'g': case 'f': break;
+    default: return NULL;
+    }
+    for (size_t i = 0; i < sizeof map / sizeof *map; i++) if (strcmp(map[i].f, field) == 0) return map[i].al;
+    return NULL;
+}
+
 const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, size_t n)
 {
     if (!msg) return msg;

@@ -46,6 +46,9 @@ const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, 
 const char *orl_explain_dsl_word(const char *name);
 /* The field an author meant by a Spanish field name (choices for opciones ...), or NULL. */
 const char *orl_explain_field_word(const char *name);
+/* The other way: the Spanish names an author may have written for `field` (NULL-terminated),
+ * or NULL. */
+const char *const *orl_explain_field_aliases(const char *field);
 
 /* A name read as a variable while the story loaded (go = albergue: the global albergue,
  * which is nil). When line `line` of the source writes `FIELD = name`, reports it (“¿faltan

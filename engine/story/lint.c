@@ -230,22 +230,30 @@ long orl_lint_walk_states(int nscenes)
     return bound > floor ? bound : floor;
 }
 
-static void check_hidden(lint_ctx *x, long states)
+/* The bounded walk `walk --all` does, so that `check` finds what `walk` finds: script errors
+ * in on_enter and when (at the author's line, in the author's words), dead ends made by
+ * conditions, and choices never shown. Not on a story whose loading failed: its scenes and
+ * functions are what was read before the error. */
+static void check_walk(lint_ctx *x, long states, int load_errors)
 {
     orl_story *st = x->st;
-    if (states < 0 || x->d->errors || st->start_idx < 0 || st->nscenes == 0) return;
+    if (states < 0 || load_errors || st->start_idx < 0 || st->nscenes == 0) return;
+    for (int i = 0; i < st->nscenes; i++)
+        for (int j = 0; j < st->scenes[i].nchoices; j++)
+            if (st->scenes[i].choices[j].target < 0) return; /* an unknown go: reported, and nowhere to walk */
     orl_diags tmp = {0};
     tmp.wording = x->d->wording;
     orl_walk_opts o = {0};
     o.max_states = states;
     o.max_seconds = ORL_LINT_WALK_SECONDS;
-    o.until_all_shown = 1;
     orl_walk_result res;
-    if (orl_walk(st, &o, &res, &tmp) == 0 && !res.truncated) {
+    if (orl_walk(st, &o, &res, &tmp) == 0) {
+        orl_walk_report(st, &o, &res, &tmp, 1);
         for (size_t i = 0; i < tmp.n; i++) {
             orl_diag *g = &tmp.items[i];
-            if (strcmp(g->code, "always-hidden") == 0)
-                orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
+            /* always-hidden only from a walk that saw everything */
+            if (strcmp(g->code, "always-hidden") == 0 && res.truncated) continue;
+            orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
         }
     }
     orl_walk_result_free(&res);
@@ -470,7 +478,7 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
     check_twine_code(&x);
     check_images(&x);
-    check_hidden(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes));
+    check_walk(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes), o.load_errors);
     check_translations(&x);
     for (int i = 0; i < x.nnames; i++) free(x.names[i]);
     free(x.names);

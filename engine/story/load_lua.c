@@ -176,7 +176,17 @@ static int get_field(lua_State *L, int t, const char *k)
 {
     t = lua_absindex(L, t);
     lua_pushstring(L, k);
-    return lua_rawget(L, t);
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TNIL) {
+        /* opciones = { ... } is an error (check_fields), but read as choices: its consequences
+         * (no choices, a scene nobody reaches) would only repeat it (story/explain.h) */
+        for (const char *const *al = orl_explain_field_aliases(k); al && *al && ty == LUA_TNIL; al++) {
+            lua_pop(L, 1);
+            lua_pushstring(L, *al);
+            ty = lua_rawget(L, t);
+        }
+    }
+    return ty;
 }
 
 /* The conversion runs inside the loader's protected call (load_protected): a C allocation
@@ -432,7 +442,13 @@ static void check_fields(defctx *c, int t, const char *const *allowed, const cha
                  * when the reader arrives (docs/story-format.md) */
                 int sets = strcmp(k, "set") == 0 || strcmp(k, "action") == 0 || strcmp(k, "actions") == 0;
                 const char *sug = sets ? NULL : closest(k, allowed);
-                if (sets && strcmp(kind, "scene") == 0)
+                const char *english = orl_explain_field_word(k); /* opciones: choices */
+                for (const char *const *a = allowed; english && *a; a++)
+                    if (strcmp(*a, english) == 0) sug = english;
+                if (english && sug == english)
+                    derr(c, k, "unknown-field", "field names are written in English in a story: write %s instead of %s",
+                         english, k);
+                else if (sets && strcmp(kind, "scene") == 0)
                     derr(c, k, "unknown-field", "a scene has no field '%s'; to change what the story remembers, write "
                          "on_enter = function(s) s.name = value end: it runs when the reader arrives in the scene "
                          "(docs/story-format.md)", k);
