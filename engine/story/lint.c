@@ -68,6 +68,7 @@ typedef struct lint_ctx {
     char **names;
     int nnames;
     unsigned char *buf;
+    int verbose;          /* translations: every missing and obsolete text, not one line each */
 } lint_ctx;
 
 static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *name, int panorama)
@@ -336,9 +337,11 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     orl_story *st = x->st;
     orl_catalog *c = orl_po_load(st->fs, po, x->d);
     if (!c) return;
-    int translated = 0, fuzzy = 0;
+    int translated = 0, fuzzy = 0, same = 0;
     for (int i = 0; i < ts->n; i++) {
-        if (orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i])) translated++;
+        const char *tr = orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i]);
+        if (tr) translated++;
+        if (tr && strcmp(tr, ts->texts[i]) == 0) same++;
         else {
             const orl_po_entry *e = orl_catalog_entry(c, NULL, ts->texts[i]);
             if (e && e->fuzzy && *e->str) fuzzy++;
@@ -350,13 +353,29 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "this file says it is in \"%s\" (Language: in its header), but its name says \"%s\"; "
                      "rename the file, or set the language in Poedit (Catalog > Properties)", c->language, lang);
     int pct = ts->n ? (int)((long long)translated * 100 / ts->n) : 100;
-    if (translated == ts->n && ts->n == 1)
+    /* `msginit -l en_US` (and some editors) fill every msgstr with its msgid: the file then looks
+     * translated, and shows the story's own language. Names and short words may be the same in
+     * both languages, but not most of a story. */
+    int copied = lang && st->language && strcmp(lang, st->language) != 0 && ts->n >= 4 && same * 2 > ts->n;
+    if (copied)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-copied",
+                     "translation \"%s\": %d of its %d texts are the same as the story's own words (msginit and some "
+                     "editors copy each text as its translation), so the story would be shown untranslated; "
+                     "translate them in Poedit, or start again there with File > New from POT/PO file, which "
+                     "leaves them empty (msginit fills an English file with copies)", lang, same, ts->n);
+    if (copied)
+        ; /* not "all translated" */
+    else if (translated == ts->n && ts->n == 1)
         orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
                      "translation \"%s\": the story's one text is translated", lang);
     else if (translated == ts->n)
         orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
                      "translation \"%s\": all %d texts are translated", lang, ts->n);
-    else {
+    else if (!x->verbose) {
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-incomplete",
+                     "translation \"%s\": %d of %d texts are translated (%d%%); the others are shown in the "
+                     "story's own language ('orilla check --verbose' lists them)", lang, translated, ts->n, pct);
+    } else {
         /* which ones, under the line: where each is written and its first words */
         orl_buf list = {0};
         int missing = 0;
@@ -399,6 +418,7 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     for (int i = 0; i < c->n; i++) {
         const orl_po_entry *e = &c->entries[i];
         if (orl_strmap_get(&ts->map, e->id) >= 0) continue;
+        if (!x->verbose) { obsolete++; continue; } /* one line below */
         if (++obsolete > 20) continue;
         char shown[90];
         size_t n = strlen(e->id);
@@ -412,7 +432,12 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "\"%s\" is no longer in the story (its text was changed or removed); update the file "
                      "from a new template ('orilla strings') in Poedit, or delete this entry", shown);
     }
-    if (obsolete == 21)
+    if (!x->verbose && obsolete)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
+                     "translation \"%s\": texts no longer in the story (changed or removed): %d; update the file "
+                     "from a new template ('orilla strings') in Poedit ('orilla check --verbose' lists them)",
+                     lang, obsolete);
+    else if (obsolete == 21)
         orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
                      "and %d more text that is no longer in the story", obsolete - 20);
     else if (obsolete > 21)
@@ -474,6 +499,7 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     x.sw = o.screen_w > 0 ? o.screen_w : 1920;
     x.sh = o.screen_h > 0 ? o.screen_h : 1080;
     x.decode_image = o.decode_image;
+    x.verbose = o.verbose;
     x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
     check_twine_code(&x);

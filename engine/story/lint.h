@@ -20,6 +20,7 @@ typedef struct orl_lint_opts {
     long walk_states;         /* bound of the walk (script errors, dead ends made by 'when',
                                  always-hidden): ORL_LINT_WALK_STATES when 0; -1 = do not walk */
     int load_errors;          /* the story loaded with errors: do not walk what was half read */
+    int verbose;              /* translations: list each missing or obsolete text (else one line) */
     /* Decodes a picture whole, as the player will (orl_image_verify, render/scene.h): 0 when
      * it can be shown, else -1 and why (the decoder's reason). NULL: pictures are only
      * checked from their headers. */
