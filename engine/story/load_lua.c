@@ -1192,7 +1192,19 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
 
 orl_story *orl_story_load(const char *path, const orl_load_opts *opts, orl_diags *diags)
 {
-    char err[700];
+    char err[700], folder[4096];
+    /* `orilla check mi-historia/story.lua` (what the editor shows): the story is its folder */
+    struct stat fsb;
+    size_t plen = path ? strlen(path) : 0;
+    if (plen > 4 && plen < sizeof folder && strcmp(path + plen - 4, ".lua") == 0 && stat(path, &fsb) == 0 &&
+        S_ISREG(fsb.st_mode)) {
+        memcpy(folder, path, plen + 1);
+        char *slash = strrchr(folder, '/');
+        if (slash == folder) slash[1] = 0;
+        else if (slash) *slash = 0;
+        else snprintf(folder, sizeof folder, ".");
+        path = folder;
+    }
     orl_fs *fs = orl_fs_open(path, err, sizeof err);
     if (!fs) {
         /* the two an author meets most (a mistyped folder name), in the messages' language */
