@@ -3,6 +3,7 @@
 #include "player/watch.h"
 #include "audio/voice.h"
 #include "story/consent.h"
+#include "story/messages.h"
 #include <SDL2/SDL_image.h>
 #include <glob.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int *exit_code)
 {
     orl_diags d = {0};
+    d.wording = orl_messages_current(); /* ORILLA_LANG=es or --lang es: the author's language */
     orl_load_opts lo = {0};
     lo.script.seed = seed;
     lo.lang = lang;
@@ -32,8 +34,9 @@ orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int 
     }
     if (d.errors) {
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "%d error%s: mend %s first ('orilla check %s' lists every problem)\n", d.errors,
-                d.errors == 1 ? "" : "s", d.errors == 1 ? "it" : "them", path);
+        fprintf(stderr, orl_messages_words("@app", d.errors == 1 ? "%d error: mend it first ('orilla check %s' lists every problem)\n"
+                                                                 : "%d errors: mend them first ('orilla check %s' lists every problem)\n"),
+                d.errors, path);
         orl_diags_free(&d);
         orl_story_free(st);
         *exit_code = 1;
@@ -540,10 +543,10 @@ int orl_play_window(const orl_play_opts *o)
     stage("video initialised");
     if (no_display) {
         fprintf(stderr,
-                "orilla play: there is no display to open a window on (%s).\n"
-                "To play in this terminal:    orilla text %s\n"
-                "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n",
-                why, o->path, o->path);
+                orl_messages_words("@play", "orilla play: there is no display to open a window on (%s).\n"
+                                            "To play in this terminal:    orilla text %s\n"
+                                            "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n"),
+                orl_messages_words("@play", why), o->path, o->path);
         orl_ahead_free(pre);
         session_close(&s);
         SDL_Quit();
@@ -555,12 +558,12 @@ int orl_play_window(const orl_play_opts *o)
     window w = {0};
     if (window_open(&w, o, title, software) != 0) {
         if (software) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
         software = 1;
         if (window_open(&w, o, title, 1) != 0) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
     }
@@ -568,7 +571,7 @@ int orl_play_window(const orl_play_opts *o)
         /* OpenGL here is a software rasteriser: SDL's own software renderer is lighter */
         window_close(&w);
         if (window_open(&w, o, title, 1) != 0) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
     }
