@@ -336,7 +336,7 @@ void orl_walk_report(const orl_story *st, const orl_walk_opts *o, const orl_walk
     for (int i = 0; i < st->nscenes; i++) {
         const orl_scene *s = &st->scenes[i];
         if (res->dead_end[i]) {
-            if (dead_ends_only && s->nchoices == 0) continue;
+            if (s->nchoices == 0) continue; /* no choices at all: orl_story_check says so */
             orl_diag_add(d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
                          "scene \"%s\" is a dead end: the reader can get here with no choice to take "
                          "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
