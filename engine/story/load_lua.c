@@ -302,8 +302,11 @@ static char *get_str(defctx *c, int t, const char *field, int required)
         out = dup_text(c, field, L, -1);
         if (out && !*out && required) derr(c, field, "empty", "'%s' is empty; write something between the quotes", field);
     } else if (ty == LUA_TNIL) {
-        if (required && !unquoted_claim(c, field))
-            derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
+        /* go = albergue: reported as such; read as "albergue", so that its consequences (a
+         * scene nobody reaches) are not reported too */
+        const char *u = unquoted_claim(c, field);
+        if (u) out = need(L, orl_strdup(u));
+        else if (required) derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
     } else {
         derr(c, field, "wrong-type", "'%s' should be text in quotes, like %s = \"...\", but it is %s",
              field, field, type_words(c, L, -1));
