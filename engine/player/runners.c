@@ -603,8 +603,8 @@ int orl_play_window(const orl_play_opts *o)
     if (o->watch) {
         char err[512];
         watch = orl_watch_open(o->path, err, sizeof err);
-        if (!watch) fprintf(stderr, "orilla play: --watch: %s; playing without it\n", err);
-        else fprintf(stderr, "orilla play: watching %s: saved changes reload the story\n", o->path);
+        if (!watch) fprintf(stderr, orl_messages_words("@watch", "orilla play: --watch: %s; playing without it\n"), err);
+        else fprintf(stderr, orl_messages_words("@watch", "orilla play: watching %s: saved changes reload the story\n"), o->path);
         /* a thread wakes the loop the moment a file changes (else it looks every 100 ms) */
         if (watch) orl_watch_notify(watch, wake_loop, NULL);
     }
@@ -649,13 +649,14 @@ int orl_play_window(const orl_play_opts *o)
         }
         if (watch && orl_watch_poll(watch, orl_watch_now_ms())) {
             orl_diags rd = {0};
+            rd.wording = orl_messages_current(); /* error/aviso/nota in the author's language */
             reload_from = orl_watch_changed_at(watch);
             if (orl_player_reload(p, &rd) == 0) {
-                if (!o->verbose) fprintf(stderr, "orilla play: reloaded %s\n", o->path);
+                if (!o->verbose) fprintf(stderr, orl_messages_words("@watch", "orilla play: reloaded %s\n"), o->path);
             } else {
                 reload_from = 0;
                 orl_diags_print(&rd, stderr);
-                fprintf(stderr, "orilla play: %s has problems: showing the last version that worked\n", o->path);
+                fprintf(stderr, orl_messages_words("@watch", "orilla play: %s has problems: showing the last version that worked\n"), o->path);
             }
             orl_diags_free(&rd);
             need = 1;
