@@ -338,7 +338,7 @@ static int starts_definition(const lexer *x, const tk *t)
 /* What the block opened on line ln is, in words ("scene \"casa\"", "'choices = {'" ...). */
 static void block_words(const orl_diags *d, const char *s, size_t n, int ln, char *out, size_t on)
 {
-    size_t len;
+    size_t len = 0;
     const char *p = line_at(s, n, ln, &len);
     out[0] = 0;
     if (!p) return;
@@ -514,7 +514,7 @@ static int missing_brace(const char *s, size_t sn, int err_line, int *def_line, 
 {
     static const char *const kinds[] = {"scene", "narrator", "testimony", NULL};
     for (int ln = err_line - 1; ln >= 1 && ln >= err_line - 30; ln--) {
-        size_t n;
+        size_t n = 0;
         const char *p = line_at(s, sn, ln, &n);
         if (!p) return 0;
         size_t i = 0;
@@ -539,7 +539,7 @@ static int missing_brace(const char *s, size_t sn, int err_line, int *def_line, 
         if (q < n && !(q + 1 < n && p[q] == '-' && p[q + 1] == '-')) return 0; /* something after the name: a '{' */
         /* the '{' may start the next line that is not blank: then nothing is missing */
         for (int nx = ln + 1; nx < err_line; nx++) {
-            size_t m;
+            size_t m = 0;
             const char *r = line_at(s, sn, nx, &m);
             size_t t = 0;
             while (r && t < m && (r[t] == ' ' || r[t] == '\t')) t++;
@@ -615,7 +615,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         orl_diag_add(d, ORL_ERROR, file, line, 0, "script", "%s%s", msg, syntax_hint(d, msg));
         return;
     }
-    size_t ln;
+    size_t ln = 0;
     const char *p = line_at(text, len, line, &ln);
     char near[128], word[96], plain[96], kind[16], id[128], what[200];
     int eof = near_token(msg, near, sizeof near);
@@ -650,7 +650,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         /* the text goes on when a later line ends it with the quote, with no field (a '=' or a
          * '{') before that quote: a line of code first means the quote was forgotten */
         for (int l = sc.at.line + 1; l <= sc.at.line + 20; l++) {
-            size_t m;
+            size_t m = 0;
             const char *r = line_at(text, len, l, &m);
             if (!r) break;
             const char *qq = memchr(r, q, m);
@@ -952,7 +952,7 @@ static int means_false(const char *name)
 int orl_explain_unquoted(orl_diags *d, const char *file, const char *text, size_t len, int line,
                          const char *name, char *field, size_t fn)
 {
-    size_t n;
+    size_t n = 0;
     const char *p = line_at(text, len, line, &n);
     if (!p || !*name) return 0;
     size_t nl = strlen(name);

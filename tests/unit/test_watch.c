@@ -45,7 +45,7 @@ static void write_story(const char *dir, const char *two_text, int with_two)
     char two[1024] = "", all[4096], path[512];
     if (with_two) snprintf(two, sizeof two, two_fmt, two_text);
     snprintf(all, sizeof all, story_fmt, with_two ? "two" : "end", two);
-    snprintf(path, sizeof path, "%s/story.lua", dir);
+    if (snprintf(path, sizeof path, "%s/story.lua", dir) >= (int)sizeof path) fail(); /* Release: -Wformat-truncation */
     write_file(path, all);
 }
 
