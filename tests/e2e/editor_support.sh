@@ -9,8 +9,9 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/orl-editor-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 fail=0
 ann="$src/docs/orilla.d.lua"
-fields=$(sed -n 's/^static const char \*const [a-z]*_fields\[\] = {\(.*\)/\1/p; /_fields\[\] = {/,/NULL};/p' \
-         "$src/engine/story/load_lua.c" | grep -o '"[a-z_]*"' | tr -d '"' | sort -u)
+fields=$(awk '/^static const char \*const [a-z]*_fields\[\] = \{/ { on = 1; sub(/.*= \{/, "") }
+              on { print; if (/NULL\};/) on = 0 }' "$src/engine/story/load_lua.c" |
+         grep -o '"[a-z_]*"' | tr -d '"' | sort -u)
 [ -n "$fields" ] || { echo "FAIL: no field lists found in load_lua.c"; exit 1; }
 n=0
 for f in $fields; do
