@@ -4,14 +4,38 @@
 #include "render/scene.h"
 #include "story/lint.h"
 #include "story/messages.h"
+#include <stdlib.h>
 #include <string.h>
+
+/* The report's order: errors, then warnings, then notes, then how far each translation is;
+ * within each, by file and line (orl_diags_sort). An author reads the first line first. */
+static int group_of(const orl_diag *g)
+{
+    int tr = g->code && (strncmp(g->code, "translation-", 12) == 0 || strcmp(g->code, "po-language") == 0 ||
+                         strcmp(g->code, "bad-lang") == 0);
+    if (tr && g->sev != ORL_ERROR) return 3;
+    return g->sev == ORL_ERROR ? 0 : g->sev == ORL_WARNING ? 1 : 2;
+}
+
+static void report_order(orl_diags *d)
+{
+    if (d->n < 2) return;
+    orl_diag *sorted = malloc(d->n * sizeof *sorted);
+    if (!sorted) return; /* stays in file order */
+    size_t k = 0;
+    for (int grp = 0; grp <= 3; grp++)
+        for (size_t i = 0; i < d->n; i++)
+            if (group_of(&d->items[i]) == grp) sorted[k++] = d->items[i];
+    memcpy(d->items, sorted, d->n * sizeof *sorted);
+    free(sorted);
+}
 
 int orl_cmd_check(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
     const char *path = NULL, *format = "text", *lang = NULL;
-    int k;
+    int k, verbose = 0;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
             if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
@@ -20,6 +44,8 @@ int orl_cmd_check(int argc, char **argv)
             format = orl_args_value(&a);
             if (format && strcmp(format, "text") && strcmp(format, "json"))
                 orl_args_fail(&a, "--format is text or json, not '%s'", format);
+        } else if (orl_args_is(&a, "--verbose") || orl_args_is(&a, "-v")) {
+            verbose = 1;
         } else if (orl_args_is(&a, "--lang")) {
             lang = orl_args_value(&a);
             if (lang && !orl_messages_has_lang(lang))
@@ -35,11 +61,15 @@ int orl_cmd_check(int argc, char **argv)
     orl_diags d = {0};
     d.wording = orl_app_wording(); /* story/messages.h */
     orl_story *st = orl_story_load(path, NULL, &d);
+    int load_errors = d.errors;
     if (st) orl_story_check(st, NULL, &d);
     orl_lint_opts lo = {0};
+    lo.load_errors = load_errors; /* the walk runs on a story that loaded whole */
+    lo.verbose = verbose;
     lo.decode_image = orl_image_verify; /* a damaged picture is found before the player shows it */
     if (st) orl_story_lint(st, &lo, &d); /* workshop advice: story/lint.h */
     orl_diags_sort(&d);
+    report_order(&d);
     int json = strcmp(format, "json") == 0;
     if (json) orl_diags_print_json(&d, stdout);
     else orl_diags_print(&d, stdout);

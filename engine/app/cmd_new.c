@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* The starter story. @ID@ is the story id; @X@ are the words of the chosen language. */
 static const char story_template[] =
@@ -271,6 +272,55 @@ static const char *const made_words[] = {
 };
 enum { W_STORY, W_PICTURES, W_TRANSLATIONS, W_CHECK, W_TEXT };
 
+/* Where Orilla's annotations for editors (docs/orilla.d.lua) are on this machine: installed
+ * next to the program's share folder (../share/orilla, as the .deb puts it in /usr/share/orilla),
+ * in the source tree the program was built from, or in /usr/share/orilla; that last one when
+ * none is found. */
+static void annotations_path(char *out, size_t n)
+{
+    char exe[4096];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char cand[3][4200];
+    int nc = 0;
+    if (len > 0) {
+        exe[len] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(cand[nc++], sizeof cand[0], "%s/../share/orilla/orilla.d.lua", exe);
+        }
+    }
+    snprintf(cand[nc++], sizeof cand[0], "%s/docs/orilla.d.lua", ORL_SOURCE_DIR);
+    snprintf(cand[nc++], sizeof cand[0], "/usr/share/orilla/orilla.d.lua");
+    for (int i = 0; i < nc; i++) {
+        char real[4096];
+        if (access(cand[i], R_OK) == 0 && realpath(cand[i], real)) {
+            snprintf(out, n, "%s", real);
+            return;
+        }
+    }
+    snprintf(out, n, "/usr/share/orilla/orilla.d.lua");
+}
+
+/* .luarc.json: lua-language-server (VS Code's Lua extension, Neovim...) reads it and then
+ * completes and explains every field of story.lua, and knows story, scene... */
+static char *luarc_text(void)
+{
+    char path[4096], esc[8300];
+    annotations_path(path, sizeof path);
+    size_t o = 0;
+    for (const char *p = path; *p && o + 3 < sizeof esc; p++) {
+        if (*p == '"' || *p == '\\') esc[o++] = '\\';
+        esc[o++] = *p;
+    }
+    esc[o] = 0;
+    return orl_format("{\n"
+                      "  \"runtime.version\": \"Lua 5.4\",\n"
+                      "  \"workspace.library\": [\"%s\"],\n"
+                      "  \"diagnostics.globals\": [\"story\", \"scene\", \"narrator\", \"testimony\", \"include\"]\n"
+                      "}\n", esc);
+}
+
 static void print_made(const char *dir)
 {
     const char *env = getenv("ORILLA_LANG");
@@ -366,6 +416,12 @@ int orl_cmd_new(int argc, char **argv)
     if (ok) {
         snprintf(p3, sizeof p3, "%s/locale/README.md", dir);
         ok = write_file(p3, loc) == 0;
+    }
+    if (ok) {
+        char *luarc = luarc_text();
+        snprintf(p3, sizeof p3, "%s/.luarc.json", dir);
+        ok = luarc && write_file(p3, luarc) == 0;
+        free(luarc);
     }
     free(story);
     free(img);

@@ -2,6 +2,8 @@
 #include "app/commands.h"
 #include "app/common.h"
 #include "core/term.h"
+#include "render/scene.h"
+#include "story/lint.h"
 #include "story/walk.h"
 #include <stdio.h>
 #include <string.h>
@@ -43,12 +45,43 @@ int orl_cmd_walk(int argc, char **argv)
     if (a.error) return ORL_EXIT_USAGE;
 
     int rc;
-    orl_app_load lo = {.seed = o.seed, .run_check = 0};
-    orl_story *st = orl_app_open(path, &lo, &rc);
-    if (!st) return rc;
-    if (orl_app_isatty(stderr)) o.progress = progress;
+    /* The errors `check` finds without playing are walk's too (a fact without its source, a
+     * missing picture, consent, a broken translation), so that both say the same count;
+     * after a load error, as in check, nothing is walked. */
     orl_diags d = {0};
     d.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
+    orl_load_opts ldo = {0};
+    ldo.script.seed = o.seed;
+    orl_story *st = orl_story_load(path, &ldo, &d);
+    int load_errors = d.errors;
+    if (st) {
+        orl_diags found = {0};
+        found.wording = d.wording;
+        orl_story_check(st, NULL, &found);
+        orl_lint_opts lint = {0};
+        lint.walk_states = -1; /* the walk below is the real one */
+        lint.decode_image = orl_image_verify; /* as check does */
+        lint.load_errors = load_errors;
+        orl_story_lint(st, &lint, &found);
+        for (size_t i = 0; i < found.n; i++) {
+            const orl_diag *g = &found.items[i];
+            if (g->sev == ORL_ERROR) orl_diag_add(&d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
+        }
+        orl_diags_free(&found);
+    }
+    if (!st || load_errors) {
+        orl_diags_sort(&d);
+        orl_diags_print(&d, stderr);
+        if (st)
+            fprintf(stderr, orl_app_words_n("@app", d.errors, "%d error: mend it first ('orilla check %s' lists every problem)\n",
+                                            "%d errors: mend them first ('orilla check %s' lists every problem)\n"),
+                    d.errors, path);
+        rc = st ? ORL_EXIT_PROBLEMS : ORL_EXIT_USAGE;
+        orl_diags_free(&d);
+        orl_story_free(st);
+        return rc;
+    }
+    if (orl_app_isatty(stderr)) o.progress = progress;
     orl_walk_result res;
     if (orl_walk(st, &o, &res, &d) != 0) {
         orl_diags_print(&d, stderr);
@@ -65,18 +98,8 @@ int orl_cmd_walk(int argc, char **argv)
             endings++;
             if (res.reached[i]) endings_reached++;
         }
-        if (res.dead_end[i])
-            orl_diag_add(&d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
-                         "scene \"%s\" is a dead end: the reader can get here with no choice to take "
-                         "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
-        else if (!res.reached[i] && o.random == 0 && !res.truncated && s->ending)
-            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
-                         "ending \"%s\" is never reached by any path", s->id);
-        else if (!res.reached[i] && o.random == 0 && !res.truncated)
-            orl_diag_add(&d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
-                         "scene \"%s\" is never reached by any path (its choices' 'when' conditions may never allow it)",
-                         s->id);
     }
+    orl_walk_report(st, &o, &res, &d, 0); /* dead ends, scenes never reached */
     orl_diags_sort(&d);
     orl_diags_print(&d, stdout);
     if (o.random) {

@@ -6,14 +6,10 @@
 
 int orl_app_isatty(FILE *f) { return isatty(orl_term_fileno(f)); }
 
-static const char *app_lang; /* a command's --lang; NULL: ORILLA_LANG */
+/* a command's --lang (NULL: ORILLA_LANG), for every layer: story/messages.h */
+void orl_app_set_lang(const char *lang) { orl_messages_set_lang(lang); }
 
-void orl_app_set_lang(const char *lang) { app_lang = lang; }
-
-orl_wording_fn orl_app_wording(void)
-{
-    return orl_messages_wording(app_lang ? app_lang : orl_messages_default_lang());
-}
+orl_wording_fn orl_app_wording(void) { return orl_messages_current(); }
 
 const char *orl_app_words_in(orl_wording_fn w, const char *code, const char *fmt)
 {

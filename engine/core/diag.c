@@ -226,5 +226,7 @@ void orl_diags_free(orl_diags *d)
     free(d->items);
     for (size_t i = 0; i < d->nkinds; i++) free(d->kinds[i].code);
     free(d->kinds);
+    const char *(*wording)(const char *, const char *) = d->wording; /* a setting: the list can be used again */
     memset(d, 0, sizeof *d);
+    d->wording = wording;
 }

@@ -58,6 +58,7 @@ void orl_diags_sort(orl_diags *d);
 void orl_diags_print(const orl_diags *d, FILE *out);
 /* One JSON array for editors. */
 void orl_diags_print_json(const orl_diags *d, FILE *out);
+/* Frees the diagnostics; the list is empty and keeps its wording. */
 void orl_diags_free(orl_diags *d);
 const char *orl_severity_name(orl_severity s);
 

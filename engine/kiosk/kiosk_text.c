@@ -1,6 +1,7 @@
 /* The words the kiosk says to visitors, in es, en, fr and ar (English for the rest). The
  * operator menu is in English: it is read by staff with the docs beside them. */
 #include "kiosk/kiosk_internal.h"
+#include "core/lang.h"
 #include <string.h>
 
 typedef struct lang_words {
@@ -90,34 +91,13 @@ static const lang_words table[] = {
 const char *kiosk_word_in(const char *lang, kiosk_word w)
 {
     if (w < 0 || w >= KW_COUNT) return "";
-    size_t n = lang ? strcspn(lang, "-_") : 0;
-    for (size_t i = 0; lang && i < sizeof table / sizeof *table; i++)
-        if (strlen(table[i].lang) == n && strncmp(table[i].lang, lang, n) == 0 && table[i].w[w]) return table[i].w[w];
-    return table[0].w[w];
+    const char *codes[sizeof table / sizeof *table];
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++) codes[i] = table[i].lang;
+    int k = orl_lang_match(lang, codes, sizeof table / sizeof *table); /* core/lang.h */
+    return k >= 0 && table[k].w[w] ? table[k].w[w] : table[0].w[w];
 }
 
-const char *kiosk_lang_name(const char *code)
-{
-    static const char *const names[][2] = {
-        {"es", "Español"}, {"en", "English"}, {"fr", "Français"}, {"ar", "العربية"},
-        {"pt", "Português"}, {"it", "Italiano"}, {"de", "Deutsch"}, {"ca", "Català"},
-        {"eu", "Euskara"}, {"gl", "Galego"}, {"qu", "Runasimi"}, {"ay", "Aymar aru"},
-        {"gn", "Avañe'ẽ"}, {"ht", "Kreyòl ayisyen"}, {"nl", "Nederlands"}, {"uk", "Українська"},
-        {"ru", "Русский"}, {"fa", "فارسی"}, {"tr", "Türkçe"}, {"ti", "ትግርኛ"}, {"so", "Soomaali"},
-        {"wo", "Wolof"}, {"ps", "پښتو"}, {"ur", "اردو"}, {"he", "עברית"}, {NULL, NULL},
-    };
-    if (!code) return "";
-    for (int i = 0; names[i][0]; i++)
-        if (strcmp(names[i][0], code) == 0) return names[i][1];
-    return code;
-}
+/* core/lang.h: the one language table (the player asks it too) */
+const char *kiosk_lang_name(const char *code) { return orl_lang_name(code); }
 
-int kiosk_lang_rtl(const char *lang)
-{
-    static const char *const rtl[] = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", NULL};
-    if (!lang) return 0;
-    size_t n = strcspn(lang, "-_");
-    for (int i = 0; rtl[i]; i++)
-        if (strlen(rtl[i]) == n && strncmp(lang, rtl[i], n) == 0) return 1;
-    return 0;
-}
+int kiosk_lang_rtl(const char *lang) { return orl_lang_rtl(lang); }

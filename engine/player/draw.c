@@ -1,6 +1,7 @@
 /* Drawing the view model into an SDL_Renderer with a 1920x1080 logical size. Calm and warm:
  * a dark translucent panel, rounded buttons, a paper-coloured fact card, amber accents. */
 #include "player/player_internal.h"
+#include "story/messages.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -556,7 +557,7 @@ static void draw_reload(orl_player_gfx *g, orl_player *p)
     if (!probs && !note) return;
     const int x = 120, top = 136, w = W - 240, pad = 32; /* below the corner buttons */
     orl_view_text head = {0}, body = {0};
-    head.text = probs ? "The story has a problem. This is the last version that worked; save the file again once it is mended." : note;
+    head.text = probs ? orl_messages_words("@watch", "The story has a problem. This is the last version that worked; save the file again once it is mended.") : note;
     head.size = probs ? 32 : 30;
     head.bold = 1;
     head.x = x + pad;

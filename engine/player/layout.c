@@ -1,6 +1,7 @@
 /* The view model: what each screen shows, measured with the real fonts and placed on the
  * 1920x1080 canvas. Laid out left to right, then mirrored for right-to-left languages. */
 #include "player/player_internal.h"
+#include "core/lang.h"
 #include "story/care.h"
 #include "story/consent.h"
 #include "story/uitext.h"
@@ -23,30 +24,10 @@ float orl_player__size_scale(int step)
     return step >= 0 && step < ORL_PLAYER_TEXT_SIZES ? size_steps[step] : 1.0f;
 }
 
-int orl_player__is_rtl(const char *lang)
-{
-    static const char *const rtl[] = {"ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug", NULL};
-    if (!lang) return 0;
-    size_t n = strcspn(lang, "-_");
-    for (int i = 0; rtl[i]; i++)
-        if (strlen(rtl[i]) == n && strncmp(lang, rtl[i], n) == 0) return 1;
-    return 0;
-}
+/* core/lang.h: the one language table (the kiosk asks it too) */
+int orl_player__is_rtl(const char *lang) { return orl_lang_rtl(lang); }
 
-const char *orl_player__lang_name(const char *code)
-{
-    static const char *const names[][2] = {
-        {"es", "Español"}, {"en", "English"}, {"fr", "Français"}, {"ar", "العربية"},
-        {"pt", "Português"}, {"it", "Italiano"}, {"de", "Deutsch"}, {"ca", "Català"},
-        {"eu", "Euskara"}, {"gl", "Galego"}, {"qu", "Runasimi"}, {"ay", "Aymar aru"},
-        {"gn", "Avañe'ẽ"}, {"ht", "Kreyòl ayisyen"}, {"nl", "Nederlands"}, {"uk", "Українська"},
-        {"ru", "Русский"}, {"fa", "فارسی"}, {"tr", "Türkçe"}, {"ti", "ትግርኛ"}, {"so", "Soomaali"},
-        {"wo", "Wolof"}, {"ps", "پښتو"}, {"ur", "اردو"}, {"he", "עברית"}, {NULL, NULL},
-    };
-    for (int i = 0; names[i][0]; i++)
-        if (strcmp(names[i][0], code) == 0) return names[i][1];
-    return code;
-}
+const char *orl_player__lang_name(const char *code) { return orl_lang_name(code); }
 
 /* ---------------------------------------------------------------------------------------
  * Strings the view owns */

@@ -1,5 +1,6 @@
 /* The player core: screens, choices, rollback, settings. No window, no events: see player.h. */
 #include "player/player_internal.h"
+#include "story/messages.h"
 #include "story/care.h"
 #include "story/run.h"
 #include "core/limits.h"
@@ -885,20 +886,22 @@ static void set_problems(orl_player *p, const orl_diags *d)
         char where[600] = "";
         if (file && x->line > 0) snprintf(where, sizeof where, "%s:%d: ", file, x->line);
         else if (file) snprintf(where, sizeof where, "%s: ", file);
-        int w = snprintf(buf + len, sizeof buf - len, "%s%serror: %s", shown ? "\n" : "", where, x->msg ? x->msg : "");
+        int w = snprintf(buf + len, sizeof buf - len, "%s%s%s: %s", shown ? "\n" : "", where,
+                         orl_messages_words("@severity", "error"), x->msg ? x->msg : "");
         if (w < 0) break;
         len += (size_t)w < sizeof buf - len ? (size_t)w : sizeof buf - len - 1;
         shown++;
     }
     if (more && len < sizeof buf - 1)
-        snprintf(buf + len, sizeof buf - len, "\n… and %d more ('orilla check' lists them all)", more);
-    p->problems = orl_strdup(buf[0] ? buf : "error: the story cannot be loaded");
+        snprintf(buf + len, sizeof buf - len, orl_messages_words("@watch", "\n… and %d more ('orilla check' lists them all)"), more);
+    p->problems = orl_strdup(buf[0] ? buf : orl_messages_words("@watch", "error: the story cannot be loaded"));
 }
 
 int orl_player_reload(orl_player *p, orl_diags *diags)
 {
     if (!p->path) return -1;
     orl_diags d = {0};
+    d.wording = orl_messages_current(); /* the --watch panel speaks the author's language */
     orl_load_opts lo = {0};
     lo.script.seed = p->seed;
     lo.lang = p->st->language && strcmp(p->st->language, p->lang) == 0 ? NULL : p->lang;
@@ -975,8 +978,8 @@ int orl_player_reload(orl_player *p, orl_diags *diags)
         p->menu = 0;
         enter_story(p);
         char msg[ORL_MAX_ID + 96];
-        if (now < 0) snprintf(msg, sizeof msg, "The scene \"%s\" is gone: back to the start.", gone);
-        else snprintf(msg, sizeof msg, "The story's state no longer fits \"%s\": back to the start.", gone);
+        if (now < 0) snprintf(msg, sizeof msg, orl_messages_words("@watch", "The scene \"%s\" is gone: back to the start."), gone);
+        else snprintf(msg, sizeof msg, orl_messages_words("@watch", "The story's state no longer fits \"%s\": back to the start."), gone);
         p->notice = orl_strdup(msg);
     } else {
         int menu = p->menu;

@@ -4,6 +4,7 @@
 #include "player/watch.h"
 #include "audio/voice.h"
 #include "story/consent.h"
+#include "story/messages.h"
 #include <SDL2/SDL_image.h>
 #include <glob.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int *exit_code)
 {
     orl_diags d = {0};
+    d.wording = orl_messages_current(); /* ORILLA_LANG=es or --lang es: the author's language */
     orl_load_opts lo = {0};
     lo.script.seed = seed;
     lo.lang = lang;
@@ -33,8 +35,9 @@ orl_story *orl_play_load(const char *path, const char *lang, uint64_t seed, int 
     }
     if (d.errors) {
         orl_diags_print(&d, stderr);
-        fprintf(stderr, "%d error%s: mend %s first ('orilla check %s' lists every problem)\n", d.errors,
-                d.errors == 1 ? "" : "s", d.errors == 1 ? "it" : "them", path);
+        fprintf(stderr, orl_messages_words("@app", d.errors == 1 ? "%d error: mend it first ('orilla check %s' lists every problem)\n"
+                                                                 : "%d errors: mend them first ('orilla check %s' lists every problem)\n"),
+                d.errors, path);
         orl_diags_free(&d);
         orl_story_free(st);
         *exit_code = 1;
@@ -551,10 +554,10 @@ int orl_play_window(const orl_play_opts *o)
     stage("video initialised");
     if (no_display) {
         fprintf(stderr,
-                "orilla play: there is no display to open a window on (%s).\n"
-                "To play in this terminal:    orilla text %s\n"
-                "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n",
-                why, o->path, o->path);
+                orl_messages_words("@play", "orilla play: there is no display to open a window on (%s).\n"
+                                            "To play in this terminal:    orilla text %s\n"
+                                            "To draw without a display:   orilla play --headless --choices 1,2 --screenshot out.png %s\n"),
+                orl_messages_words("@play", why), o->path, o->path);
         orl_ahead_free(pre);
         session_close(&s);
         SDL_Quit();
@@ -566,12 +569,12 @@ int orl_play_window(const orl_play_opts *o)
     window w = {0};
     if (window_open(&w, o, title, software) != 0) {
         if (software) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
         software = 1;
         if (window_open(&w, o, title, 1) != 0) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
     }
@@ -579,7 +582,7 @@ int orl_play_window(const orl_play_opts *o)
         /* OpenGL here is a software rasteriser: SDL's own software renderer is lighter */
         window_close(&w);
         if (window_open(&w, o, title, 1) != 0) {
-            fprintf(stderr, "orilla play: cannot open a window: %s\n", SDL_GetError());
+            fprintf(stderr, orl_messages_words("@play", "orilla play: cannot open a window: %s\n"), SDL_GetError());
             goto fail;
         }
     }
@@ -611,8 +614,8 @@ int orl_play_window(const orl_play_opts *o)
     if (o->watch) {
         char err[512];
         watch = orl_watch_open(o->path, err, sizeof err);
-        if (!watch) fprintf(stderr, "orilla play: --watch: %s; playing without it\n", err);
-        else fprintf(stderr, "orilla play: watching %s: saved changes reload the story\n", o->path);
+        if (!watch) fprintf(stderr, orl_messages_words("@watch", "orilla play: --watch: %s; playing without it\n"), err);
+        else fprintf(stderr, orl_messages_words("@watch", "orilla play: watching %s: saved changes reload the story\n"), o->path);
         /* a thread wakes the loop the moment a file changes (else it looks every 100 ms) */
         if (watch) orl_watch_notify(watch, wake_loop, NULL);
     }
@@ -657,13 +660,14 @@ int orl_play_window(const orl_play_opts *o)
         }
         if (watch && orl_watch_poll(watch, orl_watch_now_ms())) {
             orl_diags rd = {0};
+            rd.wording = orl_messages_current(); /* error/aviso/nota in the author's language */
             reload_from = orl_watch_changed_at(watch);
             if (orl_player_reload(p, &rd) == 0) {
-                if (!o->verbose) fprintf(stderr, "orilla play: reloaded %s\n", o->path);
+                if (!o->verbose) fprintf(stderr, orl_messages_words("@watch", "orilla play: reloaded %s\n"), o->path);
             } else {
                 reload_from = 0;
                 orl_diags_print(&rd, stderr);
-                fprintf(stderr, "orilla play: %s has problems: showing the last version that worked\n", o->path);
+                fprintf(stderr, orl_messages_words("@watch", "orilla play: %s has problems: showing the last version that worked\n"), o->path);
             }
             orl_diags_free(&rd);
             need = 1;

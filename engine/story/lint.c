@@ -70,6 +70,7 @@ typedef struct lint_ctx {
     char **names;
     int nnames;
     unsigned char *buf;
+    int verbose;          /* translations: every missing and obsolete text, not one line each */
 } lint_ctx;
 
 static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *name, int panorama)
@@ -244,27 +245,35 @@ long orl_lint_walk_states(int nscenes)
     return bound > floor ? bound : floor;
 }
 
-static void check_hidden(lint_ctx *x, long states)
+/* The bounded walk `walk --all` does, so that `check` finds what `walk` finds: script errors
+ * in on_enter and when (at the author's line, in the author's words), dead ends made by
+ * conditions, and choices never shown. Not on a story whose loading failed: its scenes and
+ * functions are what was read before the error. */
+static void check_walk(lint_ctx *x, long states, int load_errors)
 {
     orl_story *st = x->st;
-    if (states < 0 || x->d->errors || st->start_idx < 0 || st->nscenes == 0) return;
+    if (states < 0 || load_errors || st->start_idx < 0 || st->nscenes == 0) return;
+    for (int i = 0; i < st->nscenes; i++)
+        for (int j = 0; j < st->scenes[i].nchoices; j++)
+            if (st->scenes[i].choices[j].target < 0) return; /* an unknown go: reported, and nowhere to walk */
     orl_diags tmp = {0};
     tmp.wording = x->d->wording;
     orl_walk_opts o = {0};
     o.max_states = states;
     o.max_seconds = ORL_LINT_WALK_SECONDS;
-    o.until_all_shown = 1;
     orl_walk_result res;
     /* the walk's time is the whole check's: no story call may run past it, however many
      * calls one scene makes (each has its own 2 s deadline) */
     orl_script_set_until(st->script, ORL_LINT_WALK_SECONDS);
     int wrc = orl_walk(st, &o, &res, &tmp);
     orl_script_set_until(st->script, 0);
-    if (wrc == 0 && (!res.truncated || res.truncated_bytes)) {
+    if (wrc == 0) {
+        orl_walk_report(st, &o, &res, &tmp, 1);
         for (size_t i = 0; i < tmp.n; i++) {
             orl_diag *g = &tmp.items[i];
-            if (strcmp(g->code, "always-hidden") == 0 || strcmp(g->code, "walk-state-memory") == 0)
-                orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
+            /* always-hidden only from a walk that saw everything */
+            if (strcmp(g->code, "always-hidden") == 0 && res.truncated) continue;
+            orl_diag_add(x->d, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
         }
     }
     orl_walk_result_free(&res);
@@ -393,9 +402,11 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     orl_catalog *c = orl_po_load(st->fs, po, x->d);
     if (!c) return;
     check_withheld_words(x, c, po);
-    int translated = 0, fuzzy = 0;
+    int translated = 0, fuzzy = 0, same = 0;
     for (int i = 0; i < ts->n; i++) {
-        if (orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i])) translated++;
+        const char *tr = orl_catalog_lookup(c, ts->ctxts[i], ts->texts[i]);
+        if (tr) translated++;
+        if (tr && strcmp(tr, ts->texts[i]) == 0) same++;
         else {
             const orl_po_entry *e = orl_catalog_entry(c, NULL, ts->texts[i]);
             if (e && e->fuzzy && *e->str) fuzzy++;
@@ -407,13 +418,29 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "this file says it is in \"%s\" (Language: in its header), but its name says \"%s\"; "
                      "rename the file, or set the language in Poedit (Catalog > Properties)", c->language, lang);
     int pct = ts->n ? (int)((long long)translated * 100 / ts->n) : 100;
-    if (translated == ts->n && ts->n == 1)
+    /* `msginit -l en_US` (and some editors) fill every msgstr with its msgid: the file then looks
+     * translated, and shows the story's own language. Names and short words may be the same in
+     * both languages, but not most of a story. */
+    int copied = lang && st->language && strcmp(lang, st->language) != 0 && ts->n >= 4 && same * 2 > ts->n;
+    if (copied)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-copied",
+                     "translation \"%s\": %d of its %d texts are the same as the story's own words (msginit and some "
+                     "editors copy each text as its translation), so the story would be shown untranslated; "
+                     "translate them in Poedit, or start again there with File > New from POT/PO file, which "
+                     "leaves them empty (msginit fills an English file with copies)", lang, same, ts->n);
+    if (copied)
+        ; /* not "all translated" */
+    else if (translated == ts->n && ts->n == 1)
         orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
                      "translation \"%s\": the story's one text is translated", lang);
     else if (translated == ts->n)
         orl_diag_add(x->d, ORL_NOTE, po, 0, 0, "translation-done",
                      "translation \"%s\": all %d texts are translated", lang, ts->n);
-    else {
+    else if (!x->verbose) {
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-incomplete",
+                     "translation \"%s\": %d of %d texts are translated (%d%%); the others are shown in the "
+                     "story's own language ('orilla check --verbose' lists them)", lang, translated, ts->n, pct);
+    } else {
         /* which ones, under the line: where each is written and its first words */
         orl_buf list = {0};
         int missing = 0;
@@ -456,6 +483,7 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
     for (int i = 0; i < c->n; i++) {
         const orl_po_entry *e = &c->entries[i];
         if (orl_strmap_get(&ts->map, e->id) >= 0 || orl_strmap_get(&ts->links, e->id) >= 0) continue;
+        if (!x->verbose) { obsolete++; continue; } /* one line below */
         if (++obsolete > 20) continue;
         char shown[90];
         size_t n = strlen(e->id);
@@ -469,7 +497,12 @@ static void check_translation(lint_ctx *x, const textset *ts, const char *po, co
                      "\"%s\" is no longer in the story (its text was changed or removed); update the file "
                      "from a new template ('orilla strings') in Poedit, or delete this entry", shown);
     }
-    if (obsolete == 21)
+    if (!x->verbose && obsolete)
+        orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
+                     "translation \"%s\": texts no longer in the story (changed or removed): %d; update the file "
+                     "from a new template ('orilla strings') in Poedit ('orilla check --verbose' lists them)",
+                     lang, obsolete);
+    else if (obsolete == 21)
         orl_diag_add(x->d, ORL_WARNING, po, 0, 0, "translation-obsolete",
                      "and %d more text that is no longer in the story", obsolete - 20);
     else if (obsolete > 21)
@@ -535,11 +568,12 @@ void orl_story_lint(orl_story *st, const orl_lint_opts *opts, orl_diags *d)
     x.sw = o.screen_w > 0 ? o.screen_w : 1920;
     x.sh = o.screen_h > 0 ? o.screen_h : 1080;
     x.decode_image = o.decode_image;
+    x.verbose = o.verbose;
     x.buf = malloc(ORL_IMAGE_HEADER_BYTES);
     check_texts(&x, o.text_chars > 0 ? o.text_chars : ORL_LINT_TEXT_CHARS);
     check_twine_code(&x);
     check_images(&x);
-    check_hidden(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes));
+    check_walk(&x, o.walk_states ? o.walk_states : orl_lint_walk_states(st->nscenes), o.load_errors);
     check_translations(&x);
     for (int i = 0; i < x.nnames; i++) free(x.names[i]);
     free(x.names);

@@ -4,8 +4,9 @@
  *   - image-large    a picture much larger than the screen (read from its PNG/JPEG header);
  *                    image-too-big when Orilla cannot open it at all; image-damaged when
  *                    its header is fine but it does not decode (opts->decode_image);
- *   - always-hidden  a choice whose `when` is false on every path (from a bounded walk --all,
- *                    run only when the story has no errors);
+ *   - what `walk --all` finds, from a bounded walk (when the story loaded without errors):
+ *                    script errors in on_enter and when, dead ends made by conditions, and
+ *                    always-hidden, a choice whose `when` is false on every path;
  *   - translations   per language: how much of the story locale/LANG.po translates (a note
  *                    when all, a warning when not), drafts (fuzzy), entries whose source text
  *                    is no longer in the story (obsolete), and PO syntax errors (errors). */
@@ -16,8 +17,10 @@
 typedef struct orl_lint_opts {
     int screen_w, screen_h;   /* the default screen: 1920x1080 when 0 */
     int text_chars;           /* characters of scene text that fit: ORL_LINT_TEXT_CHARS when 0 */
-    long walk_states;         /* bound of the walk for always-hidden: ORL_LINT_WALK_STATES when 0;
-                                 -1 = do not walk */
+    long walk_states;         /* bound of the walk (script errors, dead ends made by 'when',
+                                 always-hidden): ORL_LINT_WALK_STATES when 0; -1 = do not walk */
+    int load_errors;          /* the story loaded with errors: do not walk what was half read */
+    int verbose;              /* translations: list each missing or obsolete text (else one line) */
     /* Decodes a picture whole, as the player will (orl_image_verify, render/scene.h): 0 when
      * it can be shown, else -1 and why (the decoder's reason). NULL: pictures are only
      * checked from their headers. */

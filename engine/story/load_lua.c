@@ -4,6 +4,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "story/story.h"
 #include "story/story_internal.h"
+#include "story/explain.h"
 #include "story/locale.h"
 #include "bundle/bundle.h"
 #include "core/heap.h"
@@ -52,6 +53,9 @@ typedef struct loader {
     long choices;       /* choices converted, in all scenes */
     int said_text_total, said_choice_total;
     int late;           /* the deadline passed: the conversion stopped and said so */
+    /* names read as variables while story.lua ran (go = albergue): story/explain.h */
+    struct unquoted { const char *file; int line; char name[48]; char field[48]; int claimed; } unq[64];
+    int nunq;
 } loader;
 
 /* ---------- files ---------- */
@@ -185,6 +189,10 @@ static srcfile *read_src(loader *ld, const char *name, const char *from_file, in
         f->line_start[k++] = (size_t)(q - data) + 1;
     f->nlines = n;
     ld->nsrcs++;
+    /* Notepad's byte order mark, and texts between curly quotes, read as meant (story/explain.h) */
+    orl_source_fixes fx;
+    orl_explain_fix_source(data, len, &fx);
+    orl_explain_report_fixes(ld->d, name, &fx);
     (void)from_file; (void)from_line;
     /* a bigger story may use more memory, in proportion to its own code (not its comments or
      * blank space: three files of 100 MB of comments grew the cap to 2.4 GB), up to a ceiling */
@@ -254,7 +262,17 @@ static int get_field(lua_State *L, int t, const char *k)
 {
     t = lua_absindex(L, t);
     lua_pushstring(L, k);
-    return lua_rawget(L, t);
+    int ty = lua_rawget(L, t);
+    if (ty == LUA_TNIL) {
+        /* opciones = { ... } is an error (check_fields), but read as choices: its consequences
+         * (no choices, a scene nobody reaches) would only repeat it (story/explain.h) */
+        for (const char *const *al = orl_explain_field_aliases(k); al && *al && ty == LUA_TNIL; al++) {
+            lua_pop(L, 1);
+            lua_pushstring(L, *al);
+            ty = lua_rawget(L, t);
+        }
+    }
+    return ty;
 }
 
 /* The conversion runs inside the loader's protected call (load_protected): a C allocation
@@ -337,6 +355,24 @@ static void derr(defctx *c, const char *field, const char *code, const char *fmt
     va_end(ap);
 }
 
+/* `field = name` without quotes was reported for this definition (story/explain.h): the field
+ * it left empty is that mistake's consequence, not a second one. The name, or NULL. */
+static const char *unquoted_claim(defctx *c, const char *field)
+{
+    loader *ld = c->ld;
+    if (!ld->nunq) return NULL;
+    int at = field_line(ld, c->loc, field, NULL); /* where this definition writes the field */
+    for (int i = 0; i < ld->nunq; i++) {
+        struct unquoted *u = &ld->unq[i];
+        if (!u->claimed && u->field[0] && strcmp(u->field, field) == 0 && u->line == at && u->file &&
+            c->loc.file && strcmp(u->file, c->loc.file) == 0) {
+            u->claimed = 1;
+            return u->name;
+        }
+    }
+    return NULL;
+}
+
 static const char *type_words(defctx *c, lua_State *L, int idx)
 {
     const char *w;
@@ -396,7 +432,11 @@ static char *get_str(defctx *c, int t, const char *field, int required)
         out = dup_text(c, field, L, -1);
         if (out && !*out && required) derr(c, field, "empty", "'%s' is empty; write something between the quotes", field);
     } else if (ty == LUA_TNIL) {
-        if (required) derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
+        /* go = albergue: reported as such; read as "albergue", so that its consequences (a
+         * scene nobody reaches) are not reported too */
+        const char *u = unquoted_claim(c, field);
+        if (u) out = need(L, orl_strdup(u));
+        else if (required) derr(c, NULL, "missing-field", "'%s' is missing; add %s = \"...\"", field, field);
     } else {
         derr(c, field, "wrong-type", "'%s' should be text in quotes, like %s = \"...\", but it is %s",
              field, field, type_words(c, L, -1));
@@ -445,7 +485,10 @@ static int get_bool(defctx *c, int t, const char *field)
     int ty = get_field(L, t, field);
     int v = 0;
     if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
-    else if (ty != LUA_TNIL)
+    else if (ty == LUA_TNIL) {
+        const char *u = unquoted_claim(c, field); /* ending = ture: meant true, already said */
+        if (u) v = orl_explain_means_true(u);
+    } else if (ty != LUA_TNIL)
         derr(c, field, "wrong-type", "'%s' should be true or false (without quotes), but it is %s", field,
              type_words(c, L, -1));
     lua_pop(L, 1);
@@ -532,7 +575,13 @@ static void check_fields(defctx *c, int t, const char *const *allowed, const cha
                  * when the reader arrives (docs/story-format.md) */
                 int sets = strcmp(k, "set") == 0 || strcmp(k, "action") == 0 || strcmp(k, "actions") == 0;
                 const char *sug = sets ? NULL : closest(k, allowed);
-                if (sets && strcmp(kind, "scene") == 0)
+                const char *english = orl_explain_field_word(k); /* opciones: choices */
+                for (const char *const *a = allowed; english && *a; a++)
+                    if (strcmp(*a, english) == 0) sug = english;
+                if (english && sug == english)
+                    derr(c, k, "unknown-field", "field names are written in English in a story: write %s instead of %s",
+                         english, k);
+                else if (sets && strcmp(kind, "scene") == 0)
                     derr(c, k, "unknown-field", "a scene has no field '%s'; to change what the story remembers, write "
                          "on_enter = function(s) s.name = value end: it runs when the reader arrives in the scene "
                          "(docs/story-format.md)", k);
@@ -757,6 +806,18 @@ static void conv_choice(defctx *sc, int t, int i, orl_choice *ch, int *from_line
             ln = field_line(sc->ld, sc->loc, "go", lua_tostring(L, -1));
         c.loc.line = ln;
         if (ln != sc->loc.line) *from_line = ln;
+    } else if (get_field(L, t, "text") == LUA_TSTRING) {
+        /* no go: the choice is found by its text, so a missing go points at the choice */
+        orl_loc from = sc->loc;
+        from.line = *from_line;
+        int ln = field_line(sc->ld, from, "text", lua_tostring(L, -1));
+        if (ln != *from_line || ln == sc->loc.line) {
+            c.loc.line = ln;
+            if (ln != sc->loc.line) *from_line = ln;
+        }
+        lua_pop(L, 1);
+    } else {
+        lua_pop(L, 1);
     }
     lua_pop(L, 1);
     ch->loc = c.loc;
@@ -1295,181 +1356,39 @@ static void resolve(loader *ld)
     }
 }
 
-/* Words an author understands next to Lua's own message (in the messages' language). */
-static const char *syntax_hint(const orl_diags *d, const char *msg)
-{
-    if (!msg) return "";
-    if (strstr(msg, "'}' expected"))
-        return orl_diag_words(d, "@hint", " (is a ',' missing just before it, or at the end of the line before? or a '}'?)");
-    if (strstr(msg, "unfinished string")) return orl_diag_words(d, "@hint", " (a text is missing its closing quote \")");
-    if (strstr(msg, "'=' expected")) return orl_diag_words(d, "@hint", " (a field needs a name and '=', like text = \"...\")");
-    if (strstr(msg, "unexpected symbol")) return orl_diag_words(d, "@hint", " (a stray character, or a missing quote or comma?)");
-    if (strstr(msg, "'end' expected")) return orl_diag_words(d, "@hint", " (a function or 'if' is missing its 'end')");
-    if (strstr(msg, "')' expected")) return orl_diag_words(d, "@hint", " (a '(' is not closed)");
-    if (strstr(msg, "<eof>")) return orl_diag_words(d, "@hint", " (something is left open: a '{', a quote or a function?)");
-    return "";
-}
-
-/* Line ln (from 1) of a story file: its start, and its length without the line end. */
-static const char *src_line(const srcfile *f, int ln, size_t *len)
-{
-    if (!f || ln < 1 || ln > f->nlines) return NULL;
-    size_t a = f->line_start[ln - 1];
-    size_t b = ln < f->nlines ? f->line_start[ln] : f->len;
-    while (b > a && (f->text[b - 1] == '\n' || f->text[b - 1] == '\r')) b--;
-    *len = b - a;
-    return f->text + a;
-}
-
-static int word_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
-}
-
-/* A quote mark inside a text ends the text early: text = "She said "no" and left" is read as
- * the text "She said " followed by the word no. 1 when the line has a text in double quotes
- * followed right away by a word that Lua cannot take there (not a keyword such as `then`),
- * and then, before any '=', ',' or brace, by another quote mark (the text's real end);
- * `word` gets that word, as written. */
-static int stray_quote(const char *p, size_t n, char *word, size_t wn)
-{
-    static const char *const keywords[] = {"and", "or", "then", "do", "end", "else", "elseif", "until", "in", NULL};
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] == '-' && i + 1 < n && p[i + 1] == '-') return 0; /* a comment: the rest does not count */
-        if (p[i] == '\'') { /* a text in single quotes: skip it */
-            for (i++; i < n && p[i] != '\''; i++) if (p[i] == '\\') i++;
-            i++;
-            continue;
-        }
-        if (p[i] != '"') { i++; continue; }
-        for (i++; i < n && p[i] != '"'; i++) if (p[i] == '\\') i++;
-        if (i >= n) return 0; /* not closed on this line: another mistake */
-        i++; /* after the closing quote */
-        size_t j = i;
-        while (j < n && (p[j] == ' ' || p[j] == '\t')) j++;
-        if (j >= n || !word_char((unsigned char)p[j])) continue;
-        size_t k = j;
-        while (k < n && word_char((unsigned char)p[k])) k++;
-        int kw = 0;
-        for (int w = 0; keywords[w]; w++)
-            if (strlen(keywords[w]) == k - j && memcmp(keywords[w], p + j, k - j) == 0) kw = 1;
-        if (kw) continue;
-        /* the text's end quote comes later on the line, with no '=' before it (a '=' means a
-         * field written after a missing comma: { text = "Go on" go = "end" }) */
-        size_t r = k;
-        while (r < n && p[r] != '"' && p[r] != '=' && p[r] != ',' && p[r] != '}' && p[r] != '{') r++;
-        if (r >= n || p[r] != '"') continue;
-        if (k - j > 30) k = j + 30;
-        while (k > j && k < n && ((unsigned char)p[k] & 0xC0) == 0x80) k--; /* whole characters only */
-        snprintf(word, wn, "%.*s", (int)(k - j), p + j);
-        return 1;
-    }
-    return 0;
-}
-
-/* `scene "a"` with no '{' after it: Lua reads the fields below as separate statements and stops
- * at the first ',' or '=' it cannot take, some lines later. Looking back from the error's line
- * over lines of fields, the definition that starts there. 1 and its line, kind and id. */
-static int missing_brace(const srcfile *f, int err_line, int *def_line, char *kind, size_t kn, char *id, size_t idn)
-{
-    static const char *const kinds[] = {"scene", "narrator", "testimony", NULL};
-    for (int ln = err_line - 1; ln >= 1 && ln >= err_line - 30; ln--) {
-        size_t n;
-        const char *p = src_line(f, ln, &n);
-        if (!p) return 0;
-        size_t i = 0;
-        while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
-        if (i == n || (i + 1 < n && p[i] == '-' && p[i + 1] == '-')) continue; /* blank or a comment */
-        if (p[i] == '}' || p[i] == '{') return 0; /* the end of an earlier definition, or a brace: not this mistake */
-        const char *w = NULL;
-        for (int k = 0; kinds[k]; k++) {
-            size_t kl = strlen(kinds[k]);
-            if (n - i > kl && memcmp(p + i, kinds[k], kl) == 0 && (p[i + kl] == ' ' || p[i + kl] == '\t' || p[i + kl] == '"'))
-                w = kinds[k];
-        }
-        if (!w) continue; /* a field line: look further up */
-        size_t q = i + strlen(w);
-        while (q < n && (p[q] == ' ' || p[q] == '\t')) q++;
-        if (q >= n || p[q] != '"') return 0;
-        size_t idstart = ++q;
-        while (q < n && p[q] != '"') q++;
-        if (q >= n) return 0;
-        size_t idend = q++;
-        while (q < n && (p[q] == ' ' || p[q] == '\t')) q++;
-        if (q < n && !(q + 1 < n && p[q] == '-' && p[q + 1] == '-')) return 0; /* something after the name: a '{' */
-        /* the '{' may start the next line that is not blank: then nothing is missing */
-        for (int nx = ln + 1; nx < err_line; nx++) {
-            size_t m;
-            const char *r = src_line(f, nx, &m);
-            size_t t = 0;
-            while (r && t < m && (r[t] == ' ' || r[t] == '\t')) t++;
-            if (!r || t == m) continue;
-            if (r[t] == '{') return 0;
-            break;
-        }
-        *def_line = ln;
-        snprintf(kind, kn, "%s", w);
-        snprintf(id, idn, "%.*s", (int)(idend - idstart > 100 ? 100 : idend - idstart), p + idstart);
-        return 1;
-    }
-    return 0;
-}
-
-/* A syntax error told in plain words when its cause can be seen in the source: a quote inside
- * a text, or a definition without its '{'. 1 when reported. */
-static int explain_syntax(loader *ld, const orl_script_error *e, const char *file)
-{
-    const char *name = e->file ? e->file : file;
-    const srcfile *f = name ? find_src(ld, name) : NULL;
-    if (!f) return 0;
-    size_t n;
-    const char *p = src_line(f, e->line, &n);
-    char word[64], kind[16], id[128];
-    if (p && stray_quote(p, n, word, sizeof word)) {
-        orl_diag_add(ld->d, ORL_ERROR, name, e->line, 0, "stray-quote",
-                     "a quote mark \" inside a text ends the text early (here, just before %s), and Lua cannot "
-                     "read the rest; write each quote inside a text as \\\", like text = \"She said \\\"no\\\"\", "
-                     "or use other quote marks inside it: \"She said 'no'\" or \"She said «no»\"", word);
-        return 1;
-    }
-    int def_line;
-    if (missing_brace(f, e->line, &def_line, kind, sizeof kind, id, sizeof id)) {
-        orl_diag_add(ld->d, ORL_ERROR, name, def_line, 0, "missing-brace",
-                     "%s \"%s\" has no '{' after its name, so the lines below it are not part of it (Lua stopped at "
-                     "line %d); write %s \"%s\" { on this line, and close it with } after its last field",
-                     kind, id, e->line, kind, id);
-        return 1;
-    }
-    return 0;
-}
-
 static void report_script_error(loader *ld, orl_script_error *e, const char *file)
 {
-    char extra[400] = "";
+    char extra[400] = "", words[1200];
+    const char *name = e->file ? e->file : file;
     /* a syntax error in an included file comes back as a runtime error of include */
-    int syntax = e->kind == ORL_SCRIPT_ERR_SYNTAX || (e->kind == ORL_SCRIPT_ERR_RUNTIME && *syntax_hint(NULL, e->msg));
-    if (syntax && explain_syntax(ld, e, file)) return;
-    if (syntax) {
-        snprintf(extra, sizeof extra, "%s", syntax_hint(ld->d, e->msg));
-    } else if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
+    int syntax = e->kind == ORL_SCRIPT_ERR_SYNTAX ||
+                 (e->kind == ORL_SCRIPT_ERR_RUNTIME && e->msg && (strstr(e->msg, " expected") || strstr(e->msg, " near ")));
+    if (syntax) { /* in the author's words, at the line to mend (story/explain.h) */
+        const srcfile *f = name ? find_src(ld, name) : NULL;
+        orl_explain_syntax(ld->d, name, f ? f->text : NULL, f ? f->len : 0, e->line, e->msg);
+        return;
+    }
+    const char *msg = e->msg ? e->msg : "error";
+    if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
         snprintf(extra, sizeof extra, "; %s", orl_diag_words(ld->d, "@hint", orl_script_errkind_hint(e->kind)));
     } else if (e->msg && strstr(e->msg, "attempt to call a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
-        char name[64];
+        char gname[64];
         size_t n = strcspn(g, "'");
-        if (n >= sizeof name) n = sizeof name - 1;
-        memcpy(name, g, n);
-        name[n] = 0;
+        if (n >= sizeof gname) n = sizeof gname - 1;
+        memcpy(gname, g, n);
+        gname[n] = 0;
         static const char *const known[] = {"scene", "story", "narrator", "testimony", "include", NULL};
-        const char *sug = closest(name, known);
+        const char *sug = closest(gname, known);
         static const char *const blocked[] = {"require", "dofile", "loadfile", "load", "loadstring", "collectgarbage", NULL};
         int is_blocked = 0;
-        for (int i = 0; blocked[i]; i++) if (strcmp(name, blocked[i]) == 0) is_blocked = 1;
+        for (int i = 0; blocked[i]; i++) if (strcmp(gname, blocked[i]) == 0) is_blocked = 1;
         if (is_blocked)
             snprintf(extra, sizeof extra,
                      orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories: they cannot load code or files)"),
-                     name);
+                     gname);
+        else if (orl_explain_dsl_word(gname)) /* escena "casa" { ... }: Spanish for scene */
+            msg = orl_explain_runtime(ld->d, e->msg, words, sizeof words);
         else if (sug) snprintf(extra, sizeof extra, orl_diag_words(ld->d, "@hint", " (did you mean '%s'?)"), sug);
     } else if (e->msg && strstr(e->msg, "attempt to index a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
@@ -1479,16 +1398,30 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
                 snprintf(extra, sizeof extra,
                          orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories, which cannot reach files, "
                                                         "programs or the system)"), blocked[i]);
+        if (!*extra) msg = orl_explain_runtime(ld->d, e->msg, words, sizeof words);
     } else if (e->msg && strstr(e->msg, "(field 'execute')")) {
         snprintf(extra, sizeof extra, "%s", orl_diag_words(ld->d, "@hint", " (stories can only use os.time and os.date)"));
+    } else {
+        msg = orl_explain_runtime(ld->d, e->msg, words, sizeof words);
     }
-    orl_diag_add(ld->d, ORL_ERROR, e->file ? e->file : file, e->line, 0, "script",
-                 "%s%s", e->msg ? e->msg : "error", extra);
+    orl_diag_add(ld->d, ORL_ERROR, name, e->line, 0, "script", "%s%s", msg, extra);
 }
 
 orl_story *orl_story_load(const char *path, const orl_load_opts *opts, orl_diags *diags)
 {
-    char err[700];
+    char err[700], folder[4096];
+    /* `orilla check mi-historia/story.lua` (what the editor shows): the story is its folder */
+    struct stat fsb;
+    size_t plen = path ? strlen(path) : 0;
+    if (plen > 4 && plen < sizeof folder && strcmp(path + plen - 4, ".lua") == 0 && stat(path, &fsb) == 0 &&
+        S_ISREG(fsb.st_mode)) {
+        memcpy(folder, path, plen + 1);
+        char *slash = strrchr(folder, '/');
+        if (slash == folder) slash[1] = 0;
+        else if (slash) *slash = 0;
+        else snprintf(folder, sizeof folder, ".");
+        path = folder;
+    }
     orl_fs *fs = orl_fs_open(path, err, sizeof err);
     if (!fs) {
         /* the two an author meets most (a mistyped folder name), in the messages' language */
@@ -1509,6 +1442,36 @@ typedef struct load_job {
     const orl_load_opts *o;
     const char *entry;
 } load_job;
+
+/* The environment's __index while story.lua runs: a name that is not defined (go = albergue,
+ * ending = ture) is remembered with its line, and is nil as before. */
+static int env_index(lua_State *L)
+{
+    loader *ld = lua_touserdata(L, lua_upvalueindex(1));
+    if (ld->nunq < (int)(sizeof ld->unq / sizeof *ld->unq) && lua_type(L, 2) == LUA_TSTRING) {
+        const char *file;
+        int line;
+        caller_loc(L, &file, &line);
+        struct unquoted *u = &ld->unq[ld->nunq];
+        memset(u, 0, sizeof *u);
+        u->file = file ? orl_story_intern_file(ld->st, file) : NULL;
+        u->line = line;
+        snprintf(u->name, sizeof u->name, "%s", lua_tostring(L, 2));
+        if (u->file && line > 0) ld->nunq++;
+    }
+    return 0;
+}
+
+/* Reports the names above that are written as `field = name` (story/explain.h). */
+static void report_unquoted(loader *ld)
+{
+    for (int i = 0; i < ld->nunq; i++) {
+        struct unquoted *u = &ld->unq[i];
+        const srcfile *f = find_src(ld, u->file);
+        if (f && !orl_explain_unquoted(ld->d, u->file, f->text, f->len, u->line, u->name, u->field, sizeof u->field))
+            u->field[0] = 0;
+    }
+}
 
 /* Everything the loader does with Lua, run as one protected call: an error outside story
  * code (out of memory while making a table, in the middle of the conversion...) comes back
@@ -1540,6 +1503,13 @@ static int load_protected(lua_State *L)
     lua_pushlightuserdata(L, st);
     lua_pushcclosure(L, dsl_include, 1);
     lua_setfield(L, env, "include");
+    lua_createtable(L, 0, 2);
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable"); /* the story cannot change it */
+    lua_pushlightuserdata(L, ldp);
+    lua_pushcclosure(L, env_index, 1);
+    lua_setfield(L, -2, "__index");
+    lua_setmetatable(L, env);
     lua_pop(L, 1);
 
     int rc;
@@ -1574,6 +1544,7 @@ static int load_protected(lua_State *L)
         }
         lua_gc(L, LUA_GCRESTART);
         orl_script_error_free(&e);
+        report_unquoted(ldp);
         convert_defs(ldp);
         /* After a script error the story stopped part way: scenes written after the error
          * were never defined, so "no scene named ..." would only repeat the one real problem. */
@@ -1600,6 +1571,8 @@ static int load_protected(lua_State *L)
         lua_pushnil(L);
         lua_setfield(L, -2, dsl[i]);
     }
+    lua_pushnil(L);
+    lua_setmetatable(L, -2); /* names are no longer remembered */
     lua_pop(L, 1);
     luaL_unref(L, LUA_REGISTRYINDEX, ldp->defs_ref);
     ldp->defs_ref = LUA_NOREF;

@@ -30,6 +30,19 @@ int orl_messages_has_lang(const char *lang);
  * language with messages, else "en". */
 const char *orl_messages_default_lang(void);
 
+/* The language of Orilla's messages for this run (a command's --lang), for every layer: the
+ * app's commands, the player's load errors and its --watch panel. NULL: ORILLA_LANG, else
+ * English. A language without messages is ignored. */
+void orl_messages_set_lang(const char *lang);
+/* The wording of that language (NULL for English), to put in an orl_diags list. */
+orl_wording_fn orl_messages_current(void);
+/* The format for (code, English fmt) in that language: its translation, or fmt. */
+const char *orl_messages_words(const char *code, const char *fmt)
+#if defined(__GNUC__)
+    __attribute__((format_arg(2)))
+#endif
+    ;
+
 /* The tables, for tests. */
 typedef struct orl_message {
     const char *code;

@@ -1,4 +1,5 @@
 #include "story/run.h"
+#include "story/explain.h"
 #include "story/locale.h"
 #include "script/state.h"
 #include "core/utf8.h"
@@ -70,10 +71,14 @@ long orl_run_calls(const orl_run *r) { return r->calls; }
 static void report(orl_run *r, orl_diags *d, orl_script_error *e, orl_loc where, const char *what)
 {
     const orl_scene *s = r->scene >= 0 ? &r->st->scenes[r->scene] : NULL;
-    const char *hint = orl_script_errkind_hint(e->kind);
+    const char *hint = orl_diag_words(d, "@hint", orl_script_errkind_hint(e->kind));
+    char words[1200];
+    /* attempt to perform arithmetic on a nil value (field 'dias'): what was never set, and how
+     * to give it a start value, in the author's words (story/explain.h) */
+    const char *msg = e->kind == ORL_SCRIPT_ERR_RUNTIME ? orl_explain_runtime(d, e->msg, words, sizeof words) : e->msg;
     orl_diag_add(d, ORL_ERROR, e->file ? e->file : where.file, e->file ? e->line : where.line, 0,
                  e->kind == ORL_SCRIPT_ERR_RUNTIME ? "script" : "script-limit",
-                 "scene \"%s\", %s: %s%s%s", s ? s->id : "?", what, e->msg ? e->msg : "error",
+                 "scene \"%s\", %s: %s%s%s", s ? s->id : "?", what, msg ? msg : "error",
                  *hint ? "; " : "", hint);
 }
 

@@ -1,4 +1,5 @@
 #include "story/uitext.h"
+#include "core/lang.h"
 #include <string.h>
 
 typedef struct ui_lang { const char *code; const char *text[ORL_UI_KEY_COUNT]; } ui_lang;
@@ -66,17 +67,22 @@ static const ui_lang langs[] = {
             "شهادات مركّبة، كلٌّ منها من عدة روايات حقيقية"}},
 };
 
-int orl_ui_has_lang(const char *lang)
+/* The row for lang: the same tag, else the same primary subtag ("es-VE" gets Spanish): the
+ * one rule of core/lang.h, as the kiosk and the messages match. */
+static const ui_lang *row_of(const char *lang)
 {
-    for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
-        if (strcmp(langs[i].code, lang) == 0) return 1;
-    return 0;
+    const char *codes[sizeof langs / sizeof *langs];
+    for (size_t i = 0; i < sizeof langs / sizeof *langs; i++) codes[i] = langs[i].code;
+    int k = orl_lang_match(lang, codes, sizeof langs / sizeof *langs);
+    return k >= 0 ? &langs[k] : NULL;
 }
+
+int orl_ui_has_lang(const char *lang) { return row_of(lang) != NULL; }
 
 const char *orl_ui_text(const char *lang, orl_ui_key key)
 {
     if ((unsigned)key >= ORL_UI_KEY_COUNT) return "";
-    for (size_t i = 0; lang && i < sizeof langs / sizeof *langs; i++)
-        if (strcmp(langs[i].code, lang) == 0 && langs[i].text[key]) return langs[i].text[key];
+    const ui_lang *r = row_of(lang);
+    if (r && r->text[key]) return r->text[key];
     return langs[0].text[key] ? langs[0].text[key] : ""; /* a key not yet translated: English */
 }

@@ -125,6 +125,7 @@ static int walk_all(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_walk_
     double t_start = now_s();
     int rc = 0;
     orl_diags tmp = {0};
+    tmp.wording = rp->d->wording; /* script errors in the author's language */
     if (orl_run_start(r, &tmp) != 0) {
         res->script_errors++;
         report_once(rp, st->start_idx >= 0 ? st->start_idx : 0, &tmp);
@@ -261,6 +262,7 @@ static int walk_random(orl_story *st, orl_run *r, const orl_walk_opts *o, orl_wa
     long max_steps = o->max_steps > 0 ? o->max_steps : 10000;
     int vis[ORL_MAX_CHOICES];
     orl_diags tmp = {0};
+    tmp.wording = rp->d->wording;
     orl_buf buf = {0};
     for (long p = 0; p < o->random; p++) {
         if (orl_run_reset(r) != 0) {
@@ -360,4 +362,28 @@ void orl_walk_result_free(orl_walk_result *res)
     free(res->choice_base);
     free(res->choice_shown);
     memset(res, 0, sizeof *res);
+}
+
+void orl_walk_report(const orl_story *st, const orl_walk_opts *o, const orl_walk_result *res, orl_diags *d,
+                     int dead_ends_only)
+{
+    int all = !o || o->random == 0;
+    for (int i = 0; i < st->nscenes; i++) {
+        const orl_scene *s = &st->scenes[i];
+        if (res->dead_end[i]) {
+            if (s->nchoices == 0) continue; /* no choices at all: orl_story_check says so */
+            orl_diag_add(d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
+                         "scene \"%s\" is a dead end: the reader can get here with no choice to take "
+                         "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
+        } else if (dead_ends_only || res->reached[i] || !all || res->truncated || res->script_errors) {
+            continue;
+        } else if (s->ending) {
+            orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
+                         "ending \"%s\" is never reached by any path", s->id);
+        } else {
+            orl_diag_add(d, ORL_WARNING, s->loc.file, s->loc.line, 0, "never-reached",
+                         "scene \"%s\" is never reached by any path (its choices' 'when' conditions may never allow it)",
+                         s->id);
+        }
+    }
 }

@@ -44,4 +44,12 @@ typedef struct orl_walk_result {
 int orl_walk(orl_story *st, const orl_walk_opts *opts, orl_walk_result *res, orl_diags *d);
 void orl_walk_result_free(orl_walk_result *res);
 
+/* What a finished walk says about the story's scenes, added to d: dead ends (a scene reached
+ * with no choice to take: every 'when' false), and with --all, endings and scenes never
+ * reached. Scenes never reached are left out when a script error stopped paths (they are its
+ * consequence, not a second problem). A scene with no choices at all is left to orl_story_check.
+ * `dead_ends_only`: only the dead ends. */
+void orl_walk_report(const orl_story *st, const orl_walk_opts *o, const orl_walk_result *res, orl_diags *d,
+                     int dead_ends_only);
+
 #endif

@@ -4,6 +4,7 @@ env: ORILLA_LANG=es
 exit: 0
 creates: mi-historia
 creates: mi-historia/story.lua
+creates: mi-historia/.luarc.json
 creates: mi-historia/images
 creates: mi-historia/images/README.md
 creates: mi-historia/locale

@@ -2,7 +2,7 @@
 args: walk tests/data/bad-dead-end
 env: ORILLA_LANG=es
 exit: 1
-stdout-contains: error: la escena "stuck" es un callejón sin salida
+stdout-contains: story.lua:16: error: escena "stuck" no tiene opciones y no es un final
 stdout-contains: escenas alcanzadas: 3 de 3
 stdout-contains: finales alcanzados: 1 de 1
 stdout-contains:   final "end"

@@ -1,6 +1,6 @@
 # check says how much of each translation is done, which entries are no longer in the story,
 # and which choices are never shown (their `when` is false on every path).
-args: check tests/data/workshop-translated
+args: check tests/data/workshop-translated --verbose
 exit: 0
 output-contains: locale/en.po: warning: translation "en": 12 of 17 texts are translated
 output-contains: fuzzy

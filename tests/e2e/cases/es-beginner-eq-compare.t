@@ -1,0 +1,6 @@
+# The same in Spanish: = where == compares, in a when.
+args: check tests/data/beginner-eq-compare --lang es
+exit: 1
+stdout-contains: story.lua:22: error: un solo '=' da un valor; para comparar dos valores escribe '==' (dos signos)
+stdout-contains: 1 error,
+stdout-contains: el resto de story.lua no se leyó
