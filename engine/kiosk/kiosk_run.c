@@ -2,6 +2,7 @@
  * (for tests and rehearsals). Both open the log and the statistics and close them cleanly. */
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "kiosk/runmark.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -44,11 +45,15 @@ int orl_kiosk_stop_requested(void) { return stop_flag != 0; }
 typedef struct services {
     orl_log *log;
     orl_stats *stats;
+    orl_runmark mark; /* kiosk.running while it runs: an unclean stop is noticed (runmark.h) */
 } services;
 
 static void services_open(services *sv, const orl_kiosk_config *c, const char *mode)
 {
     memset(sv, 0, sizeof *sv);
+    /* a file size limit (prlimit --fsize, ulimit -f) reached: the write fails with EFBIG and
+     * is handled as a full disk, instead of SIGXFSZ ending the kiosk */
+    signal(SIGXFSZ, SIG_IGN);
     orl_log_desc ld = {0};
     ld.path = c->log;
     ld.prefix = "kiosk";
@@ -69,10 +74,12 @@ static void services_open(services *sv, const orl_kiosk_config *c, const char *m
     } else {
         orl_log_write(sv->log, ORL_LOG_INFO, "no statistics file in the config: statistics are off");
     }
+    orl_runmark_begin(&sv->mark, sv->log, c->stats, c->log);
 }
 
 static void services_close(services *sv)
 {
+    orl_runmark_end(&sv->mark);
     orl_stats_close(sv->stats);
     orl_log_close(sv->log);
     memset(sv, 0, sizeof *sv);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Only aggregates: no rowid (insertion order), no session id, no time but the day of a
@@ -379,37 +380,75 @@ void orl_stats_set_today(orl_stats *s, long long today)
 /* ------------------------------------------------------------------------------------- */
 /* Writes */
 
+/* The cause of the last failure, read before anything else touches the connection (a
+ * ROLLBACK after a failed COMMIT replaced it with "cannot rollback - no transaction is
+ * active"), with the system's words for an I/O failure: "database or disk is full (No space
+ * left on device)", "disk I/O error (File too large)". sys_errno: errno as the failing call
+ * left it (SQLite keeps it only for some failures). */
+static void cause_of(orl_stats *s, int sys_errno, char *out, size_t n)
+{
+    int rc = sqlite3_extended_errcode(s->db) & 0xff;
+    int sys = sqlite3_system_errno(s->db);
+    if (sys <= 0 && (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN)) sys = sys_errno;
+    const char *msg = sqlite3_errmsg(s->db);
+    if (sys > 0 && !strstr(msg, strerror(sys))) snprintf(out, n, "%s (%s)", msg, strerror(sys));
+    else snprintf(out, n, "%s", msg);
+}
+
+/* Seconds on a clock that does not jump (the throttle of "still off" lines). */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A write of this session failed: rolled back, logged with its cause, counted once per
+ * session (a session's start and end are two writes, one failure). */
 static int failed(orl_stats *s, const char *what)
 {
+    int sys_errno = errno;
     int rc = sqlite3_extended_errcode(s->db);
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    s->failures++;
-    if (s->retrying) {
-        /* still no room: off again, quietly (one line per retry) */
-        s->retrying = 0;
-        s->off = damaged_rc(rc) ? 2 : 1;
-        logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again)", s->path, sqlite3_errmsg(s->db));
+    char cause[400];
+    cause_of(s, sys_errno, cause, sizeof cause);
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->open = 0; /* an end is never recorded without its start */
+    if (!s->counted) {
+        s->counted = 1;
+        s->failures++;
+    }
+    if (s->off == 1) {
+        /* still no room: one line now and then, not one per visitor */
+        s->lost++;
+        double t = now_s();
+        if (!s->quiet_since || t - s->quiet_since >= ORL_STATS_QUIET_SECONDS) {
+            s->quiet_since = t;
+            logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again; %lld session%s not recorded since "
+                  "they went off)", s->path, cause, s->lost, s->lost == 1 ? "" : "s");
+        } else {
+            snprintf(s->problem, sizeof s->problem, "statistics are still off: %.160s: %.200s", s->path, cause);
+        }
         return -1;
     }
-    logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, sqlite3_errmsg(s->db));
+    logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, cause);
     if (damaged_rc(rc)) {
         s->off = 2;
-        logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path,
-              sqlite3_errmsg(s->db));
+        logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path, cause);
     } else if (s->failures >= ORL_STATS_MAX_FAILURES) {
         s->off = 1;
-        s->skipped = 0;
+        s->lost = 0;
+        s->quiet_since = 0; /* the first try after this says how it went */
         logf_(s, ORL_LOG_ERROR,
-              "statistics are off for now (%s: %s); every %d sessions one is tried again, and "
-              "they are back on once it is recorded (free some space)",
-              s->path, sqlite3_errmsg(s->db), ORL_STATS_RETRY_EVERY);
+              "statistics are off for now (%s: %s); each new session tries again, and they are back on "
+              "as soon as one is recorded (free some space)",
+              s->path, cause);
     }
     return -1;
 }
 
 static int begin(orl_stats *s)
 {
-    if (!s || s->off || s->readonly) return -1;
+    if (!s || s->off == 2 || s->readonly) return -1;
     return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
@@ -417,9 +456,12 @@ static int commit(orl_stats *s)
 {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return -1;
     s->failures = 0;
-    if (s->retrying) {
-        s->retrying = 0;
-        logf_(s, ORL_LOG_INFO, "statistics are back on: %s could be written again", s->path);
+    if (s->off == 1) {
+        s->off = 0;
+        logf_(s, ORL_LOG_INFO, "statistics are back on: %s could be written again (%lld session%s were not recorded "
+              "meanwhile)", s->path, s->lost, s->lost == 1 ? "" : "s");
+        s->problem[0] = 0;
+        s->lost = 0;
     }
     /* no journal keeps what this commit changed (see stats.h) */
     sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
@@ -450,15 +492,13 @@ static int run(orl_stats *s, const char *sql, const char *types, ...)
 int orl_stats_session_start(orl_stats *s, const char *story, const char *version, const char *lang)
 {
     if (!s || !story) return -1;
-    /* off for want of room: now and then a session tries again (only a session's start:
-     * its end is then recorded with it, never an end without its start) */
-    if (s->off == 1 && !s->readonly && ++s->skipped >= ORL_STATS_RETRY_EVERY) {
-        s->off = 0;
-        s->skipped = 0;
-        s->retrying = 1;
-        s->failures = 0;
-    }
-    if (begin(s) != 0) return s && !s->off && !s->readonly ? failed(s, "a session") : -1;
+    /* a new session: its writes may fail once more (one failure per session); off for want
+     * of room, it tries again all the same, so that once space is freed the very next session
+     * is recorded (only a session's start: its end is then recorded with it, never an end
+     * without its start) */
+    s->counted = 0;
+    s->open = 0;
+    if (begin(s) != 0) return s && s->off != 2 && !s->readonly ? failed(s, "a session") : -1;
     char day[11];
     today_string(s, day);
     if (run(s,
@@ -474,6 +514,7 @@ int orl_stats_session_start(orl_stats *s, const char *story, const char *version
         return failed(s, "a session");
     if (commit(s) != 0) return failed(s, "a session");
     s->session_day = s->today ? s->today : orl_today();
+    s->open = 1;
     return 0;
 }
 
@@ -491,7 +532,10 @@ int orl_stats_session_end(orl_stats *s, const char *story, const char *version, 
      * in one day's row */
     long long began = s->session_day;
     s->session_day = 0;
-    if (begin(s) != 0) return !s->off && !s->readonly ? failed(s, "a session's end") : -1;
+    /* its start was not recorded (statistics off, a failed write): nothing to end */
+    if (!s->open) return -1;
+    s->open = 0;
+    if (begin(s) != 0) return s->off != 2 && !s->readonly ? failed(s, "a session's end") : -1;
     char day[11];
     if (began) orl_stats_day_string(began, day);
     else today_string(s, day);

@@ -31,12 +31,13 @@
 /* Milliseconds a write waits for another process holding the database (`orilla stats` run by
  * an operator while the kiosk writes). */
 #define ORL_STATS_BUSY_MS 3000
-/* Failed writes in a row after which statistics are switched off (a full disk, a read-only
- * file system); every ORL_STATS_RETRY_EVERY sessions after that, one more is tried, and when
- * it is recorded statistics are back on (room was made). A damaged file stays off until the
- * next start (where it is set aside). */
+/* Sessions in a row whose writes failed after which statistics count as off (a full disk, a
+ * read-only file system): the log and the operator menu say so once, and then at most every
+ * ORL_STATS_QUIET_SECONDS while it lasts. Each new session still tries (a failed write costs
+ * a few milliseconds), so once space is freed the next session is recorded and statistics are
+ * back on. A damaged file stays off until the next start (where it is set aside). */
 #define ORL_STATS_MAX_FAILURES 5
-#define ORL_STATS_RETRY_EVERY 10
+#define ORL_STATS_QUIET_SECONDS 600
 /* Default k-anonymity-like threshold: "how others chose" needs this many sessions at a scene. */
 #define ORL_STATS_MIN_SESSIONS_DEFAULT 20
 /* Steps of one session kept in memory (a longer path is cut: the rest is not counted). */
@@ -57,8 +58,8 @@ typedef struct orl_stats_opts {
  * set aside), made by a newer Orilla, cannot be created or written. opts may be NULL. */
 orl_stats *orl_stats_open(const char *path, const orl_stats_opts *opts, char *err, size_t errlen);
 void orl_stats_close(orl_stats *s);
-/* 1 while writes work; 0 after ORL_STATS_MAX_FAILURES failures in a row, until a retry
- * works (or NULL). */
+/* 1 while writes work; 0 after ORL_STATS_MAX_FAILURES failed sessions in a row, until a
+ * session is recorded again (or NULL). */
 int orl_stats_ok(const orl_stats *s);
 /* The last problem ("" when none), for the operator menu. A damaged file set aside at open
  * is reported here too. */

@@ -11,10 +11,12 @@ struct orl_stats {
     int readonly;
     long long today;
     orl_log *log;
-    int failures;  /* failed writes in a row */
-    int off;       /* switched off: 1 after too many failures (retried), 2 damaged (not) */
-    int skipped;   /* sessions not recorded since off (1) or since the last retry */
-    int retrying;  /* this session is a retry: one failure turns statistics off again */
+    int failures;  /* sessions in a row whose writes failed */
+    int off;       /* switched off: 1 after too many failures (each session tries again), 2 damaged (not) */
+    int counted;   /* this session's failure is already counted */
+    int open;      /* this session's start is recorded, its end not yet */
+    long long lost; /* sessions not recorded since off (1) */
+    double quiet_since; /* when the last "still off" line was logged (monotonic seconds) */
     char problem[512];
     char id[ORL_STATS_ID_LEN + 1]; /* the file's identity ("" in a schema-1 file opened read-only) */
     int merged;    /* made by orilla stats merge (holds other files' counters) */

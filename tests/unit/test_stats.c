@@ -890,11 +890,13 @@ static void test_kill9(void **state)
 }
 
 /* A full disk, made with RLIMIT_FSIZE (SIGXFSZ ignored: writes fail with EFBIG, as with
- * ENOSPC): every write fails cleanly, is reported, statistics switch off after
- * ORL_STATS_MAX_FAILURES, and nothing crashes; every ORL_STATS_RETRY_EVERY sessions one is
- * tried again; once there is room again (the limit raised), the retry is recorded and
- * statistics are back on, without a restart; the file is sound and holds what it held plus
- * the sessions recorded after. */
+ * ENOSPC): every write fails cleanly and is logged with its real cause (not "cannot rollback
+ * - no transaction is active"), once per session (its start fails; its end is then not tried:
+ * never an end without its start); statistics count as off after ORL_STATS_MAX_FAILURES
+ * sessions, and each later session still tries, logged once (then at most every
+ * ORL_STATS_QUIET_SECONDS); once there is room again (the limit raised), the very next session
+ * is recorded and statistics are back on, without a restart; the file is sound and holds
+ * what it held plus the sessions recorded after. */
 static void test_full_disk(void **state)
 {
     (void)state;
@@ -929,18 +931,18 @@ static void test_full_disk(void **state)
             fails += orl_stats_session_start(c, "ana", "1.0", "en") != 0;
             fails += orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 0) != 0;
         }
-        /* off after ORL_STATS_MAX_FAILURES: no more tries */
+        /* off after ORL_STATS_MAX_FAILURES sessions */
         int ok = orl_stats_ok(c);
         fprintf(stderr, "fails=%d ok=%d\n", fails, ok);
-        /* still full: the sessions are not recorded, one retry fails and says so */
+        /* still full: each session tries, none is recorded */
         int back = 0;
-        for (int i = 0; i < ORL_STATS_RETRY_EVERY; i++) back += orl_stats_session_start(c, "ana", "1.0", "en") == 0;
+        for (int i = 0; i < 10; i++) back += orl_stats_session_start(c, "ana", "1.0", "en") == 0;
         int ok2 = orl_stats_ok(c);
-        /* room again: within ORL_STATS_RETRY_EVERY sessions they are recorded again */
+        /* room again: the very next session is recorded */
         rl.rlim_cur = RLIM_INFINITY;
         if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(6);
         int i = 0;
-        while (i < 2 * ORL_STATS_RETRY_EVERY && orl_stats_session_start(c, "ana", "1.0", "en") != 0) i++;
+        while (i < 20 && orl_stats_session_start(c, "ana", "1.0", "en") != 0) i++;
         orl_stats_step steps[1] = {{"start", 2, "right"}};
         int ended = orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 1) == 0;
         int again = orl_stats_session_start(c, "ana", "1.0", "en") == 0 &&
@@ -948,7 +950,7 @@ static void test_full_disk(void **state)
         fprintf(stderr, "full=%d ok2=%d waited=%d ended=%d again=%d ok3=%d\n", back, ok2, i, ended, again,
                 orl_stats_ok(c));
         orl_stats_close(c);
-        _exit(fails == 16 && !ok && back == 0 && !ok2 && i < ORL_STATS_RETRY_EVERY && ended && again ? 0 : 5);
+        _exit(fails == 16 && !ok && back == 0 && !ok2 && i == 0 && ended && again ? 0 : 5);
     }
     close(fds[1]);
     char out[8192];
@@ -965,6 +967,17 @@ static void test_full_disk(void **state)
     assert_non_null(strstr(out, "statistics are still off"));
     assert_non_null(strstr(out, "statistics are back on"));
     assert_non_null(strstr(out, "fails=16 ok=0"));
+    /* the cause, not what a rollback after it said */
+    assert_null(strstr(out, "no transaction is active"));
+    assert_non_null(strstr(out, "disk I/O error (File too large)"));
+    /* one line per failed session (5 until off), not one per write; "still off" once for
+     * the 13 sessions after (the rest within ORL_STATS_QUIET_SECONDS); back on says how many
+     * were lost */
+    int lines = 0, still = 0;
+    for (const char *p = out; (p = strstr(p, "could not record")); p++) lines++;
+    for (const char *p = out; (p = strstr(p, "statistics are still off")); p++) still++;
+    if (lines != ORL_STATS_MAX_FAILURES || still != 1) fail_msg("%d 'could not record', %d 'still off':\n%s", lines, still, out);
+    assert_non_null(strstr(out, "13 sessions were not recorded meanwhile"));
     sqlite3_close(hold);
     /* room again: sound, and what it held */
     char err[512];
