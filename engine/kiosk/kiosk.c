@@ -2,6 +2,7 @@
  * operator's way in. No window here: see kiosk.h and kiosk_run.c. */
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "core/heap.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -74,6 +75,7 @@ static void on_player_event(void *ud, const orl_player_event *e)
             s->scene = orl_strdup(sc->id);
             s->scene_idx = e->scene;
             s->choice = e->choice + 1;
+            s->shown = e->shown;
             s->target = orl_strdup(sc->choices[e->choice].go ? sc->choices[e->choice].go : "");
             s->label = orl_strdup(e->choice_text ? e->choice_text : "");
             if (e->scene_text) { /* the first words are enough ("how others chose") */
@@ -110,7 +112,8 @@ static void on_player_event(void *ud, const orl_player_event *e)
     }
 }
 
-/* "How others chose": the visitor's own decisions where enough sessions passed and consent
+/* "How others chose": the visitor's own decisions (a screen that offered two choices or
+ * more: "Begin", "Go on" at 100 % is no decision) where enough sessions passed and consent
  * allows (stats.h). Returns how many can be shown. */
 static int prepare_others(orl_kiosk *k)
 {
@@ -124,7 +127,7 @@ static int prepare_others(orl_kiosk *k)
         const kstep *s = &k->steps[i];
         int dup = 0;
         for (int j = 0; j < k->nothers; j++) dup |= strcmp(k->steps[k->others_idx[j]].scene, s->scene) == 0;
-        if (dup || !orl_stats_others_allowed(st, s->scene_idx, &ctx)) continue;
+        if (dup || s->shown < 2 || !orl_stats_others_allowed(st, s->scene_idx, &ctx)) continue;
         orl_stats_share sh[ORL_MAX_CHOICES];
         int n = orl_stats_shares(k->stats, k->session_story, k->session_version, s->scene,
                                  k->cfg->others_min_sessions, sh, ORL_MAX_CHOICES, NULL);
@@ -174,6 +177,7 @@ static void go_attract(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
+    orl_heap_settle(); /* what the visitor's story used goes back to the system */
     k->lang = -1;
     k->still_there = 0;
     k->holding = 0;
