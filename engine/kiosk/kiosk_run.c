@@ -3,6 +3,7 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include "kiosk/runmark.h"
+#include "core/heap.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -54,6 +55,8 @@ static void services_open(services *sv, const orl_kiosk_config *c, const char *m
     /* a file size limit (prlimit --fsize, ulimit -f) reached: the write fails with EFBIG and
      * is handled as a full disk, instead of SIGXFSZ ending the kiosk */
     signal(SIGXFSZ, SIG_IGN);
+    /* weeks of visitors: freed pictures go back to the system (core/heap.h) */
+    orl_heap_long_running();
     orl_log_desc ld = {0};
     ld.path = c->log;
     ld.prefix = "kiosk";
