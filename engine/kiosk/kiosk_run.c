@@ -523,7 +523,7 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
             }
         } else if (strcmp(cmd, "stats") == 0) {
             if (!sv.stats) printf("statistics are off\n");
-            else orl_stats_report(sv.stats, stdout, 1, NULL);
+            else orl_stats_report(sv.stats, stdout, 1, NULL); /* a rehearsal's own check: every counter */
         } else if (strcmp(cmd, "date") == 0) {
             /* the machine's clock says this date from now on (a clock that jumps) */
             if (n != 2 || orl_parse_date(wd[1]) < 0) bad = 1;

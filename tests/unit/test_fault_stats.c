@@ -49,7 +49,8 @@ static char *dump(const char *path)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
-    assert_int_equal(orl_stats_report(s, f, 1, NULL), 0);
+    orl_stats_report_opts ro = {.min_sessions = 1};
+    assert_int_equal(orl_stats_report(s, f, 1, &ro), 0);
     fclose(f);
     orl_stats_close(s);
     return buf;

@@ -52,12 +52,14 @@ static orl_stats *fresh(const char *name)
     return s;
 }
 
+/* Every counter (the small-count rule at 1: tests/e2e and test_small_counts have it at work) */
 static char *report(orl_stats *s, int csv, const char *story)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    assert_int_equal(orl_stats_report(s, f, csv, story), 0);
+    orl_stats_report_opts o = {.story = story, .min_sessions = 1};
+    assert_int_equal(orl_stats_report(s, f, csv, &o), 0);
     fclose(f);
     return buf;
 }
@@ -1011,7 +1013,8 @@ static void test_svg(void **state)
     char *svg = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&svg, &len);
-    assert_int_equal(orl_stats_svg(s, f, NULL, 20), 0);
+    orl_stats_report_opts ro = {.min_sessions = 20};
+    assert_int_equal(orl_stats_svg(s, f, &ro), 0);
     fclose(f);
     orl_stats_close(s);
     if (getenv("ORL_SVG_DUMP")) fputs(svg, stderr);
@@ -1022,12 +1025,14 @@ static void test_svg(void **state)
     assert_null(strchr(svg, '\x01'));
     assert_null(strstr(svg, "\xff"));
     assert_non_null(strstr(svg, "&lt;script&gt;alert(1)&lt;/script&gt;, version 1&amp;2"));
-    /* 24 sessions passed "start": shares; "left" (18) and the hostile scene (3): not */
+    /* 24 sessions passed "start": shares; "left" (18) and the hostile scene (3) are held
+     * back whole: not even their ids (a list of them would spell out paths) */
     assert_non_null(strstr(svg, "scene start"));
     assert_non_null(strstr(svg, "choice 1 \xE2\x86\x92 left"));
-    assert_non_null(strstr(svg, "18 sessions passed: fewer than 20, so the shares are not shown"));
+    assert_null(strstr(svg, "scene left"));
     assert_null(strstr(svg, "choice 1 \xE2\x86\x92 end-a"));
-    assert_non_null(strstr(svg, "3 sessions passed: fewer than 20"));
+    assert_null(strstr(svg, "&lt;b&gt;x"));
+    assert_non_null(strstr(svg, "2 more decisions, each passed by fewer than 20 sessions, are not shown"));
     assert_non_null(strstr(svg, "Sessions per day"));
     assert_non_null(strstr(svg, "Endings reached"));
     assert_non_null(strstr(svg, "Languages"));
@@ -1054,9 +1059,48 @@ static void test_svg(void **state)
     assert_int_not_equal(system(cmd), 0);
 }
 
+/* One visitor through a small story: no output (text, CSV, SVG) spells out their path. Their
+ * scenes (each passed by 1 session) are held back whole at the rule's floor of 5: not one
+ * scene id of the path appears, and each output says how many were held back. */
+static void test_small_counts(void **state)
+{
+    (void)state;
+    orl_stats *s = fresh("one.db");
+    orl_stats_step steps[3] = {{"puente", 2, "rio-de-noche"}, {"rio-de-noche", 1, "la-otra-orilla"},
+                               {"la-otra-orilla", 3, "fin-quito"}};
+    assert_int_equal(orl_stats_session_start(s, "uno", "1.0", "es"), 0);
+    assert_int_equal(orl_stats_session_end(s, "uno", "1.0", steps, 3, "fin-quito", 1), 0);
+    static const char *const path[] = {"puente", "rio-de-noche", "la-otra-orilla", "fin-quito"};
+    orl_stats_report_opts o = {.min_sessions = 5};
+    for (int kind = 0; kind < 3; kind++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        assert_int_equal(kind < 2 ? orl_stats_report(s, f, kind, &o) : orl_stats_svg(s, f, &o), 0);
+        fclose(f);
+        for (int i = 0; i < 4; i++)
+            if (strstr(buf, path[i])) fail_msg("output %d names '%s' of one visitor's path:\n%s", kind, path[i], buf);
+        assert_non_null(strstr(buf, kind == 1 ? "held-back-scenes,uno,1.0,,,,,,4" : kind == 0 ? "3 more decisions held back"
+                                                                                        : "3 more decisions"));
+        assert_non_null(strstr(buf, "uno")); /* the story and its session are still counted */
+        free(buf);
+    }
+    /* at 1 (rehearsals, tests) everything is there */
+    o.min_sessions = 1;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(orl_stats_report(s, f, 1, &o), 0);
+    fclose(f);
+    for (int i = 0; i < 4; i++) assert_non_null(strstr(buf, path[i]));
+    free(buf);
+    orl_stats_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_small_counts),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_scene_once_per_session),
         cmocka_unit_test(test_thresholds),
