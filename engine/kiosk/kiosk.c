@@ -253,6 +253,9 @@ static void start_story(orl_kiosk *k, int idx)
         story_failed(k, SDL_GetError());
         return;
     }
+    /* the window player's picture budget (the scene on screen, the next ones, little more),
+     * not a renderer's default of 256 MB: a visitor through three panoramas peaked at ~410 MB */
+    orl_player_gfx_set_image_budget(k->pgfx, ORL_PLAYER_IMAGE_BUDGET);
     k->story = idx;
     k->player_left_title = orl_player_screen_now(k->player) != ORL_SCREEN_TITLE;
     set_screen(k, ORL_KIOSK_STORY);
