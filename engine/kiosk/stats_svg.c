@@ -14,6 +14,7 @@
 #define ROW_H 26
 #define MAX_DAY_SPAN 400 /* days on one time axis; a longer span lists the days present only */
 #define MAX_LABEL 44     /* characters of an id shown (longer ones are cut with ...) */
+#define BAR_LABEL 36     /* characters of a bar's label: what fits LABEL_W at 14 units */
 
 #define C_TEXT "#222222"
 #define C_MUTED "#666666"
@@ -100,7 +101,7 @@ static void hbar(svg *g, const char *label, double frac, const char *figure)
 {
     g->y += ROW_H;
     int x = MARGIN + LABEL_W;
-    text_at(g, x - 10, g->y - 4, 14, "end", C_TEXT, 0, label, MAX_LABEL);
+    text_at(g, x - 10, g->y - 4, 14, "end", C_TEXT, 0, label, BAR_LABEL);
     if (frac < 0) frac = 0;
     if (frac > 1) frac = 1;
     fprintf(g->f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", x, g->y - BAR_H, BAR_W, BAR_H,
