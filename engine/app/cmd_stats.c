@@ -1,5 +1,5 @@
 /* orilla stats: the anonymous statistics a kiosk kept (engine/kiosk/stats.h).
- *   orilla stats [--db FILE | FILE | --config kiosk.lua] [--story ID] [--csv | --svg OUT.svg]
+ *   orilla stats [--db FILE | FILE | --config kiosk.lua] [--story ID|PATH] [--csv | --svg OUT.svg]
  *   orilla stats merge A.db B.db ... -o all.db
  * Problems with a file are printed as `FILE: error: ...` (exit 2). */
 #include "app/args.h"
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define DEFAULT_DB "/var/lib/orilla/stats.db"
@@ -122,20 +123,39 @@ int orl_cmd_stats(int argc, char **argv)
         orl_kiosk_config_free(&cfg);
         return ORL_EXIT_USAGE;
     }
+    /* --story PATH (a story folder or bundle): that story, in its order and words */
+    orl_story *labels = NULL;
+    struct stat sb;
+    if (story && (strchr(story, '/') || strstr(story, ".orilla")) && stat(story, &sb) == 0) {
+        int code = 0;
+        orl_app_load lo = {0};
+        labels = orl_app_open(story, &lo, &code);
+        if (!labels) {
+            orl_stats_close(s);
+            orl_kiosk_config_free(&cfg);
+            return code ? code : ORL_EXIT_USAGE;
+        }
+        story = labels->id;
+    }
+    orl_stats_report_opts ro = {0};
+    ro.story = story;
+    ro.min_sessions = min_sessions;
+    ro.labels = labels;
     int rc;
     if (svg) {
         orl_outfile of;
         rc = orl_outfile_open(&of, "stats", svg);
         if (rc == 0) {
-            rc = orl_stats_svg(s, of.f, story, min_sessions);
+            rc = orl_stats_svg(s, of.f, &ro);
             if (rc != 0) fprintf(stderr, "%s: error: cannot be read: %s\n", db, orl_stats_problem(s));
             if (orl_outfile_close(&of, "stats", rc == 0) != 0) rc = -1;
         }
     } else {
-        rc = orl_stats_report(s, stdout, csv, story);
+        rc = orl_stats_report(s, stdout, csv, &ro);
         if (rc != 0) fprintf(stderr, "%s: error: cannot be read: %s\n", db, orl_stats_problem(s));
     }
     orl_stats_close(s);
+    orl_story_free(labels);
     orl_kiosk_config_free(&cfg);
     fflush(stdout);
     return rc == 0 ? ORL_EXIT_OK : ORL_EXIT_USAGE;

@@ -30,9 +30,12 @@
 #define SMALLEST ((size_t)8 << 20)  /* below this, faults cost a few ms: leave the heap alone */
 #define LARGEST ((size_t)1 << 30)
 
+static int long_running; /* orl_heap_long_running was called: its settings stay */
+
 void orl_heap_expect(size_t bytes)
 {
 #ifdef ORL_HEAP_TUNE
+    if (long_running) return;
     /* again on every large load: a reload makes its story while the old one still lives,
      * so the heap grows once more */
     if (bytes < SMALLEST) return;
@@ -62,5 +65,35 @@ void orl_heap_expect(size_t bytes)
     if (hi > lo) (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
 #else
     (void)bytes;
+#endif
+}
+
+/* Blocks from this size up get their own mapping in a long-running process: a decoded
+ * picture (a 1920x1080 one is 8 MB), a text block's surface; below it, the heap. */
+#define LONG_RUN_MMAP_THRESHOLD (256 * 1024)
+
+void orl_heap_long_running(void)
+{
+#ifdef ORL_HEAP_TUNE
+    long_running = 1;
+    mallopt(M_MMAP_THRESHOLD, LONG_RUN_MMAP_THRESHOLD); /* also stops glibc raising it */
+    mallopt(M_ARENA_MAX, 2);
+#endif
+}
+
+void orl_heap_settle(void)
+{
+#ifdef ORL_HEAP_TUNE
+    malloc_trim(0);
+#endif
+}
+
+long long orl_heap_in_use(void)
+{
+#ifdef ORL_HEAP_TUNE
+    struct mallinfo2 mi = mallinfo2();
+    return (long long)(mi.uordblks + mi.hblkhd);
+#else
+    return -1;
 #endif
 }

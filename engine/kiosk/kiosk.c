@@ -3,6 +3,7 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include "story/care.h"
+#include "core/heap.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -75,6 +76,7 @@ static void on_player_event(void *ud, const orl_player_event *e)
             s->scene = orl_strdup(sc->id);
             s->scene_idx = e->scene;
             s->choice = e->choice + 1;
+            s->shown = e->shown;
             s->target = orl_strdup(sc->choices[e->choice].go ? sc->choices[e->choice].go : "");
             s->label = orl_strdup(e->choice_text ? e->choice_text : "");
             if (e->scene_text) { /* the first words are enough ("how others chose") */
@@ -111,7 +113,8 @@ static void on_player_event(void *ud, const orl_player_event *e)
     }
 }
 
-/* "How others chose": the visitor's own decisions where enough sessions passed and consent
+/* "How others chose": the visitor's own decisions (a screen that offered two choices or
+ * more: "Begin", "Go on" at 100 % is no decision) where enough sessions passed and consent
  * allows (stats.h). Returns how many can be shown. */
 static int prepare_others(orl_kiosk *k)
 {
@@ -125,7 +128,7 @@ static int prepare_others(orl_kiosk *k)
         const kstep *s = &k->steps[i];
         int dup = 0;
         for (int j = 0; j < k->nothers; j++) dup |= strcmp(k->steps[k->others_idx[j]].scene, s->scene) == 0;
-        if (dup || !orl_stats_others_allowed(st, s->scene_idx, &ctx)) continue;
+        if (dup || s->shown < 2 || !orl_stats_others_allowed(st, s->scene_idx, &ctx)) continue;
         orl_stats_share sh[ORL_MAX_CHOICES];
         int n = orl_stats_shares(k->stats, k->session_story, k->session_version, s->scene,
                                  k->cfg->others_min_sessions, sh, ORL_MAX_CHOICES, NULL);
@@ -175,6 +178,7 @@ static void go_attract(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
+    orl_heap_settle(); /* what the visitor's story used goes back to the system */
     k->lang = -1;
     k->still_there = 0;
     k->holding = 0;
@@ -250,6 +254,9 @@ static void start_story(orl_kiosk *k, int idx)
         story_failed(k, SDL_GetError());
         return;
     }
+    /* the window player's picture budget (the scene on screen, the next ones, little more),
+     * not a renderer's default of 256 MB: a visitor through three panoramas peaked at ~410 MB */
+    orl_player_gfx_set_image_budget(k->pgfx, ORL_PLAYER_IMAGE_BUDGET);
     k->story = idx;
     k->player_left_title = orl_player_screen_now(k->player) != ORL_SCREEN_TITLE;
     set_screen(k, ORL_KIOSK_STORY);

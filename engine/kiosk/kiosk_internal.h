@@ -107,6 +107,7 @@ typedef struct kstep {
     char *label;        /* the choice's text as shown (for "how others chose" only) */
     char *scene_text;
     int scene_idx;
+    int shown;          /* choices the screen offered: fewer than 2 is no decision */
 } kstep;
 
 /* ------------------------------------------------------------------ the kiosk */

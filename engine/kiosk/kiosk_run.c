@@ -4,6 +4,8 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include "script/sandbox.h"
+#include "kiosk/runmark.h"
+#include "core/heap.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -47,11 +49,17 @@ int orl_kiosk_stop_requested(void) { return stop_flag != 0; }
 typedef struct services {
     orl_log *log;
     orl_stats *stats;
+    orl_runmark mark; /* kiosk.running while it runs: an unclean stop is noticed (runmark.h) */
 } services;
 
 static void services_open(services *sv, const orl_kiosk_config *c, const char *mode)
 {
     memset(sv, 0, sizeof *sv);
+    /* a file size limit (prlimit --fsize, ulimit -f) reached: the write fails with EFBIG and
+     * is handled as a full disk, instead of SIGXFSZ ending the kiosk */
+    signal(SIGXFSZ, SIG_IGN);
+    /* weeks of visitors: freed pictures go back to the system (core/heap.h) */
+    orl_heap_long_running();
     orl_log_desc ld = {0};
     ld.path = c->log;
     ld.prefix = "kiosk";
@@ -72,10 +80,12 @@ static void services_open(services *sv, const orl_kiosk_config *c, const char *m
     } else {
         orl_log_write(sv->log, ORL_LOG_INFO, "no statistics file in the config: statistics are off");
     }
+    orl_runmark_begin(&sv->mark, sv->log, c->stats, c->log);
 }
 
 static void services_close(services *sv)
 {
+    orl_runmark_end(&sv->mark);
     orl_stats_close(sv->stats);
     orl_log_close(sv->log);
     memset(sv, 0, sizeof *sv);
@@ -522,7 +532,7 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
             }
         } else if (strcmp(cmd, "stats") == 0) {
             if (!sv.stats) printf("statistics are off\n");
-            else orl_stats_report(sv.stats, stdout, 1, NULL);
+            else orl_stats_report(sv.stats, stdout, 1, NULL); /* a rehearsal's own check: every counter */
         } else if (strcmp(cmd, "date") == 0) {
             /* the machine's clock says this date from now on (a clock that jumps) */
             if (n != 2 || orl_parse_date(wd[1]) < 0) bad = 1;

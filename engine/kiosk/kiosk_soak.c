@@ -8,6 +8,7 @@
  * memory (resident set after a warm-up and at the end) and the open file descriptors at the
  * start and at the end: scripts/bench runs it (docs/kiosk.md has the figures). */
 #include "kiosk/kiosk_internal.h"
+#include "core/heap.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +195,7 @@ int kiosk_soak(orl_kiosk *k, orl_stats *stats, long visitors, unsigned long long
     int fd0 = open_fds();
     long warm = visitors / 10 < 100 ? (visitors < 100 ? visitors : 100) : visitors / 10;
     long rss_warm = -1, peak_warm = -1;
+    long long heap_warm = -1;
     if (k->screen != ORL_KIOSK_ATTRACT) {
         fprintf(out, "soak: the kiosk does not start on the attract loop (%s)\n", orl_kiosk_screen_name(k));
         return 1;
@@ -207,9 +209,11 @@ int kiosk_soak(orl_kiosk *k, orl_stats *stats, long visitors, unsigned long long
         if (i + 1 == warm) {
             rss_warm = rss_kb();
             peak_warm = peak_kb();
+            heap_warm = orl_heap_in_use();
         }
     }
     long rss_end = rss_kb(), peak_end = peak_kb();
+    long long heap_end = orl_heap_in_use();
     int fd1 = open_fds();
     fprintf(out, "soak: %ld visitors (seed %llu): %ld began a story, %ld reached an ending, %ld left one, %ld walked away "
                  "before a story; %ld actions\n",
@@ -217,6 +221,9 @@ int kiosk_soak(orl_kiosk *k, orl_stats *stats, long visitors, unsigned long long
     fprintf(out, "soak: resident memory after %ld visitors (warm-up): %ld kB (peak %ld kB); at the end: %ld kB "
                  "(peak %ld kB); growth after warm-up: %ld kB\n",
             warm, rss_warm, peak_warm, rss_end, peak_end, rss_end - rss_warm);
+    if (heap_warm >= 0 && heap_end >= 0)
+        fprintf(out, "soak: heap in use after %ld visitors (warm-up): %lld kB; at the end: %lld kB; growth after warm-up: "
+                     "%lld kB\n", warm, heap_warm / 1024, heap_end / 1024, (heap_end - heap_warm) / 1024);
     fprintf(out, "soak: open file descriptors: %d at the start, %d at the end\n", fd0, fd1);
     if (!stats) {
         fprintf(out, "soak: no statistics file: nothing to compare\n");

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Only aggregates: no rowid (insertion order), no session id, no time but the day of a
@@ -445,37 +446,75 @@ void orl_stats_set_today(orl_stats *s, long long today)
 /* ------------------------------------------------------------------------------------- */
 /* Writes */
 
+/* The cause of the last failure, read before anything else touches the connection (a
+ * ROLLBACK after a failed COMMIT replaced it with "cannot rollback - no transaction is
+ * active"), with the system's words for an I/O failure: "database or disk is full (No space
+ * left on device)", "disk I/O error (File too large)". sys_errno: errno as the failing call
+ * left it (SQLite keeps it only for some failures). */
+static void cause_of(orl_stats *s, int sys_errno, char *out, size_t n)
+{
+    int rc = sqlite3_extended_errcode(s->db) & 0xff;
+    int sys = sqlite3_system_errno(s->db);
+    if (sys <= 0 && (rc == SQLITE_IOERR || rc == SQLITE_FULL || rc == SQLITE_CANTOPEN)) sys = sys_errno;
+    const char *msg = sqlite3_errmsg(s->db);
+    if (sys > 0 && !strstr(msg, strerror(sys))) snprintf(out, n, "%s (%s)", msg, strerror(sys));
+    else snprintf(out, n, "%s", msg);
+}
+
+/* Seconds on a clock that does not jump (the throttle of "still off" lines). */
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A write of this session failed: rolled back, logged with its cause, counted once per
+ * session (a session's start and end are two writes, one failure). */
 static int failed(orl_stats *s, const char *what)
 {
+    int sys_errno = errno;
     int rc = sqlite3_extended_errcode(s->db);
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-    s->failures++;
-    if (s->retrying) {
-        /* still no room: off again, quietly (one line per retry) */
-        s->retrying = 0;
-        s->off = damaged_rc(rc) ? 2 : 1;
-        logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again)", s->path, sqlite3_errmsg(s->db));
+    char cause[400];
+    cause_of(s, sys_errno, cause, sizeof cause);
+    if (!sqlite3_get_autocommit(s->db)) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->open = 0; /* an end is never recorded without its start */
+    if (!s->counted) {
+        s->counted = 1;
+        s->failures++;
+    }
+    if (s->off == 1) {
+        /* still no room: one line now and then, not one per visitor */
+        s->lost++;
+        double t = now_s();
+        if (!s->quiet_since || t - s->quiet_since >= ORL_STATS_QUIET_SECONDS) {
+            s->quiet_since = t;
+            logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again; %lld session%s not recorded since "
+                  "they went off)", s->path, cause, s->lost, s->lost == 1 ? "" : "s");
+        } else {
+            snprintf(s->problem, sizeof s->problem, "statistics are still off: %.160s: %.200s", s->path, cause);
+        }
         return -1;
     }
-    logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, sqlite3_errmsg(s->db));
+    logf_(s, ORL_LOG_ERROR, "could not record %s in %s: %s", what, s->path, cause);
     if (damaged_rc(rc)) {
         s->off = 2;
-        logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path,
-              sqlite3_errmsg(s->db));
+        logf_(s, ORL_LOG_ERROR, "statistics are off until the kiosk restarts (%s: %s)", s->path, cause);
     } else if (s->failures >= ORL_STATS_MAX_FAILURES) {
         s->off = 1;
-        s->skipped = 0;
+        s->lost = 0;
+        s->quiet_since = 0; /* the first try after this says how it went */
         logf_(s, ORL_LOG_ERROR,
-              "statistics are off for now (%s: %s); every %d sessions one is tried again, and "
-              "they are back on once it is recorded (free some space)",
-              s->path, sqlite3_errmsg(s->db), ORL_STATS_RETRY_EVERY);
+              "statistics are off for now (%s: %s); each new session tries again, and they are back on "
+              "as soon as one is recorded (free some space)",
+              s->path, cause);
     }
     return -1;
 }
 
 static int begin(orl_stats *s)
 {
-    if (!s || s->off || s->readonly) return -1;
+    if (!s || s->off == 2 || s->readonly) return -1;
     return sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
@@ -483,9 +522,12 @@ static int commit(orl_stats *s)
 {
     if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return -1;
     s->failures = 0;
-    if (s->retrying) {
-        s->retrying = 0;
-        logf_(s, ORL_LOG_INFO, "statistics are back on: %s could be written again", s->path);
+    if (s->off == 1) {
+        s->off = 0;
+        logf_(s, ORL_LOG_INFO, "statistics are back on: %s could be written again (%lld session%s were not recorded "
+              "meanwhile)", s->path, s->lost, s->lost == 1 ? "" : "s");
+        s->problem[0] = 0;
+        s->lost = 0;
     }
     /* no journal keeps what this commit changed (see stats.h) */
     sqlite3_exec(s->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
@@ -516,15 +558,13 @@ static int run(orl_stats *s, const char *sql, const char *types, ...)
 int orl_stats_session_start(orl_stats *s, const char *story, const char *version, const char *lang)
 {
     if (!s || !story) return -1;
-    /* off for want of room: now and then a session tries again (only a session's start:
-     * its end is then recorded with it, never an end without its start) */
-    if (s->off == 1 && !s->readonly && ++s->skipped >= ORL_STATS_RETRY_EVERY) {
-        s->off = 0;
-        s->skipped = 0;
-        s->retrying = 1;
-        s->failures = 0;
-    }
-    if (begin(s) != 0) return s && !s->off && !s->readonly ? failed(s, "a session") : -1;
+    /* a new session: its writes may fail once more (one failure per session); off for want
+     * of room, it tries again all the same, so that once space is freed the very next session
+     * is recorded (only a session's start: its end is then recorded with it, never an end
+     * without its start) */
+    s->counted = 0;
+    s->open = 0;
+    if (begin(s) != 0) return s && s->off != 2 && !s->readonly ? failed(s, "a session") : -1;
     char day[11];
     today_string(s, day);
     if (run(s,
@@ -540,6 +580,7 @@ int orl_stats_session_start(orl_stats *s, const char *story, const char *version
         return failed(s, "a session");
     if (commit(s) != 0) return failed(s, "a session");
     s->session_day = s->today ? s->today : orl_today();
+    s->open = 1;
     return 0;
 }
 
@@ -557,7 +598,10 @@ int orl_stats_session_end(orl_stats *s, const char *story, const char *version, 
      * in one day's row */
     long long began = s->session_day;
     s->session_day = 0;
-    if (begin(s) != 0) return !s->off && !s->readonly ? failed(s, "a session's end") : -1;
+    /* its start was not recorded (statistics off, a failed write): nothing to end */
+    if (!s->open) return -1;
+    s->open = 0;
+    if (begin(s) != 0) return s->off != 2 && !s->readonly ? failed(s, "a session's end") : -1;
     char day[11];
     if (began) orl_stats_day_string(began, day);
     else today_string(s, day);
@@ -791,62 +835,9 @@ static sqlite3_stmt *prep(orl_stats *s, const char *sql, const char *story)
     return st;
 }
 
-static int report_csv(orl_stats *s, FILE *out, const char *story)
-{
-    fputs("kind,story,version,day,scene,choice,target,lang,count\r\n", out);
-    int rc = SQLITE_DONE;
-    sqlite3_stmt *st = prep(s,
-                            "SELECT day, story, version, started, finished, abandoned FROM sessions "
-                            "WHERE ?1 IS NULL OR story = ?1 ORDER BY story, version, day",
-                            story);
-    if (!st) return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        static const char *const kinds[] = {"started", "finished", "abandoned"};
-        for (int k = 0; k < 3; k++) {
-            csv_row r = {kinds[k], col(st, 1), col(st, 2), col(st, 0), "", "", "", 0, sqlite3_column_int64(st, 3 + k)};
-            csv_put(out, &r);
-        }
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return -1;
-    st = prep(s, "SELECT story, version, lang, sessions FROM languages WHERE ?1 IS NULL OR story = ?1 "
-                 "ORDER BY story, version, lang", story);
-    if (!st) return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        csv_row r = {"language", col(st, 0), col(st, 1), "", "", "", col(st, 2), 0, sqlite3_column_int64(st, 3)};
-        csv_put(out, &r);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return -1;
-    st = prep(s, "SELECT story, version, scene, sessions FROM scenes WHERE ?1 IS NULL OR story = ?1 "
-                 "ORDER BY story, version, scene", story);
-    if (!st) return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        csv_row r = {"scene", col(st, 0), col(st, 1), "", col(st, 2), "", "", 0, sqlite3_column_int64(st, 3)};
-        csv_put(out, &r);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return -1;
-    st = prep(s, "SELECT story, version, scene, choice, target, count FROM choices WHERE ?1 IS NULL OR story = ?1 "
-                 "ORDER BY story, version, scene, choice", story);
-    if (!st) return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        csv_row r = {"choice", col(st, 0), col(st, 1), "", col(st, 2), col(st, 4), "", sqlite3_column_int64(st, 3),
-                     sqlite3_column_int64(st, 5)};
-        csv_put(out, &r);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return -1;
-    st = prep(s, "SELECT story, version, scene, count FROM endings WHERE ?1 IS NULL OR story = ?1 "
-                 "ORDER BY story, version, scene", story);
-    if (!st) return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        csv_row r = {"ending", col(st, 0), col(st, 1), "", col(st, 2), "", "", 0, sqlite3_column_int64(st, 3)};
-        csv_put(out, &r);
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : -1;
-}
+/* Each story version of the file (or of one story), in order; calls fn for each. */
+typedef int (*version_fn)(orl_stats *s, FILE *out, const char *story, const char *version, const orl_stats_report_opts *o,
+                          int index);
 
 /* Finalizes a report's statement; the first that failed (a sum that overflows in a crafted
  * file, a damaged page) is kept in s->problem with SQLite's words, before a later call
@@ -861,144 +852,245 @@ static void fin(orl_stats *s, sqlite3_stmt *st, int *bad)
     }
 }
 
-static int report_table(orl_stats *s, FILE *out, const char *story)
+static int each_version(orl_stats *s, FILE *out, const orl_stats_report_opts *o, version_fn fn, int *count)
 {
-    /* one block per story version */
     sqlite3_stmt *vs = prep(s,
                             "SELECT story, version FROM sessions WHERE ?1 IS NULL OR story = ?1 "
                             "UNION SELECT story, version FROM choices WHERE ?1 IS NULL OR story = ?1 "
                             "UNION SELECT story, version FROM endings WHERE ?1 IS NULL OR story = ?1 "
                             "ORDER BY 1, 2",
-                            story);
+                            o->story);
     if (!vs) return -1;
-    int rc, blocks = 0, bad = 0;
-    while ((rc = sqlite3_step(vs)) == SQLITE_ROW) {
+    int rc, n = 0, bad = 0;
+    while (!bad && (rc = sqlite3_step(vs)) == SQLITE_ROW) {
         char *sid = orl_strdup(col(vs, 0)), *ver = orl_strdup(col(vs, 1));
-        if (!sid || !ver) {
-            free(sid);
-            free(ver);
-            sqlite3_finalize(vs);
-            return -1;
-        }
-        if (blocks++) fputc('\n', out);
-        tty_text(out, sid, 0);
-        if (*ver) {
-            fputs("  version ", out);
-            tty_text(out, ver, 0);
-        }
-        fputc('\n', out);
-        sqlite3_stmt *st = NULL;
-        if (sqlite3_prepare_v2(s->db,
-                               "SELECT coalesce(sum(started),0), coalesce(sum(finished),0), coalesce(sum(abandoned),0), "
-                               "count(*), min(day), max(day) FROM sessions WHERE story = ?1 AND version = ?2",
-                               -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                fprintf(out, "  sessions: %lld started, %lld finished, %lld left before an ending",
-                        sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
-                if (sqlite3_column_int64(st, 3) > 0)
-                    fprintf(out, " (%lld day%s, %s to %s)", sqlite3_column_int64(st, 3),
-                            sqlite3_column_int64(st, 3) == 1 ? "" : "s", col(st, 4), col(st, 5));
-                fputc('\n', out);
-            }
-            fin(s, st, &bad);
-        }
-        if (sqlite3_prepare_v2(s->db, "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 "
-                                      "ORDER BY sessions DESC, lang", -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
-            int k = 0;
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                fputs(k++ ? ", " : "  languages: ", out);
-                tty_text(out, col(st, 0), 0);
-                fprintf(out, " %lld", sqlite3_column_int64(st, 1));
-            }
-            if (k) fputc('\n', out);
-            fin(s, st, &bad);
-        }
-        /* choices, with the scene's sessions and each choice's share */
-        int w = 5;
-        if (sqlite3_prepare_v2(s->db,
-                               "SELECT max(length(scene)) FROM (SELECT scene FROM choices WHERE story = ?1 AND "
-                               "version = ?2 UNION SELECT scene FROM endings WHERE story = ?1 AND version = ?2)",
-                               -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
-            if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > w) w = sqlite3_column_int(st, 0);
-            fin(s, st, &bad);
-        }
-        if (w > 40) w = 40;
-        if (sqlite3_prepare_v2(s->db,
-                               "SELECT c.scene, c.choice, c.target, c.count, "
-                               "(SELECT sum(count) FROM choices d WHERE d.story = c.story AND d.version = c.version "
-                               " AND d.scene = c.scene), "
-                               "coalesce((SELECT sessions FROM scenes e WHERE e.story = c.story AND e.version = c.version "
-                               " AND e.scene = c.scene), 0) "
-                               "FROM choices c WHERE c.story = ?1 AND c.version = ?2 ORDER BY c.scene, c.choice",
-                               -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
-            char *last = NULL;
-            int k = 0;
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                if (!k++) {
-                    fputs("  choices:\n    ", out);
-                    tty_text(out, "scene", w);
-                    fputs("  sessions  choice  taken  share  leads to\n", out);
-                }
-                const char *scene = col(st, 0);
-                int same = last && strcmp(last, scene) == 0;
-                fputs("    ", out);
-                if (same) {
-                    tty_text(out, "", w);
-                    fputs("          ", out);
-                } else {
-                    tty_text(out, scene, w);
-                    fprintf(out, "  %8lld", sqlite3_column_int64(st, 5));
-                    free(last);
-                    last = orl_strdup(scene);
-                }
-                long long cnt = sqlite3_column_int64(st, 3), tot = sqlite3_column_int64(st, 4);
-                fprintf(out, "  %6d  %5lld  %4.0f%%  ", sqlite3_column_int(st, 1), cnt,
-                        tot > 0 ? 100.0 * (double)cnt / (double)tot : 0.0);
-                tty_text(out, col(st, 2), 0);
-                fputc('\n', out);
-            }
-            free(last);
-            fin(s, st, &bad);
-        }
-        if (sqlite3_prepare_v2(s->db, "SELECT scene, count FROM endings WHERE story = ?1 AND version = ?2 "
-                                      "ORDER BY count DESC, scene", -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, sid, -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, ver, -1, SQLITE_STATIC);
-            int k = 0;
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                if (!k++) fputs("  endings reached:\n", out);
-                fputs("    ", out);
-                const char *e = col(st, 0);
-                tty_text(out, e, w > utf8_width(e) ? w : 0);
-                fprintf(out, "  %8lld\n", sqlite3_column_int64(st, 1));
-            }
-            fin(s, st, &bad);
-        }
+        bad = !sid || !ver || fn(s, out, sid, ver, o, n) != 0;
+        n++;
         free(sid);
         free(ver);
     }
-    if (rc != SQLITE_DONE) fin(s, vs, &bad);
-    else sqlite3_finalize(vs);
-    if (rc != SQLITE_DONE || bad) return -1;
-    if (!blocks) fprintf(out, story ? "no statistics for this story yet\n" : "no statistics recorded yet\n");
+    sqlite3_finalize(vs);
+    if (count) *count = n;
+    return bad || rc != SQLITE_DONE ? -1 : 0;
+}
+
+static sqlite3_stmt *prep_sv(orl_stats *s, const char *sql, const char *story, const char *version)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    sqlite3_bind_text(st, 1, story, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, version, -1, SQLITE_TRANSIENT);
+    return st;
+}
+
+static int csv_version(orl_stats *s, FILE *out, const char *story, const char *version, const orl_stats_report_opts *o,
+                       int index)
+{
+    (void)index;
+    long long min = o->min_sessions > 0 ? o->min_sessions : 1;
+    int rc = SQLITE_DONE;
+    sqlite3_stmt *st = prep_sv(s, "SELECT day, started, finished, abandoned FROM sessions WHERE story = ?1 AND "
+                                  "version = ?2 ORDER BY day", story, version);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        static const char *const kinds[] = {"started", "finished", "abandoned"};
+        for (int k = 0; k < 3; k++) {
+            csv_row r = {kinds[k], story, version, col(st, 0), "", "", "", 0, sqlite3_column_int64(st, 1 + k)};
+            csv_put(out, &r);
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    st = prep_sv(s, "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 ORDER BY lang", story,
+                 version);
+    if (!st) return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        csv_row r = {"language", story, version, "", "", "", col(st, 0), 0, sqlite3_column_int64(st, 1)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    /* scenes: those at least min sessions passed; the others only as a number */
+    st = prep_sv(s, "SELECT scene, sessions FROM scenes WHERE story = ?1 AND version = ?2 ORDER BY sessions DESC, scene",
+                 story, version);
+    if (!st) return -1;
+    long long held = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_int64(st, 1) < min) {
+            held++;
+            continue;
+        }
+        csv_row r = {"scene", story, version, "", col(st, 0), "", "", 0, sqlite3_column_int64(st, 1)};
+        csv_put(out, &r);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return -1;
+    orl_stats_block b;
+    if (orl_stats_block_read(s, story, version, o, &b) != 0) return -1;
+    for (int i = 0; i < b.ndecisions; i++)
+        for (int j = 0; j < b.decisions[i].nchoices; j++) {
+            const orl_stats_choice *c = &b.decisions[i].choices[j];
+            csv_row r = {"choice", story, version, "", b.decisions[i].scene, c->target, "", c->choice, c->count};
+            csv_put(out, &r);
+        }
+    for (int i = 0; i < b.nendings; i++) {
+        csv_row r = {"ending", story, version, "", b.endings[i].scene, "", "", 0, b.endings[i].count};
+        csv_put(out, &r);
+    }
+    if (held) {
+        csv_row r = {"held-back-scenes", story, version, "", "", "", "", 0, held};
+        csv_put(out, &r);
+    }
+    if (b.endings_held_back) {
+        csv_row r = {"held-back-endings", story, version, "", "", "", "", 0, b.endings_held_back};
+        csv_put(out, &r);
+    }
+    orl_stats_block_free(&b);
     return 0;
 }
 
-int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story)
+static int report_csv(orl_stats *s, FILE *out, const orl_stats_report_opts *o)
+{
+    fputs("kind,story,version,day,scene,choice,target,lang,count\r\n", out);
+    return each_version(s, out, o, csv_version, NULL);
+}
+
+static int table_version(orl_stats *s, FILE *out, const char *sid, const char *ver, const orl_stats_report_opts *o,
+                         int index)
+{
+    long long min = o->min_sessions > 0 ? o->min_sessions : 1;
+    if (index) fputc('\n', out);
+    tty_text(out, sid, 0);
+    if (*ver) {
+        fputs("  version ", out);
+        tty_text(out, ver, 0);
+    }
+    const orl_story *lb = o->labels && o->labels->id && strcmp(o->labels->id, sid) == 0 ? o->labels : NULL;
+    if (lb && lb->title) {
+        fputs("  \"", out);
+        tty_text(out, lb->title, 0);
+        fputc('"', out);
+        if (lb->version && strcmp(lb->version, ver) != 0) {
+            fputs(" (the story given is version ", out);
+            tty_text(out, lb->version, 0);
+            fputs(": its words may not fit these numbers)", out);
+        }
+    }
+    fputc('\n', out);
+    int bad = 0;
+    sqlite3_stmt *st = prep_sv(s,
+                               "SELECT coalesce(sum(started),0), coalesce(sum(finished),0), coalesce(sum(abandoned),0), "
+                               "count(*), min(day), max(day) FROM sessions WHERE story = ?1 AND version = ?2",
+                               sid, ver);
+    if (st) {
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            fprintf(out, "  sessions: %lld started, %lld finished, %lld left before an ending", sqlite3_column_int64(st, 0),
+                    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+            if (sqlite3_column_int64(st, 3) > 0)
+                fprintf(out, " (%lld day%s, %s to %s)", sqlite3_column_int64(st, 3),
+                        sqlite3_column_int64(st, 3) == 1 ? "" : "s", col(st, 4), col(st, 5));
+            fputc('\n', out);
+        }
+        fin(s, st, &bad);
+    }
+    st = prep_sv(s, "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 ORDER BY sessions DESC, lang",
+                 sid, ver);
+    if (st) {
+        int k = 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            fputs(k++ ? ", " : "  languages: ", out);
+            tty_text(out, col(st, 0), 0);
+            fprintf(out, " %lld", sqlite3_column_int64(st, 1));
+        }
+        if (k) fputc('\n', out);
+        fin(s, st, &bad);
+    }
+    if (bad) return -1; /* a sum that overflows: a damaged file, said as such */
+    orl_stats_block b;
+    if (orl_stats_block_read(s, sid, ver, o, &b) != 0) return -1;
+    int w = 5;
+    for (int i = 0; i < b.ndecisions; i++)
+        if (utf8_width(b.decisions[i].scene) > w) w = utf8_width(b.decisions[i].scene);
+    for (int i = 0; i < b.nendings; i++)
+        if (utf8_width(b.endings[i].scene) > w) w = utf8_width(b.endings[i].scene);
+    if (w > 40) w = 40;
+    if (b.ndecisions) {
+        fputs("  choices:\n    ", out);
+        tty_text(out, "scene", w);
+        fputs("  sessions  choice  taken  share  leads to\n", out);
+    }
+    for (int i = 0; i < b.ndecisions; i++) {
+        const orl_stats_decision *d = &b.decisions[i];
+        if (d->title) { /* the scene as the story words it, above its figures */
+            fputs("    ", out);
+            tty_text(out, d->title, 0);
+            fputc('\n', out);
+        }
+        for (int j = 0; j < d->nchoices; j++) {
+            const orl_stats_choice *c = &d->choices[j];
+            fputs("    ", out);
+            if (j) {
+                tty_text(out, "", w);
+                fputs("          ", out);
+            } else {
+                tty_text(out, d->scene, w);
+                fprintf(out, "  %8lld", d->sessions);
+            }
+            fprintf(out, "  %6d  %5lld  %4.0f%%  ", c->choice, c->count,
+                    d->taken > 0 ? 100.0 * (double)c->count / (double)d->taken : 0.0);
+            if (c->label) {
+                fputc('"', out);
+                tty_text(out, c->label, 0);
+                fputs("\" \xE2\x86\x92 ", out); /* → */
+            }
+            tty_text(out, c->target, 0);
+            fputc('\n', out);
+        }
+    }
+    if (b.held_back)
+        fprintf(out, "  %d more decision%s held back: fewer than %lld sessions passed through %s (the small-count "
+                     "rule; --min-sessions)\n",
+                b.held_back, b.held_back == 1 ? "" : "s", min, b.held_back == 1 ? "it" : "each");
+    if (b.single)
+        fprintf(out, "  %d scene%s with one way on left out (no decision there)\n", b.single, b.single == 1 ? "" : "s");
+    if (b.nendings) fputs("  endings reached:\n", out);
+    for (int i = 0; i < b.nendings; i++) {
+        fputs("    ", out);
+        const char *e = b.endings[i].scene;
+        tty_text(out, e, w > utf8_width(e) ? w : 0);
+        fprintf(out, "  %8lld", b.endings[i].count);
+        if (b.endings[i].title) {
+            fputs("  ", out);
+            tty_text(out, b.endings[i].title, 0);
+        }
+        fputc('\n', out);
+    }
+    if (b.endings_held_back)
+        fprintf(out, "  %d more ending%s held back: reached fewer than %lld times %s\n", b.endings_held_back,
+                b.endings_held_back == 1 ? "" : "s", min, b.endings_held_back == 1 ? "" : "each");
+    orl_stats_block_free(&b);
+    return 0;
+}
+
+static int report_table(orl_stats *s, FILE *out, const orl_stats_report_opts *o)
+{
+    int n = orl_stats_sources(s);
+    if (s->merged) fprintf(out, "merged from %d kiosk%s (orilla stats merge)\n\n", n, n == 1 ? "" : "s");
+    int blocks = 0;
+    if (each_version(s, out, o, table_version, &blocks) != 0) return -1;
+    if (!blocks) fprintf(out, o->story ? "no statistics for this story yet\n" : "no statistics recorded yet\n");
+    return 0;
+}
+
+int orl_stats_report(orl_stats *s, FILE *out, int csv, const orl_stats_report_opts *o)
 {
     if (!s) return -1;
+    orl_stats_report_opts all = {0};
+    if (!o) o = &all;
     /* one consistent snapshot while reading */
     sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
     s->problem[0] = 0;
-    int rc = csv ? report_csv(s, out, story) : report_table(s, out, story);
+    int rc = csv ? report_csv(s, out, o) : report_table(s, out, o);
     /* SQLite's words for what failed, before COMMIT replaces them with "not an error" */
     if (rc != 0 && !s->problem[0])
         snprintf(s->problem, sizeof s->problem, "%.300s: %s%s", s->path, sqlite3_errmsg(s->db),

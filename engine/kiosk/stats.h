@@ -31,12 +31,13 @@
 /* Milliseconds a write waits for another process holding the database (`orilla stats` run by
  * an operator while the kiosk writes). */
 #define ORL_STATS_BUSY_MS 3000
-/* Failed writes in a row after which statistics are switched off (a full disk, a read-only
- * file system); every ORL_STATS_RETRY_EVERY sessions after that, one more is tried, and when
- * it is recorded statistics are back on (room was made). A damaged file stays off until the
- * next start (where it is set aside). */
+/* Sessions in a row whose writes failed after which statistics count as off (a full disk, a
+ * read-only file system): the log and the operator menu say so once, and then at most every
+ * ORL_STATS_QUIET_SECONDS while it lasts. Each new session still tries (a failed write costs
+ * a few milliseconds), so once space is freed the next session is recorded and statistics are
+ * back on. A damaged file stays off until the next start (where it is set aside). */
 #define ORL_STATS_MAX_FAILURES 5
-#define ORL_STATS_RETRY_EVERY 10
+#define ORL_STATS_QUIET_SECONDS 600
 /* Default k-anonymity-like threshold: "how others chose" needs this many sessions at a scene. */
 #define ORL_STATS_MIN_SESSIONS_DEFAULT 20
 /* Steps of one session kept in memory (a longer path is cut: the rest is not counted). */
@@ -57,8 +58,8 @@ typedef struct orl_stats_opts {
  * set aside), made by a newer Orilla, cannot be created or written. opts may be NULL. */
 orl_stats *orl_stats_open(const char *path, const orl_stats_opts *opts, char *err, size_t errlen);
 void orl_stats_close(orl_stats *s);
-/* 1 while writes work; 0 after ORL_STATS_MAX_FAILURES failures in a row, until a retry
- * works (or NULL). */
+/* 1 while writes work; 0 after ORL_STATS_MAX_FAILURES failed sessions in a row, until a
+ * session is recorded again (or NULL). */
 int orl_stats_ok(const orl_stats *s);
 /* The last problem ("" when none), for the operator menu. A damaged file set aside at open
  * is reported here too. */
@@ -112,11 +113,26 @@ typedef struct orl_stats_summary {
 } orl_stats_summary;
 int orl_stats_summary_of(orl_stats *s, const char *story, orl_stats_summary *out);
 
-/* The whole database as a readable table (csv 0) or as CSV (csv 1) with the header
+/* What the reports show, and how. The small-count rule: a decision (scene) fewer than
+ * min_sessions sessions passed through is held back whole (no choice counts, no share, no
+ * scene row, not even its id: a list of scenes each passed by one session would spell out
+ * one visitor's path), and so is an ending reached fewer than min_sessions times; each
+ * report says how many were held back. Sessions per day and per language are counts of
+ * sessions, never of paths, and are shown. */
+typedef struct orl_stats_report_opts {
+    const char *story;          /* keep this story id; NULL: every story */
+    long long min_sessions;     /* the small-count rule (1: everything, for rehearsals and tests) */
+    const orl_story *labels;    /* that story (orilla stats --story PATH): decisions in its order,
+                                   with its title, scene titles and choice labels; scenes with one
+                                   way on left out. NULL: ids and numbers, most travelled first */
+} orl_stats_report_opts;
+
+/* The database as a readable table (csv 0) or as CSV (csv 1) with the header
  *   kind,story,version,day,scene,choice,target,lang,count
- * kind: started, finished, abandoned (per day), choice, scene (sessions that passed), ending,
- * language. story NULL: every story. 0, or -1 when the database cannot be read. */
-int orl_stats_report(orl_stats *s, FILE *out, int csv, const char *story);
+ * kind: started, finished, abandoned (per day), language, scene (sessions that passed),
+ * choice, ending; held-back-scenes and held-back-endings (count: how many were held back by
+ * the small-count rule). 0, or -1 when the database cannot be read. */
+int orl_stats_report(orl_stats *s, FILE *out, int csv, const orl_stats_report_opts *o);
 /* One CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled); a text that
  * starts with = + - @ or a tab gets a leading ' so a spreadsheet does not run it as a
  * formula (story ids come from bundles: untrusted). */
@@ -151,11 +167,10 @@ int orl_stats_merge(const char *const *inputs, int ninputs, const char *out, FIL
                     orl_stats_merge_result *res, char *err, size_t errlen);
 
 /* `orilla stats --svg`: bar charts for a report (A4 portrait width): per story version, the
- * sessions per day, the languages, the endings reached, and per decision (scene) the share
- * of each choice, labelled with the scene id, the choice number and the scene it leads to
- * (the database holds no story text). A decision fewer than min_sessions sessions passed
- * through is listed without shares, as on the kiosk's screen. story NULL: every story.
+ * sessions per day, the languages, the endings reached, and per decision the share of each
+ * choice, in the story's order and words with opts->labels, else labelled with the scene id,
+ * the choice number and the scene it leads to. The small-count rule as in orl_stats_report.
  * Returns 0, or -1 when the database cannot be read. */
-int orl_stats_svg(orl_stats *s, FILE *out, const char *story, long long min_sessions);
+int orl_stats_svg(orl_stats *s, FILE *out, const orl_stats_report_opts *o);
 
 #endif

@@ -14,6 +14,7 @@
 #define ROW_H 26
 #define MAX_DAY_SPAN 400 /* days on one time axis; a longer span lists the days present only */
 #define MAX_LABEL 44     /* characters of an id shown (longer ones are cut with ...) */
+#define BAR_LABEL 36     /* characters of a bar's label: what fits LABEL_W at 14 units */
 
 #define C_TEXT "#222222"
 #define C_MUTED "#666666"
@@ -100,7 +101,7 @@ static void hbar(svg *g, const char *label, double frac, const char *figure)
 {
     g->y += ROW_H;
     int x = MARGIN + LABEL_W;
-    text_at(g, x - 10, g->y - 4, 14, "end", C_TEXT, 0, label, MAX_LABEL);
+    text_at(g, x - 10, g->y - 4, 14, "end", C_TEXT, 0, label, BAR_LABEL);
     if (frac < 0) frac = 0;
     if (frac > 1) frac = 1;
     fprintf(g->f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>\n", x, g->y - BAR_H, BAR_W, BAR_H,
@@ -230,7 +231,7 @@ static int days_chart(svg *g, orl_stats *s, const char *story, const char *versi
     return 0;
 }
 
-/* Languages or endings: one bar per row, against the largest. */
+/* Languages: one bar per row, its length the share of the total (a full bar is 100 %). */
 static int list_chart(svg *g, orl_stats *s, const char *title, const char *sql, const char *story, const char *version,
                       long long total, const char *empty)
 {
@@ -238,13 +239,12 @@ static int list_chart(svg *g, orl_stats *s, const char *title, const char *sql, 
     sqlite3_stmt *st = prep2(s, sql, story, version);
     if (!st) return -1;
     int rc, k = 0;
-    long long maxv = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         long long v = sqlite3_column_int64(st, 1);
-        if (!k++) maxv = v > 0 ? v : 1;
+        k++;
         char fig[64];
         pct_text(fig, sizeof fig, v, total);
-        hbar(g, col(st, 0), (double)v / (double)maxv, fig);
+        hbar(g, col(st, 0), total > 0 ? (double)v / (double)total : 0, fig);
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return -1;
@@ -253,64 +253,74 @@ static int list_chart(svg *g, orl_stats *s, const char *title, const char *sql, 
     return 0;
 }
 
-static int decisions_chart(svg *g, orl_stats *s, const char *story, const char *version, long long min_sessions)
+/* Endings reached (at least min times each), as shares of the sessions that reached one. */
+static void endings_chart(svg *g, const orl_stats_block *b, long long finished, long long min)
+{
+    heading(g, "Endings reached");
+    for (int i = 0; i < b->nendings; i++) {
+        char fig[64];
+        pct_text(fig, sizeof fig, b->endings[i].count, finished);
+        const char *label = b->endings[i].title ? b->endings[i].title : b->endings[i].scene;
+        hbar(g, label, finished > 0 ? (double)b->endings[i].count / (double)finished : 0, fig);
+    }
+    char line[256];
+    if (b->endings_held_back) {
+        snprintf(line, sizeof line, "%d more ending%s, each reached fewer than %lld times, %s not shown", b->endings_held_back,
+                 b->endings_held_back == 1 ? "" : "s", min, b->endings_held_back == 1 ? "is" : "are");
+        note(g, line);
+    } else if (!b->nendings) {
+        note(g, "no ending reached yet");
+    }
+    g->y += 6;
+}
+
+static int decisions_chart(svg *g, const orl_stats_block *b, long long min_sessions)
 {
     heading(g, "Decisions: the share of each choice");
-    char line[256];
-    note(g, "Scenes are named by their id, choices by their number in the story (1 = the first written)");
-    snprintf(line, sizeof line, "and the scene they lead to. Shares are shown where at least %lld sessions passed.",
-             min_sessions);
-    note(g, line);
-    sqlite3_stmt *st = prep2(s,
-                             "SELECT c.scene, c.choice, c.target, c.count, "
-                             "(SELECT sum(count) FROM choices d WHERE d.story = c.story AND d.version = c.version "
-                             " AND d.scene = c.scene), "
-                             "coalesce((SELECT sessions FROM scenes e WHERE e.story = c.story AND e.version = c.version "
-                             " AND e.scene = c.scene), 0) "
-                             "FROM choices c WHERE c.story = ?1 AND c.version = ?2 ORDER BY c.scene, c.choice",
-                             story, version);
-    if (!st) return -1;
-    char *last = NULL;
-    int rc, k = 0, hidden = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *scene = col(st, 0);
-        long long cnt = sqlite3_column_int64(st, 3), tot = sqlite3_column_int64(st, 4),
-                  sessions = sqlite3_column_int64(st, 5);
-        int first = !last || strcmp(last, scene) != 0;
-        if (first) {
-            free(last);
-            last = orl_strdup(scene);
-            k++;
-            g->y += 32;
-            char *head = orl_format("scene %s", scene);
-            text_at(g, MARGIN, g->y, 15, NULL, C_TEXT, 1, head ? head : scene, MAX_LABEL + 6);
-            free(head);
-            hidden = sessions < min_sessions;
-            if (hidden)
-                snprintf(line, sizeof line, "%lld session%s passed: fewer than %lld, so the shares are not shown",
-                         sessions, sessions == 1 ? "" : "s", min_sessions);
-            else
-                snprintf(line, sizeof line, "%lld session%s passed; %lld choices taken here", sessions,
-                         sessions == 1 ? "" : "s", tot);
-            note(g, line);
-            g->y -= 4;
-        }
-        if (hidden) continue;
-        char fig[64];
-        char *label = orl_format("choice %lld \xE2\x86\x92 %s", sqlite3_column_int64(st, 1), col(st, 2)); /* → */
-        pct_text(fig, sizeof fig, cnt, tot);
-        hbar(g, label ? label : "?", tot > 0 ? (double)cnt / (double)tot : 0, fig);
-        free(label);
+    char line[300];
+    if (b->labelled) {
+        note(g, "In the order of the story, with its words; scenes with one way on are left out.");
+    } else {
+        note(g, "Scenes are named by their id, choices by their number in the story (1 = the first written)");
+        note(g, "and the scene they lead to; the most travelled first (orilla stats --story PATH: the story's words).");
     }
-    free(last);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) return -1;
-    if (!k) note(g, "no decisions recorded");
+    for (int i = 0; i < b->ndecisions; i++) {
+        const orl_stats_decision *d = &b->decisions[i];
+        g->y += 32;
+        char *head = d->title ? orl_format("%s  (%s)", d->title, d->scene) : orl_format("scene %s", d->scene);
+        text_at(g, MARGIN, g->y, 15, NULL, C_TEXT, 1, head ? head : d->scene, 2 * MAX_LABEL);
+        free(head);
+        snprintf(line, sizeof line, "%lld session%s passed; %lld choices taken here", d->sessions,
+                 d->sessions == 1 ? "" : "s", d->taken);
+        note(g, line);
+        g->y -= 4;
+        for (int j = 0; j < d->nchoices; j++) {
+            const orl_stats_choice *c = &d->choices[j];
+            char fig[64];
+            char *label = c->label ? orl_strdup(c->label) : orl_format("choice %d \xE2\x86\x92 %s", c->choice, c->target);
+            pct_text(fig, sizeof fig, c->count, d->taken);
+            hbar(g, label ? label : "?", d->taken > 0 ? (double)c->count / (double)d->taken : 0, fig);
+            free(label);
+        }
+    }
+    g->y += 10;
+    if (b->held_back) {
+        snprintf(line, sizeof line, "%d more decision%s, each passed by fewer than %lld sessions, %s not shown "
+                 "(so that no one's path can be read from it).", b->held_back, b->held_back == 1 ? "" : "s",
+                 min_sessions, b->held_back == 1 ? "is" : "are");
+        note(g, line);
+    }
+    if (b->single) {
+        snprintf(line, sizeof line, "%d scene%s with one way on (no decision) left out.", b->single, b->single == 1 ? "" : "s");
+        note(g, line);
+    }
+    if (!b->ndecisions && !b->held_back) note(g, "no decisions recorded");
     return 0;
 }
 
-static int story_block(svg *g, orl_stats *s, const char *story, const char *version, long long min_sessions)
+static int story_block(svg *g, orl_stats *s, const char *story, const char *version, const orl_stats_report_opts *o)
 {
+    long long min_sessions = o->min_sessions > 0 ? o->min_sessions : 1;
     long long started = 0, finished = 0, abandoned = 0;
     sqlite3_stmt *st = prep2(s,
                              "SELECT coalesce(sum(started),0), coalesce(sum(finished),0), coalesce(sum(abandoned),0) "
@@ -326,7 +336,10 @@ static int story_block(svg *g, orl_stats *s, const char *story, const char *vers
     g->y += 44;
     fprintf(g->f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>\n", MARGIN, g->y - 30,
             SVG_W - MARGIN, g->y - 30, C_BAR);
-    char *title = *version ? orl_format("%s, version %s", story, version) : orl_strdup(story);
+    const orl_story *lb = o->labels && o->labels->id && strcmp(o->labels->id, story) == 0 ? o->labels : NULL;
+    char *title = lb && lb->title ? (*version ? orl_format("%s (%s, version %s)", lb->title, story, version)
+                                              : orl_format("%s (%s)", lb->title, story))
+                  : *version ? orl_format("%s, version %s", story, version) : orl_strdup(story);
     text_at(g, MARGIN, g->y, 22, NULL, C_TEXT, 1, title ? title : story, 2 * MAX_LABEL + 12);
     free(title);
     char line[300];
@@ -340,17 +353,20 @@ static int story_block(svg *g, orl_stats *s, const char *story, const char *vers
                    "SELECT lang, sessions FROM languages WHERE story = ?1 AND version = ?2 ORDER BY sessions DESC, lang",
                    story, version, started, "no languages recorded") != 0)
         return -1;
-    if (list_chart(g, s, "Endings reached",
-                   "SELECT scene, count FROM endings WHERE story = ?1 AND version = ?2 ORDER BY count DESC, scene", story,
-                   version, finished, "no ending reached yet") != 0)
-        return -1;
-    return decisions_chart(g, s, story, version, min_sessions);
+    orl_stats_block b;
+    if (orl_stats_block_read(s, story, version, o, &b) != 0) return -1;
+    endings_chart(g, &b, finished, min_sessions);
+    int rc = decisions_chart(g, &b, min_sessions);
+    orl_stats_block_free(&b);
+    return rc;
 }
 
-int orl_stats_svg(orl_stats *s, FILE *out, const char *story, long long min_sessions)
+int orl_stats_svg(orl_stats *s, FILE *out, const orl_stats_report_opts *o)
 {
     if (!s || !out) return -1;
-    if (min_sessions < 1) min_sessions = 1;
+    orl_stats_report_opts all = {0};
+    if (!o) o = &all;
+    const char *story = o->story;
     char *body = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&body, &len);
@@ -367,8 +383,13 @@ int orl_stats_svg(orl_stats *s, FILE *out, const char *story, long long min_sess
                  : -1;
     int blocks = 0;
     g.y = 20;
-    text_at(&g, MARGIN, g.y + 18, 13, NULL, C_MUTED, 0,
-            "Orilla: anonymous statistics of a kiosk (counters only: no visitor can be told apart)", 0);
+    int kiosks = orl_stats_sources(s);
+    char *what = s->merged ? orl_format("Orilla: anonymous statistics merged from %d kiosk%s (counters only: no visitor "
+                                        "can be told apart)", kiosks, kiosks == 1 ? "" : "s")
+                           : orl_strdup("Orilla: anonymous statistics of a kiosk (counters only: no visitor can be told "
+                                        "apart)");
+    text_at(&g, MARGIN, g.y + 18, 13, NULL, C_MUTED, 0, what ? what : "Orilla: anonymous statistics", 0);
+    free(what);
     g.y += 18;
     if (!rc) {
         if (story) sqlite3_bind_text(vs, 1, story, -1, SQLITE_TRANSIENT);
@@ -377,7 +398,7 @@ int orl_stats_svg(orl_stats *s, FILE *out, const char *story, long long min_sess
         while ((r = sqlite3_step(vs)) == SQLITE_ROW && !rc) {
             char *sid = orl_strdup(col(vs, 0)), *ver = orl_strdup(col(vs, 1));
             if (!sid || !ver) rc = -1;
-            else rc = story_block(&g, s, sid, ver, min_sessions);
+            else rc = story_block(&g, s, sid, ver, o);
             free(sid);
             free(ver);
             blocks++;

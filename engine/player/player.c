@@ -91,7 +91,8 @@ static int is_title_card(const orl_story *st)
 static void emit(orl_player *p, orl_player_event_kind kind, int scene, int choice, const char *ctext)
 {
     if (!p->on_event) return;
-    orl_player_event e = {kind, scene, choice, ctext, kind == ORL_PLAYER_EVENT_CHOICE ? p->text : NULL};
+    orl_player_event e = {kind, scene, choice, ctext, kind == ORL_PLAYER_EVENT_CHOICE ? p->text : NULL,
+                          kind == ORL_PLAYER_EVENT_CHOICE ? p->nvis : 0};
     p->on_event(p->event_ud, &e);
 }
 

@@ -102,6 +102,7 @@ struct orl_player_event {
     int choice;               /* CHOICE: index into the scene's choices; else -1 */
     const char *choice_text;  /* CHOICE: the button's text as shown (borrowed: valid during the call) */
     const char *scene_text;   /* CHOICE: the scene's text as shown (borrowed) */
+    int shown;                /* CHOICE: how many choices the screen offered (1: no decision) */
 };
 
 /* Creates a player on the title screen. NULL when the fonts cannot be loaded or memory runs

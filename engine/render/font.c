@@ -1,5 +1,6 @@
 /* Font sets: a fallback list of fonts opened from memory at one pixel size. */
 #include "render/text_private.h"
+#include "core/datadir.h"
 #include "core/limits.h"
 #include <errno.h>
 #include <stdio.h>
@@ -134,7 +135,18 @@ orl_font_set *orl_font_set_load_dir(const char *dir, int bold, int size, char *e
     static const char *const regular[] = {"NotoSans-Regular.ttf", "NotoNaskhArabic-Regular.ttf"};
     static const char *const heavy[] = {"NotoSans-Bold.ttf", "NotoNaskhArabic-Bold.ttf"};
     const char *const *names = bold ? heavy : regular;
-    if (!dir) dir = ORL_SOURCE_DIR "/assets/fonts";
+    char own[3900];
+    if (!dir) {
+        char tried[2048];
+        const char *data = orl_data_dir(tried, sizeof tried);
+        if (!data) {
+            set_err(err, errlen, "Orilla's fonts are not installed: no fonts/NotoSans-Regular.ttf in %s%s "
+                    "(install Orilla again, or set ORILLA_DATA_DIR to the folder that holds fonts/)", tried, "");
+            return NULL;
+        }
+        snprintf(own, sizeof own, "%s/fonts", data);
+        dir = own;
+    }
     orl_font_set_desc desc = {.size = size};
     void *bufs[2] = {NULL, NULL};
     orl_font_set *fs = NULL;
@@ -149,6 +161,12 @@ orl_font_set *orl_font_set_load_dir(const char *dir, int bold, int size, char *e
         desc.fonts[i] = (orl_font_source){bufs[i], len, names[i]};
     }
     fs = orl_font_set_create(&desc, err, errlen);
+    if (!fs && err && errlen && strncmp(err, dir, strlen(dir)) != 0) {
+        /* say which folder: an installed Orilla's, the source tree's, ORILLA_DATA_DIR's */
+        char why[1024];
+        snprintf(why, sizeof why, "%s", err);
+        snprintf(err, errlen, "%s/%s", dir, why);
+    }
 done:
     free(bufs[0]);
     free(bufs[1]);

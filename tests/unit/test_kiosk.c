@@ -354,6 +354,36 @@ static void test_others_rounded(void **state)
     close_kiosk(&f);
 }
 
+/* "How others chose" shows decisions only: a screen that offered one choice ("Seguir al
+ * amanecer", the shelter's only way on) is left out even though every visitor took it. */
+static void test_others_decisions_only(void **state)
+{
+    (void)state;
+    fixture f;
+    const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    remove(tpath("decisions.db"));
+    open_kiosk(&f, NULL, b, 1, tpath("decisions.db"));
+    orl_kiosk *k = f.k;
+    for (int i = 0; i < 5; i++) {
+        tap(k, 960, 540);
+        assert_true(orl_kiosk_tap_label(k, "English"));
+        assert_true(orl_kiosk_tap_label(k, "Begin"));
+        assert_true(orl_kiosk_tap_label(k, "Continue"));
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1); /* Ana (of 2) */
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 2); /* rest at the shelter (of 2) */
+        orl_kiosk_key(k, ORL_KKEY_DIGIT, 1); /* on at dawn (the only way) */
+        assert_string_equal(orl_kiosk_screen_name(k), "story:ending");
+        assert_true(orl_kiosk_tap_label(k, "Continue"));
+        assert_string_equal(orl_kiosk_screen_name(k), i < 4 ? "story:care" : "others");
+        if (i < 4) pass(k, 41);
+    }
+    assert_true(orl_kiosk_shows(k, "Ana, 34, nurse"));
+    assert_true(orl_kiosk_shows(k, "Rest at the shelter"));
+    assert_false(orl_kiosk_shows(k, "dawn"));
+    assert_false(orl_kiosk_shows(k, "amanecer"));
+    close_kiosk(&f);
+}
+
 static void test_operator(void **state)
 {
     (void)state;
@@ -420,6 +450,7 @@ cmocka_unit_test(test_attract_names_recreated),
         cmocka_unit_test(test_visitor_flow),
         cmocka_unit_test(test_others),
         cmocka_unit_test(test_others_rounded),
+        cmocka_unit_test(test_others_decisions_only),
         cmocka_unit_test(test_operator),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,9 +1,14 @@
 /* The kiosk under faults, end to end (the headless runner in a child process):
- *   - the disk fills up while it runs (RLIMIT_FSIZE, SIGXFSZ ignored: every write to the
+ *   - the disk fills up while it runs (RLIMIT_FSIZE; the kiosk ignores SIGXFSZ: every write to the
  *     statistics fails): visitors go on playing, the kiosk logs it, switches statistics off,
  *     and the database is sound afterwards;
  *   - kill -9 while simulated visitors play (--soak): the database opens cleanly after, and
  *     every session it counts as ended is whole (its scenes, choices and ending with it).
+ *   - kill -9: the next start logs that the previous run did not stop cleanly (the marker
+ *     kiosk.running in the state folder); a clean stop removes it, and the start after it
+ *     says nothing;
+ *   - a file size limit without SIGXFSZ ignored by the caller: the kiosk ignores it itself
+ *     and goes on (the writes fail as on a full disk).
  * tests/unit/test_stats.c has the same faults at the level of kiosk/stats.c. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,7 +70,8 @@ static int run_child(const orl_kiosk_run_opts *o, long rlimit_fsize, char *out, 
         dup2(fds[1], 1);
         dup2(fds[1], 2);
         if (rlimit_fsize > 0) {
-            signal(SIGXFSZ, SIG_IGN);
+            /* SIGXFSZ left as it kills: the kiosk itself must ignore it */
+            signal(SIGXFSZ, SIG_DFL);
             struct rlimit rl = {(rlim_t)rlimit_fsize, (rlim_t)rlimit_fsize};
             if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(99);
         }
@@ -135,9 +141,9 @@ static void test_full_disk(void **state)
     orl_stats_summary before = summary(db);
     assert_int_equal(before.started, 1);
     assert_int_equal(before.finished, 1);
-    /* then the disk is full: four more visitors play to their ending all the same */
-    snprintf(script, sizeof script, "expect attract\n%s%s%s%sexpect attract\n", one_visit, one_visit, one_visit,
-             one_visit);
+    /* then the disk is full: five more visitors play to their ending all the same */
+    snprintf(script, sizeof script, "expect attract\n%s%s%s%s%sexpect attract\n", one_visit, one_visit, one_visit,
+             one_visit, one_visit);
     write_text(tpath("four.events"), script);
     o.script = tpath("four.events");
     /* a reader holds the file open meanwhile (as `orilla stats` may): its -shm stays */
@@ -152,6 +158,12 @@ static void test_full_disk(void **state)
     /* logged: each failed write, then statistics off */
     if (!strstr(out, "could not record a session")) fail_msg("no log line about the failed writes:\n%s", out);
     assert_non_null(strstr(out, "statistics are off for now"));
+    /* the cause, once per visitor (a session's start fails; its end is not tried) */
+    if (strstr(out, "no transaction is active") || !strstr(out, "(File too large)"))
+        fail_msg("the log does not give the cause:\n%s", out);
+    int lines = 0;
+    for (const char *p = out; (p = strstr(p, "could not record")); p++) lines++;
+    if (lines != 5) fail_msg("%d 'could not record' lines for 5 visitors:\n%s", lines, out);
     /* with room again: sound (opened as the kiosk opens it, nothing set aside), as it was */
     char err[512];
     orl_stats_opts ko = {.set_aside_damaged = 1};
@@ -167,6 +179,106 @@ static void test_full_disk(void **state)
     status = run_child(&o, 0, out, sizeof out);
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     assert_int_equal(summary(db).finished, 2);
+    orl_kiosk_config_free(&c);
+}
+
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return orl_strdup("");
+    char *buf = calloc(1, 65536);
+    assert_non_null(buf);
+    size_t n = fread(buf, 1, 65535, f);
+    buf[n] = 0;
+    fclose(f);
+    return buf;
+}
+
+/* kill -9 leaves the marker; the next start says so; a clean stop removes it. */
+static void test_unclean_stop(void **state)
+{
+    (void)state;
+    char db[512], log[512], mark[512];
+    snprintf(db, sizeof db, "%s", tpath("unclean/stats.db"));
+    snprintf(log, sizeof log, "%s", tpath("unclean/kiosk.log"));
+    snprintf(mark, sizeof mark, "%s", tpath("unclean/kiosk.running"));
+    assert_int_equal(mkdir(tpath("unclean"), 0755), 0);
+    orl_kiosk_config c;
+    config(&c, db);
+    c.log = orl_strdup(log);
+    orl_kiosk_run_opts o = {0};
+    o.config = &c;
+    o.width = 160;
+    o.height = 90;
+    o.soak = 100000000; /* for ever: it is killed */
+    o.seed = 7;
+    unsetenv("STATE_DIRECTORY");
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        freopen("/dev/null", "w", stdout);
+        freopen("/dev/null", "w", stderr);
+        _exit(orl_kiosk_run_headless(&o));
+    }
+    int i = 0;
+    for (; i < 400 && access(mark, F_OK) != 0; i++) {
+        struct timespec ts = {0, 25000000L};
+        nanosleep(&ts, NULL);
+    }
+    assert_true(i < 400); /* the marker is there while it runs */
+    kill(pid, SIGKILL);
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_int_equal(access(mark, F_OK), 0);
+    char *first = read_text(log);
+    assert_null(strstr(first, "did not stop cleanly"));
+    free(first);
+    /* the next start: logged, then a clean stop (the end of its script) removes the marker */
+    write_text(tpath("unclean/one.events"), "expect attract\nwait 1\n");
+    o.soak = 0;
+    o.script = tpath("unclean/one.events");
+    char out[16384];
+    status = run_child(&o, 0, out, sizeof out);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail_msg("status %d:\n%s", status, out);
+    char *second = read_text(log);
+    if (!strstr(second, "warning kiosk: the previous run did not stop cleanly (started "))
+        fail_msg("no line about the unclean stop:\n%s", second);
+    assert_int_equal(access(mark, F_OK), -1);
+    /* and after a clean stop, the next start says nothing of it */
+    status = run_child(&o, 0, out, sizeof out);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    char *third = read_text(log);
+    const char *p = strstr(third, "did not stop cleanly");
+    assert_non_null(p);
+    assert_null(strstr(p + 1, "did not stop cleanly"));
+    assert_int_equal(access(mark, F_OK), -1);
+    free(second);
+    free(third);
+    orl_kiosk_config_free(&c);
+}
+
+/* A file size limit, SIGXFSZ left at its default (it kills): the kiosk ignores it, the
+ * visitors play on, the writes fail and are logged. */
+static void test_fsize_signal(void **state)
+{
+    (void)state;
+    char db[512];
+    snprintf(db, sizeof db, "%s", tpath("fsize.db"));
+    orl_kiosk_config c;
+    config(&c, db);
+    char script[4096];
+    snprintf(script, sizeof script, "expect attract\n%s%s", one_visit, one_visit);
+    write_text(tpath("fsize.events"), script);
+    orl_kiosk_run_opts o = {0};
+    o.config = &c;
+    o.width = 160;
+    o.height = 90;
+    o.script = tpath("fsize.events");
+    char out[16384];
+    int status = run_child(&o, 2048, out, sizeof out); /* smaller than a new database */
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) fail_msg("the kiosk did not go on (status %d):\n%s", status, out);
+    assert_non_null(strstr(out, "kiosk: stopped on attract"));
+    if (!strstr(out, "statistics are off") || !strstr(out, "disk I/O error")) fail_msg("no cause:\n%s", out);
     orl_kiosk_config_free(&c);
 }
 
@@ -277,6 +389,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full_disk),
         cmocka_unit_test(test_kill9_soak),
+        cmocka_unit_test(test_unclean_stop),
+        cmocka_unit_test(test_fsize_signal),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -52,12 +52,14 @@ static orl_stats *fresh(const char *name)
     return s;
 }
 
+/* Every counter (the small-count rule at 1: tests/e2e and test_small_counts have it at work) */
 static char *report(orl_stats *s, int csv, const char *story)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
-    assert_int_equal(orl_stats_report(s, f, csv, story), 0);
+    orl_stats_report_opts o = {.story = story, .min_sessions = 1};
+    assert_int_equal(orl_stats_report(s, f, csv, &o), 0);
     fclose(f);
     return buf;
 }
@@ -894,11 +896,13 @@ static void test_kill9(void **state)
 }
 
 /* A full disk, made with RLIMIT_FSIZE (SIGXFSZ ignored: writes fail with EFBIG, as with
- * ENOSPC): every write fails cleanly, is reported, statistics switch off after
- * ORL_STATS_MAX_FAILURES, and nothing crashes; every ORL_STATS_RETRY_EVERY sessions one is
- * tried again; once there is room again (the limit raised), the retry is recorded and
- * statistics are back on, without a restart; the file is sound and holds what it held plus
- * the sessions recorded after. */
+ * ENOSPC): every write fails cleanly and is logged with its real cause (not "cannot rollback
+ * - no transaction is active"), once per session (its start fails; its end is then not tried:
+ * never an end without its start); statistics count as off after ORL_STATS_MAX_FAILURES
+ * sessions, and each later session still tries, logged once (then at most every
+ * ORL_STATS_QUIET_SECONDS); once there is room again (the limit raised), the very next session
+ * is recorded and statistics are back on, without a restart; the file is sound and holds
+ * what it held plus the sessions recorded after. */
 static void test_full_disk(void **state)
 {
     (void)state;
@@ -933,18 +937,18 @@ static void test_full_disk(void **state)
             fails += orl_stats_session_start(c, "ana", "1.0", "en") != 0;
             fails += orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 0) != 0;
         }
-        /* off after ORL_STATS_MAX_FAILURES: no more tries */
+        /* off after ORL_STATS_MAX_FAILURES sessions */
         int ok = orl_stats_ok(c);
         fprintf(stderr, "fails=%d ok=%d\n", fails, ok);
-        /* still full: the sessions are not recorded, one retry fails and says so */
+        /* still full: each session tries, none is recorded */
         int back = 0;
-        for (int i = 0; i < ORL_STATS_RETRY_EVERY; i++) back += orl_stats_session_start(c, "ana", "1.0", "en") == 0;
+        for (int i = 0; i < 10; i++) back += orl_stats_session_start(c, "ana", "1.0", "en") == 0;
         int ok2 = orl_stats_ok(c);
-        /* room again: within ORL_STATS_RETRY_EVERY sessions they are recorded again */
+        /* room again: the very next session is recorded */
         rl.rlim_cur = RLIM_INFINITY;
         if (setrlimit(RLIMIT_FSIZE, &rl) != 0) _exit(6);
         int i = 0;
-        while (i < 2 * ORL_STATS_RETRY_EVERY && orl_stats_session_start(c, "ana", "1.0", "en") != 0) i++;
+        while (i < 20 && orl_stats_session_start(c, "ana", "1.0", "en") != 0) i++;
         orl_stats_step steps[1] = {{"start", 2, "right"}};
         int ended = orl_stats_session_end(c, "ana", "1.0", steps, 1, "right", 1) == 0;
         int again = orl_stats_session_start(c, "ana", "1.0", "en") == 0 &&
@@ -952,7 +956,7 @@ static void test_full_disk(void **state)
         fprintf(stderr, "full=%d ok2=%d waited=%d ended=%d again=%d ok3=%d\n", back, ok2, i, ended, again,
                 orl_stats_ok(c));
         orl_stats_close(c);
-        _exit(fails == 16 && !ok && back == 0 && !ok2 && i < ORL_STATS_RETRY_EVERY && ended && again ? 0 : 5);
+        _exit(fails == 16 && !ok && back == 0 && !ok2 && i == 0 && ended && again ? 0 : 5);
     }
     close(fds[1]);
     char out[8192];
@@ -969,6 +973,17 @@ static void test_full_disk(void **state)
     assert_non_null(strstr(out, "statistics are still off"));
     assert_non_null(strstr(out, "statistics are back on"));
     assert_non_null(strstr(out, "fails=16 ok=0"));
+    /* the cause, not what a rollback after it said */
+    assert_null(strstr(out, "no transaction is active"));
+    assert_non_null(strstr(out, "disk I/O error (File too large)"));
+    /* one line per failed session (5 until off), not one per write; "still off" once for
+     * the 13 sessions after (the rest within ORL_STATS_QUIET_SECONDS); back on says how many
+     * were lost */
+    int lines = 0, still = 0;
+    for (const char *p = out; (p = strstr(p, "could not record")); p++) lines++;
+    for (const char *p = out; (p = strstr(p, "statistics are still off")); p++) still++;
+    if (lines != ORL_STATS_MAX_FAILURES || still != 1) fail_msg("%d 'could not record', %d 'still off':\n%s", lines, still, out);
+    assert_non_null(strstr(out, "13 sessions were not recorded meanwhile"));
     sqlite3_close(hold);
     /* room again: sound, and what it held */
     char err[512];
@@ -1002,7 +1017,8 @@ static void test_svg(void **state)
     char *svg = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&svg, &len);
-    assert_int_equal(orl_stats_svg(s, f, NULL, 20), 0);
+    orl_stats_report_opts ro = {.min_sessions = 20};
+    assert_int_equal(orl_stats_svg(s, f, &ro), 0);
     fclose(f);
     orl_stats_close(s);
     if (getenv("ORL_SVG_DUMP")) fputs(svg, stderr);
@@ -1013,12 +1029,14 @@ static void test_svg(void **state)
     assert_null(strchr(svg, '\x01'));
     assert_null(strstr(svg, "\xff"));
     assert_non_null(strstr(svg, "&lt;script&gt;alert(1)&lt;/script&gt;, version 1&amp;2"));
-    /* 24 sessions passed "start": shares; "left" (18) and the hostile scene (3): not */
+    /* 24 sessions passed "start": shares; "left" (18) and the hostile scene (3) are held
+     * back whole: not even their ids (a list of them would spell out paths) */
     assert_non_null(strstr(svg, "scene start"));
     assert_non_null(strstr(svg, "choice 1 \xE2\x86\x92 left"));
-    assert_non_null(strstr(svg, "18 sessions passed: fewer than 20, so the shares are not shown"));
+    assert_null(strstr(svg, "scene left"));
     assert_null(strstr(svg, "choice 1 \xE2\x86\x92 end-a"));
-    assert_non_null(strstr(svg, "3 sessions passed: fewer than 20"));
+    assert_null(strstr(svg, "&lt;b&gt;x"));
+    assert_non_null(strstr(svg, "2 more decisions, each passed by fewer than 20 sessions, are not shown"));
     assert_non_null(strstr(svg, "Sessions per day"));
     assert_non_null(strstr(svg, "Endings reached"));
     assert_non_null(strstr(svg, "Languages"));
@@ -1045,9 +1063,48 @@ static void test_svg(void **state)
     assert_int_not_equal(system(cmd), 0);
 }
 
+/* One visitor through a small story: no output (text, CSV, SVG) spells out their path. Their
+ * scenes (each passed by 1 session) are held back whole at the rule's floor of 5: not one
+ * scene id of the path appears, and each output says how many were held back. */
+static void test_small_counts(void **state)
+{
+    (void)state;
+    orl_stats *s = fresh("one.db");
+    orl_stats_step steps[3] = {{"puente", 2, "rio-de-noche"}, {"rio-de-noche", 1, "la-otra-orilla"},
+                               {"la-otra-orilla", 3, "fin-quito"}};
+    assert_int_equal(orl_stats_session_start(s, "uno", "1.0", "es"), 0);
+    assert_int_equal(orl_stats_session_end(s, "uno", "1.0", steps, 3, "fin-quito", 1), 0);
+    static const char *const path[] = {"puente", "rio-de-noche", "la-otra-orilla", "fin-quito"};
+    orl_stats_report_opts o = {.min_sessions = 5};
+    for (int kind = 0; kind < 3; kind++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        assert_int_equal(kind < 2 ? orl_stats_report(s, f, kind, &o) : orl_stats_svg(s, f, &o), 0);
+        fclose(f);
+        for (int i = 0; i < 4; i++)
+            if (strstr(buf, path[i])) fail_msg("output %d names '%s' of one visitor's path:\n%s", kind, path[i], buf);
+        assert_non_null(strstr(buf, kind == 1 ? "held-back-scenes,uno,1.0,,,,,,4" : kind == 0 ? "3 more decisions held back"
+                                                                                        : "3 more decisions"));
+        assert_non_null(strstr(buf, "uno")); /* the story and its session are still counted */
+        free(buf);
+    }
+    /* at 1 (rehearsals, tests) everything is there */
+    o.min_sessions = 1;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(orl_stats_report(s, f, 1, &o), 0);
+    fclose(f);
+    for (int i = 0; i < 4; i++) assert_non_null(strstr(buf, path[i]));
+    free(buf);
+    orl_stats_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_small_counts),
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_scene_once_per_session),
         cmocka_unit_test(test_thresholds),

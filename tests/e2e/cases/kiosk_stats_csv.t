@@ -1,6 +1,6 @@
 # orilla stats --csv: one row per counter; a hostile story id stays one quoted field and
 # cannot become a spreadsheet formula (a leading ')
-args: stats --db tests/data/kiosk/stats-sample.db --csv
+args: stats --db tests/data/kiosk/stats-sample.db --csv --min-sessions 5
 exit: 0
 stdout-contains: kind,story,version,day,scene,choice,target,lang,count
 stdout-contains: started,tres-caminos,1.0.0,2026-03-01,,,,,30
