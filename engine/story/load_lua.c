@@ -1322,7 +1322,7 @@ static void resolve(loader *ld)
         if (s->skip_to) {
             int line = field_line(ld, s->loc, "skip_to", NULL);
             s->skip_to_idx = orl_story_find_scene(st, s->skip_to);
-            const char *sug = s->skip_to_idx < 0 ? suggest_scene(st, s->skip_to) : NULL;
+            const char *sug = s->skip_to_idx < 0 ? suggest_scene(ld, "unknown-skip-to", s->skip_to) : NULL;
             if (sug)
                 orl_diag_add(ld->d, ORL_ERROR, s->loc.file, line, 0, "unknown-skip-to",
                              "scene \"%s\": skip_to = \"%s\", but there is no scene with that name; did you mean \"%s\"?",
