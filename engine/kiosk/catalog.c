@@ -44,8 +44,12 @@ static void log_diags(orl_kiosk *k, const orl_diags *d, const char *what)
         if (g->sev == ORL_NOTE) continue;
         char where[64] = "";
         if (g->line > 0) snprintf(where, sizeof where, ":%d", g->line);
-        kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s: %s%s: %s", what, g->file ? g->file : "?",
-                  where, g->msg ? g->msg : "");
+        if (g->file && strcmp(g->file, what) == 0) /* a bundle's own problem: its path once */
+            kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s%s: %s", what, where,
+                      g->msg ? g->msg : "");
+        else
+            kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s: %s%s: %s", what,
+                      g->file ? g->file : "?", where, g->msg ? g->msg : "");
         shown++;
     }
 }
@@ -96,6 +100,9 @@ static int file_id(const char *path, kstory *s)
     return 0;
 }
 
+/* A bundle is always checked file by file against its manifest (a picture or story.lua
+ * changed after packing is refused, key or not); with `key`, its signature too. A story
+ * folder has nothing to check against: accepted without a key, refused with one. */
 static int verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
 {
     struct stat sb;
@@ -103,19 +110,24 @@ static int verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
         snprintf(why, whylen, "cannot be read: %s", strerror(errno));
         return -1;
     }
-    if (!k->have_key) return 0;
     if (S_ISDIR(sb.st_mode)) {
+        if (!k->have_key) return 0;
         snprintf(why, whylen, "a story folder cannot be checked against the key; pack it with "
                               "'orilla pack DIR -o NAME.orilla --sign KEY.key'");
         return -1;
     }
     orl_diags d = {0};
     orl_bundle_report rep;
-    int rc = orl_bundle_verify(path, &k->key, &rep, &d);
+    int rc = orl_bundle_verify(path, k->have_key ? &k->key : NULL, &rep, &d);
     if (rc != 0) {
-        char first[400];
-        first_error(&d, first, sizeof first);
-        snprintf(why, whylen, "fails verification with the key %s: %s", k->key.fingerprint, first);
+        char first[400] = "unknown problem";
+        for (size_t i = 0; i < d.n; i++) /* the message alone: the path is said once, by the caller */
+            if (d.items[i].sev == ORL_ERROR) {
+                snprintf(first, sizeof first, "%s", d.items[i].msg ? d.items[i].msg : "?");
+                break;
+            }
+        if (k->have_key) snprintf(why, whylen, "fails verification with the key %s: %s", k->key.fingerprint, first);
+        else snprintf(why, whylen, "fails verification (its files are not the ones packed): %s", first);
         log_diags(k, &d, path);
     }
     orl_bundle_report_free(&rep);
@@ -200,6 +212,10 @@ static void add_story(orl_kiosk *k, const char *path)
     s->title = orl_strdup(st->title ? st->title : s->id);
     s->st = st;
     file_id(path, s);
+    {
+        struct stat sb;
+        s->folder = stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+    }
     if (st->language) s->langs[s->nlangs++] = orl_strdup(st->language);
     for (int i = 0; i < st->translations.n && s->nlangs < ORL_KIOSK_MAX_LANGS + 1; i++)
         if (!st->language || strcmp(st->translations.items[i], st->language) != 0)
@@ -208,7 +224,10 @@ static void add_story(orl_kiosk *k, const char *path)
     set_cover(s);
     k->nstories++;
     kiosk_log(k, ORL_LOG_INFO, "story \"%s\" version %s from %s (%d language%s)%s", s->id, s->version, path, s->nlangs,
-              s->nlangs == 1 ? "" : "s", k->have_key ? ", signature good" : "");
+              s->nlangs == 1 ? "" : "s",
+              k->have_key ? ", every file as signed"
+              : s->folder ? ", a story folder (nothing to check it against)"
+                          : ", every file as packed (signature not checked: no key)");
 }
 
 static void add_lang(orl_kiosk *k, const char *code)
@@ -312,7 +331,7 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
     if (changed) {
         /* replaced on disk since it was checked (a new copy from the USB stick?) */
         if (verify(k, s->path, why, whylen) != 0) return NULL;
-        kiosk_log(k, ORL_LOG_INFO, "%s changed on disk%s", s->path, k->have_key ? "; verified again" : "");
+        kiosk_log(k, ORL_LOG_INFO, "%s changed on disk; verified again", s->path);
         file_id(s->path, s);
     }
     static uint64_t seed = 0;

@@ -59,6 +59,7 @@ typedef struct kstory {
     ino_t ino;
     off_t size;
     struct timespec mtime;
+    int folder;           /* a story folder, not a bundle (nothing to verify) */
     int failures;         /* sessions that failed since the start */
     char last_failure[256];
 } kstory;

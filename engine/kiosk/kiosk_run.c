@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---------------------------------------------------------------------------------------
  * Signals: SIGTERM and SIGINT stop the loop cleanly (statistics closed, log closed). Our
@@ -555,6 +558,77 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
 /* ---------------------------------------------------------------------------------------
  * --check */
 
+/* 0 when this process can write `path` (a file the kiosk makes or appends to, and renames
+ * beside: the statistics' journal, the log's rotation), else -1 with the reason in why. */
+static int can_write(const char *path, char *why, size_t n)
+{
+    struct stat sb;
+    char *dir = orl_strdup(path);
+    if (!dir) {
+        snprintf(why, n, "out of memory");
+        return -1;
+    }
+    char *slash = strrchr(dir, '/');
+    if (!slash) snprintf(dir, strlen(dir) + 1, ".");
+    else if (slash == dir) slash[1] = 0;
+    else *slash = 0;
+    int rc = 0;
+    if (stat(dir, &sb) != 0) {
+        snprintf(why, n, "its folder %s does not exist (%s)", dir, strerror(errno));
+        rc = -1;
+    } else if (!S_ISDIR(sb.st_mode)) {
+        snprintf(why, n, "%s is not a folder", dir);
+        rc = -1;
+    } else if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0) {
+        snprintf(why, n, "its folder %s cannot be written by this user (%s)", dir, strerror(errno));
+        rc = -1;
+    } else if (stat(path, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode)) {
+            snprintf(why, n, "it is a folder, not a file");
+            rc = -1;
+        } else if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) {
+            snprintf(why, n, "it cannot be written by this user (%s)", strerror(errno));
+            rc = -1;
+        }
+    }
+    free(dir);
+    return rc;
+}
+
+/* What --check says besides the stories: settings that leave the kiosk unprotected
+ * (warnings) and paths it cannot write (errors). Returns the number of errors. */
+static int check_settings(const orl_kiosk_config *c, const orl_kiosk *k, FILE *out)
+{
+    int errors = 0;
+    char why[700];
+    if (!c->key)
+        fprintf(out, "warning: no key: signatures are not checked, so a bundle anyone packed is shown (each bundle's "
+                     "files are still checked against its manifest). Add key = \"/etc/orilla/workshop.pub\"\n");
+    if (!c->withdrawn)
+        fprintf(out, "warning: no withdrawal list: a narrator's withdrawal cannot be applied on this kiosk. Add "
+                     "withdrawn = \"/etc/orilla/withdrawn.txt\" (an empty file is fine)\n");
+    else if (k && k->withdrawn_ok)
+        fprintf(out, "withdrawal list: %s (%d entr%s)\n", c->withdrawn, k->withdrawn.n, k->withdrawn.n == 1 ? "y" : "ies");
+    if (!c->pin_hash)
+        fprintf(out, "warning: no pin_hash: the operator menu cannot be opened (orilla kiosk --hash-pin makes one)\n");
+    if (!c->stats) {
+        fprintf(out, "note: no stats file: no statistics are kept\n");
+    } else if (can_write(c->stats, why, sizeof why) != 0) {
+        fprintf(out, "error: stats %s cannot be written: %s; the kiosk would run without statistics\n", c->stats, why);
+        errors++;
+    }
+    if (!c->log) {
+        fprintf(out, "note: no log file: the kiosk logs to standard error (the journal under systemd)\n");
+    } else if (can_write(c->log, why, sizeof why) != 0) {
+        fprintf(out, "error: log %s cannot be written: %s; the kiosk would log to standard error only\n", c->log, why);
+        errors++;
+    }
+    if (geteuid() == 0 && (c->stats || c->log))
+        fprintf(out, "note: checked as root, who can write anywhere; to check as the kiosk's own user: "
+                     "runuser -u orilla -- orilla kiosk --config %s --check\n", c->file ? c->file : "kiosk.lua");
+    return errors;
+}
+
 int orl_kiosk_check(const orl_kiosk_config *c, FILE *out)
 {
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 320, 180, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -584,9 +658,10 @@ int orl_kiosk_check(const orl_kiosk_config *c, FILE *out)
         for (int i = 0; i < k->nproblems; i++)
             fprintf(out, "left out: %s: %s\n", k->problems[i].path, k->problems[i].why ? k->problems[i].why : "");
         if (!k->withdrawn_ok) fprintf(out, "the withdrawal list cannot be read: %s\n", k->withdrawn_problem);
+        int errors = check_settings(c, k, out);
         fprintf(out, "%d stor%s to show, %d left out%s\n", k->nstories, k->nstories == 1 ? "y" : "ies", k->nproblems,
                 k->out_of_order ? ": the kiosk would show \"out of order\"" : "");
-        rc = k->nproblems || k->out_of_order ? 1 : 0;
+        rc = k->nproblems || k->out_of_order || errors ? 1 : 0;
         orl_kiosk_free(k);
     }
     orl_log_close(log);
