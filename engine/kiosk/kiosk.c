@@ -561,6 +561,11 @@ orl_kiosk *orl_kiosk_create(const orl_kiosk_desc *d)
     return k;
 }
 
+void orl_kiosk_end_session(orl_kiosk *k)
+{
+    if (k) session_end(k, 0);
+}
+
 void orl_kiosk_free(orl_kiosk *k)
 {
     if (!k) return;

@@ -2,6 +2,7 @@
  * (for tests and rehearsals). Both open the log and the statistics and close them cleanly. */
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
+#include "kiosk/service.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -83,6 +84,23 @@ static void services_close(services *sv)
 
 /* ---------------------------------------------------------------------------------------
  * The window */
+
+/* Xlib ends the process (exit(1)) when the X server goes away, from inside any SDL call:
+ * this runs then, and closes the session (counted as left), the statistics and the log as a
+ * stop would, without touching the dead display. */
+static orl_kiosk *exit_kiosk;
+static services *exit_services;
+
+static void on_exit_closing(void)
+{
+    if (!exit_services) return;
+    orl_kiosk_end_session(exit_kiosk);
+    orl_log_write(exit_services->log, ORL_LOG_WARN, "the display went away (the X server or compositor stopped): "
+                                                    "stopping");
+    services_close(exit_services);
+    exit_services = NULL;
+    exit_kiosk = NULL;
+}
 
 static int have_dri(const char *kind)
 {
@@ -235,15 +253,34 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     kd.renderer = r;
     kd.software = software;
     orl_kiosk *k = orl_kiosk_create(&kd);
-    int rc = 0;
+    int rc = 0, display_gone = 0;
+
     if (!k) {
         fprintf(stderr, "orilla kiosk: cannot start (see the log)\n");
         rc = 2;
     } else {
+        static int exit_hook;
+        exit_kiosk = k;
+        exit_services = &sv;
+        if (!exit_hook) exit_hook = atexit(on_exit_closing) == 0;
         touch_state ts = {0};
-        double last = now_s();
-        int need = 1, moving = 1;
-        while (!stop_flag && !orl_kiosk_quit_requested(k)) {
+        double last = now_s(), started = last;
+        int need = 1, moving = 1, ready = 0;
+        drv = SDL_GetCurrentVideoDriver();
+        /* systemd's watchdog (service.h): pinged from this loop only, so a loop that stops
+         * turning stops the pings and systemd restarts the kiosk */
+        unsigned long long wd_usec = orl_service_watchdog_usec();
+        double ping_every = wd_usec ? (double)wd_usec / 2e6 : 0, last_ping = -1e9, last_display = last;
+        if (wd_usec)
+            orl_log_write(sv.log, ORL_LOG_INFO, "watchdog: systemd restarts the kiosk if it hangs for %.0f s",
+                          (double)wd_usec / 1e6);
+#ifdef ORL_TEST_HOOKS
+        /* tests only (tests/unit/test_kiosk_service.c): the frame loop stops turning after
+         * this many seconds, as a hung story or driver would make it */
+        const char *stall_env = getenv("ORILLA_TEST_STALL_FRAME_LOOP");
+        double stall_after = stall_env && *stall_env ? atof(stall_env) : -1;
+#endif
+        while (!stop_flag && !orl_kiosk_quit_requested(k) && !display_gone) {
             SDL_Event e;
             /* short waits even when still: SIGTERM is noticed within a quarter of a second;
              * while the story is read aloud, its next part starts within 50 ms of the last */
@@ -251,6 +288,11 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
             if (k->player && orl_player_voice_busy(k->player) && wait > 50) wait = 50;
             int got = SDL_WaitEventTimeout(&e, wait);
             while (got) {
+                if (e.type == SDL_QUIT && orl_display_alive(drv) == 0) {
+                    /* not a close request: the compositor or X server itself is gone */
+                    display_gone = 1;
+                    break;
+                }
                 need |= event(k, &ts, &e);
                 if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
                     orl_text_cache_clear(k->text);
@@ -261,6 +303,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 }
                 got = SDL_PollEvent(&e);
             }
+            if (display_gone) break;
             double t = now_s(), dt = t - last;
             last = t;
             moving = orl_kiosk_tick(k, dt);
@@ -275,8 +318,42 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 double spent = now_s() - t0;
                 if (spent < frame) SDL_Delay((Uint32)((frame - spent) * 1000));
             }
+            t = now_s();
+            if (!ready) {
+                ready = 1;
+                char status[160];
+                snprintf(status, sizeof status, "%d stor%s shown, %d left out%s", k->nstories,
+                         k->nstories == 1 ? "y" : "ies", k->nproblems, k->out_of_order ? " (out of order)" : "");
+                orl_service_ready(status);
+            }
+            if (wd_usec && t - last_ping >= ping_every) {
+                orl_service_watchdog();
+                last_ping = t;
+            }
+            if (t - last_display >= 2.0) {
+                last_display = t;
+                if (orl_display_alive(drv) == 0) display_gone = 1;
+            }
+#ifdef ORL_TEST_HOOKS
+            if (stall_after >= 0 && t - started >= stall_after) {
+                orl_log_write(sv.log, ORL_LOG_WARN, "test: the frame loop stalls now (ORILLA_TEST_STALL_FRAME_LOOP)");
+                for (;;) pause(); /* hung: no frames, no pings, signals only set the flag */
+            }
+#else
+            (void)started;
+#endif
         }
-        orl_log_write(sv.log, ORL_LOG_INFO, "stopping (%s)", stop_flag ? "signal" : "operator quit");
+        if (display_gone) {
+            fprintf(stderr, "orilla kiosk: the display (%s) went away: the compositor or X server stopped\n",
+                    drv ? drv : "?");
+            orl_log_write(sv.log, ORL_LOG_WARN, "the display (%s) went away (the compositor or X server stopped): "
+                                                "stopping", drv ? drv : "?");
+        }
+        orl_service_stopping();
+        exit_kiosk = NULL; /* from here on the normal way out closes everything */
+        exit_services = NULL;
+        orl_log_write(sv.log, ORL_LOG_INFO, "stopping (%s)",
+                      display_gone ? "no display" : stop_flag ? "signal" : "operator quit");
         orl_kiosk_free(k);
     }
     SDL_DestroyRenderer(r);
