@@ -38,9 +38,22 @@ void kiosk_gfx_free(orl_kiosk *k)
 {
     for (int i = 0; i < 4; i++)
         if (k->corner[i]) SDL_DestroyTexture(k->corner[i]);
+    if (k->ramp) SDL_DestroyTexture(k->ramp);
     orl_text_cache_free(k->text);
     orl_font_set_free(k->fonts);
     orl_font_set_free(k->bold);
+}
+
+void kiosk_gfx_reset(orl_kiosk *k)
+{
+    for (int i = 0; i < 4; i++)
+        if (k->corner[i]) {
+            SDL_DestroyTexture(k->corner[i]);
+            k->corner[i] = NULL;
+        }
+    if (k->ramp) SDL_DestroyTexture(k->ramp);
+    k->ramp = NULL;
+    orl_text_cache_clear(k->text);
 }
 
 const char *kiosk_own(orl_kiosk *k, char *s)
@@ -145,14 +158,39 @@ static void round_fill(orl_kiosk *k, SDL_Rect rc, int r, SDL_Color c)
     for (int j = 0; j < 4; j++) SDL_RenderCopyEx(k->r, t, NULL, &d[j], 0.0, NULL, f[j]);
 }
 
+/* A vertical gradient of the calm dark colour over the whole width, alpha a0 at y0 to a1 at
+ * y1 (a0 < a1). Drawn 1:1 (a 1920x1080 screen) as 4-pixel bands of blended fills, which meet
+ * exactly there and cost SDL's software renderer half of a blended copy; on any other screen
+ * as one stretched copy of an alpha ramp texture: scaled bands overlap or leave gaps by a
+ * pixel, which drew horizontal stripes across the attract loop at 1280x720 (under cage). */
 static void gradient(orl_kiosk *k, int y0, int y1, int a0, int a1)
 {
     if (y1 <= y0) return;
-    for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y += 4) {
-        float t = (float)(y - y0) / (float)(y1 - y0);
-        int a = (int)lroundf((float)a0 + (float)(a1 - a0) * t);
-        if (a > 0) fill(k, 0, y, W, 4, rgba(16, 12, 10, a));
+    int ow = 0, oh = 0;
+    if (SDL_GetRendererOutputSize(k->r, &ow, &oh) != 0 || (ow == W && oh == H) || a0 >= a1 || a0 < 0 || a1 > 255) {
+        for (int y = y0 < 0 ? 0 : y0; y < y1 && y < H; y += 4) {
+            float t = (float)(y - y0) / (float)(y1 - y0);
+            int a = (int)lroundf((float)a0 + (float)(a1 - a0) * t);
+            if (a > 0) fill(k, 0, y, W, y + 4 <= y1 ? 4 : y1 - y, rgba(16, 12, 10, a));
+        }
+        return;
     }
+    if (!k->ramp) {
+        SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 8, 256, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (!s) return;
+        for (int y = 0; y < 256; y++) {
+            Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + (size_t)y * (size_t)s->pitch);
+            for (int x = 0; x < 8; x++) row[x] = ((Uint32)y << 24) | 0x100C0Au; /* rgb(16, 12, 10) */
+        }
+        k->ramp = SDL_CreateTextureFromSurface(k->r, s);
+        SDL_FreeSurface(s);
+        if (!k->ramp) return;
+        SDL_SetTextureBlendMode(k->ramp, SDL_BLENDMODE_BLEND);
+        SDL_SetTextureScaleMode(k->ramp, SDL_ScaleModeLinear);
+    }
+    SDL_Rect src = {0, a0, 8, a1 - a0 + 1};
+    SDL_FRect dst = {0, (float)y0, (float)W, (float)(y1 - y0)};
+    SDL_RenderCopyF(k->r, k->ramp, &src, &dst);
 }
 
 static void calm_background(orl_kiosk *k)

@@ -122,6 +122,7 @@ struct orl_kiosk {
     orl_font_set *fonts, *bold;
     orl_text_cache *text;
     SDL_Texture *corner[4]; /* round corner shapes by radius 16, 24, 32, 48 */
+    SDL_Texture *ramp;      /* alpha 0..255 down its rows: gradients on a scaled canvas */
 
     /* catalog */
     kstory stories[KIOSK_MAX_STORIES];
@@ -207,6 +208,8 @@ int kiosk_draw_screen(orl_kiosk *k);
 const char *kiosk_own(orl_kiosk *k, char *s);
 int kiosk_gfx_init(orl_kiosk *k);
 void kiosk_gfx_free(orl_kiosk *k);
+/* The renderer lost its textures (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): made again. */
+void kiosk_gfx_reset(orl_kiosk *k);
 const char *kiosk_lang_code(const orl_kiosk *k); /* the visitor's language, or the first offered */
 /* A word with a %d in it ("%d%% of visitors chose the same") filled with v. */
 void kiosk_fill_number(char *out, size_t n, const char *fmt, int v);

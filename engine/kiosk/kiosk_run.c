@@ -3,10 +3,10 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include "kiosk/service.h"
+#include "render/gpu.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,14 +102,26 @@ static void on_exit_closing(void)
     exit_kiosk = NULL;
 }
 
-static int have_dri(const char *kind)
+/* A window and its renderer (software: SDL's own; else accelerated, OpenGL). 0, or -1 with
+ * nothing left open. */
+static int open_window(int x, int y, int w, int h, Uint32 flags, int software, SDL_Window **win, SDL_Renderer **r)
 {
-    char pat[64];
-    snprintf(pat, sizeof pat, "/dev/dri/%s*", kind);
-    glob_t gl;
-    int found = glob(pat, 0, NULL, &gl) == 0;
-    if (found) globfree(&gl);
-    return found;
+    /* SDL's software renderer draws into the window's framebuffer: X has a plain one; on
+     * Wayland SDL 2 has none of its own and shows it through an accelerated texture (the
+     * hint "0" there leaves no renderer at all: "Couldn't find matching render driver") */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    int wayland = drv && strcmp(drv, "wayland") == 0;
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, software && !wayland ? "0" : "1");
+    *win = SDL_CreateWindow("Orilla", x, y, w, h, flags | (software ? 0 : SDL_WINDOW_OPENGL));
+    *r = NULL;
+    if (!*win) return -1;
+    *r = SDL_CreateRenderer(*win, -1, software ? SDL_RENDERER_SOFTWARE
+                                               : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!*r && !software) *r = SDL_CreateRenderer(*win, -1, SDL_RENDERER_ACCELERATED);
+    if (*r) return 0;
+    SDL_DestroyWindow(*win);
+    *win = NULL;
+    return -1;
 }
 
 static double now_s(void)
@@ -195,7 +207,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0"); /* no blanking while Orilla runs */
     const char *asked = getenv("SDL_VIDEODRIVER");
-    if (!asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !have_dri("card")) {
+    if (!asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !orl_have_dri("card")) {
         fprintf(stderr, "orilla kiosk: there is no display (no X11 or Wayland, no DRM device). Under systemd, run it "
                         "inside cage (docs/kiosk.md); to rehearse without a screen: orilla kiosk --headless --script FILE\n");
         return 2;
@@ -215,8 +227,9 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     }
     services sv;
     services_open(&sv, o->config, "fullscreen");
-    int software = o->renderer == ORL_RENDERER_SOFTWARE ||
-                   (o->renderer == ORL_RENDERER_AUTO && !have_dri("renderD") && !have_dri("card"));
+    /* the player's renderer policy (render/gpu.h): software when there is most likely no
+     * GPU, and again when OpenGL turns out to be llvmpipe (a black screen under cage) */
+    int software = o->renderer == ORL_RENDERER_SOFTWARE || (o->renderer == ORL_RENDERER_AUTO && orl_gpu_unlikely());
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
     int ww = o->width > 0 ? o->width : 1280, wh = o->height > 0 ? o->height : 720, x = SDL_WINDOWPOS_CENTERED,
         y = SDL_WINDOWPOS_CENTERED;
@@ -226,14 +239,22 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         wh = dm.h;
         x = y = 0;
     }
-    SDL_Window *win = SDL_CreateWindow("Orilla", x, y, ww, wh, flags);
+    SDL_Window *win = NULL;
     SDL_Renderer *r = NULL;
-    if (win) {
-        r = software ? NULL : SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!r) {
-            software = 1;
-            r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-        }
+    if (open_window(x, y, ww, wh, flags, software, &win, &r) != 0 && !software) {
+        software = 1;
+        open_window(x, y, ww, wh, flags, 1, &win, &r);
+    }
+    if (r && !software && o->renderer == ORL_RENDERER_AUTO && orl_renderer_is_software(r)) {
+        SDL_DestroyRenderer(r);
+        SDL_DestroyWindow(win);
+        software = 1;
+        open_window(x, y, ww, wh, flags, 1, &win, &r);
+    }
+    if (r) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(r, &info) == 0)
+            orl_log_write(sv.log, ORL_LOG_INFO, "window: %dx%d on %s, renderer %s", ww, wh, drv ? drv : "?", info.name);
     }
     if (!win || !r) {
         fprintf(stderr, "orilla kiosk: cannot open a window: %s\n", SDL_GetError());
@@ -295,7 +316,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 }
                 need |= event(k, &ts, &e);
                 if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
-                    orl_text_cache_clear(k->text);
+                    kiosk_gfx_reset(k);
                     if (k->pgfx) orl_player_gfx_reset(k->pgfx);
                     for (int i = 0; i < k->nstories; i++)
                         if (k->stories[i].sr) orl_scene_renderer_flush(k->stories[i].sr);
