@@ -180,6 +180,7 @@ static void go_attract(orl_kiosk *k)
     k->npin = 0;
     memset(k->pin, 0, sizeof k->pin);
     k->pin_msg[0] = 0;
+    k->confirm_quit = 0;
     k->attract_t = 0;
     if (k->nstories) k->attract_story = (k->attract_story + 1) % k->nstories;
     set_screen(k, k->out_of_order ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
@@ -414,6 +415,8 @@ static void operator_text(orl_kiosk *k)
         append_line(b, cap, "Idle reset after %.0f s (+%.0f s countdown)\n", k->cfg->idle_seconds,
                     k->cfg->countdown_seconds);
         append_line(b, cap, "Volume: %.0f%%\n", k->volume * 100.0);
+        append_line(b, cap, "Wrong PINs since the start: %d (%d tr%s while the pad was locked)\n", k->wrong_pins,
+                    k->locked_tries, k->locked_tries == 1 ? "y" : "ies");
         break;
     }
 }
@@ -434,24 +437,42 @@ static void pin_ok(orl_kiosk *k)
     if (!k->cfg->pin_hash) return;
     double wait = orl_pin_wait(&k->guard, k->now);
     if (wait > 0) {
+        /* a try while locked is not even checked, but it is counted and logged: someone
+         * may be guessing (never the digits) */
+        k->locked_tries++;
+        k->locked_tries_now++;
+        kiosk_log(k, ORL_LOG_WARN, "operator PIN entered while the pad is locked (%d tr%s during this lock, "
+                                   "%.0f s left; %d wrong PINs in a row)",
+                  k->locked_tries_now, k->locked_tries_now == 1 ? "y" : "ies", ceil(wait), k->guard.wrong);
         snprintf(k->pin_msg, sizeof k->pin_msg, "Too many wrong PINs: wait %.0f s.", ceil(wait));
         memset(k->pin, 0, sizeof k->pin);
         k->npin = 0;
         return;
     }
+    k->locked_tries_now = 0;
     int rc = orl_pin_try(&k->guard, k->cfg->pin_hash, k->pin, k->now);
     memset(k->pin, 0, sizeof k->pin);
     k->npin = 0;
     if (rc == 1) {
-        kiosk_log(k, ORL_LOG_INFO, "operator menu opened");
+        if (k->wrong_pins || k->locked_tries)
+            kiosk_log(k, ORL_LOG_INFO, "operator menu opened (since the start: %d wrong PIN%s, %d tr%s while locked)",
+                      k->wrong_pins, k->wrong_pins == 1 ? "" : "s", k->locked_tries, k->locked_tries == 1 ? "y" : "ies");
+        else
+            kiosk_log(k, ORL_LOG_INFO, "operator menu opened");
+        k->confirm_quit = 0;
         k->op_view = 0;
         operator_text(k);
         k->pin_msg[0] = 0;
         set_screen(k, ORL_KIOSK_OPERATOR);
         return;
     }
+    k->wrong_pins++;
     wait = orl_pin_wait(&k->guard, k->now);
-    kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row)%s", k->guard.wrong, wait > 0 ? "; PIN pad locked" : "");
+    if (wait > 0)
+        kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row); PIN pad locked for %.0f s", k->guard.wrong,
+                  ceil(wait));
+    else
+        kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row)", k->guard.wrong);
     if (wait > 0) snprintf(k->pin_msg, sizeof k->pin_msg, "Wrong PIN. Too many tries: wait %.0f s.", ceil(wait));
     else snprintf(k->pin_msg, sizeof k->pin_msg, "Wrong PIN.");
 }
@@ -463,6 +484,7 @@ static void activate(orl_kiosk *k, int i)
 {
     if (i < 0 || i >= k->nbuttons) return;
     kbutton b = k->buttons[i];
+    if (b.action != KA_OP_QUIT && b.action != KA_OP_QUIT_YES) k->confirm_quit = 0;
     switch (b.action) {
     case KA_LANGUAGE:
         k->lang = b.arg;
@@ -517,8 +539,14 @@ static void activate(orl_kiosk *k, int i)
         go_attract(k);
         break;
     case KA_OP_QUIT:
+        k->confirm_quit = 1; /* one tap is too easy to make by mistake: Yes / No first */
+        break;
+    case KA_OP_QUIT_YES:
         kiosk_log(k, ORL_LOG_INFO, "operator: quit");
         k->quit = 1;
+        break;
+    case KA_OP_QUIT_NO:
+        k->confirm_quit = 0;
         break;
     case KA_NONE:
         break;
@@ -866,6 +894,8 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
     for (int i = 0; i < k->nbuttons; i++)
         if (has(k->buttons[i].label, text)) return 1;
     if (k->screen == ORL_KIOSK_OPERATOR && has(k->op_text, text)) return 1;
+    if (k->screen == ORL_KIOSK_OPERATOR && k->confirm_quit && has("Quit Orilla? Under the service it starts again 5 s later.", text))
+        return 1;
     if (k->screen == ORL_KIOSK_PIN && has(k->pin_msg, text)) return 1;
     const char *lang = kiosk_lang_code(k);
     for (int w = 0; w < KW_COUNT; w++)

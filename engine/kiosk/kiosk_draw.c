@@ -341,7 +341,12 @@ void kiosk_layout(orl_kiosk *k)
         y += 120;
         add(k, KA_OP_CLOSE, 0, "Back to visitors", 30, x, y, 520, 84)->primary = 1;
         y += 160;
-        add(k, KA_OP_QUIT, 0, "Quit Orilla", 30, x, y, 520, 84);
+        if (!k->confirm_quit) {
+            add(k, KA_OP_QUIT, 0, "Quit Orilla", 30, x, y, 520, 84);
+        } else {
+            add(k, KA_OP_QUIT_NO, 0, "No, stay", 30, x, y + 60, 250, 84)->primary = 1;
+            add(k, KA_OP_QUIT_YES, 0, "Yes, quit", 30, x + 270, y + 60, 250, 84);
+        }
         break;
     }
     default:
@@ -579,6 +584,9 @@ static void draw_operator(orl_kiosk *k)
     text(k, 0, k->op_text, 28, 110, 140, W - 72 - 600 - 40 - 76, ORL_TEXT_ALIGN_LEFT, C_TEXT);
     SDL_RenderSetClipRect(k->r, NULL);
     text(k, 1, "Operator menu", 40, W - 72 - 520, 50, 520, ORL_TEXT_ALIGN_LEFT, C_ACCENT);
+    if (k->confirm_quit)
+        text(k, 0, "Quit Orilla? Under the service it starts again 5 s later.", 26, W - 72 - 520, 130 + 230 + 120 + 120 + 160 - 10,
+             520, ORL_TEXT_ALIGN_LEFT, C_TEXT);
     draw_buttons(k);
 }
 

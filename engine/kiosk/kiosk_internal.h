@@ -86,7 +86,9 @@ typedef enum kaction {
     KA_OP_RELOAD,
     KA_OP_VIEW,         /* arg: 0 summary, 1 statistics, 2 withdrawn, 3 problems */
     KA_OP_CLOSE,
-    KA_OP_QUIT,
+    KA_OP_QUIT,         /* asks first: */
+    KA_OP_QUIT_YES,
+    KA_OP_QUIT_NO,
 } kaction;
 
 typedef struct kbutton {
@@ -177,6 +179,10 @@ struct orl_kiosk {
     int npin;
     char pin_msg[160];
     int op_view;
+    int confirm_quit;         /* "Quit Orilla" was tapped: Yes / No shown */
+    int wrong_pins;           /* since the start (the guard counts since the last right one) */
+    int locked_tries;         /* PINs entered while the pad was locked, since the start */
+    int locked_tries_now;     /* ... during the current lock */
     double volume;
     int close_logged;
     int quit;

@@ -84,6 +84,8 @@ typedef struct fixture {
     orl_kiosk *k;
 } fixture;
 
+static orl_log *test_log; /* the kiosk's log for the next open_kiosk (NULL: stderr) */
+
 static void open_kiosk(fixture *f, const char *key, const char *const *bundles, int n, const char *stats)
 {
     memset(f, 0, sizeof *f);
@@ -109,6 +111,7 @@ static void open_kiosk(fixture *f, const char *key, const char *const *bundles, 
     orl_kiosk_desc kd = {0};
     kd.config = &f->cfg;
     kd.stats = f->stats;
+    kd.log = test_log;
     kd.renderer = renderer;
     kd.software = 1;
     f->k = orl_kiosk_create(&kd);
@@ -336,6 +339,11 @@ static void test_operator(void **state)
     (void)state;
     fixture f;
     const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    orl_log_desc ld = {0};
+    remove(tpath("operator.log"));
+    ld.path = tpath("operator.log");
+    ld.prefix = "kiosk";
+    test_log = orl_log_open(&ld);
     open_kiosk(&f, NULL, b, 1, NULL);
     orl_kiosk *k = f.k;
     /* a short touch in the corner is a touch; a 5 s hold opens the PIN pad */
@@ -362,6 +370,10 @@ static void test_operator(void **state)
     orl_kiosk_key(k, ORL_KKEY_DIGIT, 8);
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "pin");
+    /* a second try while locked: not checked, counted */
+    for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
+    orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "pin");
     pass(k, 25);
     orl_kiosk_key(k, ORL_KKEY_BACK, 0); /* keeps the pad from idling out */
     pass(k, 6);
@@ -369,6 +381,7 @@ static void test_operator(void **state)
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "operator");
     assert_true(orl_kiosk_shows(k, "Stories shown: 1"));
+    assert_true(orl_kiosk_shows(k, "Wrong PINs since the start: 3 (2 tries while the pad was locked)"));
     double v = orl_kiosk_volume(k);
     assert_true(orl_kiosk_tap_label(k, "Volume +"));
     assert_true(orl_kiosk_volume(k) > v);
@@ -383,9 +396,41 @@ static void test_operator(void **state)
     for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "operator");
+    /* Quit asks first: No keeps it running, any other button forgets the question */
     assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_false(orl_kiosk_quit_requested(k));
+    assert_true(orl_kiosk_shows(k, "Quit Orilla?"));
+    assert_false(orl_kiosk_tap_label(k, "Quit Orilla")); /* replaced by Yes / No */
+    assert_true(orl_kiosk_tap_label(k, "No, stay"));
+    assert_false(orl_kiosk_quit_requested(k));
+    assert_false(orl_kiosk_shows(k, "Quit Orilla?"));
+    assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_true(orl_kiosk_tap_label(k, "Statistics"));
+    assert_false(orl_kiosk_shows(k, "Yes, quit"));
+    assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_true(orl_kiosk_tap_label(k, "Yes, quit"));
     assert_true(orl_kiosk_quit_requested(k));
     close_kiosk(&f);
+    orl_log_close(test_log);
+    test_log = NULL;
+    /* the log: every wrong PIN and every try while locked, never the digits */
+    FILE *lf = fopen(tpath("operator.log"), "r");
+    assert_non_null(lf);
+    char line[1024];
+    int wrong = 0, locked = 0, opened_after = 0, quit = 0;
+    while (fgets(line, sizeof line, lf)) {
+        wrong += strstr(line, "wrong operator PIN") != NULL;
+        locked += strstr(line, "operator PIN entered while the pad is locked") != NULL;
+        opened_after += strstr(line, "operator menu opened (since the start: 3 wrong PINs, 2 tries while locked)") != NULL;
+        quit += strstr(line, "operator: quit") != NULL;
+        assert_null(strstr(line, "2468"));
+        assert_null(strstr(line, "1111"));
+    }
+    fclose(lf);
+    assert_int_equal(wrong, 3);
+    assert_int_equal(locked, 2);
+    assert_true(opened_after >= 1);
+    assert_int_equal(quit, 1);
 }
 
 int main(void)
