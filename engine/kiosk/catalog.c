@@ -103,7 +103,7 @@ static int file_id(const char *path, kstory *s)
 /* A bundle is always checked file by file against its manifest (a picture or story.lua
  * changed after packing is refused, key or not); with `key`, its signature too. A story
  * folder has nothing to check against: accepted without a key, refused with one. */
-static int verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
+int kiosk_catalog_verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
@@ -185,7 +185,7 @@ static void add_story(orl_kiosk *k, const char *path)
         kiosk_problem_add(k, path, "more than %d stories", KIOSK_MAX_STORIES);
         return;
     }
-    if (verify(k, path, why, sizeof why) != 0) {
+    if (kiosk_catalog_verify(k, path, why, sizeof why) != 0) {
         kiosk_problem_add(k, path, "%s", why);
         return;
     }
@@ -320,6 +320,10 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
         return NULL;
     }
     kstory *s = &k->stories[i];
+    if (s->hidden) {
+        snprintf(why, whylen, "%s is out of the picker: %s", s->path, s->hidden_why);
+        return NULL;
+    }
     kstory now;
     memset(&now, 0, sizeof now);
     if (file_id(s->path, &now) != 0) {
@@ -330,7 +334,7 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
                   now.mtime.tv_sec != s->mtime.tv_sec || now.mtime.tv_nsec != s->mtime.tv_nsec;
     if (changed) {
         /* replaced on disk since it was checked (a new copy from the USB stick?) */
-        if (verify(k, s->path, why, whylen) != 0) return NULL;
+        if (kiosk_catalog_verify(k, s->path, why, whylen) != 0) return NULL;
         kiosk_log(k, ORL_LOG_INFO, "%s changed on disk; verified again", s->path);
         file_id(s->path, s);
     }

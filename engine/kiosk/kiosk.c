@@ -182,15 +182,32 @@ static void go_attract(orl_kiosk *k)
     k->pin_msg[0] = 0;
     k->confirm_quit = 0;
     k->attract_t = 0;
-    if (k->nstories) k->attract_story = (k->attract_story + 1) % k->nstories;
-    set_screen(k, k->out_of_order ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+    if (k->nstories) k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
+    set_screen(k, k->out_of_order || !kiosk_visible_count(k) ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+}
+
+void kiosk_live_changed(orl_kiosk *k)
+{
+    if (k->attract_story < 0 || k->attract_story >= k->nstories || k->stories[k->attract_story].hidden) {
+        k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
+        k->attract_t = 0;
+    }
+    int none = k->out_of_order || !kiosk_visible_count(k);
+    /* a visitor choosing a story sees the picker without it; one in a story plays on */
+    if (k->screen == ORL_KIOSK_ATTRACT && none) set_screen(k, ORL_KIOSK_OUT_OF_ORDER);
+    else if (k->screen == ORL_KIOSK_OUT_OF_ORDER && !none) set_screen(k, ORL_KIOSK_ATTRACT);
+    else if ((k->screen == ORL_KIOSK_LANGUAGE || k->screen == ORL_KIOSK_STORIES) && none) go_attract(k);
 }
 
 static void story_failed(orl_kiosk *k, const char *why)
 {
     kstory *s = k->story >= 0 && k->story < k->nstories ? &k->stories[k->story] : NULL;
-    kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: %s; the visitor was sent back to the start",
-              s ? s->id : "?", why);
+    if (s && s->hidden) /* what really happened: the bundle changed or went away under the visitor */
+        kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: its bundle %s is %s (the story said: %s); the visitor "
+                                    "was sent back to the start", s->id, s->path, s->hidden_why, why);
+    else
+        kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: %s; the visitor was sent back to the start",
+                  s ? s->id : "?", why);
     if (s) {
         s->failures++;
         snprintf(s->last_failure, sizeof s->last_failure, "%s", why);
@@ -261,7 +278,7 @@ static void go_choose(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
-    if (k->nstories > 1) set_screen(k, ORL_KIOSK_STORIES);
+    if (kiosk_visible_count(k) > 1) set_screen(k, ORL_KIOSK_STORIES);
     else if (k->nlangs > 1) set_screen(k, ORL_KIOSK_LANGUAGE);
     else go_attract(k);
 }
@@ -290,7 +307,7 @@ static void after_player(orl_kiosk *k)
         k->player_left_title = 0;
         session_end(k, 0);
         session_clear(k);
-        if (k->nstories > 1) {
+        if (kiosk_visible_count(k) > 1) {
             go_choose(k);
             return;
         }
@@ -400,6 +417,9 @@ static void operator_text(orl_kiosk *k)
             append_line(b, cap, "%s%s %s", i ? ", " : " (", k->stories[i].id, k->stories[i].version);
         append_line(b, cap, "%s\n", k->nstories ? ")" : "");
         append_line(b, cap, "Bundles left out: %d%s\n", k->nproblems, k->nproblems ? " (see Problems)" : "");
+        for (int i = 0; i < k->nstories; i++)
+            if (k->stories[i].hidden)
+                append_line(b, cap, "Not offered now: %s: %s\n", k->stories[i].id, k->stories[i].hidden_why);
         append_line(b, cap, "Signatures: %s\n", k->have_key ? k->key.fingerprint : k->cfg->key ? "key unreadable" : "not checked (no key)");
         if (k->stats && orl_stats_summary_of(k->stats, NULL, &sum) == 0)
             append_line(b, cap, "Sessions today: %lld; in all: %lld (%lld reached an ending)\n", sum.started_today,
@@ -421,14 +441,23 @@ static void operator_text(orl_kiosk *k)
     }
 }
 
-static void reload(orl_kiosk *k)
+void kiosk_reload(orl_kiosk *k, const char *why)
 {
+    session_end(k, 0);
     close_player(k);
     session_clear(k);
     kiosk_catalog_free(k);
-    kiosk_log(k, ORL_LOG_INFO, "operator: reload stories");
+    kiosk_log(k, ORL_LOG_INFO, "%s: reload stories", why);
     kiosk_catalog_load(k);
-    k->attract_story = 0;
+    k->attract_story = kiosk_next_visible(k, 0);
+    k->attract_t = 0;
+    if (k->screen == ORL_KIOSK_ATTRACT || k->screen == ORL_KIOSK_OUT_OF_ORDER)
+        set_screen(k, k->out_of_order || !kiosk_visible_count(k) ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+}
+
+static void reload(orl_kiosk *k)
+{
+    kiosk_reload(k, "operator");
     operator_text(k);
 }
 
@@ -488,7 +517,7 @@ static void activate(orl_kiosk *k, int i)
     switch (b.action) {
     case KA_LANGUAGE:
         k->lang = b.arg;
-        if (k->nstories == 1) start_story(k, 0);
+        if (kiosk_visible_count(k) == 1) start_story(k, kiosk_next_visible(k, 0));
         else set_screen(k, ORL_KIOSK_STORIES);
         break;
     case KA_STORY:
@@ -584,7 +613,9 @@ orl_kiosk *orl_kiosk_create(const orl_kiosk_desc *d)
         orl_kiosk_free(k);
         return NULL;
     }
+    k->live.fd = -1;
     kiosk_catalog_load(k);
+    kiosk_live_start(k);
     set_screen(k, k->out_of_order ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
     return k;
 }
@@ -600,6 +631,7 @@ void orl_kiosk_free(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
+    kiosk_live_stop(k);
     kiosk_catalog_free(k);
     for (int i = 0; i < k->nstrings; i++) free(k->strings[i]);
     kiosk_gfx_free(k);
@@ -672,7 +704,7 @@ int orl_kiosk_pointer(orl_kiosk *k, orl_pointer_kind kind, float x, float y)
             set_screen(k, k->nlangs > 1 ? ORL_KIOSK_LANGUAGE : ORL_KIOSK_STORIES);
             if (k->nlangs <= 1) {
                 k->lang = 0;
-                if (k->nstories == 1) start_story(k, 0);
+                if (kiosk_visible_count(k) == 1) start_story(k, kiosk_next_visible(k, 0));
             }
         } else if (k->screen == ORL_KIOSK_MESSAGE && k->now - k->message_started > 1.0) {
             go_attract(k);
@@ -789,6 +821,7 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
     if (dt < 0) dt = 0;
     if (dt > 0.5) dt = 0.5;
     k->now += dt;
+    kiosk_live_poll(k); /* the withdrawal list and the bundles on disk (live.c) */
     int moving = 0;
     if (k->holding && k->now - k->hold_started >= ORL_KIOSK_HOLD_SECONDS) {
         k->holding = 0;
@@ -814,7 +847,7 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
         k->attract_t += dt;
         if (k->attract_t >= ORL_KIOSK_ATTRACT_SECONDS) {
             k->attract_t = 0;
-            if (k->nstories) k->attract_story = (k->attract_story + 1) % k->nstories;
+            if (k->nstories) k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
         }
         moving = 1;
         break;

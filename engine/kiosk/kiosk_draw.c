@@ -279,14 +279,18 @@ void kiosk_layout(orl_kiosk *k)
         break;
     }
     case ORL_KIOSK_STORIES: {
-        int n = k->nstories > 9 ? 9 : k->nstories;
+        /* the stories on offer now (one changing or gone on disk is not: live.c) */
+        int shown[KIOSK_MAX_STORIES], n = 0;
+        for (int i = 0; i < k->nstories && n < 9; i++)
+            if (!k->stories[i].hidden) shown[n++] = i;
         int per = n <= 3 ? n : n == 4 ? 2 : 3;
         if (per < 1) per = 1;
         int lidx = k->lang >= 0 ? k->lang : 0;
-        for (int i = 0; i < n; i++) {
+        for (int c = 0; c < n; c++) {
+            int i = shown[c];
             const kstory *s = &k->stories[i];
             SDL_Rect r;
-            grid_rect(i, n, per, 540, n > 6 ? 170 : 230, 36, n > 3 ? 330 : 460, &r);
+            grid_rect(c, n, per, 540, n > 6 ? 170 : 230, 36, n > 3 ? 330 : 460, &r);
             /* the title in the language the story will be told in */
             const char *title = lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx] ? s->titles[lidx] : s->title;
             const char *play = kiosk_story_lang(s, k->langs[lidx < k->nlangs ? lidx : 0]);
@@ -301,7 +305,7 @@ void kiosk_layout(orl_kiosk *k)
             int rtl = kiosk_lang_rtl(orl_player_lang(k->player));
             const char *lbl = kiosk_word_in(orl_player_lang(k->player), KW_STORIES);
             int w = 300;
-            if (k->nstories > 1 || k->nlangs > 1) add(k, KA_HOME, 0, lbl, 36, rtl ? W - 72 - w : 72, 40, w, 88);
+            if (kiosk_visible_count(k) > 1 || k->nlangs > 1) add(k, KA_HOME, 0, lbl, 36, rtl ? W - 72 - w : 72, 40, w, 88);
         }
         break;
     case ORL_KIOSK_OTHERS:
@@ -386,7 +390,7 @@ static void draw_buttons(orl_kiosk *k)
 /* A story's cover under its slow camera; 1 while it moves. */
 static int draw_cover(orl_kiosk *k, int idx, double t)
 {
-    if (idx < 0 || idx >= k->nstories || !k->stories[idx].cover.nlayers) {
+    if (idx < 0 || idx >= k->nstories || k->stories[idx].hidden || !k->stories[idx].cover.nlayers) {
         calm_background(k);
         return 0;
     }
@@ -427,7 +431,7 @@ static int draw_attract(orl_kiosk *k)
     double in = fmod(k->now, ORL_KIOSK_TOUCH_SECONDS);
     double ta = in < 0.5 ? in / 0.5 : in > ORL_KIOSK_TOUCH_SECONDS - 0.5 ? (ORL_KIOSK_TOUCH_SECONDS - in) / 0.5 : 1.0;
     const char *lang = k->nlangs ? k->langs[li] : "en";
-    if (k->attract_story >= 0 && k->attract_story < k->nstories) {
+    if (k->attract_story >= 0 && k->attract_story < k->nstories && !k->stories[k->attract_story].hidden) {
         const kstory *s = &k->stories[k->attract_story];
         const char *title = li < ORL_KIOSK_MAX_LANGS && s->titles[li] ? s->titles[li] : s->title;
         text_shadow(k, 1, title, 84, 160, 600, W - 320, ORL_TEXT_ALIGN_CENTER, C_TEXT);

@@ -60,6 +60,8 @@ typedef struct kstory {
     off_t size;
     struct timespec mtime;
     int folder;           /* a story folder, not a bundle (nothing to verify) */
+    int hidden;           /* changed, removed or failing on disk since: not offered (live.c) */
+    char hidden_why[640];
     int failures;         /* sessions that failed since the start */
     char last_failure[256];
 } kstory;
@@ -112,6 +114,23 @@ typedef struct kstep {
     int scene_idx;
 } kstep;
 
+/* ------------------------------------------------------------------ files watched (live.c) */
+
+typedef struct klive {
+    int fd;               /* inotify, non-blocking; -1 when off */
+    struct {
+        int wd;
+        char *path;
+    } dirs[ORL_KIOSK_MAX_BUNDLES + 2];
+    int ndirs;
+    char *env_withdrawn;  /* $ORILLA_WITHDRAWN at start */
+    int withdrawn_dirty;
+    double withdrawn_changed_at;
+    int bundle_dirty[ORL_KIOSK_MAX_BUNDLES];
+    double bundle_changed_at[ORL_KIOSK_MAX_BUNDLES];
+    int reload_pending;   /* a bundle verifies again: read the stories when no one plays */
+} klive;
+
 /* ------------------------------------------------------------------ the kiosk */
 
 struct orl_kiosk {
@@ -139,6 +158,8 @@ struct orl_kiosk {
     orl_pubkey key;
     int have_key;
     int out_of_order;
+
+    klive live;
 
     /* state */
     orl_kiosk_screen screen;
@@ -207,6 +228,23 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
 /* The language story i is played in for the visitor's language. */
 const char *kiosk_story_lang(const kstory *s, const char *want);
 void kiosk_problem_add(orl_kiosk *k, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Verifies a bundle as at start (every file; the signature with a key). 0, or -1 with why. */
+int kiosk_catalog_verify(orl_kiosk *k, const char *path, char *why, size_t whylen);
+
+/* live.c */
+void kiosk_live_start(orl_kiosk *k);
+void kiosk_live_stop(orl_kiosk *k);
+void kiosk_live_poll(orl_kiosk *k);
+/* Stories not hidden; the first one not hidden from `from` on (wrapping), or -1. */
+int kiosk_visible_count(const orl_kiosk *k);
+int kiosk_next_visible(const orl_kiosk *k, int from);
+
+/* kiosk.c: the stories changed (hidden, or the list is unreadable): screens that show them
+ * are brought in line. */
+void kiosk_live_changed(orl_kiosk *k);
+/* Reads the bundles, the key and the withdrawal list again (Reload stories). */
+void kiosk_reload(orl_kiosk *k, const char *why);
 
 /* kiosk_draw.c */
 void kiosk_layout(orl_kiosk *k);
