@@ -526,6 +526,10 @@ static void activate(orl_kiosk *k, int i)
     case KA_HOME:
         go_choose(k);
         break;
+    case KA_BACK:
+        if (k->screen == ORL_KIOSK_STORIES && k->nlangs > 1) set_screen(k, ORL_KIOSK_LANGUAGE);
+        else go_attract(k);
+        break;
     case KA_CONTINUE:
         if (k->screen == ORL_KIOSK_OTHERS) set_screen(k, ORL_KIOSK_STORY);
         else go_attract(k);

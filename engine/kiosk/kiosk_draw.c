@@ -276,6 +276,9 @@ void kiosk_layout(orl_kiosk *k)
             grid_rect(i, k->nlangs, per, 400, 170, 36, k->nlangs > 4 ? 470 : 560, &r);
             add(k, KA_LANGUAGE, i, kiosk_lang_name(k->langs[i]), 52, r.x, r.y, r.w, r.h);
         }
+        /* the way back to the attract loop: an arrow, no language is chosen yet (last, so
+         * the digit keys still pick the languages) */
+        add(k, KA_BACK, 0, "\u2039", 60, 72, 40, 140, 88);
         break;
     }
     case ORL_KIOSK_STORIES: {
@@ -296,8 +299,14 @@ void kiosk_layout(orl_kiosk *k)
             const char *play = kiosk_story_lang(s, k->langs[lidx < k->nlangs ? lidx : 0]);
             for (int j = 0; play && j < k->nlangs && !(lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx]); j++)
                 if (strcmp(k->langs[j], play) == 0 && s->titles[j]) title = s->titles[j];
+            if (kiosk_lang_rtl(kiosk_lang_code(k))) r.x = W - r.x - r.w; /* Arabic reads from the right */
             add(k, KA_STORY, i, title, 46, r.x, r.y, r.w, r.h);
         }
+        /* the way back: to the languages (or the attract loop), on the side reading starts */
+        int rtl = kiosk_lang_rtl(kiosk_lang_code(k));
+        const char *back = kiosk_word_in(kiosk_lang_code(k), KW_BACK);
+        add(k, KA_BACK, 0, kiosk_own(k, rtl ? orl_format("%s \u203A", back) : orl_format("\u2039 %s", back)), 36,
+            rtl ? W - 72 - 300 : 72, 40, 300, 88);
         break;
     }
     case ORL_KIOSK_STORY:
@@ -610,6 +619,25 @@ static void draw_still_there(orl_kiosk *k)
     draw_buttons(k);
 }
 
+/* The operator's corner hold: after half a second, a ring of dots around the finger fills
+ * clockwise until the PIN pad opens (a short touch there shows nothing). */
+static void draw_hold(orl_kiosk *k)
+{
+    double held = k->now - k->hold_started;
+    if (!k->holding || held < 0.5) return;
+    double part = held / ORL_KIOSK_HOLD_SECONDS;
+    if (part > 1) part = 1;
+    const int dots = 12, radius = 76;
+    int cx = (int)k->hold_x < 104 ? 104 : (int)k->hold_x, cy = (int)k->hold_y < 104 ? 104 : (int)k->hold_y;
+    round_fill(k, (SDL_Rect){cx - 104, cy - 104, 208, 208}, 48, rgba(16, 12, 10, 190));
+    for (int i = 0; i < dots; i++) {
+        double a = -M_PI / 2 + 2 * M_PI * i / dots;
+        int x = cx + (int)lround(radius * cos(a)), y = cy + (int)lround(radius * sin(a));
+        int lit = (double)(i + 1) / dots <= part + 1e-9;
+        round_fill(k, (SDL_Rect){x - 16, y - 16, 32, 32}, 16, lit ? C_AMBER : rgba(251, 244, 234, 60));
+    }
+}
+
 int kiosk_draw_screen(orl_kiosk *k)
 {
     kiosk_layout(k);
@@ -635,5 +663,7 @@ int kiosk_draw_screen(orl_kiosk *k)
         draw_still_there(k);
         moving = 1;
     }
+    draw_hold(k);
+    if (k->holding) moving = 1;
     return moving;
 }

@@ -32,6 +32,7 @@ typedef enum kiosk_word {
     KW_CONTINUE,
     KW_STORIES,         /* the button back to the stories */
     KW_IN_LANGUAGE,     /* %s: a language name */
+    KW_BACK,            /* the way back from a picker */
     KW_COUNT
 } kiosk_word;
 
@@ -78,6 +79,7 @@ typedef enum kaction {
     KA_LANGUAGE,        /* arg: index into k->langs */
     KA_STORY,           /* arg: index into k->stories */
     KA_HOME,            /* the title screen's way back to the stories */
+    KA_BACK,            /* a picker's way back: stories -> languages -> attract */
     KA_CONTINUE,        /* others / message */
     KA_STILL_HERE,
     KA_PIN_DIGIT,       /* arg 0..9 */
