@@ -174,6 +174,8 @@ static void free_story(kstory *s)
     for (int i = 0; i < s->nlangs; i++) free(s->langs[i]);
     for (int i = 0; i < ORL_KIOSK_MAX_LANGS; i++) free(s->titles[i]);
     orl_scene_renderer_free(s->sr);
+    if (s->generated) SDL_DestroyTexture(s->generated);
+    if (s->card) SDL_DestroyTexture(s->card);
     orl_story_free(s->st);
     memset(s, 0, sizeof *s);
 }

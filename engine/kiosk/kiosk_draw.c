@@ -17,6 +17,10 @@ static SDL_Color rgba(int r, int g, int b, int a) { return (SDL_Color){(Uint8)r,
 #define C_AMBER rgba(232, 164, 86, 255)
 
 static const int corner_radii[4] = {16, 24, 32, 48};
+/* The attract loop's plate under the title and "touch to begin": over pure white alone it
+ * leaves about rgb(63, 60, 58), where the accent colour reads at 6:1 (8.8:1 measured with the
+ * attract loop's own gradient under it: tests/unit/test_kiosk_screens.c). */
+#define PLATE_ALPHA 205
 
 /* ---------------------------------------------------------------------------------------
  * Resources */
@@ -53,6 +57,13 @@ void kiosk_gfx_reset(orl_kiosk *k)
         }
     if (k->ramp) SDL_DestroyTexture(k->ramp);
     k->ramp = NULL;
+    for (int i = 0; i < k->nstories; i++) {
+        kstory *s = &k->stories[i];
+        if (s->generated) SDL_DestroyTexture(s->generated);
+        if (s->card) SDL_DestroyTexture(s->card);
+        s->generated = s->card = NULL;
+        s->card_failed = 0;
+    }
     orl_text_cache_clear(k->text);
 }
 
@@ -293,7 +304,7 @@ void kiosk_layout(orl_kiosk *k)
             int i = shown[c];
             const kstory *s = &k->stories[i];
             SDL_Rect r;
-            grid_rect(c, n, per, 540, n > 6 ? 170 : 230, 36, n > 3 ? 330 : 460, &r);
+            grid_rect(c, n, per, 540, n > 6 ? 170 : n > 3 ? 230 : 320, 36, n > 3 ? 330 : 420, &r);
             /* the title in the language the story will be told in */
             const char *title = lidx < ORL_KIOSK_MAX_LANGS && s->titles[lidx] ? s->titles[lidx] : s->title;
             const char *play = kiosk_story_lang(s, k->langs[lidx < k->nlangs ? lidx : 0]);
@@ -391,17 +402,164 @@ static void draw_button(orl_kiosk *k, int i)
          ORL_TEXT_ALIGN_CENTER, b->primary ? C_INK : C_TEXT);
 }
 
+static SDL_Texture *card_picture(orl_kiosk *k, kstory *s, int w, int h);
+
+/* A story's card: its picture, a dark scrim at the bottom and the title on it. */
+static void draw_story_card(orl_kiosk *k, int i)
+{
+    const kbutton *b = &k->buttons[i];
+    kstory *s = &k->stories[b->arg];
+    SDL_Texture *pic = card_picture(k, s, b->rect.w, b->rect.h);
+    if (!pic) {
+        draw_button(k, i);
+        return;
+    }
+    round_fill(k, (SDL_Rect){b->rect.x - 3, b->rect.y - 3, b->rect.w + 6, b->rect.h + 6}, 24, rgba(66, 53, 45, 255));
+    SDL_RenderCopy(k->r, pic, NULL, &b->rect);
+    int th = measure(k, 1, b->label, b->size, b->rect.w - 48);
+    int plate = th + 40;
+    if (plate > b->rect.h) plate = b->rect.h;
+    fill(k, b->rect.x, b->rect.y + b->rect.h - plate, b->rect.w, plate, rgba(16, 12, 10, 205));
+    if (k->pressed == i) fill(k, b->rect.x, b->rect.y, b->rect.w, b->rect.h, rgba(232, 164, 86, 90));
+    if (k->focus == i) {
+        for (int t = 0; t < 4; t++) {
+            SDL_Rect e = {b->rect.x - 8 + t, b->rect.y - 8 + t, b->rect.w + 16 - 2 * t, b->rect.h + 16 - 2 * t};
+            SDL_SetRenderDrawColor(k->r, C_AMBER.r, C_AMBER.g, C_AMBER.b, 255);
+            SDL_RenderDrawRect(k->r, &e);
+        }
+    }
+    text(k, 1, b->label, b->size, b->rect.x + 24, b->rect.y + b->rect.h - plate + 20, b->rect.w - 48,
+         ORL_TEXT_ALIGN_CENTER, C_TEXT);
+}
+
 static void draw_buttons(orl_kiosk *k)
 {
-    for (int i = 0; i < k->nbuttons; i++) draw_button(k, i);
+    for (int i = 0; i < k->nbuttons; i++) {
+        if (k->buttons[i].action == KA_STORY && k->screen == ORL_KIOSK_STORIES) draw_story_card(k, i);
+        else draw_button(k, i);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Covers made for stories without a picture: a calm landscape (sky, a low sun, three ranges
+ * of hills) in one of four palettes, chosen and shaped by the story's id, so each such story
+ * has its own and the attract loop never shows a near-black turn. */
+
+#define GEN_W 480
+#define GEN_H 270
+
+static unsigned fnv(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+typedef struct palette {
+    Uint8 top[3], horizon[3], hill[3][3], sun[3];
+} palette;
+
+static const palette palettes[4] = {
+    {{44, 52, 98}, {214, 140, 110}, {{126, 96, 132}, {86, 66, 102}, {46, 36, 58}}, {252, 222, 170}},   /* dusk */
+    {{66, 44, 76}, {240, 172, 112}, {{160, 100, 88}, {108, 66, 68}, {58, 38, 46}}, {255, 232, 180}},  /* dawn */
+    {{28, 58, 92}, {150, 190, 204}, {{66, 116, 128}, {42, 84, 100}, {24, 50, 66}}, {246, 240, 214}},  /* sea */
+    {{40, 70, 74}, {214, 204, 150}, {{104, 134, 94}, {66, 98, 74}, {36, 60, 48}}, {252, 236, 186}},   /* hills */
+};
+
+static Uint8 mixc(Uint8 a, Uint8 b, float t) { return (Uint8)lroundf((float)a + ((float)b - (float)a) * t); }
+
+static SDL_Texture *generated_cover(orl_kiosk *k, kstory *s)
+{
+    if (s->generated) return s->generated;
+    unsigned h = fnv(s->id);
+    const palette *p = &palettes[h % 4];
+    SDL_Surface *sf = SDL_CreateRGBSurfaceWithFormat(0, GEN_W, GEN_H, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!sf) return NULL;
+    float sun_x = (0.25f + 0.5f * (float)((h >> 4) % 100) / 100.0f) * GEN_W, sun_y = 0.50f * GEN_H,
+          sun_r = 0.09f * GEN_H;
+    float base[3] = {0.60f, 0.71f, 0.84f}, amp[3] = {0.06f, 0.05f, 0.04f};
+    float freq[3], phase[3];
+    for (int i = 0; i < 3; i++) {
+        freq[i] = 1.2f + (float)((h >> (8 + 3 * i)) % 7) * 0.35f;
+        phase[i] = (float)((h >> (12 + 4 * i)) % 628) / 100.0f;
+    }
+    for (int y = 0; y < GEN_H; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)sf->pixels + (size_t)y * (size_t)sf->pitch);
+        float ty = (float)y / (float)(GEN_H * 0.62f);
+        if (ty > 1) ty = 1;
+        for (int x = 0; x < GEN_W; x++) {
+            float c[3];
+            for (int j = 0; j < 3; j++) c[j] = (float)mixc(p->top[j], p->horizon[j], ty * ty);
+            /* the sun and its glow */
+            float dx = (float)x - sun_x, dy = (float)y - sun_y, d = sqrtf(dx * dx + dy * dy);
+            float halo = expf(-(d > sun_r ? d - sun_r : 0.0f) / (0.35f * GEN_H)) * 0.35f;
+            float disc = d <= sun_r - 1.0f ? 1.0f : d >= sun_r + 1.0f ? 0.0f : (sun_r + 1.0f - d) / 2.0f;
+            float glow = halo + (1.0f - halo) * disc; /* the disc's edge smoothed over 2 pixels */
+            for (int j = 0; j < 3; j++) c[j] += ((float)p->sun[j] - c[j]) * glow;
+            /* the hills, back to front, each edge smoothed over a pixel */
+            float fx = (float)x / GEN_W * 6.2832f;
+            for (int i = 0; i < 3; i++) {
+                float top = (base[i] + amp[i] * sinf(fx * freq[i] + phase[i]) +
+                             amp[i] * 0.4f * sinf(fx * freq[i] * 2.7f + phase[i] * 1.7f)) * GEN_H;
+                float cover = (float)y + 0.5f - top;
+                if (cover <= -0.5f) continue;
+                float a = cover >= 0.5f ? 1.0f : cover + 0.5f;
+                for (int j = 0; j < 3; j++) c[j] += ((float)p->hill[i][j] - c[j]) * a;
+            }
+            row[x] = 0xFF000000u | ((Uint32)lroundf(c[0]) << 16) | ((Uint32)lroundf(c[1]) << 8) | (Uint32)lroundf(c[2]);
+        }
+    }
+    s->generated = SDL_CreateTextureFromSurface(k->r, sf);
+    SDL_FreeSurface(sf);
+    if (s->generated) SDL_SetTextureScaleMode(s->generated, SDL_ScaleModeLinear);
+    return s->generated;
+}
+
+/* The generated cover over the whole screen, drifting slowly over the attract turn. */
+static void draw_generated(orl_kiosk *k, kstory *s, double t)
+{
+    SDL_Texture *tex = generated_cover(k, s);
+    if (!tex) {
+        calm_background(k);
+        return;
+    }
+    float z = 1.0f - 0.08f * (float)(t / ORL_KIOSK_ATTRACT_SECONDS);
+    if (z < 0.9f) z = 0.9f;
+    SDL_FRect src = {(1.0f - z) * GEN_W * 0.5f, (1.0f - z) * GEN_H * 0.6f, z * GEN_W, z * GEN_H};
+    SDL_Rect isrc = {(int)src.x, (int)src.y, (int)src.w, (int)src.h};
+    SDL_RenderCopy(k->r, tex, &isrc, NULL);
+}
+
+/* The picture on a story's card: its cover (or first scene's picture), else the generated one. */
+static SDL_Texture *card_picture(orl_kiosk *k, kstory *s, int w, int h)
+{
+    if (s->card) return s->card;
+    if (s->cover.nlayers && !s->card_failed) {
+        char why[300];
+        SDL_Surface *sf = orl_image_preview(s->st->fs, s->cover_layer.image, w, h, why, sizeof why);
+        if (sf) {
+            s->card = SDL_CreateTextureFromSurface(k->r, sf);
+            SDL_FreeSurface(sf);
+        }
+        if (!s->card) {
+            s->card_failed = 1;
+            kiosk_log(k, ORL_LOG_WARN, "the card of %s shows a made-up cover: %s", s->id, sf ? SDL_GetError() : why);
+        }
+        if (s->card) return s->card;
+    }
+    return generated_cover(k, s);
 }
 
 /* A story's cover under its slow camera; 1 while it moves. */
 static int draw_cover(orl_kiosk *k, int idx, double t)
 {
-    if (idx < 0 || idx >= k->nstories || k->stories[idx].hidden || !k->stories[idx].cover.nlayers) {
+    if (idx < 0 || idx >= k->nstories || k->stories[idx].hidden) {
         calm_background(k);
         return 0;
+    }
+    if (!k->stories[idx].cover.nlayers) {
+        draw_generated(k, &k->stories[idx], t);
+        return 1;
     }
     kstory *s = &k->stories[idx];
     if (!s->sr) {
@@ -440,14 +598,40 @@ static int draw_attract(orl_kiosk *k)
     double in = fmod(k->now, ORL_KIOSK_TOUCH_SECONDS);
     double ta = in < 0.5 ? in / 0.5 : in > ORL_KIOSK_TOUCH_SECONDS - 0.5 ? (ORL_KIOSK_TOUCH_SECONDS - in) / 0.5 : 1.0;
     const char *lang = k->nlangs ? k->langs[li] : "en";
+    const char *title = NULL;
     if (k->attract_story >= 0 && k->attract_story < k->nstories && !k->stories[k->attract_story].hidden) {
         const kstory *s = &k->stories[k->attract_story];
-        const char *title = li < ORL_KIOSK_MAX_LANGS && s->titles[li] ? s->titles[li] : s->title;
-        text_shadow(k, 1, title, 84, 160, 600, W - 320, ORL_TEXT_ALIGN_CENTER, C_TEXT);
+        title = li < ORL_KIOSK_MAX_LANGS && s->titles[li] ? s->titles[li] : s->title;
     }
+    /* a dark plate under the title and "touch to begin", wide enough for the widest of the
+     * languages' lines, so both stay readable over any picture (at least 4.5:1 even over
+     * white: tests/unit/test_kiosk_screens.c) and the plate does not jump as they turn */
+    int widest = 0;
+    for (int i = 0; i < n; i++) {
+        orl_text_desc d = {0};
+        d.size = 52;
+        d.max_width = W - 320;
+        int w = orl_text_measure(k->fonts, kiosk_word_in(k->nlangs ? k->langs[i] : "en", KW_TOUCH), &d).width;
+        if (w > widest) widest = w;
+    }
+    if (title) {
+        orl_text_desc d = {0};
+        d.size = 84;
+        d.max_width = W - 320;
+        int w = orl_text_measure(k->bold, title, &d).width;
+        if (w > widest) widest = w;
+    }
+    int pw = widest + 2 * 56;
+    if (pw > W - 160) pw = W - 160;
+    int th = title ? measure(k, 1, title, 84, W - 320) : 0;
+    int top = title ? 600 - 36 : 800 - 36;
+    round_fill(k, (SDL_Rect){(W - pw) / 2, top, pw, 800 + 75 + 36 - top + (th > 110 ? th - 110 : 0)}, 48,
+               rgba(16, 12, 10, PLATE_ALPHA));
+    if (title) text_shadow(k, 1, title, 84, 160, 600, W - 320, ORL_TEXT_ALIGN_CENTER, C_TEXT);
     SDL_Color c = C_ACCENT;
     c.a = (Uint8)lround(255.0 * ta);
-    text_shadow(k, 0, kiosk_word_in(lang, KW_TOUCH), 52, 160, 800, W - 320, ORL_TEXT_ALIGN_CENTER, c);
+    text_shadow(k, 0, kiosk_word_in(lang, KW_TOUCH), 52, 160, 800 + (th > 110 ? th - 110 : 0), W - 320,
+                ORL_TEXT_ALIGN_CENTER, c);
     /* a slow breathing ring: touch here, or anywhere */
     double pulse = 0.5 + 0.5 * sin(k->now * 2.0);
     round_fill(k, (SDL_Rect){W / 2 - 48, 940 - 48, 96, 96}, 48, rgba(251, 244, 234, (int)(20 + 40 * pulse)));
@@ -493,8 +677,9 @@ static void draw_stories(orl_kiosk *k)
         if (!play || strcmp(play, lang) == 0) continue;
         char line[128];
         fill_word(line, sizeof line, kiosk_word_in(lang, KW_IN_LANGUAGE), kiosk_lang_name(play));
-        text(k, 0, line, 28, b->rect.x + 20, b->rect.y + b->rect.h - 48, b->rect.w - 40, ORL_TEXT_ALIGN_CENTER,
-             C_MUTED);
+        /* on a plate at the top of the card (the title has the bottom) */
+        fill(k, b->rect.x, b->rect.y, b->rect.w, 52, rgba(16, 12, 10, 205));
+        text(k, 0, line, 28, b->rect.x + 20, b->rect.y + 8, b->rect.w - 40, ORL_TEXT_ALIGN_CENTER, C_MUTED);
     }
 }
 

@@ -55,6 +55,9 @@ typedef struct kstory {
     orl_scene cover;      /* the cover (or start picture) as one layer under a slow camera */
     orl_layer cover_layer;
     orl_scene_renderer *sr; /* for the cover, on the kiosk's renderer */
+    SDL_Texture *generated; /* the cover made for a story without a picture (kiosk_draw.c) */
+    SDL_Texture *card;      /* its picture on the story picker's card */
+    int card_failed;
     /* the bundle as verified: reloaded only when it did not change since */
     dev_t dev;
     ino_t ino;

@@ -14,6 +14,7 @@
 #include "tmpdir.h"
 
 #include <math.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,150 @@ static void pixel(const canvas *c, int x, int y, int *r, int *g, int *b)
     *r = (int)((p >> 16) & 255);
     *g = (int)((p >> 8) & 255);
     *b = (int)(p & 255);
+}
+
+static const kbutton *button(orl_kiosk *k, kaction a, int arg);
+
+static double lum(int r, int g, int b)
+{
+    double c[3] = {r / 255.0, g / 255.0, b / 255.0};
+    for (int i = 0; i < 3; i++) c[i] = c[i] <= 0.03928 ? c[i] / 12.92 : pow((c[i] + 0.055) / 1.055, 2.4);
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+/* A kiosk of one story, in English only. */
+static orl_kiosk *one_story(orl_kiosk_config *cfg, canvas *c, const char *path)
+{
+    orl_kiosk_config_defaults(cfg);
+    cfg->dir = orl_strdup(".");
+    cfg->bundles[cfg->nbundles++] = orl_strdup(path);
+    cfg->languages[cfg->nlanguages++] = orl_strdup("en");
+    orl_kiosk_desc kd = {0};
+    kd.config = cfg;
+    kd.renderer = c->r;
+    kd.software = 1;
+    orl_kiosk *k = orl_kiosk_create(&kd);
+    assert_non_null(k);
+    assert_int_equal(orl_kiosk_story_count(k), 1);
+    return k;
+}
+
+/* Mean and spread of the picture's brightness (0..255), on a grid of samples. */
+static void brightness(const canvas *c, double *mean, double *spread)
+{
+    double sum = 0, sq = 0;
+    int n = 0;
+    for (int y = 0; y < c->s->h; y += 7)
+        for (int x = 0; x < c->s->w; x += 7) {
+            int r, g, b;
+            pixel(c, x, y, &r, &g, &b);
+            double v = (r + g + b) / 3.0;
+            sum += v;
+            sq += v * v;
+            n++;
+        }
+    *mean = sum / n;
+    *spread = sqrt(sq / n - *mean * *mean);
+}
+
+/* "Touch the screen to begin" over a white cover: the plate under it keeps >= 4.5:1. */
+static void test_touch_readable(void **state)
+{
+    (void)state;
+    assert_int_equal(tmpdir_make("orl-kiosk-screens", NULL), 0);
+    mkdir(tpath("white"), 0755);
+    mkdir(tpath("white/images"), 0755);
+    SDL_Surface *w = SDL_CreateRGBSurfaceWithFormat(0, 1920, 1080, 24, SDL_PIXELFORMAT_RGB24);
+    assert_non_null(w);
+    SDL_FillRect(w, NULL, SDL_MapRGB(w->format, 255, 255, 255));
+    assert_int_equal(IMG_SavePNG(w, tpath("white/images/white.png")), 0);
+    SDL_FreeSurface(w);
+    FILE *f = fopen(tpath("white/story.lua"), "w");
+    assert_non_null(f);
+    fputs("story { id = \"white\", version = \"1\", title = \"White\", language = \"en\", start = \"a\",\n"
+          "  cover = \"images/white.png\" }\n"
+          "scene \"a\" { text = \"All white.\", ending = true }\n", f);
+    fclose(f);
+    canvas c = canvas_make(1920, 1080);
+    orl_kiosk_config cfg;
+    orl_kiosk *k = one_story(&cfg, &c, tpath("white"));
+    pass(k, 5); /* mid-turn: no fade, the words fully shown */
+    draw(k, &c);
+    maybe_save(&c, "attract_white");
+    /* the plate's colour beside the words, in their line, and the words' own colour */
+    int r, g, b;
+    pixel(&c, 960, 800 - 20, &r, &g, &b); /* between the title and the words: plate only */
+    double plate = lum(r, g, b), accent = lum(242, 184, 110);
+    double ratio = (accent + 0.05) / (plate + 0.05);
+    printf("# plate rgb(%d, %d, %d): \"touch to begin\" at %.1f:1\n", r, g, b, ratio);
+    assert_true(ratio >= 4.5);
+    /* and the white is still there around it: a plate, not a black screen */
+    pixel(&c, 40, 540, &r, &g, &b);
+    assert_true(r > 200 && g > 200 && b > 200);
+    orl_kiosk_free(k);
+    orl_kiosk_config_free(&cfg);
+    canvas_free(&c);
+    tmpdir_remove();
+}
+
+/* A story with no picture at all (good-small, like El cruce): its turn of the attract loop and
+ * its card show a made-up landscape, not a near-black screen. */
+static void test_generated_cover(void **state)
+{
+    (void)state;
+    canvas c = canvas_make(960, 540);
+    orl_kiosk_config cfg;
+    orl_kiosk *k = one_story(&cfg, &c, ORL_TEST_DATA "/good-small");
+    pass(k, 5);
+    draw(k, &c);
+    maybe_save(&c, "attract_generated");
+    double mean, spread;
+    brightness(&c, &mean, &spread);
+    printf("# generated cover: brightness %.0f, spread %.0f\n", mean, spread);
+    assert_true(mean > 60);
+    assert_true(spread > 20);
+    orl_kiosk_free(k);
+    orl_kiosk_config_free(&cfg);
+    /* El cruce itself, and its card among others */
+    orl_kiosk_config_defaults(&cfg);
+    orl_diags d = {0};
+    assert_int_equal(orl_kiosk_config_load(ORL_TEST_DATA "/kiosk/kiosk.lua", &cfg, &d), 0);
+    orl_diags_free(&d);
+    cfg.bundles[cfg.nbundles++] = orl_strdup(ORL_SOURCE_DIR "/stories/el-cruce");
+    orl_kiosk_desc kd = {0};
+    kd.config = &cfg;
+    kd.renderer = c.r;
+    kd.software = 1;
+    k = orl_kiosk_create(&kd);
+    assert_non_null(k);
+    assert_int_equal(orl_kiosk_story_count(k), 3);
+    tap(k, 960, 540);
+    assert_true(orl_kiosk_tap_label(k, "Español"));
+    draw(k, &c);
+    maybe_save(&c, "stories_three_es");
+    const kbutton *card = button(k, KA_STORY, 2);
+    assert_non_null(card);
+    /* the top half of El cruce's card (above its title): a picture, not a flat fill */
+    canvas part = c;
+    double sum = 0, sq = 0;
+    int n = 0;
+    for (int y = card->rect.y / 2 + 4; y < (card->rect.y + card->rect.h / 2) / 2; y += 2)
+        for (int x = card->rect.x / 2 + 4; x < (card->rect.x + card->rect.w) / 2 - 4; x += 2) {
+            int r, g, b;
+            pixel(&part, x, y, &r, &g, &b);
+            double v = (r + g + b) / 3.0;
+            sum += v;
+            sq += v * v;
+            n++;
+        }
+    mean = sum / n;
+    spread = sqrt(sq / n - mean * mean);
+    printf("# El cruce's card: brightness %.0f, spread %.0f\n", mean, spread);
+    assert_true(mean > 60);
+    assert_true(spread > 8);
+    orl_kiosk_free(k);
+    orl_kiosk_config_free(&cfg);
+    canvas_free(&c);
 }
 
 static const kbutton *button(orl_kiosk *k, kaction a, int arg)
@@ -247,6 +392,8 @@ int main(void)
         cmocka_unit_test(test_pickers_way_back_and_mirrored),
         cmocka_unit_test(test_hold_progress),
         cmocka_unit_test(test_no_stripes_scaled),
+        cmocka_unit_test(test_touch_readable),
+        cmocka_unit_test(test_generated_cover),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
