@@ -285,7 +285,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         exit_services = &sv;
         if (!exit_hook) exit_hook = atexit(on_exit_closing) == 0;
         touch_state ts = {0};
-        double last = now_s(), started = last;
+        double last = now_s(), started = last, last_draw = 0;
         int need = 1, moving = 1, ready = 0;
         drv = SDL_GetCurrentVideoDriver();
         /* systemd's watchdog (service.h): pinged from this loop only, so a loop that stops
@@ -328,7 +328,11 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
             double t = now_s(), dt = t - last;
             last = t;
             moving = orl_kiosk_tick(k, dt);
+            /* a still screen is drawn again every second: a frame the compositor dropped (the
+             * first one, before cage has shown the window) must not stay lost for hours */
+            if (t - last_draw >= 1.0) need = 1;
             if (need || moving) {
+                last_draw = t;
                 double t0 = now_s();
                 moving |= orl_kiosk_draw(k);
                 SDL_RenderPresent(r);
