@@ -323,7 +323,9 @@ void kiosk_layout(orl_kiosk *k)
     case ORL_KIOSK_STORY:
         if (player_title_up(k)) {
             int rtl = kiosk_lang_rtl(orl_player_lang(k->player));
-            const char *lbl = kiosk_word_in(orl_player_lang(k->player), KW_STORIES);
+            /* "Stories" leads to the other stories; with one story on offer it leads back to
+             * the languages: "Back" */
+            const char *lbl = kiosk_word_in(orl_player_lang(k->player), kiosk_visible_count(k) > 1 ? KW_STORIES : KW_BACK);
             int w = 300;
             if (kiosk_visible_count(k) > 1 || k->nlangs > 1) add(k, KA_HOME, 0, lbl, 36, rtl ? W - 72 - w : 72, 40, w, 88);
         }
