@@ -864,6 +864,12 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
         if (k->now - k->message_started >= ORL_KIOSK_MESSAGE_SECONDS) go_attract(k);
         moving = 1;
         break;
+    case ORL_KIOSK_OUT_OF_ORDER:
+        /* drawn continuously, as the attract loop is, with a slow breathing dot: under cage
+         * (Xwayland) a screen drawn once, or once a second, was never shown (a black screen
+         * instead of "out of order"), and a technician can see the kiosk is not frozen */
+        moving = 1;
+        break;
     case ORL_KIOSK_PIN:
         if (orl_pin_wait(&k->guard, k->now) > 0) moving = 1;
         else if (strstr(k->pin_msg, "wait")) k->pin_msg[0] = 0;

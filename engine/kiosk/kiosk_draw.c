@@ -754,6 +754,9 @@ static void draw_out_of_order(orl_kiosk *k)
         text(k, 0, kiosk_word_in(lang, KW_OUT_OF_ORDER_SUB), 30, 200, y + 72, W - 400, ORL_TEXT_ALIGN_CENTER, C_MUTED);
         y += block;
     }
+    /* a slow breathing dot: the kiosk is alive, only without stories */
+    double pulse = 0.5 + 0.5 * sin(k->now * 1.5);
+    round_fill(k, (SDL_Rect){W / 2 - 16, H - 90, 32, 32}, 16, rgba(251, 244, 234, (int)(40 + 80 * pulse)));
 }
 
 static void draw_pin(orl_kiosk *k)

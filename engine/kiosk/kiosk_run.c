@@ -339,7 +339,8 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 need = 0;
                 /* about 30 frames a second is plenty for a story's slow camera moves, and 20 for
                  * the attract loop's, which runs all day: the CPU (often no GPU) is spared */
-                double frame = orl_kiosk_screen_now(k) == ORL_KIOSK_ATTRACT ? 1.0 / 20 : 1.0 / 30;
+                orl_kiosk_screen sn = orl_kiosk_screen_now(k);
+                double frame = sn == ORL_KIOSK_ATTRACT || sn == ORL_KIOSK_OUT_OF_ORDER ? 1.0 / 20 : 1.0 / 30;
                 double spent = now_s() - t0;
                 if (spent < frame) SDL_Delay((Uint32)((frame - spent) * 1000));
             }
