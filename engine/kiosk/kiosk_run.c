@@ -285,7 +285,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         exit_services = &sv;
         if (!exit_hook) exit_hook = atexit(on_exit_closing) == 0;
         touch_state ts = {0};
-        double last = now_s(), started = last, last_draw = 0;
+        double last = now_s(), started = last;
         int need = 1, moving = 1, ready = 0;
         drv = SDL_GetCurrentVideoDriver();
         /* systemd's watchdog (service.h): pinged from this loop only, so a loop that stops
@@ -328,11 +328,11 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
             double t = now_s(), dt = t - last;
             last = t;
             moving = orl_kiosk_tick(k, dt);
-            /* a still screen is drawn again every second: a frame the compositor dropped (the
-             * first one, before cage has shown the window) must not stay lost for hours */
-            if (t - last_draw >= 1.0) need = 1;
-            if (need || moving) {
-                last_draw = t;
+            /* every screen is drawn continuously, still ones at 20 frames a second: under
+             * cage (Xwayland and Wayland alike) a frame drawn once, or once a second, never
+             * reached the screen ("out of order" stayed black; tests/unit/test_kiosk_cage.c) */
+            int still = !moving;
+            {
                 double t0 = now_s();
                 moving |= orl_kiosk_draw(k);
                 SDL_RenderPresent(r);
@@ -340,7 +340,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 /* about 30 frames a second is plenty for a story's slow camera moves, and 20 for
                  * the attract loop's, which runs all day: the CPU (often no GPU) is spared */
                 orl_kiosk_screen sn = orl_kiosk_screen_now(k);
-                double frame = sn == ORL_KIOSK_ATTRACT || sn == ORL_KIOSK_OUT_OF_ORDER ? 1.0 / 20 : 1.0 / 30;
+                double frame = still || sn == ORL_KIOSK_ATTRACT || sn == ORL_KIOSK_OUT_OF_ORDER ? 1.0 / 20 : 1.0 / 30;
                 double spent = now_s() - t0;
                 if (spent < frame) SDL_Delay((Uint32)((frame - spent) * 1000));
             }
