@@ -46,29 +46,33 @@ static int hash_pin(void)
     char pin[64], again[64], extra[64];
     int tty = isatty(STDIN_FILENO);
     int rc = ORL_EXIT_USAGE;
-    const char *how = "type it twice on a terminal, or give it as two equal lines: "
-                      "printf 'PIN\\nPIN\\n' | orilla kiosk --hash-pin";
+    const char *how = orl_app_words("@kiosk", "type it twice on a terminal, or give it as two equal lines: "
+                                              "printf 'PIN\\nPIN\\n' | orilla kiosk --hash-pin");
     if (read_secret("Operator PIN (4 to 12 digits): ", pin, sizeof pin) != 0) {
-        fprintf(stderr, "orilla kiosk: --hash-pin reads the PIN twice on standard input: %s\n", how);
+        fprintf(stderr, orl_app_words("@kiosk", "orilla kiosk: --hash-pin reads the PIN twice on standard input: %s\n"),
+                how);
         return ORL_EXIT_USAGE;
     }
     if (!orl_pin_format_ok(pin)) {
-        fprintf(stderr, "orilla kiosk: a PIN is %d to %d digits (0-9), nothing else\n", ORL_PIN_MIN_DIGITS,
-                ORL_PIN_MAX_DIGITS);
+        fprintf(stderr, orl_app_words("@kiosk", "orilla kiosk: a PIN is %d to %d digits (0-9), nothing else\n"),
+                ORL_PIN_MIN_DIGITS, ORL_PIN_MAX_DIGITS);
         goto out;
     }
     if (read_secret("Again, to be sure: ", again, sizeof again) != 0) {
-        fprintf(stderr, "orilla kiosk: the PIN was given once; --hash-pin needs it twice, the same both times: %s\n",
+        fprintf(stderr,
+                orl_app_words("@kiosk", "orilla kiosk: the PIN was given once; --hash-pin needs it twice, the same "
+                                        "both times: %s\n"),
                 how);
         goto out;
     }
     if (strcmp(pin, again) != 0) {
-        fprintf(stderr, "orilla kiosk: the two PINs differ; nothing was made\n");
+        fputs(orl_app_words("@kiosk", "orilla kiosk: the two PINs differ; nothing was made\n"), stderr);
         goto out;
     }
     if (!tty && read_secret("", extra, sizeof extra) == 0) {
-        fprintf(stderr, "orilla kiosk: more than two lines on standard input; --hash-pin reads the PIN exactly twice "
-                        "(nothing was made)\n");
+        fputs(orl_app_words("@kiosk", "orilla kiosk: more than two lines on standard input; --hash-pin reads the "
+                                      "PIN exactly twice (nothing was made)\n"),
+              stderr);
         goto out;
     }
     char hash[ORL_PIN_HASH_MAX], err[200];

@@ -4,6 +4,7 @@
 #include "kiosk/kiosk_internal.h"
 #include "kiosk/service.h"
 #include "render/gpu.h"
+#include "story/messages.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
@@ -661,6 +662,15 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
 /* ---------------------------------------------------------------------------------------
  * --check */
 
+/* --check's words in the language of ORILLA_LANG (English, or Spanish: story/messages_es.inc,
+ * code "@kiosk"). */
+static const char *kw(const char *fmt)
+{
+    orl_wording_fn w = orl_messages_wording(orl_messages_default_lang());
+    const char *t = w ? w("@kiosk", fmt) : NULL;
+    return t ? t : fmt;
+}
+
 /* 0 when this process can write `path` (a file the kiosk makes or appends to, and renames
  * beside: the statistics' journal, the log's rotation), else -1 with the reason in why. */
 static int can_write(const char *path, char *why, size_t n)
@@ -675,25 +685,19 @@ static int can_write(const char *path, char *why, size_t n)
     if (!slash) snprintf(dir, strlen(dir) + 1, ".");
     else if (slash == dir) slash[1] = 0;
     else *slash = 0;
-    int rc = 0;
-    if (stat(dir, &sb) != 0) {
-        snprintf(why, n, "its folder %s does not exist (%s)", dir, strerror(errno));
-        rc = -1;
-    } else if (!S_ISDIR(sb.st_mode)) {
-        snprintf(why, n, "%s is not a folder", dir);
-        rc = -1;
-    } else if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0) {
-        snprintf(why, n, "its folder %s cannot be written by this user (%s)", dir, strerror(errno));
-        rc = -1;
-    } else if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) {
-            snprintf(why, n, "it is a folder, not a file");
-            rc = -1;
-        } else if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0) {
-            snprintf(why, n, "it cannot be written by this user (%s)", strerror(errno));
-            rc = -1;
-        }
-    }
+    int rc = -1;
+    if (stat(dir, &sb) != 0)
+        snprintf(why, n, kw("its folder %s does not exist (%s)"), dir, strerror(errno));
+    else if (!S_ISDIR(sb.st_mode))
+        snprintf(why, n, kw("%s is not a folder"), dir);
+    else if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0)
+        snprintf(why, n, kw("its folder %s cannot be written by this user (%s)"), dir, strerror(errno));
+    else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        snprintf(why, n, "%s", kw("it is a folder, not a file"));
+    else if (stat(path, &sb) == 0 && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+        snprintf(why, n, kw("it cannot be written by this user (%s)"), strerror(errno));
+    else
+        rc = 0;
     free(dir);
     return rc;
 }
@@ -705,30 +709,34 @@ static int check_settings(const orl_kiosk_config *c, const orl_kiosk *k, FILE *o
     int errors = 0;
     char why[700];
     if (!c->key)
-        fprintf(out, "warning: no key: signatures are not checked, so a bundle anyone packed is shown (each bundle's "
-                     "files are still checked against its manifest). Add key = \"/etc/orilla/workshop.pub\"\n");
+        fputs(kw("warning: no key: signatures are not checked, so a bundle anyone packed is shown (each bundle's "
+                 "files are still checked against its manifest). Add key = \"/etc/orilla/workshop.pub\"\n"),
+              out);
     if (!c->withdrawn)
-        fprintf(out, "warning: no withdrawal list: a narrator's withdrawal cannot be applied on this kiosk. Add "
-                     "withdrawn = \"/etc/orilla/withdrawn.txt\" (an empty file is fine)\n");
+        fputs(kw("warning: no withdrawal list: a narrator's withdrawal cannot be applied on this kiosk. Add "
+                 "withdrawn = \"/etc/orilla/withdrawn.txt\" (an empty file is fine)\n"),
+              out);
     else if (k && k->withdrawn_ok)
-        fprintf(out, "withdrawal list: %s (%d entr%s)\n", c->withdrawn, k->withdrawn.n, k->withdrawn.n == 1 ? "y" : "ies");
+        fprintf(out, k->withdrawn.n == 1 ? kw("withdrawal list: %s (%d entry)\n") : kw("withdrawal list: %s (%d entries)\n"),
+                c->withdrawn, k->withdrawn.n);
     if (!c->pin_hash)
-        fprintf(out, "warning: no pin_hash: the operator menu cannot be opened (orilla kiosk --hash-pin makes one)\n");
+        fputs(kw("warning: no pin_hash: the operator menu cannot be opened (orilla kiosk --hash-pin makes one)\n"), out);
     if (!c->stats) {
-        fprintf(out, "note: no stats file: no statistics are kept\n");
+        fputs(kw("note: no stats file: no statistics are kept\n"), out);
     } else if (can_write(c->stats, why, sizeof why) != 0) {
-        fprintf(out, "error: stats %s cannot be written: %s; the kiosk would run without statistics\n", c->stats, why);
+        fprintf(out, kw("error: stats %s cannot be written: %s; the kiosk would run without statistics\n"), c->stats, why);
         errors++;
     }
     if (!c->log) {
-        fprintf(out, "note: no log file: the kiosk logs to standard error (the journal under systemd)\n");
+        fputs(kw("note: no log file: the kiosk logs to standard error (the journal under systemd)\n"), out);
     } else if (can_write(c->log, why, sizeof why) != 0) {
-        fprintf(out, "error: log %s cannot be written: %s; the kiosk would log to standard error only\n", c->log, why);
+        fprintf(out, kw("error: log %s cannot be written: %s; the kiosk would log to standard error only\n"), c->log, why);
         errors++;
     }
     if (geteuid() == 0 && (c->stats || c->log))
-        fprintf(out, "note: checked as root, who can write anywhere; to check as the kiosk's own user: "
-                     "runuser -u orilla -- orilla kiosk --config %s --check\n", c->file ? c->file : "kiosk.lua");
+        fprintf(out, kw("note: checked as root, who can write anywhere; to check as the kiosk's own user: "
+                        "runuser -u orilla -- orilla kiosk --config %s --check\n"),
+                c->file ? c->file : "kiosk.lua");
     return errors;
 }
 

@@ -88,6 +88,13 @@ expect check-good check3 "1 story to show, 0 left out"
 expect check-unwritable check4 "error: stats /etc/hostname/stats.db cannot be written: /etc/hostname is not a folder"
 expect check-unwritable check4 "error: log $work/no-such-folder/kiosk.log cannot be written: its folder $work/no-such-folder does not exist"
 
+# the same in Spanish
+ORILLA_LANG=es "$orilla" kiosk --config kiosk.lua --check --stats /etc/hostname/stats.db > check5 2>&1; status check-es 1 $?
+expect check-es check5 "error: no se puede escribir stats /etc/hostname/stats.db: /etc/hostname no es una carpeta"
+sed -i 's/^  key = .*$//' kiosk.lua
+ORILLA_LANG=es "$orilla" kiosk --config kiosk.lua --check > check6 2>&1
+expect check-es check6 "aviso: no hay clave (key): no se comprueban las firmas"
+
 # info checks the files: a picture changed after signing is not "good signature"
 cp -r "$src/tests/data/player-basic" pb
 "$orilla" pack pb -o pb.orilla --sign key.key > /dev/null 2>&1 || { echo "FAIL: pack pb"; exit 1; }
