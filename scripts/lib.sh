@@ -14,12 +14,14 @@ ORL_ASAN_BUILD_DIR=${ORL_ASAN_BUILD_DIR:-build-asan}
 ORL_CLANG_BUILD_DIR=${ORL_CLANG_BUILD_DIR:-build-clang}
 
 # Build tools, libraries, fonts, and what the tests use (cmocka, Xvfb for window tests,
-# graphviz for `orilla graph`, clang for the fuzz harnesses).
+# graphviz for `orilla graph`, clang for the fuzz harnesses, cage + Xwayland + grim for the
+# kiosk under its compositor: tests/unit/test_kiosk_cage.c).
 ORL_PACKAGES=(
     build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev libpng-dev
     libcglm-dev liblua5.4-dev libphysfs-dev libsqlite3-dev libsodium-dev
-    libfribidi-dev libzip-dev libcmocka-dev libespeak-ng-dev libicu-dev zlib1g-dev
+    libfribidi-dev libzip-dev libcmocka-dev libespeak-ng-dev libicu-dev zlib1g-dev libsystemd-dev
+    cage xwayland grim
     fonts-noto-core xvfb xauth graphviz clang zip unzip gettext python3
 )
 

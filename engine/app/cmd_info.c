@@ -55,7 +55,8 @@ int orl_cmd_info(int argc, char **argv)
         }
     }
 
-    /* The bundle: manifest and signature (files are not hashed here: that is verify). */
+    /* The bundle: manifest, signature and every file against the manifest, as verify does:
+     * a good signature says nothing about a picture changed after signing. */
     orl_diags bd = {0};
     bd.wording = orl_app_wording(); /* ORILLA_LANG=es: story/messages.h */
     orl_bundle_report rep;
@@ -69,7 +70,7 @@ int orl_cmd_info(int argc, char **argv)
     }
     int bundle = orl_fs_is_bundle(fs);
     if (bundle) {
-        brc = orl_bundle_inspect(fs, keyfile ? &key : NULL, &rep, &bd);
+        brc = orl_bundle_verify_fs(fs, keyfile ? &key : NULL, &rep, &bd);
     } else {
         orl_bundle_inspect(fs, NULL, &rep, &bd); /* a folder has no manifest: only the counts matter */
         orl_diags_free(&bd);
@@ -108,11 +109,23 @@ int orl_cmd_info(int argc, char **argv)
                                " in %lld files (a story folder, not a bundle)\n"), rep.files);
     }
     if (bundle) {
-        if (rep.has_manifest)
-            printf(orl_app_words_n("@info", (long long)rep.manifest.nfiles,
-                                   "  manifest:    yes, %zu file listed ('orilla verify' checks it)\n",
-                                   "  manifest:    yes, %zu files listed ('orilla verify' checks them)\n"),
+        int changed = 0; /* problems with the files themselves (see below) */
+        for (size_t i = 0; i < bd.n; i++)
+            if (bd.items[i].code && (!strcmp(bd.items[i].code, "changed") || !strcmp(bd.items[i].code, "missing") ||
+                                     !strcmp(bd.items[i].code, "extra-file") || !strcmp(bd.items[i].code, "unreadable")))
+                changed++;
+        if (rep.has_manifest) {
+            printf(orl_app_words_n("@info", (long long)rep.manifest.nfiles, "  manifest:    yes, %zu file listed",
+                                   "  manifest:    yes, %zu files listed"),
                    rep.manifest.nfiles);
+            if (!changed)
+                fputs(orl_app_words_n("@info", (long long)rep.manifest.nfiles, "; it matches\n", "; they all match\n"),
+                      stdout);
+            else
+                printf(orl_app_words_n("@info", changed, "; %d DOES NOT MATCH (see below)\n",
+                                       "; %d DO NOT MATCH (see below)\n"),
+                       changed);
+        }
         else
             fputs(orl_app_words("@info", "  manifest:    none or unreadable (see below)\n"), stdout);
         if (rep.has_manifest && rep.manifest.made)
@@ -120,6 +133,9 @@ int orl_cmd_info(int argc, char **argv)
                    rep.manifest.made);
         if (!rep.is_signed)
             fputs(orl_app_words("@info", "  signature:   none (not signed)\n"), stdout);
+        else if (rep.signature_ok && changed)
+            printf(orl_app_words("@info", "  signature:   yes, key %s: good for %s, but files changed after signing\n"),
+                   rep.signer, keyfile);
         else if (rep.signature_ok)
             printf(orl_app_words("@info", "  signature:   yes, key %s: good signature for %s\n"), rep.signer, keyfile);
         else if (keyfile)

@@ -39,38 +39,55 @@ static int read_secret(const char *prompt, char *buf, size_t n)
     return 0;
 }
 
+/* --hash-pin: the PIN twice, on a terminal (not shown) or as two equal lines on standard
+ * input; anything else makes nothing (one line, two different lines, more than two). */
 static int hash_pin(void)
 {
-    char pin[64], again[64];
+    char pin[64], again[64], extra[64];
+    int tty = isatty(STDIN_FILENO);
+    int rc = ORL_EXIT_USAGE;
+    const char *how = orl_app_words("@kiosk", "type it twice on a terminal, or give it as two equal lines: "
+                                              "printf 'PIN\\nPIN\\n' | orilla kiosk --hash-pin");
     if (read_secret("Operator PIN (4 to 12 digits): ", pin, sizeof pin) != 0) {
-        fprintf(stderr, "orilla kiosk: --hash-pin reads the PIN on standard input (echo 1234 | orilla kiosk --hash-pin)\n");
+        fprintf(stderr, orl_app_words("@kiosk", "orilla kiosk: --hash-pin reads the PIN twice on standard input: %s\n"),
+                how);
         return ORL_EXIT_USAGE;
     }
     if (!orl_pin_format_ok(pin)) {
-        fprintf(stderr, "orilla kiosk: a PIN is %d to %d digits (0-9), nothing else\n", ORL_PIN_MIN_DIGITS,
-                ORL_PIN_MAX_DIGITS);
-        sodium_memzero(pin, sizeof pin);
-        return ORL_EXIT_USAGE;
+        fprintf(stderr, orl_app_words("@kiosk", "orilla kiosk: a PIN is %d to %d digits (0-9), nothing else\n"),
+                ORL_PIN_MIN_DIGITS, ORL_PIN_MAX_DIGITS);
+        goto out;
     }
-    if (isatty(STDIN_FILENO)) {
-        if (read_secret("Again, to be sure: ", again, sizeof again) != 0 || strcmp(pin, again) != 0) {
-            fprintf(stderr, "orilla kiosk: the two PINs differ; nothing was made\n");
-            sodium_memzero(pin, sizeof pin);
-            sodium_memzero(again, sizeof again);
-            return ORL_EXIT_USAGE;
-        }
-        sodium_memzero(again, sizeof again);
+    if (read_secret("Again, to be sure: ", again, sizeof again) != 0) {
+        fprintf(stderr,
+                orl_app_words("@kiosk", "orilla kiosk: the PIN was given once; --hash-pin needs it twice, the same "
+                                        "both times: %s\n"),
+                how);
+        goto out;
+    }
+    if (strcmp(pin, again) != 0) {
+        fputs(orl_app_words("@kiosk", "orilla kiosk: the two PINs differ; nothing was made\n"), stderr);
+        goto out;
+    }
+    if (!tty && read_secret("", extra, sizeof extra) == 0) {
+        fputs(orl_app_words("@kiosk", "orilla kiosk: more than two lines on standard input; --hash-pin reads the "
+                                      "PIN exactly twice (nothing was made)\n"),
+              stderr);
+        goto out;
     }
     char hash[ORL_PIN_HASH_MAX], err[200];
-    int rc = orl_pin_hash(pin, hash, err, sizeof err);
-    sodium_memzero(pin, sizeof pin);
-    if (rc != 0) {
+    if (orl_pin_hash(pin, hash, err, sizeof err) != 0) {
         fprintf(stderr, "orilla kiosk: %s\n", err);
-        return ORL_EXIT_USAGE;
+        goto out;
     }
     printf("%s\n", hash);
     fprintf(stderr, "Paste it in kiosk.lua as:  pin_hash = \"%s\",\n", hash);
-    return ORL_EXIT_OK;
+    rc = ORL_EXIT_OK;
+out:
+    sodium_memzero(pin, sizeof pin);
+    sodium_memzero(again, sizeof again);
+    sodium_memzero(extra, sizeof extra);
+    return rc;
 }
 
 int orl_cmd_kiosk(int argc, char **argv)

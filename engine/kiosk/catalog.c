@@ -44,8 +44,12 @@ static void log_diags(orl_kiosk *k, const orl_diags *d, const char *what)
         if (g->sev == ORL_NOTE) continue;
         char where[64] = "";
         if (g->line > 0) snprintf(where, sizeof where, ":%d", g->line);
-        kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s: %s%s: %s", what, g->file ? g->file : "?",
-                  where, g->msg ? g->msg : "");
+        if (g->file && strcmp(g->file, what) == 0) /* a bundle's own problem: its path once */
+            kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s%s: %s", what, where,
+                      g->msg ? g->msg : "");
+        else
+            kiosk_log(k, g->sev == ORL_ERROR ? ORL_LOG_ERROR : ORL_LOG_WARN, "%s: %s%s: %s", what,
+                      g->file ? g->file : "?", where, g->msg ? g->msg : "");
         shown++;
     }
 }
@@ -96,26 +100,34 @@ static int file_id(const char *path, kstory *s)
     return 0;
 }
 
-static int verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
+/* A bundle is always checked file by file against its manifest (a picture or story.lua
+ * changed after packing is refused, key or not); with `key`, its signature too. A story
+ * folder has nothing to check against: accepted without a key, refused with one. */
+int kiosk_catalog_verify(orl_kiosk *k, const char *path, char *why, size_t whylen)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
         snprintf(why, whylen, "cannot be read: %s", strerror(errno));
         return -1;
     }
-    if (!k->have_key) return 0;
     if (S_ISDIR(sb.st_mode)) {
+        if (!k->have_key) return 0;
         snprintf(why, whylen, "a story folder cannot be checked against the key; pack it with "
                               "'orilla pack DIR -o NAME.orilla --sign KEY.key'");
         return -1;
     }
     orl_diags d = {0};
     orl_bundle_report rep;
-    int rc = orl_bundle_verify(path, &k->key, &rep, &d);
+    int rc = orl_bundle_verify(path, k->have_key ? &k->key : NULL, &rep, &d);
     if (rc != 0) {
-        char first[400];
-        first_error(&d, first, sizeof first);
-        snprintf(why, whylen, "fails verification with the key %s: %s", k->key.fingerprint, first);
+        char first[400] = "unknown problem";
+        for (size_t i = 0; i < d.n; i++) /* the message alone: the path is said once, by the caller */
+            if (d.items[i].sev == ORL_ERROR) {
+                snprintf(first, sizeof first, "%s", d.items[i].msg ? d.items[i].msg : "?");
+                break;
+            }
+        if (k->have_key) snprintf(why, whylen, "fails verification with the key %s: %s", k->key.fingerprint, first);
+        else snprintf(why, whylen, "fails verification (its files are not the ones packed): %s", first);
         log_diags(k, &d, path);
     }
     orl_bundle_report_free(&rep);
@@ -162,6 +174,8 @@ static void free_story(kstory *s)
     for (int i = 0; i < s->nlangs; i++) free(s->langs[i]);
     for (int i = 0; i < ORL_KIOSK_MAX_LANGS; i++) free(s->titles[i]);
     orl_scene_renderer_free(s->sr);
+    if (s->generated) SDL_DestroyTexture(s->generated);
+    if (s->card) SDL_DestroyTexture(s->card);
     orl_story_free(s->st);
     memset(s, 0, sizeof *s);
 }
@@ -173,7 +187,7 @@ static void add_story(orl_kiosk *k, const char *path)
         kiosk_problem_add(k, path, "more than %d stories", KIOSK_MAX_STORIES);
         return;
     }
-    if (verify(k, path, why, sizeof why) != 0) {
+    if (kiosk_catalog_verify(k, path, why, sizeof why) != 0) {
         kiosk_problem_add(k, path, "%s", why);
         return;
     }
@@ -200,6 +214,10 @@ static void add_story(orl_kiosk *k, const char *path)
     s->title = orl_strdup(st->title ? st->title : s->id);
     s->st = st;
     file_id(path, s);
+    {
+        struct stat sb;
+        s->folder = stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+    }
     if (st->language) s->langs[s->nlangs++] = orl_strdup(st->language);
     for (int i = 0; i < st->translations.n && s->nlangs < ORL_KIOSK_MAX_LANGS + 1; i++)
         if (!st->language || strcmp(st->translations.items[i], st->language) != 0)
@@ -208,7 +226,10 @@ static void add_story(orl_kiosk *k, const char *path)
     set_cover(s);
     k->nstories++;
     kiosk_log(k, ORL_LOG_INFO, "story \"%s\" version %s from %s (%d language%s)%s", s->id, s->version, path, s->nlangs,
-              s->nlangs == 1 ? "" : "s", k->have_key ? ", signature good" : "");
+              s->nlangs == 1 ? "" : "s",
+              k->have_key ? ", every file as signed"
+              : s->folder ? ", a story folder (nothing to check it against)"
+                          : ", every file as packed (signature not checked: no key)");
 }
 
 static void add_lang(orl_kiosk *k, const char *code)
@@ -301,6 +322,10 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
         return NULL;
     }
     kstory *s = &k->stories[i];
+    if (s->hidden) {
+        snprintf(why, whylen, "%s is out of the picker: %s", s->path, s->hidden_why);
+        return NULL;
+    }
     kstory now;
     memset(&now, 0, sizeof now);
     if (file_id(s->path, &now) != 0) {
@@ -311,8 +336,8 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
                   now.mtime.tv_sec != s->mtime.tv_sec || now.mtime.tv_nsec != s->mtime.tv_nsec;
     if (changed) {
         /* replaced on disk since it was checked (a new copy from the USB stick?) */
-        if (verify(k, s->path, why, whylen) != 0) return NULL;
-        kiosk_log(k, ORL_LOG_INFO, "%s changed on disk%s", s->path, k->have_key ? "; verified again" : "");
+        if (kiosk_catalog_verify(k, s->path, why, whylen) != 0) return NULL;
+        kiosk_log(k, ORL_LOG_INFO, "%s changed on disk; verified again", s->path);
         file_id(s->path, s);
     }
     static uint64_t seed = 0;

@@ -185,16 +185,34 @@ static void go_attract(orl_kiosk *k)
     k->npin = 0;
     memset(k->pin, 0, sizeof k->pin);
     k->pin_msg[0] = 0;
+    k->confirm_quit = 0;
     k->attract_t = 0;
-    if (k->nstories) k->attract_story = (k->attract_story + 1) % k->nstories;
-    set_screen(k, k->out_of_order ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+    if (k->nstories) k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
+    set_screen(k, k->out_of_order || !kiosk_visible_count(k) ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+}
+
+void kiosk_live_changed(orl_kiosk *k)
+{
+    if (k->attract_story < 0 || k->attract_story >= k->nstories || k->stories[k->attract_story].hidden) {
+        k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
+        k->attract_t = 0;
+    }
+    int none = k->out_of_order || !kiosk_visible_count(k);
+    /* a visitor choosing a story sees the picker without it; one in a story plays on */
+    if (k->screen == ORL_KIOSK_ATTRACT && none) set_screen(k, ORL_KIOSK_OUT_OF_ORDER);
+    else if (k->screen == ORL_KIOSK_OUT_OF_ORDER && !none) set_screen(k, ORL_KIOSK_ATTRACT);
+    else if ((k->screen == ORL_KIOSK_LANGUAGE || k->screen == ORL_KIOSK_STORIES) && none) go_attract(k);
 }
 
 static void story_failed(orl_kiosk *k, const char *why)
 {
     kstory *s = k->story >= 0 && k->story < k->nstories ? &k->stories[k->story] : NULL;
-    kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: %s; the visitor was sent back to the start",
-              s ? s->id : "?", why);
+    if (s && s->hidden) /* what really happened: the bundle changed or went away under the visitor */
+        kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: its bundle %s is %s (the story said: %s); the visitor "
+                                    "was sent back to the start", s->id, s->path, s->hidden_why, why);
+    else
+        kiosk_log(k, ORL_LOG_ERROR, "story \"%s\" stopped: %s; the visitor was sent back to the start",
+                  s ? s->id : "?", why);
     if (s) {
         s->failures++;
         snprintf(s->last_failure, sizeof s->last_failure, "%s", why);
@@ -268,7 +286,7 @@ static void go_choose(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
-    if (k->nstories > 1) set_screen(k, ORL_KIOSK_STORIES);
+    if (kiosk_visible_count(k) > 1) set_screen(k, ORL_KIOSK_STORIES);
     else if (k->nlangs > 1) set_screen(k, ORL_KIOSK_LANGUAGE);
     else go_attract(k);
 }
@@ -297,7 +315,7 @@ static void after_player(orl_kiosk *k)
         k->player_left_title = 0;
         session_end(k, 0);
         session_clear(k);
-        if (k->nstories > 1) {
+        if (kiosk_visible_count(k) > 1) {
             go_choose(k);
             return;
         }
@@ -407,6 +425,9 @@ static void operator_text(orl_kiosk *k)
             append_line(b, cap, "%s%s %s", i ? ", " : " (", k->stories[i].id, k->stories[i].version);
         append_line(b, cap, "%s\n", k->nstories ? ")" : "");
         append_line(b, cap, "Bundles left out: %d%s\n", k->nproblems, k->nproblems ? " (see Problems)" : "");
+        for (int i = 0; i < k->nstories; i++)
+            if (k->stories[i].hidden)
+                append_line(b, cap, "Not offered now: %s: %s\n", k->stories[i].id, k->stories[i].hidden_why);
         append_line(b, cap, "Signatures: %s\n", k->have_key ? k->key.fingerprint : k->cfg->key ? "key unreadable" : "not checked (no key)");
         if (k->stats && orl_stats_summary_of(k->stats, NULL, &sum) == 0)
             append_line(b, cap, "Sessions today: %lld; in all: %lld (%lld reached an ending)\n", sum.started_today,
@@ -422,18 +443,29 @@ static void operator_text(orl_kiosk *k)
         append_line(b, cap, "Idle reset after %.0f s (+%.0f s countdown)\n", k->cfg->idle_seconds,
                     k->cfg->countdown_seconds);
         append_line(b, cap, "Volume: %.0f%%\n", k->volume * 100.0);
+        append_line(b, cap, "Wrong PINs since the start: %d (%d tr%s while the pad was locked)\n", k->wrong_pins,
+                    k->locked_tries, k->locked_tries == 1 ? "y" : "ies");
         break;
     }
 }
 
-static void reload(orl_kiosk *k)
+void kiosk_reload(orl_kiosk *k, const char *why)
 {
+    session_end(k, 0);
     close_player(k);
     session_clear(k);
     kiosk_catalog_free(k);
-    kiosk_log(k, ORL_LOG_INFO, "operator: reload stories");
+    kiosk_log(k, ORL_LOG_INFO, "%s: reload stories", why);
     kiosk_catalog_load(k);
-    k->attract_story = 0;
+    k->attract_story = kiosk_next_visible(k, 0);
+    k->attract_t = 0;
+    if (k->screen == ORL_KIOSK_ATTRACT || k->screen == ORL_KIOSK_OUT_OF_ORDER)
+        set_screen(k, k->out_of_order || !kiosk_visible_count(k) ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
+}
+
+static void reload(orl_kiosk *k)
+{
+    kiosk_reload(k, "operator");
     operator_text(k);
 }
 
@@ -442,24 +474,42 @@ static void pin_ok(orl_kiosk *k)
     if (!k->cfg->pin_hash) return;
     double wait = orl_pin_wait(&k->guard, k->now);
     if (wait > 0) {
+        /* a try while locked is not even checked, but it is counted and logged: someone
+         * may be guessing (never the digits) */
+        k->locked_tries++;
+        k->locked_tries_now++;
+        kiosk_log(k, ORL_LOG_WARN, "operator PIN entered while the pad is locked (%d tr%s during this lock, "
+                                   "%.0f s left; %d wrong PINs in a row)",
+                  k->locked_tries_now, k->locked_tries_now == 1 ? "y" : "ies", ceil(wait), k->guard.wrong);
         snprintf(k->pin_msg, sizeof k->pin_msg, "Too many wrong PINs: wait %.0f s.", ceil(wait));
         memset(k->pin, 0, sizeof k->pin);
         k->npin = 0;
         return;
     }
+    k->locked_tries_now = 0;
     int rc = orl_pin_try(&k->guard, k->cfg->pin_hash, k->pin, k->now);
     memset(k->pin, 0, sizeof k->pin);
     k->npin = 0;
     if (rc == 1) {
-        kiosk_log(k, ORL_LOG_INFO, "operator menu opened");
+        if (k->wrong_pins || k->locked_tries)
+            kiosk_log(k, ORL_LOG_INFO, "operator menu opened (since the start: %d wrong PIN%s, %d tr%s while locked)",
+                      k->wrong_pins, k->wrong_pins == 1 ? "" : "s", k->locked_tries, k->locked_tries == 1 ? "y" : "ies");
+        else
+            kiosk_log(k, ORL_LOG_INFO, "operator menu opened");
+        k->confirm_quit = 0;
         k->op_view = 0;
         operator_text(k);
         k->pin_msg[0] = 0;
         set_screen(k, ORL_KIOSK_OPERATOR);
         return;
     }
+    k->wrong_pins++;
     wait = orl_pin_wait(&k->guard, k->now);
-    kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row)%s", k->guard.wrong, wait > 0 ? "; PIN pad locked" : "");
+    if (wait > 0)
+        kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row); PIN pad locked for %.0f s", k->guard.wrong,
+                  ceil(wait));
+    else
+        kiosk_log(k, ORL_LOG_WARN, "wrong operator PIN (%d in a row)", k->guard.wrong);
     if (wait > 0) snprintf(k->pin_msg, sizeof k->pin_msg, "Wrong PIN. Too many tries: wait %.0f s.", ceil(wait));
     else snprintf(k->pin_msg, sizeof k->pin_msg, "Wrong PIN.");
 }
@@ -471,10 +521,11 @@ static void activate(orl_kiosk *k, int i)
 {
     if (i < 0 || i >= k->nbuttons) return;
     kbutton b = k->buttons[i];
+    if (b.action != KA_OP_QUIT && b.action != KA_OP_QUIT_YES) k->confirm_quit = 0;
     switch (b.action) {
     case KA_LANGUAGE:
         k->lang = b.arg;
-        if (k->nstories == 1) start_story(k, 0);
+        if (kiosk_visible_count(k) == 1) start_story(k, kiosk_next_visible(k, 0));
         else set_screen(k, ORL_KIOSK_STORIES);
         break;
     case KA_STORY:
@@ -482,6 +533,10 @@ static void activate(orl_kiosk *k, int i)
         break;
     case KA_HOME:
         go_choose(k);
+        break;
+    case KA_BACK:
+        if (k->screen == ORL_KIOSK_STORIES && k->nlangs > 1) set_screen(k, ORL_KIOSK_LANGUAGE);
+        else go_attract(k);
         break;
     case KA_CONTINUE:
         if (k->screen == ORL_KIOSK_OTHERS) set_screen(k, ORL_KIOSK_STORY);
@@ -525,8 +580,14 @@ static void activate(orl_kiosk *k, int i)
         go_attract(k);
         break;
     case KA_OP_QUIT:
+        k->confirm_quit = 1; /* one tap is too easy to make by mistake: Yes / No first */
+        break;
+    case KA_OP_QUIT_YES:
         kiosk_log(k, ORL_LOG_INFO, "operator: quit");
         k->quit = 1;
+        break;
+    case KA_OP_QUIT_NO:
+        k->confirm_quit = 0;
         break;
     case KA_NONE:
         break;
@@ -564,9 +625,16 @@ orl_kiosk *orl_kiosk_create(const orl_kiosk_desc *d)
         orl_kiosk_free(k);
         return NULL;
     }
+    k->live.fd = -1;
     kiosk_catalog_load(k);
+    kiosk_live_start(k);
     set_screen(k, k->out_of_order ? ORL_KIOSK_OUT_OF_ORDER : ORL_KIOSK_ATTRACT);
     return k;
+}
+
+void orl_kiosk_end_session(orl_kiosk *k)
+{
+    if (k) session_end(k, 0);
 }
 
 void orl_kiosk_free(orl_kiosk *k)
@@ -575,6 +643,7 @@ void orl_kiosk_free(orl_kiosk *k)
     session_end(k, 0);
     close_player(k);
     session_clear(k);
+    kiosk_live_stop(k);
     kiosk_catalog_free(k);
     for (int i = 0; i < k->nstrings; i++) free(k->strings[i]);
     kiosk_gfx_free(k);
@@ -647,7 +716,7 @@ int orl_kiosk_pointer(orl_kiosk *k, orl_pointer_kind kind, float x, float y)
             set_screen(k, k->nlangs > 1 ? ORL_KIOSK_LANGUAGE : ORL_KIOSK_STORIES);
             if (k->nlangs <= 1) {
                 k->lang = 0;
-                if (k->nstories == 1) start_story(k, 0);
+                if (kiosk_visible_count(k) == 1) start_story(k, kiosk_next_visible(k, 0));
             }
         } else if (k->screen == ORL_KIOSK_MESSAGE && k->now - k->message_started > 1.0) {
             go_attract(k);
@@ -764,6 +833,7 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
     if (dt < 0) dt = 0;
     if (dt > 0.5) dt = 0.5;
     k->now += dt;
+    kiosk_live_poll(k); /* the withdrawal list and the bundles on disk (live.c) */
     int moving = 0;
     if (k->holding && k->now - k->hold_started >= ORL_KIOSK_HOLD_SECONDS) {
         k->holding = 0;
@@ -789,7 +859,7 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
         k->attract_t += dt;
         if (k->attract_t >= ORL_KIOSK_ATTRACT_SECONDS) {
             k->attract_t = 0;
-            if (k->nstories) k->attract_story = (k->attract_story + 1) % k->nstories;
+            if (k->nstories) k->attract_story = kiosk_next_visible(k, k->attract_story + 1);
         }
         moving = 1;
         break;
@@ -800,6 +870,12 @@ int orl_kiosk_tick(orl_kiosk *k, double dt)
         break;
     case ORL_KIOSK_MESSAGE:
         if (k->now - k->message_started >= ORL_KIOSK_MESSAGE_SECONDS) go_attract(k);
+        moving = 1;
+        break;
+    case ORL_KIOSK_OUT_OF_ORDER:
+        /* drawn continuously, as the attract loop is, with a slow breathing dot: under cage
+         * (Xwayland) a screen drawn once, or once a second, was never shown (a black screen
+         * instead of "out of order"), and a technician can see the kiosk is not frozen */
         moving = 1;
         break;
     case ORL_KIOSK_PIN:
@@ -869,6 +945,8 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
     for (int i = 0; i < k->nbuttons; i++)
         if (has(k->buttons[i].label, text)) return 1;
     if (k->screen == ORL_KIOSK_OPERATOR && has(k->op_text, text)) return 1;
+    if (k->screen == ORL_KIOSK_OPERATOR && k->confirm_quit && has("Quit Orilla? Under the service it starts again 5 s later.", text))
+        return 1;
     if (k->screen == ORL_KIOSK_PIN && has(k->pin_msg, text)) return 1;
     if (k->screen == ORL_KIOSK_ATTRACT && k->attract_story >= 0 && k->attract_story < k->nstories) {
         /* the cover's line about recreated or composite testimonies, in the languages it shows */

@@ -66,6 +66,9 @@ typedef struct orl_kiosk_desc {
 orl_kiosk *orl_kiosk_create(const orl_kiosk_desc *desc);
 /* Ends a session in progress (counted as left), frees everything. */
 void orl_kiosk_free(orl_kiosk *k);
+/* Ends a session in progress (counted as left) and nothing else: for a process that is
+ * being ended from outside the frame loop (Xlib exits when the X server goes away). */
+void orl_kiosk_end_session(orl_kiosk *k);
 
 /* Inputs; each returns 1 when the screen changed. */
 int orl_kiosk_pointer(orl_kiosk *k, orl_pointer_kind kind, float x, float y);

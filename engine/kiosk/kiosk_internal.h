@@ -32,6 +32,7 @@ typedef enum kiosk_word {
     KW_CONTINUE,
     KW_STORIES,         /* the button back to the stories */
     KW_IN_LANGUAGE,     /* %s: a language name */
+    KW_BACK,            /* the way back from a picker */
     KW_COUNT
 } kiosk_word;
 
@@ -54,11 +55,17 @@ typedef struct kstory {
     orl_scene cover;      /* the cover (or start picture) as one layer under a slow camera */
     orl_layer cover_layer;
     orl_scene_renderer *sr; /* for the cover, on the kiosk's renderer */
+    SDL_Texture *generated; /* the cover made for a story without a picture (kiosk_draw.c) */
+    SDL_Texture *card;      /* its picture on the story picker's card */
+    int card_failed;
     /* the bundle as verified: reloaded only when it did not change since */
     dev_t dev;
     ino_t ino;
     off_t size;
     struct timespec mtime;
+    int folder;           /* a story folder, not a bundle (nothing to verify) */
+    int hidden;           /* changed, removed or failing on disk since: not offered (live.c) */
+    char hidden_why[640];
     int failures;         /* sessions that failed since the start */
     char last_failure[256];
 } kstory;
@@ -75,6 +82,7 @@ typedef enum kaction {
     KA_LANGUAGE,        /* arg: index into k->langs */
     KA_STORY,           /* arg: index into k->stories */
     KA_HOME,            /* the title screen's way back to the stories */
+    KA_BACK,            /* a picker's way back: stories -> languages -> attract */
     KA_CONTINUE,        /* others / message */
     KA_STILL_HERE,
     KA_PIN_DIGIT,       /* arg 0..9 */
@@ -85,7 +93,9 @@ typedef enum kaction {
     KA_OP_RELOAD,
     KA_OP_VIEW,         /* arg: 0 summary, 1 statistics, 2 withdrawn, 3 problems */
     KA_OP_CLOSE,
-    KA_OP_QUIT,
+    KA_OP_QUIT,         /* asks first: */
+    KA_OP_QUIT_YES,
+    KA_OP_QUIT_NO,
 } kaction;
 
 typedef struct kbutton {
@@ -110,6 +120,23 @@ typedef struct kstep {
     int shown;          /* choices the screen offered: fewer than 2 is no decision */
 } kstep;
 
+/* ------------------------------------------------------------------ files watched (live.c) */
+
+typedef struct klive {
+    int fd;               /* inotify, non-blocking; -1 when off */
+    struct {
+        int wd;
+        char *path;
+    } dirs[ORL_KIOSK_MAX_BUNDLES + 2];
+    int ndirs;
+    char *env_withdrawn;  /* $ORILLA_WITHDRAWN at start */
+    int withdrawn_dirty;
+    double withdrawn_changed_at;
+    int bundle_dirty[ORL_KIOSK_MAX_BUNDLES];
+    double bundle_changed_at[ORL_KIOSK_MAX_BUNDLES];
+    int reload_pending;   /* a bundle verifies again: read the stories when no one plays */
+} klive;
+
 /* ------------------------------------------------------------------ the kiosk */
 
 struct orl_kiosk {
@@ -122,6 +149,7 @@ struct orl_kiosk {
     orl_font_set *fonts, *bold;
     orl_text_cache *text;
     SDL_Texture *corner[4]; /* round corner shapes by radius 16, 24, 32, 48 */
+    SDL_Texture *ramp;      /* alpha 0..255 down its rows: gradients on a scaled canvas */
 
     /* catalog */
     kstory stories[KIOSK_MAX_STORIES];
@@ -136,6 +164,8 @@ struct orl_kiosk {
     orl_pubkey key;
     int have_key;
     int out_of_order;
+
+    klive live;
 
     /* state */
     orl_kiosk_screen screen;
@@ -176,6 +206,10 @@ struct orl_kiosk {
     int npin;
     char pin_msg[160];
     int op_view;
+    int confirm_quit;         /* "Quit Orilla" was tapped: Yes / No shown */
+    int wrong_pins;           /* since the start (the guard counts since the last right one) */
+    int locked_tries;         /* PINs entered while the pad was locked, since the start */
+    int locked_tries_now;     /* ... during the current lock */
     double volume;
     int close_logged;
     int quit;
@@ -201,12 +235,31 @@ orl_story *kiosk_catalog_open(orl_kiosk *k, int i, const char *lang, char *why, 
 const char *kiosk_story_lang(const kstory *s, const char *want);
 void kiosk_problem_add(orl_kiosk *k, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Verifies a bundle as at start (every file; the signature with a key). 0, or -1 with why. */
+int kiosk_catalog_verify(orl_kiosk *k, const char *path, char *why, size_t whylen);
+
+/* live.c */
+void kiosk_live_start(orl_kiosk *k);
+void kiosk_live_stop(orl_kiosk *k);
+void kiosk_live_poll(orl_kiosk *k);
+/* Stories not hidden; the first one not hidden from `from` on (wrapping), or -1. */
+int kiosk_visible_count(const orl_kiosk *k);
+int kiosk_next_visible(const orl_kiosk *k, int from);
+
+/* kiosk.c: the stories changed (hidden, or the list is unreadable): screens that show them
+ * are brought in line. */
+void kiosk_live_changed(orl_kiosk *k);
+/* Reads the bundles, the key and the withdrawal list again (Reload stories). */
+void kiosk_reload(orl_kiosk *k, const char *why);
+
 /* kiosk_draw.c */
 void kiosk_layout(orl_kiosk *k);
 int kiosk_draw_screen(orl_kiosk *k);
 const char *kiosk_own(orl_kiosk *k, char *s);
 int kiosk_gfx_init(orl_kiosk *k);
 void kiosk_gfx_free(orl_kiosk *k);
+/* The renderer lost its textures (SDL_RENDER_TARGETS_RESET / DEVICE_RESET): made again. */
+void kiosk_gfx_reset(orl_kiosk *k);
 const char *kiosk_lang_code(const orl_kiosk *k); /* the visitor's language, or the first offered */
 /* A word with a %d in it ("%d%% of visitors chose the same") filled with v. */
 void kiosk_fill_number(char *out, size_t n, const char *fmt, int v);

@@ -6,14 +6,19 @@
 #include "script/sandbox.h"
 #include "kiosk/runmark.h"
 #include "core/heap.h"
+#include "kiosk/service.h"
+#include "render/gpu.h"
+#include "story/messages.h"
 #include <SDL2/SDL_image.h>
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---------------------------------------------------------------------------------------
  * Signals: SIGTERM and SIGINT stop the loop cleanly (statistics closed, log closed). Our
@@ -94,14 +99,43 @@ static void services_close(services *sv)
 /* ---------------------------------------------------------------------------------------
  * The window */
 
-static int have_dri(const char *kind)
+/* Xlib ends the process (exit(1)) when the X server goes away, from inside any SDL call:
+ * this runs then, and closes the session (counted as left), the statistics and the log as a
+ * stop would, without touching the dead display. */
+static orl_kiosk *exit_kiosk;
+static services *exit_services;
+
+static void on_exit_closing(void)
 {
-    char pat[64];
-    snprintf(pat, sizeof pat, "/dev/dri/%s*", kind);
-    glob_t gl;
-    int found = glob(pat, 0, NULL, &gl) == 0;
-    if (found) globfree(&gl);
-    return found;
+    if (!exit_services) return;
+    orl_kiosk_end_session(exit_kiosk);
+    orl_log_write(exit_services->log, ORL_LOG_WARN, "the display went away (the X server or compositor stopped): "
+                                                    "stopping");
+    services_close(exit_services);
+    exit_services = NULL;
+    exit_kiosk = NULL;
+}
+
+/* A window and its renderer (software: SDL's own; else accelerated, OpenGL). 0, or -1 with
+ * nothing left open. */
+static int open_window(int x, int y, int w, int h, Uint32 flags, int software, SDL_Window **win, SDL_Renderer **r)
+{
+    /* SDL's software renderer draws into the window's framebuffer: X has a plain one; on
+     * Wayland SDL 2 has none of its own and shows it through an accelerated texture (the
+     * hint "0" there leaves no renderer at all: "Couldn't find matching render driver") */
+    const char *drv = SDL_GetCurrentVideoDriver();
+    int wayland = drv && strcmp(drv, "wayland") == 0;
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, software && !wayland ? "0" : "1");
+    *win = SDL_CreateWindow("Orilla", x, y, w, h, flags | (software ? 0 : SDL_WINDOW_OPENGL));
+    *r = NULL;
+    if (!*win) return -1;
+    *r = SDL_CreateRenderer(*win, -1, software ? SDL_RENDERER_SOFTWARE
+                                               : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!*r && !software) *r = SDL_CreateRenderer(*win, -1, SDL_RENDERER_ACCELERATED);
+    if (*r) return 0;
+    SDL_DestroyWindow(*win);
+    *win = NULL;
+    return -1;
 }
 
 static double now_s(void)
@@ -187,7 +221,7 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0"); /* no blanking while Orilla runs */
     const char *asked = getenv("SDL_VIDEODRIVER");
-    if (!asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !have_dri("card")) {
+    if (!asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !orl_have_dri("card")) {
         fprintf(stderr, "orilla kiosk: there is no display (no X11 or Wayland, no DRM device). Under systemd, run it "
                         "inside cage (docs/kiosk.md); to rehearse without a screen: orilla kiosk --headless --script FILE\n");
         return 2;
@@ -207,8 +241,9 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     }
     services sv;
     services_open(&sv, o->config, "fullscreen");
-    int software = o->renderer == ORL_RENDERER_SOFTWARE ||
-                   (o->renderer == ORL_RENDERER_AUTO && !have_dri("renderD") && !have_dri("card"));
+    /* the player's renderer policy (render/gpu.h): software when there is most likely no
+     * GPU, and again when OpenGL turns out to be llvmpipe (a black screen under cage) */
+    int software = o->renderer == ORL_RENDERER_SOFTWARE || (o->renderer == ORL_RENDERER_AUTO && orl_gpu_unlikely());
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | (o->windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
     int ww = o->width > 0 ? o->width : 1280, wh = o->height > 0 ? o->height : 720, x = SDL_WINDOWPOS_CENTERED,
         y = SDL_WINDOWPOS_CENTERED;
@@ -218,14 +253,22 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
         wh = dm.h;
         x = y = 0;
     }
-    SDL_Window *win = SDL_CreateWindow("Orilla", x, y, ww, wh, flags);
+    SDL_Window *win = NULL;
     SDL_Renderer *r = NULL;
-    if (win) {
-        r = software ? NULL : SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-        if (!r) {
-            software = 1;
-            r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
-        }
+    if (open_window(x, y, ww, wh, flags, software, &win, &r) != 0 && !software) {
+        software = 1;
+        open_window(x, y, ww, wh, flags, 1, &win, &r);
+    }
+    if (r && !software && o->renderer == ORL_RENDERER_AUTO && orl_renderer_is_software(r)) {
+        SDL_DestroyRenderer(r);
+        SDL_DestroyWindow(win);
+        software = 1;
+        open_window(x, y, ww, wh, flags, 1, &win, &r);
+    }
+    if (r) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(r, &info) == 0)
+            orl_log_write(sv.log, ORL_LOG_INFO, "window: %dx%d on %s, renderer %s", ww, wh, drv ? drv : "?", info.name);
     }
     if (!win || !r) {
         fprintf(stderr, "orilla kiosk: cannot open a window: %s\n", SDL_GetError());
@@ -245,15 +288,34 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
     kd.renderer = r;
     kd.software = software;
     orl_kiosk *k = orl_kiosk_create(&kd);
-    int rc = 0;
+    int rc = 0, display_gone = 0;
+
     if (!k) {
         fprintf(stderr, "orilla kiosk: cannot start (see the log)\n");
         rc = 2;
     } else {
+        static int exit_hook;
+        exit_kiosk = k;
+        exit_services = &sv;
+        if (!exit_hook) exit_hook = atexit(on_exit_closing) == 0;
         touch_state ts = {0};
-        double last = now_s();
-        int need = 1, moving = 1;
-        while (!stop_flag && !orl_kiosk_quit_requested(k)) {
+        double last = now_s(), started = last;
+        int need = 1, moving = 1, ready = 0;
+        drv = SDL_GetCurrentVideoDriver();
+        /* systemd's watchdog (service.h): pinged from this loop only, so a loop that stops
+         * turning stops the pings and systemd restarts the kiosk */
+        unsigned long long wd_usec = orl_service_watchdog_usec();
+        double ping_every = wd_usec ? (double)wd_usec / 2e6 : 0, last_ping = -1e9, last_display = last;
+        if (wd_usec)
+            orl_log_write(sv.log, ORL_LOG_INFO, "watchdog: systemd restarts the kiosk if it hangs for %.0f s",
+                          (double)wd_usec / 1e6);
+#ifdef ORL_TEST_HOOKS
+        /* tests only (tests/unit/test_kiosk_service.c): the frame loop stops turning after
+         * this many seconds, as a hung story or driver would make it */
+        const char *stall_env = getenv("ORILLA_TEST_STALL_FRAME_LOOP");
+        double stall_after = stall_env && *stall_env ? atof(stall_env) : -1;
+#endif
+        while (!stop_flag && !orl_kiosk_quit_requested(k) && !display_gone) {
             SDL_Event e;
             /* short waits even when still: SIGTERM is noticed within a quarter of a second;
              * while the story is read aloud, its next part starts within 50 ms of the last */
@@ -261,9 +323,14 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
             if (k->player && orl_player_voice_busy(k->player) && wait > 50) wait = 50;
             int got = SDL_WaitEventTimeout(&e, wait);
             while (got) {
+                if (e.type == SDL_QUIT && orl_display_alive(drv) == 0) {
+                    /* not a close request: the compositor or X server itself is gone */
+                    display_gone = 1;
+                    break;
+                }
                 need |= event(k, &ts, &e);
                 if (e.type == SDL_RENDER_TARGETS_RESET || e.type == SDL_RENDER_DEVICE_RESET) {
-                    orl_text_cache_clear(k->text);
+                    kiosk_gfx_reset(k);
                     if (k->pgfx) orl_player_gfx_reset(k->pgfx);
                     for (int i = 0; i < k->nstories; i++)
                         if (k->stories[i].sr) orl_scene_renderer_flush(k->stories[i].sr);
@@ -271,22 +338,62 @@ int orl_kiosk_run_window(const orl_kiosk_run_opts *o)
                 }
                 got = SDL_PollEvent(&e);
             }
+            if (display_gone) break;
             double t = now_s(), dt = t - last;
             last = t;
             moving = orl_kiosk_tick(k, dt);
-            if (need || moving) {
+            /* every screen is drawn continuously, still ones at 20 frames a second: under
+             * cage (Xwayland and Wayland alike) a frame drawn once, or once a second, never
+             * reached the screen ("out of order" stayed black; tests/unit/test_kiosk_cage.c) */
+            int still = !moving;
+            {
                 double t0 = now_s();
                 moving |= orl_kiosk_draw(k);
                 SDL_RenderPresent(r);
                 need = 0;
                 /* about 30 frames a second is plenty for a story's slow camera moves, and 20 for
                  * the attract loop's, which runs all day: the CPU (often no GPU) is spared */
-                double frame = orl_kiosk_screen_now(k) == ORL_KIOSK_ATTRACT ? 1.0 / 20 : 1.0 / 30;
+                orl_kiosk_screen sn = orl_kiosk_screen_now(k);
+                double frame = still || sn == ORL_KIOSK_ATTRACT || sn == ORL_KIOSK_OUT_OF_ORDER ? 1.0 / 20 : 1.0 / 30;
                 double spent = now_s() - t0;
                 if (spent < frame) SDL_Delay((Uint32)((frame - spent) * 1000));
             }
+            t = now_s();
+            if (!ready) {
+                ready = 1;
+                char status[160];
+                snprintf(status, sizeof status, "%d stor%s shown, %d left out%s", k->nstories,
+                         k->nstories == 1 ? "y" : "ies", k->nproblems, k->out_of_order ? " (out of order)" : "");
+                orl_service_ready(status);
+            }
+            if (wd_usec && t - last_ping >= ping_every) {
+                orl_service_watchdog();
+                last_ping = t;
+            }
+            if (t - last_display >= 2.0) {
+                last_display = t;
+                if (orl_display_alive(drv) == 0) display_gone = 1;
+            }
+#ifdef ORL_TEST_HOOKS
+            if (stall_after >= 0 && t - started >= stall_after) {
+                orl_log_write(sv.log, ORL_LOG_WARN, "test: the frame loop stalls now (ORILLA_TEST_STALL_FRAME_LOOP)");
+                for (;;) pause(); /* hung: no frames, no pings, signals only set the flag */
+            }
+#else
+            (void)started;
+#endif
         }
-        orl_log_write(sv.log, ORL_LOG_INFO, "stopping (%s)", stop_flag ? "signal" : "operator quit");
+        if (display_gone) {
+            fprintf(stderr, "orilla kiosk: the display (%s) went away: the compositor or X server stopped\n",
+                    drv ? drv : "?");
+            orl_log_write(sv.log, ORL_LOG_WARN, "the display (%s) went away (the compositor or X server stopped): "
+                                                "stopping", drv ? drv : "?");
+        }
+        orl_service_stopping();
+        exit_kiosk = NULL; /* from here on the normal way out closes everything */
+        exit_services = NULL;
+        orl_log_write(sv.log, ORL_LOG_INFO, "stopping (%s)",
+                      display_gone ? "no display" : stop_flag ? "signal" : "operator quit");
         orl_kiosk_free(k);
     }
     SDL_DestroyRenderer(r);
@@ -574,6 +681,84 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
 /* ---------------------------------------------------------------------------------------
  * --check */
 
+/* --check's words in the language of ORILLA_LANG (English, or Spanish: story/messages_es.inc,
+ * code "@kiosk"). */
+static const char *kw(const char *fmt)
+{
+    orl_wording_fn w = orl_messages_wording(orl_messages_default_lang());
+    const char *t = w ? w("@kiosk", fmt) : NULL;
+    return t ? t : fmt;
+}
+
+/* 0 when this process can write `path` (a file the kiosk makes or appends to, and renames
+ * beside: the statistics' journal, the log's rotation), else -1 with the reason in why. */
+static int can_write(const char *path, char *why, size_t n)
+{
+    struct stat sb;
+    char *dir = orl_strdup(path);
+    if (!dir) {
+        snprintf(why, n, "out of memory");
+        return -1;
+    }
+    char *slash = strrchr(dir, '/');
+    if (!slash) snprintf(dir, strlen(dir) + 1, ".");
+    else if (slash == dir) slash[1] = 0;
+    else *slash = 0;
+    int rc = -1;
+    if (stat(dir, &sb) != 0)
+        snprintf(why, n, kw("its folder %s does not exist (%s)"), dir, strerror(errno));
+    else if (!S_ISDIR(sb.st_mode))
+        snprintf(why, n, kw("%s is not a folder"), dir);
+    else if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0)
+        snprintf(why, n, kw("its folder %s cannot be written by this user (%s)"), dir, strerror(errno));
+    else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+        snprintf(why, n, "%s", kw("it is a folder, not a file"));
+    else if (stat(path, &sb) == 0 && faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0)
+        snprintf(why, n, kw("it cannot be written by this user (%s)"), strerror(errno));
+    else
+        rc = 0;
+    free(dir);
+    return rc;
+}
+
+/* What --check says besides the stories: settings that leave the kiosk unprotected
+ * (warnings) and paths it cannot write (errors). Returns the number of errors. */
+static int check_settings(const orl_kiosk_config *c, const orl_kiosk *k, FILE *out)
+{
+    int errors = 0;
+    char why[700];
+    if (!c->key)
+        fputs(kw("warning: no key: signatures are not checked, so a bundle anyone packed is shown (each bundle's "
+                 "files are still checked against its manifest). Add key = \"/etc/orilla/workshop.pub\"\n"),
+              out);
+    if (!c->withdrawn)
+        fputs(kw("warning: no withdrawal list: a narrator's withdrawal cannot be applied on this kiosk. Add "
+                 "withdrawn = \"/etc/orilla/withdrawn.txt\" (an empty file is fine)\n"),
+              out);
+    else if (k && k->withdrawn_ok)
+        fprintf(out, k->withdrawn.n == 1 ? kw("withdrawal list: %s (%d entry)\n") : kw("withdrawal list: %s (%d entries)\n"),
+                c->withdrawn, k->withdrawn.n);
+    if (!c->pin_hash)
+        fputs(kw("warning: no pin_hash: the operator menu cannot be opened (orilla kiosk --hash-pin makes one)\n"), out);
+    if (!c->stats) {
+        fputs(kw("note: no stats file: no statistics are kept\n"), out);
+    } else if (can_write(c->stats, why, sizeof why) != 0) {
+        fprintf(out, kw("error: stats %s cannot be written: %s; the kiosk would run without statistics\n"), c->stats, why);
+        errors++;
+    }
+    if (!c->log) {
+        fputs(kw("note: no log file: the kiosk logs to standard error (the journal under systemd)\n"), out);
+    } else if (can_write(c->log, why, sizeof why) != 0) {
+        fprintf(out, kw("error: log %s cannot be written: %s; the kiosk would log to standard error only\n"), c->log, why);
+        errors++;
+    }
+    if (geteuid() == 0 && (c->stats || c->log))
+        fprintf(out, kw("note: checked as root, who can write anywhere; to check as the kiosk's own user: "
+                        "runuser -u orilla -- orilla kiosk --config %s --check\n"),
+                c->file ? c->file : "kiosk.lua");
+    return errors;
+}
+
 int orl_kiosk_check(const orl_kiosk_config *c, FILE *out)
 {
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 320, 180, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -603,9 +788,10 @@ int orl_kiosk_check(const orl_kiosk_config *c, FILE *out)
         for (int i = 0; i < k->nproblems; i++)
             fprintf(out, "left out: %s: %s\n", k->problems[i].path, k->problems[i].why ? k->problems[i].why : "");
         if (!k->withdrawn_ok) fprintf(out, "the withdrawal list cannot be read: %s\n", k->withdrawn_problem);
+        int errors = check_settings(c, k, out);
         fprintf(out, "%d stor%s to show, %d left out%s\n", k->nstories, k->nstories == 1 ? "y" : "ies", k->nproblems,
                 k->out_of_order ? ": the kiosk would show \"out of order\"" : "");
-        rc = k->nproblems || k->out_of_order ? 1 : 0;
+        rc = k->nproblems || k->out_of_order || errors ? 1 : 0;
         orl_kiosk_free(k);
     }
     orl_log_close(log);

@@ -28,6 +28,7 @@ static const lang_words table[] = {
          [KW_CONTINUE] = "Continue",
          [KW_STORIES] = "Stories",
          [KW_IN_LANGUAGE] = "In %s",
+         [KW_BACK] = "Back",
      }},
     {"es",
      {
@@ -47,6 +48,7 @@ static const lang_words table[] = {
          [KW_CONTINUE] = "Continuar",
          [KW_STORIES] = "Historias",
          [KW_IN_LANGUAGE] = "En %s",
+         [KW_BACK] = "Volver",
      }},
     {"fr",
      {
@@ -66,6 +68,7 @@ static const lang_words table[] = {
          [KW_CONTINUE] = "Continuer",
          [KW_STORIES] = "Histoires",
          [KW_IN_LANGUAGE] = "En %s",
+         [KW_BACK] = "Retour",
      }},
     {"ar",
      {
@@ -85,6 +88,7 @@ static const lang_words table[] = {
          [KW_CONTINUE] = "متابعة",
          [KW_STORIES] = "القصص",
          [KW_IN_LANGUAGE] = "بـ%s",
+         [KW_BACK] = "رجوع",
      }},
 };
 

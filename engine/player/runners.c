@@ -1,12 +1,12 @@
 /* The runners: a window with its event loop, and the headless player and shot. */
 #include "core/rfile.h"
+#include "render/gpu.h"
 #include "player/player_internal.h"
 #include "player/watch.h"
 #include "audio/voice.h"
 #include "story/consent.h"
 #include "story/messages.h"
 #include <SDL2/SDL_image.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -377,44 +377,6 @@ static double now_s(void)
     return (double)SDL_GetPerformanceCounter() / (double)SDL_GetPerformanceFrequency();
 }
 
-static int have_dri(const char *kind)
-{
-    char pat[64];
-    snprintf(pat, sizeof pat, "/dev/dri/%s*", kind);
-    glob_t gl;
-    int found = glob(pat, 0, NULL, &gl) == 0;
-    if (found) globfree(&gl);
-    return found;
-}
-
-/* 1 when this machine most likely has no GPU Mesa could use (then GL is llvmpipe: slow to
- * start, heavy, and slower than SDL's software renderer for what Orilla draws). */
-static int no_gpu_likely(void)
-{
-    const char *s = getenv("LIBGL_ALWAYS_SOFTWARE");
-    if (s && *s && strcmp(s, "0") != 0) return 1;
-    s = getenv("GALLIUM_DRIVER");
-    if (s && (strstr(s, "llvmpipe") || strstr(s, "softpipe") || strstr(s, "swr"))) return 1;
-    return !have_dri("renderD") && !have_dri("card");
-}
-
-/* The GL_RENDERER string of the current context names a software rasteriser. */
-static int gl_is_software(SDL_Renderer *r)
-{
-    SDL_RendererInfo info;
-    if (SDL_GetRendererInfo(r, &info) != 0) return 0;
-    if (info.flags & SDL_RENDERER_SOFTWARE) return 1;
-    if (!(info.flags & SDL_RENDERER_ACCELERATED)) return 1;
-    if (strncmp(info.name, "opengl", 6) != 0) return 0;
-    typedef const unsigned char *(*get_string_fn)(unsigned int);
-    get_string_fn gs = (get_string_fn)SDL_GL_GetProcAddress("glGetString");
-    if (!gs) return 0;
-    const char *name = (const char *)gs(0x1F01 /* GL_RENDERER */);
-    if (!name) return 0;
-    return strstr(name, "llvmpipe") || strstr(name, "softpipe") || strstr(name, "Software") ||
-           strstr(name, "swrast") || strstr(name, "SWR");
-}
-
 typedef struct window {
     SDL_Window *win;
     SDL_Renderer *r;
@@ -538,7 +500,7 @@ int orl_play_window(const orl_play_opts *o)
      * sees. Without X11, Wayland or a DRM device (for KMSDRM on a bare console), say so. */
     const char *asked = getenv("SDL_VIDEODRIVER");
     if (asked && !*asked) asked = NULL;
-    int no_display = !asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !have_dri("card");
+    int no_display = !asked && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && !orl_have_dri("card");
     const char *why = "no X11 or Wayland display, and no DRM device";
     if (!no_display && SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         no_display = 1;
@@ -563,7 +525,7 @@ int orl_play_window(const orl_play_opts *o)
         SDL_Quit();
         return 2;
     }
-    int software = o->renderer == ORL_RENDERER_SOFTWARE || (o->renderer == ORL_RENDERER_AUTO && no_gpu_likely());
+    int software = o->renderer == ORL_RENDERER_SOFTWARE || (o->renderer == ORL_RENDERER_AUTO && orl_gpu_unlikely());
     char title[256];
     snprintf(title, sizeof title, "%s", p->st->title ? p->st->title : "Orilla");
     window w = {0};
@@ -578,7 +540,7 @@ int orl_play_window(const orl_play_opts *o)
             goto fail;
         }
     }
-    if (!software && o->renderer == ORL_RENDERER_AUTO && gl_is_software(w.r)) {
+    if (!software && o->renderer == ORL_RENDERER_AUTO && orl_renderer_is_software(w.r)) {
         /* OpenGL here is a software rasteriser: SDL's own software renderer is lighter */
         window_close(&w);
         if (window_open(&w, o, title, 1) != 0) {

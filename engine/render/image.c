@@ -655,3 +655,46 @@ orl_image *orl_image__placeholder(orl_scene_renderer *sr, int need)
     sr->placeholder = im;
     return im;
 }
+
+SDL_Surface *orl_image_preview(orl_fs *fs, const char *name, int w, int h, char *why, size_t whylen)
+{
+    const char *code;
+    if (w <= 0 || h <= 0) {
+        snprintf(why, whylen, "no room for a preview");
+        return NULL;
+    }
+    SDL_Surface *s = orl_image__decode(fs, name, &code, why, whylen);
+    if (!s) return NULL;
+    /* the part of the picture with the preview's shape, around the centre */
+    SDL_Rect src = {0, 0, s->w, s->h};
+    if ((long long)s->w * h > (long long)s->h * w) {
+        src.w = (int)((long long)s->h * w / h);
+        src.x = (s->w - src.w) / 2;
+    } else {
+        src.h = (int)((long long)s->w * h / w);
+        src.y = (s->h - src.h) / 2;
+    }
+    if (src.w < 1) src.w = 1;
+    if (src.h < 1) src.h = 1;
+    /* halve while more than twice too large: one linear step from far would alias */
+    while (src.w > 2 * w && src.h > 2 * h) {
+        SDL_Surface *half = SDL_CreateRGBSurfaceWithFormat(0, src.w / 2, src.h / 2, 32, SDL_PIXELFORMAT_ARGB8888);
+        SDL_Rect d = {0, 0, src.w / 2, src.h / 2};
+        if (!half || SDL_SoftStretchLinear(s, &src, half, &d) != 0) {
+            SDL_FreeSurface(half);
+            break;
+        }
+        SDL_FreeSurface(s);
+        s = half;
+        src = d;
+    }
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Rect d = {0, 0, w, h};
+    if (!out || SDL_SoftStretchLinear(s, &src, out, &d) != 0) {
+        snprintf(why, whylen, "cannot scale the picture \"%s\": %s", name, SDL_GetError());
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+    SDL_FreeSurface(s);
+    return out;
+}

@@ -93,6 +93,10 @@ void orl_scene_draw_transition(orl_scene_renderer *sr, orl_transition_kind kind,
  * it can be shown, else -1 with the decoder's reason in why ("read beyond end of data"). For
  * `orilla check` (story/lint.h, decode_image). */
 int orl_image_verify(orl_fs *fs, const char *name, char *why, size_t whylen);
+/* The picture `name` decoded and scaled (linear, by halves) to fill w x h, cropped to that
+ * shape around its centre: a new ARGB8888 surface for a small preview (the kiosk's story
+ * cards), or NULL with the reason in why. */
+SDL_Surface *orl_image_preview(orl_fs *fs, const char *name, int w, int h, char *why, size_t whylen);
 
 /* Decoding ahead, on a thread of low priority, so that a choice does not wait for a decoder.
  * The pictures of these n scenes (the one on screen first, then the targets of its visible

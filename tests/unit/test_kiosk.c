@@ -18,6 +18,7 @@
 #include "bundle/bundle.h"
 #include "core/strutil.h"
 #include "kiosk/kiosk.h"
+#include "kiosk/kiosk_internal.h"
 #include "kiosk/pin.h"
 
 static SDL_Surface *surface;
@@ -84,6 +85,8 @@ typedef struct fixture {
     orl_kiosk *k;
 } fixture;
 
+static orl_log *test_log; /* the kiosk's log for the next open_kiosk (NULL: stderr) */
+
 static void open_kiosk(fixture *f, const char *key, const char *const *bundles, int n, const char *stats)
 {
     memset(f, 0, sizeof *f);
@@ -109,6 +112,7 @@ static void open_kiosk(fixture *f, const char *key, const char *const *bundles, 
     orl_kiosk_desc kd = {0};
     kd.config = &f->cfg;
     kd.stats = f->stats;
+    kd.log = test_log;
     kd.renderer = renderer;
     kd.software = 1;
     f->k = orl_kiosk_create(&kd);
@@ -198,6 +202,8 @@ static void test_replaced_after_check(void **state)
     const char *b[] = {tpath("live.orilla")};
     open_kiosk(&f, tpath("workshop.pub"), b, 1, NULL);
     assert_int_equal(orl_kiosk_story_count(f.k), 1);
+    /* without the file watch (inotify unavailable): checked again when a visitor opens it */
+    kiosk_live_stop(f.k);
     /* someone copies a changed bundle over it while the kiosk runs */
     sleep(1); /* a new modification time */
     copy_file(tpath("tampered.orilla"), tpath("live.orilla"));
@@ -207,6 +213,24 @@ static void test_replaced_after_check(void **state)
     /* it is checked again, fails, and the visitor gets the calm message, not the story */
     assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_MESSAGE);
     pass(f.k, ORL_KIOSK_MESSAGE_SECONDS + 1);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_ATTRACT);
+    close_kiosk(&f);
+
+    /* with the watch: the only story changing on disk takes the kiosk out of order at once
+     * (the visitor who touches it is not sent into a story that fails), and it stays so
+     * while the bundle does not verify */
+    copy_file(tpath("signed.orilla"), tpath("live.orilla"));
+    open_kiosk(&f, tpath("workshop.pub"), b, 1, NULL);
+    tap(f.k, 960, 540);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_LANGUAGE);
+    copy_file(tpath("tampered.orilla"), tpath("live.orilla"));
+    pass(f.k, 0.2);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_OUT_OF_ORDER);
+    pass(f.k, 2);
+    tap(f.k, 960, 540);
+    assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_OUT_OF_ORDER);
+    copy_file(tpath("signed.orilla"), tpath("live.orilla"));
+    pass(f.k, 2);
     assert_int_equal(orl_kiosk_screen_now(f.k), ORL_KIOSK_ATTRACT);
     close_kiosk(&f);
 }
@@ -389,6 +413,11 @@ static void test_operator(void **state)
     (void)state;
     fixture f;
     const char *b[] = {ORL_TEST_DATA "/player-basic"};
+    orl_log_desc ld = {0};
+    remove(tpath("operator.log"));
+    ld.path = tpath("operator.log");
+    ld.prefix = "kiosk";
+    test_log = orl_log_open(&ld);
     open_kiosk(&f, NULL, b, 1, NULL);
     orl_kiosk *k = f.k;
     /* a short touch in the corner is a touch; a 5 s hold opens the PIN pad */
@@ -415,6 +444,10 @@ static void test_operator(void **state)
     orl_kiosk_key(k, ORL_KKEY_DIGIT, 8);
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "pin");
+    /* a second try while locked: not checked, counted */
+    for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
+    orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
+    assert_string_equal(orl_kiosk_screen_name(k), "pin");
     pass(k, 25);
     orl_kiosk_key(k, ORL_KKEY_BACK, 0); /* keeps the pad from idling out */
     pass(k, 6);
@@ -422,6 +455,7 @@ static void test_operator(void **state)
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "operator");
     assert_true(orl_kiosk_shows(k, "Stories shown: 1"));
+    assert_true(orl_kiosk_shows(k, "Wrong PINs since the start: 3 (2 tries while the pad was locked)"));
     double v = orl_kiosk_volume(k);
     assert_true(orl_kiosk_tap_label(k, "Volume +"));
     assert_true(orl_kiosk_volume(k) > v);
@@ -436,9 +470,174 @@ static void test_operator(void **state)
     for (int d = 2; d <= 8; d += 2) orl_kiosk_key(k, ORL_KKEY_DIGIT, d);
     orl_kiosk_key(k, ORL_KKEY_ACTIVATE, 0);
     assert_string_equal(orl_kiosk_screen_name(k), "operator");
+    /* Quit asks first: No keeps it running, any other button forgets the question */
     assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_false(orl_kiosk_quit_requested(k));
+    assert_true(orl_kiosk_shows(k, "Quit Orilla?"));
+    assert_false(orl_kiosk_tap_label(k, "Quit Orilla")); /* replaced by Yes / No */
+    assert_true(orl_kiosk_tap_label(k, "No, stay"));
+    assert_false(orl_kiosk_quit_requested(k));
+    assert_false(orl_kiosk_shows(k, "Quit Orilla?"));
+    assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_true(orl_kiosk_tap_label(k, "Statistics"));
+    assert_false(orl_kiosk_shows(k, "Yes, quit"));
+    assert_true(orl_kiosk_tap_label(k, "Quit Orilla"));
+    assert_true(orl_kiosk_tap_label(k, "Yes, quit"));
     assert_true(orl_kiosk_quit_requested(k));
     close_kiosk(&f);
+    orl_log_close(test_log);
+    test_log = NULL;
+    /* the log: every wrong PIN and every try while locked, never the digits */
+    FILE *lf = fopen(tpath("operator.log"), "r");
+    assert_non_null(lf);
+    char line[1024];
+    int wrong = 0, locked = 0, opened_after = 0, quit = 0;
+    while (fgets(line, sizeof line, lf)) {
+        wrong += strstr(line, "wrong operator PIN") != NULL;
+        locked += strstr(line, "operator PIN entered while the pad is locked") != NULL;
+        opened_after += strstr(line, "operator menu opened (since the start: 3 wrong PINs, 2 tries while locked)") != NULL;
+        quit += strstr(line, "operator: quit") != NULL;
+        assert_null(strstr(line, "2468"));
+        assert_null(strstr(line, "1111"));
+    }
+    fclose(lf);
+    assert_int_equal(wrong, 3);
+    assert_int_equal(locked, 2);
+    assert_true(opened_after >= 1);
+    assert_int_equal(quit, 1);
+}
+
+/* Replaces dst by src the way docs/kiosk.md says to: a copy beside it, renamed over it. */
+static void replace_by_rename(const char *src, const char *dst)
+{
+    char tmp[700];
+    snprintf(tmp, sizeof tmp, "%s.new", dst);
+    copy_file(src, tmp);
+    assert_int_equal(rename(tmp, dst), 0);
+}
+
+static int log_has(const char *log, const char *text)
+{
+    FILE *lf = fopen(log, "r");
+    if (!lf) return 0;
+    char line[2048];
+    int found = 0;
+    while (!found && fgets(line, sizeof line, lf)) found = strstr(line, text) != NULL;
+    fclose(lf);
+    return found;
+}
+
+static int offered(orl_kiosk *k, const char *id)
+{
+    for (int i = 0; i < k->nstories; i++)
+        if (!k->stories[i].hidden && strcmp(k->stories[i].id, id) == 0) return 1;
+    return 0;
+}
+
+static void write_text(const char *path, const char *text)
+{
+    char tmp[700];
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    FILE *f = fopen(tmp, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    assert_int_equal(rename(tmp, path), 0);
+}
+
+static void test_live_changes(void **state)
+{
+    (void)state;
+    /* a second signed story beside player-basic */
+    char err[600];
+    orl_seckey good;
+    assert_int_equal(orl_key_load_secret(tpath("workshop.key"), &good, err, sizeof err), 0);
+    orl_diags d = {0};
+    orl_pack_desc desc = {0};
+    desc.sign = &good;
+    assert_int_equal(orl_bundle_pack(ORL_TEST_DATA "/good-small", tpath("small.orilla"), &desc, NULL, &d), 0);
+    orl_diags_free(&d);
+    orl_key_wipe(&good);
+    mkdir(tpath("live"), 0755);
+    copy_file(tpath("signed.orilla"), tpath("live/basic.orilla"));
+    copy_file(tpath("small.orilla"), tpath("live/small.orilla"));
+    write_text(tpath("live/withdrawn.txt"), "");
+    orl_log_desc ld = {0};
+    remove(tpath("live.log"));
+    ld.path = tpath("live.log");
+    ld.prefix = "kiosk";
+    test_log = orl_log_open(&ld);
+    fixture f;
+    const char *b[] = {tpath("live/basic.orilla"), tpath("live/small.orilla")};
+    open_kiosk(&f, tpath("workshop.pub"), b, 2, NULL);
+    orl_kiosk *k = f.k;
+    free(f.cfg.withdrawn);
+    f.cfg.withdrawn = orl_strdup(tpath("live/withdrawn.txt"));
+    kiosk_reload(k, "test"); /* with the list (and its watch) from the config */
+    kiosk_live_stop(k);
+    kiosk_live_start(k);
+    assert_int_equal(orl_kiosk_story_count(k), 2);
+    assert_true(offered(k, "player-basic") && offered(k, "good-small"));
+
+    /* a bundle changed on disk (a picture altered): out of the picker at once, checked once
+     * it is still, and it stays out, the log saying what really happened */
+    replace_by_rename(tpath("tampered.orilla"), tpath("live/basic.orilla"));
+    pass(k, 0.2);
+    assert_false(offered(k, "player-basic"));
+    pass(k, 1.5);
+    assert_false(offered(k, "player-basic"));
+    assert_true(log_has(tpath("live.log"), "basic.orilla changed on disk and fails verification with the key"));
+    assert_true(log_has(tpath("live.log"), "until it verifies again"));
+    /* one story left: a visitor gets it straight away, never the changed one */
+    tap(k, 960, 540);
+    assert_true(orl_kiosk_tap_label(k, "English"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:title");
+    assert_true(orl_kiosk_shows(k, "Good small"));
+    pass(k, 60); /* they walk away */
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+
+    /* the good copy is back: verified, the stories are read again, both offered */
+    replace_by_rename(tpath("signed.orilla"), tpath("live/basic.orilla"));
+    pass(k, 1.5);
+    assert_true(offered(k, "player-basic") && offered(k, "good-small"));
+    assert_true(log_has(tpath("live.log"), "basic.orilla changed on disk and verifies"));
+
+    /* a bundle removed: out of the picker and the attract loop, said as such */
+    assert_int_equal(remove(tpath("live/small.orilla")), 0);
+    pass(k, 1.5);
+    assert_false(offered(k, "good-small"));
+    assert_true(log_has(tpath("live.log"), "small.orilla was removed from disk: \"good-small\" is out of the picker"));
+    for (int i = 0; i < 5; i++) {
+        assert_int_not_equal(k->attract_story, -1);
+        assert_string_equal(k->stories[k->attract_story].id, "player-basic");
+        pass(k, ORL_KIOSK_ATTRACT_SECONDS);
+    }
+
+    /* a withdrawal while a visitor is in the story applies to their next screen */
+    tap(k, 960, 540);
+    assert_true(orl_kiosk_tap_label(k, "Español"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:title");
+    assert_true(orl_kiosk_tap_label(k, "Comenzar") || orl_kiosk_tap_label(k, "Empezar"));
+    while (strcmp(orl_kiosk_screen_name(k), "story:scene") != 0 && orl_kiosk_tap_label(k, "Continuar")) {}
+    assert_string_equal(orl_kiosk_screen_name(k), "story:scene");
+    write_text(tpath("live/withdrawn.txt"), "player-basic/ana-bridge\n");
+    pass(k, 1.5);
+    assert_true(log_has(tpath("live.log"), "the withdrawal list changed: 1 entry (was 0)"));
+    assert_true(orl_kiosk_tap_label(k, "Ana"));
+    assert_false(orl_kiosk_shows(k, "Crucé el puente"));
+    /* a list that cannot be read: the visitor plays on; then out of order until it is mended */
+    write_text(tpath("live/withdrawn.txt"), "player-basic/ana-bridge\nthis is not a withdrawal\n");
+    pass(k, 1.5);
+    assert_true(log_has(tpath("live.log"), "the withdrawal list changed and cannot be read"));
+    assert_string_equal(orl_kiosk_screen_name(k), "story:scene");
+    pass(k, 60);
+    assert_string_equal(orl_kiosk_screen_name(k), "out-of-order");
+    write_text(tpath("live/withdrawn.txt"), "player-basic/ana-bridge\n");
+    pass(k, 1.5);
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    close_kiosk(&f);
+    orl_log_close(test_log);
+    test_log = NULL;
 }
 
 int main(void)
@@ -452,6 +651,7 @@ cmocka_unit_test(test_attract_names_recreated),
         cmocka_unit_test(test_others_rounded),
         cmocka_unit_test(test_others_decisions_only),
         cmocka_unit_test(test_operator),
+        cmocka_unit_test(test_live_changes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
