@@ -1,0 +1,678 @@
+/* A Twine passage's body into a scene (twee_internal.h): one pass over the body, in order.
+ * Text goes to the scene's text (a plain string, or a text function when conditions or
+ * printed values make it vary); state changes to on_enter, inside the same conditions; links
+ * to choices, whose `when` is the conditions around them. A link that also changes the state
+ * (a setter, or (link:)/<<link>> with (set:) and (go-to:) inside) carries those changes in
+ * `setter`: twee.c makes a copy of the target scene that does them on arrival. Markup and
+ * HTML are taken out; what cannot be converted is named once per passage.
+ *
+ * Linear: every closing mark is searched for at most once from a failed place on (a search
+ * that found nothing remembers it), macros' parentheses have a budget for failed scans,
+ * nesting is capped, and (display:)/<<include>> share one budget of inlined bytes. */
+#include "story/twee_internal.h"
+#include "core/limits.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NEST 40          /* hooks, <<if>>s and includes inside each other */
+#define MAX_INCLUDE 8        /* (display:) inside (display:) */
+#define MAX_INLINED (8u << 20) /* bytes of passages inlined in the whole story */
+#define MAX_BAD 12           /* names listed in the passage's warning (the rest counted) */
+
+typedef struct chain {
+    size_t text_at, enter_at; /* where its 'if' began in each buffer */
+    int text_n, enter_n;      /* statements there when it began */
+    char *prev;               /* earlier branches' conditions, or'ed (Lua), or NULL */
+} chain;
+
+typedef struct cv {
+    tw *t;
+    tw_passage *p;
+    tw_format f;
+    tw_xctx x;
+    orl_buf text, plain, enter, pend;
+    int text_n, enter_n;      /* statements written */
+    int dynamic;
+    int ind;                  /* Lua indentation depth */
+    char *conds[MAX_NEST + 2];/* conditions around here (Lua), for choices' `when` */
+    int ncond;
+    tw_choice *ch;
+    int nch, capch;
+    char *bad[MAX_BAD];
+    int nbad, more_bad;
+    int depth, includes;
+    int silent, nobr;
+    int line, line_visible, line_blank, line_links_only;
+    char last_out;            /* the last character of the text flushed so far */
+    const char *fail_close[8];/* searches that found nothing, by kind */
+    size_t scan_budget;
+} cv;
+
+enum { F_GTGT, F_LINK, F_COMMENT, F_CCOMMENT, F_PCT, F_GT, F_BRACE, F_PCOMMENT };
+
+static const char *find_close(cv *c, int kind, const char *s, const char *e, const char *what)
+{
+    if (c->fail_close[kind] && s >= c->fail_close[kind]) return NULL;
+    size_t n = strlen(what);
+    for (const char *q = s; q + n <= e; q++)
+        if (*q == *what && memcmp(q, what, n) == 0) return q;
+    if (!c->fail_close[kind] || s < c->fail_close[kind]) c->fail_close[kind] = s;
+    return NULL;
+}
+
+static void bad(cv *c, const char *name)
+{
+    for (int i = 0; i < c->nbad; i++)
+        if (strcmp(c->bad[i], name) == 0) return;
+    if (c->nbad == MAX_BAD) { c->more_bad++; return; }
+    char *d = orl_strdup(name);
+    if (!d) { c->t->oom = 1; return; }
+    c->bad[c->nbad++] = d;
+}
+
+/* a name from the input, for a message: letters, digits, '-' and '_' only, at most 24 */
+static void bad_named(cv *c, const char *pre, const char *s, size_t n, const char *post)
+{
+    char name[64];
+    size_t k = strlen(pre);
+    memcpy(name, pre, k);
+    for (size_t i = 0; i < n && i < 24; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        name[k++] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ? (char)ch : '?';
+    }
+    snprintf(name + k, sizeof name - k, "%s", post);
+    bad(c, name);
+}
+
+static void indent(cv *c, orl_buf *b)
+{
+    for (int i = 0; i < c->ind + 2; i++) orl_buf_puts(b, "  ");
+}
+
+/* ---------- text ---------- */
+
+static void flush(cv *c)
+{
+    if (!c->pend.len) return;
+    orl_buf dec = {0};
+    tw_decode_entities(c->pend.data, c->pend.len, &dec);
+    c->pend.len = 0;
+    if (dec.oom) { c->t->oom = 1; orl_buf_free(&dec); return; }
+    if (dec.len) {
+        c->last_out = dec.data[dec.len - 1];
+        orl_buf_put(&c->plain, dec.data, dec.len);
+        indent(c, &c->text);
+        orl_buf_puts(&c->text, "t[#t + 1] = ");
+        tw_lua_strn(&c->text, dec.data, dec.len);
+        orl_buf_puts(&c->text, "\n");
+        c->text_n++;
+    }
+    orl_buf_free(&dec);
+}
+
+static void put_text(cv *c, const char *s, size_t n)
+{
+    if (c->silent || !n) return;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == '\t' || ch == '\r') ch = ' ';
+        if (ch == '\n' && c->nobr) ch = ' ';
+        if (ch == ' ') {
+            /* blanks: one space between words, none at a line's start */
+            char last = c->pend.len ? c->pend.data[c->pend.len - 1] : c->last_out;
+            if (last == ' ' || last == '\n') continue;
+        } else if (ch != '\n') {
+            c->line_visible = 1;
+        }
+        orl_buf_put(&c->pend, &ch, 1);
+    }
+}
+
+static void put_print(cv *c, const char *lua)
+{
+    if (c->silent) return;
+    flush(c);
+    indent(c, &c->text);
+    orl_buf_printf(&c->text, "t[#t + 1] = T.str(%s)\n", lua);
+    c->text_n++;
+    c->dynamic = 1;
+    c->line_visible = 1;
+    c->last_out = 'x';
+}
+
+static void put_enter(cv *c, const char *lua_stmts)
+{
+    /* lua_stmts: lines written with no indentation; each gets ours */
+    for (const char *s = lua_stmts; *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        indent(c, &c->enter);
+        orl_buf_put(&c->enter, s, n);
+        orl_buf_puts(&c->enter, "\n");
+        s = nl ? nl + 1 : s + n;
+    }
+    c->enter_n++;
+}
+
+/* ---------- conditions ---------- */
+
+static void chain_open(cv *c, chain *ch, const char *cond)
+{
+    flush(c);
+    ch->text_at = c->text.len;
+    ch->enter_at = c->enter.len;
+    ch->text_n = c->text_n;
+    ch->enter_n = c->enter_n;
+    ch->prev = NULL;
+    indent(c, &c->text);
+    orl_buf_printf(&c->text, "if %s then\n", cond);
+    indent(c, &c->enter);
+    orl_buf_printf(&c->enter, "if %s then\n", cond);
+}
+
+/* a branch: cond NULL for else; pushes its condition for choices */
+static int branch_push(cv *c, chain *ch, const char *cond, int first)
+{
+    flush(c);
+    if (!first) {
+        c->ind--;
+        indent(c, &c->text);
+        indent(c, &c->enter);
+        if (cond) {
+            orl_buf_printf(&c->text, "elseif %s then\n", cond);
+            orl_buf_printf(&c->enter, "elseif %s then\n", cond);
+        } else {
+            orl_buf_puts(&c->text, "else\n");
+            orl_buf_puts(&c->enter, "else\n");
+        }
+    }
+    c->ind++;
+    char *eff = !ch->prev ? orl_strdup(cond ? cond : "true")
+              : cond ? orl_format("(%s and not (%s))", cond, ch->prev) : orl_format("(not (%s))", ch->prev);
+    char *np = !cond ? NULL : ch->prev ? orl_format("%s or %s", ch->prev, cond) : orl_strdup(cond);
+    if (!eff || (cond && !np)) { free(eff); free(np); c->t->oom = 1; return -1; }
+    if (cond) { free(ch->prev); ch->prev = np; }
+    if (c->ncond >= MAX_NEST + 2) { free(eff); return -1; }
+    c->conds[c->ncond++] = eff;
+    return 0;
+}
+
+static void branch_pop(cv *c)
+{
+    flush(c);
+    if (c->ncond > 0) free(c->conds[--c->ncond]);
+}
+
+static void chain_close(cv *c, chain *ch)
+{
+    flush(c);
+    c->ind--;
+    if (c->text_n == ch->text_n) c->text.len = ch->text_at; /* nothing shown in any branch */
+    else { indent(c, &c->text); orl_buf_puts(&c->text, "end\n"); c->dynamic = 1; }
+    if (c->enter_n == ch->enter_n) c->enter.len = ch->enter_at;
+    else { indent(c, &c->enter); orl_buf_puts(&c->enter, "end\n"); c->enter_n++; }
+    free(ch->prev);
+    ch->prev = NULL;
+}
+
+/* ---------- choices ---------- */
+
+static char *when_now(cv *c)
+{
+    if (!c->ncond) return NULL;
+    orl_buf b = {0};
+    for (int i = 0; i < c->ncond; i++) {
+        if (i) orl_buf_puts(&b, " and ");
+        orl_buf_puts(&b, c->conds[i]);
+    }
+    orl_buf_put(&b, "", 1);
+    if (b.oom) { orl_buf_free(&b); c->t->oom = 1; return NULL; }
+    return b.data;
+}
+
+static void add_choice(cv *c, const char *text, size_t tn, const char *target, size_t gn, const char *setter, int is_goto)
+{
+    if (c->nch == c->capch) {
+        int nc = c->capch ? c->capch * 2 : 8;
+        tw_choice *np = realloc(c->ch, (size_t)nc * sizeof *np);
+        if (!np) { c->t->oom = 1; return; }
+        c->ch = np;
+        c->capch = nc;
+    }
+    tw_choice *k = &c->ch[c->nch];
+    memset(k, 0, sizeof *k);
+    orl_buf tb = {0};
+    tw_decode_entities(text ? text : "", text ? tn : 0, &tb);
+    orl_buf_put(&tb, "", 1);
+    k->text = tb.oom ? NULL : tw_trimdup(tb.data, strlen(tb.data));
+    orl_buf_free(&tb);
+    for (char *q = k->text; q && *q; q++) if (*q == '\n' || *q == '\t') *q = ' ';
+    k->target = tw_trimdup(target, gn);
+    k->when = when_now(c);
+    k->setter = setter && *setter ? orl_strdup(setter) : NULL;
+    k->is_goto = is_goto;
+    k->line = c->line;
+    if (!k->text || !k->target || (setter && *setter && !k->setter)) {
+        free(k->text); free(k->target); free(k->when); free(k->setter);
+        c->t->oom = 1;
+        return;
+    }
+    c->nch++;
+}
+
+/* ---------- a sub-conversion: what a link's hook or <<link>> body does ---------- */
+
+typedef struct saved {
+    orl_buf text, plain, enter, pend;
+    int text_n, enter_n, dynamic, ind, ncond, silent;
+    char *conds[MAX_NEST + 2];
+    tw_choice *ch;
+    int nch, capch;
+} saved;
+
+static void sub_begin(cv *c, saved *s)
+{
+    flush(c);
+    s->text = c->text; s->plain = c->plain; s->enter = c->enter; s->pend = c->pend;
+    s->text_n = c->text_n; s->enter_n = c->enter_n; s->dynamic = c->dynamic; s->ind = c->ind;
+    s->ncond = c->ncond; s->silent = c->silent;
+    memcpy(s->conds, c->conds, sizeof s->conds);
+    s->ch = c->ch; s->nch = c->nch; s->capch = c->capch;
+    memset(&c->text, 0, sizeof c->text); memset(&c->plain, 0, sizeof c->plain);
+    memset(&c->enter, 0, sizeof c->enter); memset(&c->pend, 0, sizeof c->pend);
+    c->text_n = c->enter_n = c->dynamic = 0;
+    c->ind = -2; /* statements a setter holds start at column 0 */
+    c->ncond = 0;
+    c->ch = NULL; c->nch = c->capch = 0;
+}
+
+/* what the body did: its state changes (the caller frees), its first (go-to:) target; the
+ * rest (its text, other choices) is either merged back (reveal = 1) or dropped */
+static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_conditional)
+{
+    flush(c);
+    if (setter) {
+        orl_buf_put(&c->enter, "", 1);
+        *setter = c->enter.oom ? NULL : orl_strdup(c->enter.data);
+    }
+    if (go) {
+        *go = NULL;
+        for (int i = 0; i < c->nch && !*go; i++)
+            if (c->ch[i].is_goto) { *go = orl_strdup(c->ch[i].target); *go_conditional = c->ch[i].when != NULL; }
+        if (*go) reveal = 0; /* a link that goes somewhere: its body is not shown here */
+    }
+    orl_buf text = c->text, plain = c->plain, enter = c->enter;
+    int text_n = c->text_n, enter_n = c->enter_n, dynamic = c->dynamic;
+    tw_choice *ch = c->ch;
+    int nch = c->nch;
+    while (c->ncond > 0) free(c->conds[--c->ncond]);
+    c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
+    c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
+    c->ncond = s->ncond; c->silent = s->silent;
+    memcpy(c->conds, s->conds, sizeof s->conds);
+    c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
+    if (reveal) {
+        /* shown where the link was: its text, state changes and links, re-indented */
+        for (const char *q = text.data; q && q < text.data + text.len;) {
+            const char *nl = memchr(q, '\n', (size_t)(text.data + text.len - q));
+            if (!nl) break;
+            indent(c, &c->text);
+            orl_buf_put(&c->text, q, (size_t)(nl + 1 - q));
+            q = nl + 1;
+        }
+        orl_buf_put(&c->plain, plain.data ? plain.data : "", plain.len);
+        c->text_n += text_n;
+        c->dynamic |= dynamic;
+        if (enter.len) {
+            orl_buf_put(&enter, "", 1);
+            if (!enter.oom) put_enter(c, enter.data);
+            c->enter_n += enter_n - 1;
+        }
+        char *w = when_now(c);
+        for (int i = 0; i < nch; i++) {
+            tw_choice k = ch[i];
+            if (w) {
+                char *nw = k.when ? orl_format("%s and %s", w, k.when) : orl_strdup(w);
+                free(k.when);
+                k.when = nw;
+            }
+            if (c->nch == c->capch) {
+                int nc = c->capch ? c->capch * 2 : 8;
+                tw_choice *np = realloc(c->ch, (size_t)nc * sizeof *np);
+                if (!np) { c->t->oom = 1; free(k.text); free(k.target); free(k.when); free(k.setter); continue; }
+                c->ch = np;
+                c->capch = nc;
+            }
+            c->ch[c->nch++] = k;
+        }
+        free(w);
+        nch = 0;
+    }
+    for (int i = 0; i < nch; i++) { free(ch[i].text); free(ch[i].target); free(ch[i].when); free(ch[i].setter); }
+    free(ch);
+    orl_buf_free(&text); orl_buf_free(&plain); orl_buf_free(&enter);
+}
+
+/* ---------- lines ---------- */
+
+/* at the start of a line: is it blank, and does it hold only links and code (so the words
+ * of its links are choices, not text too)? */
+static void line_start(cv *c, const char *s, const char *e)
+{
+    const char *le = memchr(s, '\n', (size_t)(e - s));
+    if (!le) le = e;
+    c->line_visible = 0;
+    c->line_blank = 1;
+    int links = 0, words = 0;
+    for (const char *q = s; q < le;) {
+        if (*q == ' ' || *q == '\t' || *q == '\r') { q++; continue; }
+        c->line_blank = 0;
+        if (q + 1 < le && q[0] == '[' && q[1] == '[') {
+            const char *r = q + 2;
+            while (r + 1 < le && !(r[0] == ']' && r[1] == ']')) r++;
+            if (r + 1 >= le) { words = 1; break; }
+            links++;
+            q = r + 2;
+        } else if (q + 1 < le && q[0] == '<' && q[1] == '<') {
+            const char *r = q + 2;
+            while (r + 1 < le && !(r[0] == '>' && r[1] == '>')) r++;
+            if (r + 1 < le && (strncmp(q, "<<link", 6) == 0 || strncmp(q, "<<button", 8) == 0 || strncmp(q, "<<choice", 8) == 0))
+                links++;
+            q = r + 2;
+        } else if (*q == '(' && q + 1 < le && ((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z'))) {
+            const char *r = q + 1;
+            while (r < le && (((*r | 32) >= 'a' && (*r | 32) <= 'z') || *r == '-' || *r == '_' || (*r >= '0' && *r <= '9'))) r++;
+            if (r >= le || *r != ':') { words = 1; break; }
+            if ((r - q > 5 && strncmp(q, "(link", 5) == 0) || strncmp(q, "(click", 6) == 0) links++;
+            int d = 0;
+            for (; r < le; r++) { if (*r == '(') d++; else if (*r == ')' && d-- == 0) break; }
+            q = r < le ? r + 1 : le;
+        } else if (*q == '<' && q + 1 < le && ((q[1] | 32) >= 'a' && (q[1] | 32) <= 'z' ? 1 : q[1] == '/')) {
+            const char *r = memchr(q, '>', (size_t)(le - q));
+            q = r ? r + 1 : le;
+        } else if (strchr("[]|*-+#>{}•", *q) || (*q >= '0' && *q <= '9' && q + 1 < le && (q[1] == '.' || q[1] == ')'))) {
+            q++;
+        } else if ((unsigned char)*q == 0xE2 && q + 2 < le && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0xA2) {
+            q += 3; /* • */
+        } else {
+            words = 1;
+            break;
+        }
+    }
+    c->line_links_only = links > 0 && !words;
+}
+
+/* ---------- the formats ---------- */
+
+static const char *parse(cv *c, const char *s, const char *e, int stop);
+static void include_passage(cv *c, const char *name, size_t n);
+
+enum { STOP_NONE = 0, STOP_HOOK = 1, STOP_SC = 2 };
+
+/* the string literals of a macro's arguments ("a", 'b' or [[c]]) into out (at most max):
+ * how many; -1 when an argument is something else */
+static int str_args(const char *s, const char *e, const char **as, size_t *an, int max)
+{
+    int k = 0;
+    while (s < e) {
+        while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == ',')) s++;
+        if (s >= e) break;
+        if (k == max) return -1;
+        if (*s == '"' || *s == '\'' || *s == '`') {
+            char q = *s;
+            const char *r = memchr(s + 1, q, (size_t)(e - s - 1));
+            if (!r) return -1;
+            as[k] = s + 1;
+            an[k] = (size_t)(r - s - 1);
+            s = r + 1;
+        } else if (s + 1 < e && s[0] == '[' && s[1] == '[') {
+            const char *r = s + 2;
+            while (r + 1 < e && !(r[0] == ']' && r[1] == ']')) r++;
+            if (r + 1 >= e) return -1;
+            as[k] = s;   /* the whole [[...]]: the caller splits it */
+            an[k] = (size_t)(r + 2 - s);
+            s = r + 2;
+        } else {
+            return -1;
+        }
+        k++;
+    }
+    return k;
+}
+
+/* a link's inside "text|target", "text->target", "target<-text", "target": Twine's rule */
+static void split_link(const char *s, const char *e, const char **ts, size_t *tn, const char **gs, size_t *gn)
+{
+    const char *m = NULL;
+    for (const char *q = e - 2; q >= s; q--)
+        if (q[0] == '-' && q[1] == '>') { m = q; break; }
+    if (m) { *ts = s; *tn = (size_t)(m - s); *gs = m + 2; *gn = (size_t)(e - m - 2); return; }
+    for (const char *q = s; q + 1 < e; q++)
+        if (q[0] == '<' && q[1] == '-') { m = q; break; }
+    if (m) { *gs = s; *gn = (size_t)(m - s); *ts = m + 2; *tn = (size_t)(e - m - 2); return; }
+    m = memchr(s, '|', (size_t)(e - s));
+    if (m) { *ts = s; *tn = (size_t)(m - s); *gs = m + 1; *gn = (size_t)(e - m - 1); return; }
+    *ts = *gs = s;
+    *tn = *gn = (size_t)(e - s);
+}
+
+/* [[...]] at s (after the brackets: inside [is, ie)) */
+static void do_link(cv *c, const char *is, const char *ie)
+{
+    const char *setp = NULL;
+    for (const char *q = is; q + 1 < ie; q++)
+        if (q[0] == ']' && q[1] == '[') { setp = q; break; }
+    const char *le = setp ? setp : ie;
+    const char *ts, *gs;
+    size_t tn, gn;
+    split_link(is, le, &ts, &tn, &gs, &gn);
+    char *setter = NULL;
+    if (setp) {
+        orl_buf b = {0};
+        char why[120];
+        if (tw_assign(&c->x, setp + 2, (size_t)(ie - setp - 2), 0, "", &b, why, sizeof why) == 0) {
+            orl_buf_put(&b, "", 1);
+            setter = b.oom ? NULL : orl_strdup(b.data);
+        } else {
+            bad(c, "[[...][setter]]");
+        }
+        orl_buf_free(&b);
+    }
+    /* markup in the link's words goes */
+    orl_buf tb = {0};
+    for (const char *q = ts; q < ts + tn; q++) {
+        if ((q[0] == '\'' || q[0] == '/' || q[0] == '*' || q[0] == '_' || q[0] == '~' || q[0] == '^') && q + 1 < ts + tn && q[1] == q[0]) { q++; continue; }
+        orl_buf_put(&tb, q, 1);
+    }
+    if (!tn || gn == 0) { orl_buf_free(&tb); free(setter); return; }
+    if (!c->line_links_only) put_text(c, tb.data ? tb.data : "", tb.len);
+    add_choice(c, tb.data ? tb.data : "", tb.len, gs, gn, setter, 0);
+    orl_buf_free(&tb);
+    free(setter);
+}
+
+/* a macro's name normalised as Harlowe compares them: small letters, no '-' or '_' */
+static void norm(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        char ch = s[i];
+        if (ch == '-' || ch == '_') continue;
+        out[k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+    }
+    out[k] = 0;
+}
+
+static int one_of(const char *w, const char *list)
+{
+    size_t n = strlen(w);
+    for (const char *p = list; *p;) {
+        const char *sp = strchr(p, ' ');
+        size_t k = sp ? (size_t)(sp - p) : strlen(p);
+        if (k == n && memcmp(p, w, n) == 0) return 1;
+        if (!sp) break;
+        p = sp + 1;
+    }
+    return 0;
+}
+
+/* the end of a Harlowe macro starting at '(' : its ')' (strings and nested parentheses
+ * skipped), or NULL */
+static const char *macro_end(cv *c, const char *s, const char *e)
+{
+    int d = 0;
+    const char *q = s;
+    for (; q < e; q++) {
+        if (*q == '"' || *q == '\'') {
+            const char *r = memchr(q + 1, *q, (size_t)(e - q - 1));
+            if (!r) break;
+            q = r;
+        } else if (*q == '(') d++;
+        else if (*q == ')' && --d == 0) return q;
+    }
+    size_t cost = (size_t)(q - s);
+    if (cost > c->scan_budget) c->scan_budget = 0; else c->scan_budget -= cost;
+    return NULL;
+}
+
+#include "twee_formats.inc"
+
+/* ---------- a passage ---------- */
+
+static void cv_init(cv *c, tw *t, tw_passage *p)
+{
+    memset(c, 0, sizeof *c);
+    c->t = t;
+    c->p = p;
+    c->f = t->fmt;
+    c->x.f = t->fmt;
+    c->x.cur = p->name;
+    c->line = p->body_line;
+    c->scan_budget = 8 * p->blen + 65536;
+}
+
+static void cv_body(cv *c)
+{
+    const char *s = c->p->body, *e = c->p->body + c->p->blen;
+    line_start(c, s, e);
+    if (c->f == TW_CHAPBOOK) chapbook_body(c, s, e);
+    else parse(c, s, e, STOP_NONE);
+    flush(c);
+}
+
+static void cv_warn(cv *c)
+{
+    if (!c->nbad) return;
+    orl_buf b = {0};
+    for (int i = 0; i < c->nbad; i++) {
+        if (i) orl_buf_puts(&b, ", ");
+        orl_buf_puts(&b, c->bad[i]);
+    }
+    orl_buf_put(&b, "", 1);
+    if (b.oom) { orl_buf_free(&b); c->t->oom = 1; return; }
+    if (c->more_bad)
+        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s and %d more; they were left out "
+                "of the scene (rewrite what they did in story.lua, or delete them in Twine)", c->p->name, b.data, c->more_bad);
+    else
+        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s; left out of the scene (rewrite "
+                "what it did in story.lua, or delete it in Twine)", c->p->name, b.data);
+    orl_buf_free(&b);
+}
+
+static void cv_free(cv *c)
+{
+    orl_buf_free(&c->text); orl_buf_free(&c->plain); orl_buf_free(&c->enter); orl_buf_free(&c->pend);
+    while (c->ncond > 0) free(c->conds[--c->ncond]);
+    for (int i = 0; i < c->nch; i++) { free(c->ch[i].text); free(c->ch[i].target); free(c->ch[i].when); free(c->ch[i].setter); }
+    free(c->ch);
+    for (int i = 0; i < c->nbad; i++) free(c->bad[i]);
+}
+
+void tw_scene_free(tw_scene *sc)
+{
+    if (!sc) return;
+    free(sc->text_lua); free(sc->plain); free(sc->enter_lua);
+    for (int i = 0; i < sc->nch; i++) { free(sc->ch[i].text); free(sc->ch[i].target); free(sc->ch[i].when); free(sc->ch[i].setter); }
+    free(sc->ch);
+    free(sc);
+}
+
+static char *take(orl_buf *b)
+{
+    orl_buf_put(b, "", 1);
+    if (b->oom) { orl_buf_free(b); return NULL; }
+    char *d = b->data;
+    memset(b, 0, sizeof *b);
+    return d;
+}
+
+void tw_convert_passage(tw *t, tw_passage *p)
+{
+    cv c;
+    cv_init(&c, t, p);
+    cv_body(&c);
+    cv_warn(&c);
+    if (c.x.used_visits) t->uses_visits = 1;
+    tw_scene *sc = calloc(1, sizeof *sc);
+    if (!sc) { t->oom = 1; cv_free(&c); return; }
+    /* a (go-to:) is taken as soon as it is met: the choices after it, and the other links of
+     * the passage when it is taken, are not there */
+    char *gone = NULL; /* the conditions under which some (go-to:) is taken, or'ed */
+    int always = 0;
+    int keep = 0;
+    for (int i = 0; i < c.nch; i++) {
+        tw_choice *k = &c.ch[i];
+        if (!k->is_goto) continue;
+        if (always) { free(k->text); free(k->target); free(k->when); free(k->setter); k->target = NULL; continue; }
+        char *w = k->when;
+        if (gone) {
+            k->when = w ? orl_format("%s and not (%s)", w, gone) : orl_format("not (%s)", gone);
+            char *ng = w ? orl_format("%s or %s", gone, w) : NULL;
+            free(gone);
+            gone = ng;
+            free(w);
+        } else {
+            gone = w ? orl_strdup(w) : NULL;
+        }
+        if (!w) always = 1;
+    }
+    for (int i = 0; i < c.nch; i++) {
+        tw_choice *k = &c.ch[i];
+        if (!k->target) continue;
+        if (!k->is_goto && always) { free(k->text); free(k->target); free(k->when); free(k->setter); continue; }
+        if (!k->is_goto && gone) {
+            char *w = k->when ? orl_format("%s and not (%s)", k->when, gone) : orl_format("not (%s)", gone);
+            free(k->when);
+            k->when = w;
+        }
+        c.ch[keep++] = *k;
+    }
+    free(gone);
+    c.nch = keep;
+    if (c.dynamic) {
+        sc->text_lua = take(&c.text);
+    } else {
+        sc->plain = take(&c.plain);
+        if (sc->plain) tw_tidy_text(sc->plain);
+    }
+    if (c.enter.len) sc->enter_lua = take(&c.enter);
+    sc->ch = c.ch;
+    sc->nch = c.nch;
+    c.ch = NULL;
+    c.nch = 0;
+    p->sc = sc;
+    cv_free(&c);
+}
+
+char *tw_convert_init(tw *t, tw_passage *p)
+{
+    cv c;
+    cv_init(&c, t, p);
+    c.silent = 1;
+    cv_body(&c);
+    cv_warn(&c);
+    if (c.x.used_visits) t->uses_visits = 1;
+    char *r = c.enter.len ? take(&c.enter) : NULL;
+    cv_free(&c);
+    return r;
+}
