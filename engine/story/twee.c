@@ -480,8 +480,17 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     w.cont = continue_word(lang);
     w.start = start;
     w.budget = 4 * len + (4u << 20);
-    for (int i = 0; i < t.n && !t.oom; i++)
-        if (!t.ps[i].skip && t.ps[i].sc) write_scene(&w, i, t.ps[i].id, NULL, 1, stats);
+    /* a passage only ever shown inside others (a HUD, a header) is not a scene of its own */
+    for (int i = 0; i < t.n; i++)
+        for (int k = 0; t.ps[i].sc && k < t.ps[i].sc->nch; k++) {
+            int g = orl_strmap_get(&t.names, t.ps[i].sc->ch[k].target);
+            if (g >= 0) t.ps[g].linked = 1;
+        }
+    for (int i = 0; i < t.n && !t.oom; i++) {
+        if (t.ps[i].skip || !t.ps[i].sc) continue;
+        if (t.ps[i].included && !t.ps[i].linked && i != start) { stats->inlined++; continue; }
+        write_scene(&w, i, t.ps[i].id, NULL, 1, stats);
+    }
     /* the copies reached by links that change the state (more may be found while writing) */
     for (int k = 0; k < w.nv && !t.oom; k++) {
         char id[ORL_MAX_ID];

@@ -30,6 +30,7 @@ typedef struct orl_twee_opts {
 
 typedef struct orl_twee_stats {
     int passages, scenes, choices, endings, skipped;
+    int inlined;   /* passages only shown inside others ((display:), <<include>>): no scene of their own */
 } orl_twee_stats;
 
 /* Converts Twee text (file: the name used in messages) into the text of a story.lua,

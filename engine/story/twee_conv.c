@@ -17,6 +17,7 @@
 #define MAX_NEST 40          /* hooks, <<if>>s and includes inside each other */
 #define MAX_INCLUDE 8        /* (display:) inside (display:) */
 #define MAX_INLINED (8u << 20) /* bytes of passages inlined in the whole story */
+#define MAX_SN 16            /* Snowman's if { inside if { */
 #define MAX_BAD 12           /* names listed in the passage's warning (the rest counted) */
 
 typedef struct chain {
@@ -45,6 +46,8 @@ typedef struct cv {
     int line, line_visible, line_blank, line_links_only;
     char last_out;            /* the last character of the text flushed so far */
     const char *fail_close[8];/* searches that found nothing, by kind */
+    chain sn[MAX_SN];         /* Snowman's open <% if (...) { %> */
+    int nsn;
     size_t scan_budget;
 } cv;
 
@@ -305,6 +308,7 @@ static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *
     int text_n = c->text_n, enter_n = c->enter_n, dynamic = c->dynamic;
     tw_choice *ch = c->ch;
     int nch = c->nch;
+    orl_buf_free(&c->pend);
     while (c->ncond > 0) free(c->conds[--c->ncond]);
     c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
     c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
@@ -383,7 +387,7 @@ static void line_start(cv *c, const char *s, const char *e)
             const char *r = q + 1;
             while (r < le && (((*r | 32) >= 'a' && (*r | 32) <= 'z') || *r == '-' || *r == '_' || (*r >= '0' && *r <= '9'))) r++;
             if (r >= le || *r != ':') { words = 1; break; }
-            if ((r - q > 5 && strncmp(q, "(link", 5) == 0) || strncmp(q, "(click", 6) == 0) links++;
+            if ((r - q >= 5 && strncmp(q, "(link", 5) == 0) || strncmp(q, "(click", 6) == 0) links++;
             int d = 0;
             for (; r < le; r++) { if (*r == '(') d++; else if (*r == ')' && d-- == 0) break; }
             q = r < le ? r + 1 : le;
@@ -557,6 +561,7 @@ static void cv_body(cv *c)
     line_start(c, s, e);
     if (c->f == TW_CHAPBOOK) chapbook_body(c, s, e);
     else parse(c, s, e, STOP_NONE);
+    while (c->nsn > 0) { branch_pop(c); chain_close(c, &c->sn[--c->nsn]); }
     flush(c);
 }
 

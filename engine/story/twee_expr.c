@@ -104,6 +104,16 @@ static void next(px *q)
         while (p < e && is_word_char((unsigned char)*p)) p++;
         q->t.k = c == '$' ? K_VAR : K_TEMP;
         if (c == '_' && q->x->f == TW_CHAPBOOK) q->t.k = K_WORD;
+    } else if (c == 's' && q->x->f == TW_SNOWMAN && p + 2 < e && p[1] == '.' && is_word_char((unsigned char)p[2]) &&
+               !(p[2] >= '0' && p[2] <= '9')) {
+        /* Snowman's story state: s.name */
+        p += 2;
+        while (p < e && is_word_char((unsigned char)*p)) p++;
+        q->t.k = K_VAR;
+        q->t.s = s + 1; /* ".name": the name after one character, as "$name" */
+        q->t.n = (size_t)(p - s - 1);
+        q->p = p;
+        return;
     } else if (is_word_char(c)) {
         while (p < e && is_word_char((unsigned char)*p)) p++;
         q->t.k = K_WORD;

@@ -33,6 +33,8 @@ typedef struct tw_passage {
     char id[ORL_MAX_ID];
     int skip;
     int init;            /* StoryInit, or tagged startup: its state changes run at the start */
+    int included;        /* shown inside others by (display:), <<include>>, {embed passage} */
+    int linked;          /* some choice goes to it */
     /* what the conversion made (twee_conv.c) */
     struct tw_scene *sc;
 } tw_passage;
