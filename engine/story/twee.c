@@ -65,12 +65,14 @@ static int has_tag(const tw_passage *p, const char *tag)
     return 0;
 }
 
+/* w inside s, ASCII letters in either case */
 static int ci_has(const char *s, const char *w)
 {
     size_t n = strlen(w);
+    if (!n) return 0;
     for (; s && *s; s++) {
         size_t i = 0;
-        while (i < n && s[i] && (s[i] | 32) == w[i]) i++;
+        while (i < n && s[i] && (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) == (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i])) i++;
         if (i == n) return 1;
     }
     return 0;
@@ -204,7 +206,7 @@ static const char *choice_go(wr *w, const tw_choice *k, int target)
     return w->v[vi].id;
 }
 
-static void write_scene(wr *w, int i, const char *id, const char *setter, int stats, orl_twee_stats *st)
+static void write_scene(wr *w, int i, const char *id, const char *setter, int warn_links, orl_twee_stats *st)
 {
     tw *t = w->t;
     tw_passage *p = &t->ps[i];
@@ -249,13 +251,13 @@ static void write_scene(wr *w, int i, const char *id, const char *setter, int st
         tw_choice *c = &sc->ch[k];
         int target = orl_strmap_get(&t->names, c->target);
         if (target < 0 || t->ps[target].skip) {
-            if (stats)
+            if (warn_links)
                 tw_warn(t, c->line, "twee-link", "passage \"%s\": the link \"%s\" goes to \"%s\", but there is no passage "
                         "with that name; the choice was left out", p->name, c->text, c->target);
             continue;
         }
         if (nchoices == ORL_MAX_CHOICES) {
-            if (stats)
+            if (warn_links)
                 tw_warn(t, c->line, "twee-link", "passage \"%s\" has more than %d links; the rest were left out",
                         p->name, ORL_MAX_CHOICES);
             break;
@@ -264,8 +266,11 @@ static void write_scene(wr *w, int i, const char *id, const char *setter, int st
         /* the same words to the same place twice (a link written twice): one choice */
         int twice = 0;
         for (int j = 0; j < k && !twice; j++)
-            twice = strcmp(sc->ch[j].text, c->text) == 0 && strcmp(sc->ch[j].target, c->target) == 0 &&
-                    !sc->ch[j].when && !c->when && !sc->ch[j].setter && !c->setter;
+            twice = (strcmp(sc->ch[j].text, c->text) == 0 ||
+                     (sc->ch[j].inline_words && ci_has(c->text, sc->ch[j].text)) ||
+                     (c->inline_words && ci_has(sc->ch[j].text, c->text))) &&
+                    strcmp(sc->ch[j].target, c->target) == 0 && !sc->ch[j].when && !c->when && !sc->ch[j].setter &&
+                    !c->setter;
         if (twice) continue;
         if (nchoices++ == 0) orl_buf_puts(out, "  choices = {\n");
         orl_buf_puts(out, "    { text = ");
@@ -282,7 +287,7 @@ static void write_scene(wr *w, int i, const char *id, const char *setter, int st
     if (nchoices) orl_buf_puts(out, "  },\n");
     else orl_buf_puts(out, "  ending = true,\n");
     orl_buf_puts(out, "}\n");
-    if (stats) {
+    {
         st->scenes++;
         st->choices += nchoices;
         if (!nchoices) st->endings++;
@@ -441,14 +446,10 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     const char *lang = o.lang && *o.lang ? o.lang : NULL;
     if (!lang) {
         lang = tw_guess_lang(&t);
-        if (lang) tw_warn(&t, 0, "twee-lang", "the story seems to be written in '%s' (by its commonest words): story.lua "
-                          "says language = \"%s\" (import with --lang to choose)", lang, lang);
-        else {
-            lang = "en";
-            tw_warn(&t, 0, "twee-lang", "the story's language could not be told from its words; story.lua says "
-                    "language = \"en\" (import with --lang to choose)");
-        }
+        stats->lang_guess = lang;
+        if (!lang) lang = "en";
     }
+    stats->format = format_name(t.fmt);
     char sid[80];
     orl_slug(title, sid, sizeof sid, "twine-story");
     orl_buf_puts(out, "-- ");
@@ -484,11 +485,13 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     for (int i = 0; i < t.n; i++)
         for (int k = 0; t.ps[i].sc && k < t.ps[i].sc->nch; k++) {
             int g = orl_strmap_get(&t.names, t.ps[i].sc->ch[k].target);
-            if (g >= 0) t.ps[g].linked = 1;
+            if (g >= 0 && t.ps[i].sc->ch[k].setter) t.ps[g].via = 1;
+            else if (g >= 0) t.ps[g].linked = 1;
         }
     for (int i = 0; i < t.n && !t.oom; i++) {
         if (t.ps[i].skip || !t.ps[i].sc) continue;
-        if (t.ps[i].included && !t.ps[i].linked && i != start) { stats->inlined++; continue; }
+        if (t.ps[i].included && !t.ps[i].linked && !t.ps[i].via && i != start) { stats->inlined++; continue; }
+        if (t.ps[i].via && !t.ps[i].linked && i != start) continue; /* only its copies are reached */
         write_scene(&w, i, t.ps[i].id, NULL, 1, stats);
     }
     /* the copies reached by links that change the state (more may be found while writing) */

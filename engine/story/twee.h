@@ -24,13 +24,16 @@
 #include "core/strutil.h"
 
 typedef struct orl_twee_opts {
-    const char *lang;      /* the story's language, for story { language = } (default "en") */
+    const char *lang;      /* the story's language, for story { language = }; NULL: guessed from the
+                              passages' commonest words (es, en, fr, pt, ar), else "en" */
     const char *source;    /* the file name written in the header comment */
 } orl_twee_opts;
 
 typedef struct orl_twee_stats {
     int passages, scenes, choices, endings, skipped;
     int inlined;   /* passages only shown inside others ((display:), <<include>>): no scene of their own */
+    const char *format;     /* the story format the passages were read as: "Harlowe", "SugarCube"... */
+    const char *lang_guess; /* the language guessed from the words when opts->lang is NULL, or NULL */
 } orl_twee_stats;
 
 /* Converts Twee text (file: the name used in messages) into the text of a story.lua,

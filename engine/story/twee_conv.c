@@ -9,51 +9,11 @@
  * Linear: every closing mark is searched for at most once from a failed place on (a search
  * that found nothing remembers it), macros' parentheses have a budget for failed scans,
  * nesting is capped, and (display:)/<<include>> share one budget of inlined bytes. */
-#include "story/twee_internal.h"
-#include "core/limits.h"
+#include "story/twee_conv.h"
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_NEST 40          /* hooks, <<if>>s and includes inside each other */
-#define MAX_INCLUDE 8        /* (display:) inside (display:) */
-#define MAX_INLINED (8u << 20) /* bytes of passages inlined in the whole story */
-#define MAX_SN 16            /* Snowman's if { inside if { */
-#define MAX_BAD 12           /* names listed in the passage's warning (the rest counted) */
-
-typedef struct chain {
-    size_t text_at, enter_at; /* where its 'if' began in each buffer */
-    int text_n, enter_n;      /* statements there when it began */
-    char *prev;               /* earlier branches' conditions, or'ed (Lua), or NULL */
-} chain;
-
-typedef struct cv {
-    tw *t;
-    tw_passage *p;
-    tw_format f;
-    tw_xctx x;
-    orl_buf text, plain, enter, pend;
-    int text_n, enter_n;      /* statements written */
-    int dynamic;
-    int ind;                  /* Lua indentation depth */
-    char *conds[MAX_NEST + 2];/* conditions around here (Lua), for choices' `when` */
-    int ncond;
-    tw_choice *ch;
-    int nch, capch;
-    char *bad[MAX_BAD];
-    int nbad, more_bad;
-    int depth, includes;
-    int silent, nobr;
-    int line, line_visible, line_blank, line_links_only;
-    char last_out;            /* the last character of the text flushed so far */
-    const char *fail_close[8];/* searches that found nothing, by kind */
-    chain sn[MAX_SN];         /* Snowman's open <% if (...) { %> */
-    int nsn;
-    size_t scan_budget;
-} cv;
-
-enum { F_GTGT, F_LINK, F_COMMENT, F_CCOMMENT, F_PCT, F_GT, F_BRACE, F_PCOMMENT };
-
-static const char *find_close(cv *c, int kind, const char *s, const char *e, const char *what)
+const char *tc_find_close(cv *c, int kind, const char *s, const char *e, const char *what)
 {
     if (c->fail_close[kind] && s >= c->fail_close[kind]) return NULL;
     size_t n = strlen(what);
@@ -63,7 +23,7 @@ static const char *find_close(cv *c, int kind, const char *s, const char *e, con
     return NULL;
 }
 
-static void bad(cv *c, const char *name)
+void tc_bad(cv *c, const char *name)
 {
     for (int i = 0; i < c->nbad; i++)
         if (strcmp(c->bad[i], name) == 0) return;
@@ -74,7 +34,7 @@ static void bad(cv *c, const char *name)
 }
 
 /* a name from the input, for a message: letters, digits, '-' and '_' only, at most 24 */
-static void bad_named(cv *c, const char *pre, const char *s, size_t n, const char *post)
+void tc_bad_named(cv *c, const char *pre, const char *s, size_t n, const char *post)
 {
     char name[64];
     size_t k = strlen(pre);
@@ -84,17 +44,17 @@ static void bad_named(cv *c, const char *pre, const char *s, size_t n, const cha
         name[k++] = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ? (char)ch : '?';
     }
     snprintf(name + k, sizeof name - k, "%s", post);
-    bad(c, name);
+    tc_bad(c, name);
 }
 
-static void indent(cv *c, orl_buf *b)
+void tc_indent(cv *c, orl_buf *b)
 {
     for (int i = 0; i < c->ind + 2; i++) orl_buf_puts(b, "  ");
 }
 
 /* ---------- text ---------- */
 
-static void flush(cv *c)
+void tc_flush(cv *c)
 {
     if (!c->pend.len) return;
     orl_buf dec = {0};
@@ -104,7 +64,7 @@ static void flush(cv *c)
     if (dec.len) {
         c->last_out = dec.data[dec.len - 1];
         orl_buf_put(&c->plain, dec.data, dec.len);
-        indent(c, &c->text);
+        tc_indent(c, &c->text);
         orl_buf_puts(&c->text, "t[#t + 1] = ");
         tw_lua_strn(&c->text, dec.data, dec.len);
         orl_buf_puts(&c->text, "\n");
@@ -113,7 +73,7 @@ static void flush(cv *c)
     orl_buf_free(&dec);
 }
 
-static void put_text(cv *c, const char *s, size_t n)
+void tc_put_text(cv *c, const char *s, size_t n)
 {
     if (c->silent || !n) return;
     for (size_t i = 0; i < n; i++) {
@@ -131,11 +91,11 @@ static void put_text(cv *c, const char *s, size_t n)
     }
 }
 
-static void put_print(cv *c, const char *lua)
+void tc_put_print(cv *c, const char *lua)
 {
     if (c->silent) return;
-    flush(c);
-    indent(c, &c->text);
+    tc_flush(c);
+    tc_indent(c, &c->text);
     orl_buf_printf(&c->text, "t[#t + 1] = T.str(%s)\n", lua);
     c->text_n++;
     c->dynamic = 1;
@@ -143,13 +103,13 @@ static void put_print(cv *c, const char *lua)
     c->last_out = 'x';
 }
 
-static void put_enter(cv *c, const char *lua_stmts)
+void tc_put_enter(cv *c, const char *lua_stmts)
 {
     /* lua_stmts: lines written with no indentation; each gets ours */
     for (const char *s = lua_stmts; *s;) {
         const char *nl = strchr(s, '\n');
         size_t n = nl ? (size_t)(nl - s) : strlen(s);
-        indent(c, &c->enter);
+        tc_indent(c, &c->enter);
         orl_buf_put(&c->enter, s, n);
         orl_buf_puts(&c->enter, "\n");
         s = nl ? nl + 1 : s + n;
@@ -159,28 +119,28 @@ static void put_enter(cv *c, const char *lua_stmts)
 
 /* ---------- conditions ---------- */
 
-static void chain_open(cv *c, chain *ch, const char *cond)
+void tc_chain_open(cv *c, chain *ch, const char *cond)
 {
-    flush(c);
+    tc_flush(c);
     ch->text_at = c->text.len;
     ch->enter_at = c->enter.len;
     ch->text_n = c->text_n;
     ch->enter_n = c->enter_n;
     ch->prev = NULL;
-    indent(c, &c->text);
+    tc_indent(c, &c->text);
     orl_buf_printf(&c->text, "if %s then\n", cond);
-    indent(c, &c->enter);
+    tc_indent(c, &c->enter);
     orl_buf_printf(&c->enter, "if %s then\n", cond);
 }
 
 /* a branch: cond NULL for else; pushes its condition for choices */
-static int branch_push(cv *c, chain *ch, const char *cond, int first)
+int tc_branch_push(cv *c, chain *ch, const char *cond, int first)
 {
-    flush(c);
+    tc_flush(c);
     if (!first) {
         c->ind--;
-        indent(c, &c->text);
-        indent(c, &c->enter);
+        tc_indent(c, &c->text);
+        tc_indent(c, &c->enter);
         if (cond) {
             orl_buf_printf(&c->text, "elseif %s then\n", cond);
             orl_buf_printf(&c->enter, "elseif %s then\n", cond);
@@ -200,27 +160,27 @@ static int branch_push(cv *c, chain *ch, const char *cond, int first)
     return 0;
 }
 
-static void branch_pop(cv *c)
+void tc_branch_pop(cv *c)
 {
-    flush(c);
+    tc_flush(c);
     if (c->ncond > 0) free(c->conds[--c->ncond]);
 }
 
-static void chain_close(cv *c, chain *ch)
+void tc_chain_close(cv *c, chain *ch)
 {
-    flush(c);
+    tc_flush(c);
     c->ind--;
     if (c->text_n == ch->text_n) c->text.len = ch->text_at; /* nothing shown in any branch */
-    else { indent(c, &c->text); orl_buf_puts(&c->text, "end\n"); c->dynamic = 1; }
+    else { tc_indent(c, &c->text); orl_buf_puts(&c->text, "end\n"); c->dynamic = 1; }
     if (c->enter_n == ch->enter_n) c->enter.len = ch->enter_at;
-    else { indent(c, &c->enter); orl_buf_puts(&c->enter, "end\n"); c->enter_n++; }
+    else { tc_indent(c, &c->enter); orl_buf_puts(&c->enter, "end\n"); c->enter_n++; }
     free(ch->prev);
     ch->prev = NULL;
 }
 
 /* ---------- choices ---------- */
 
-static char *when_now(cv *c)
+char *tc_when_now(cv *c)
 {
     if (!c->ncond) return NULL;
     orl_buf b = {0};
@@ -233,7 +193,7 @@ static char *when_now(cv *c)
     return b.data;
 }
 
-static void add_choice(cv *c, const char *text, size_t tn, const char *target, size_t gn, const char *setter, int is_goto)
+void tc_add_choice(cv *c, const char *text, size_t tn, const char *target, size_t gn, const char *setter, int is_goto)
 {
     if (c->nch == c->capch) {
         int nc = c->capch ? c->capch * 2 : 8;
@@ -251,9 +211,10 @@ static void add_choice(cv *c, const char *text, size_t tn, const char *target, s
     orl_buf_free(&tb);
     for (char *q = k->text; q && *q; q++) if (*q == '\n' || *q == '\t') *q = ' ';
     k->target = tw_trimdup(target, gn);
-    k->when = when_now(c);
+    k->when = tc_when_now(c);
     k->setter = setter && *setter ? orl_strdup(setter) : NULL;
     k->is_goto = is_goto;
+    k->inline_words = !c->line_links_only && !is_goto;
     k->line = c->line;
     if (!k->text || !k->target || (setter && *setter && !k->setter)) {
         free(k->text); free(k->target); free(k->when); free(k->setter);
@@ -265,17 +226,10 @@ static void add_choice(cv *c, const char *text, size_t tn, const char *target, s
 
 /* ---------- a sub-conversion: what a link's hook or <<link>> body does ---------- */
 
-typedef struct saved {
-    orl_buf text, plain, enter, pend;
-    int text_n, enter_n, dynamic, ind, ncond, silent;
-    char *conds[MAX_NEST + 2];
-    tw_choice *ch;
-    int nch, capch;
-} saved;
 
-static void sub_begin(cv *c, saved *s)
+void tc_sub_begin(cv *c, saved *s)
 {
-    flush(c);
+    tc_flush(c);
     s->text = c->text; s->plain = c->plain; s->enter = c->enter; s->pend = c->pend;
     s->text_n = c->text_n; s->enter_n = c->enter_n; s->dynamic = c->dynamic; s->ind = c->ind;
     s->ncond = c->ncond; s->silent = c->silent;
@@ -291,9 +245,9 @@ static void sub_begin(cv *c, saved *s)
 
 /* what the body did: its state changes (the caller frees), its first (go-to:) target; the
  * rest (its text, other choices) is either merged back (reveal = 1) or dropped */
-static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_conditional)
+void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_conditional)
 {
-    flush(c);
+    tc_flush(c);
     if (setter) {
         orl_buf_put(&c->enter, "", 1);
         *setter = c->enter.oom ? NULL : orl_strdup(c->enter.data);
@@ -320,7 +274,7 @@ static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *
         for (const char *q = text.data; q && q < text.data + text.len;) {
             const char *nl = memchr(q, '\n', (size_t)(text.data + text.len - q));
             if (!nl) break;
-            indent(c, &c->text);
+            tc_indent(c, &c->text);
             orl_buf_put(&c->text, q, (size_t)(nl + 1 - q));
             q = nl + 1;
         }
@@ -329,10 +283,10 @@ static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *
         c->dynamic |= dynamic;
         if (enter.len) {
             orl_buf_put(&enter, "", 1);
-            if (!enter.oom) put_enter(c, enter.data);
+            if (!enter.oom) tc_put_enter(c, enter.data);
             c->enter_n += enter_n - 1;
         }
-        char *w = when_now(c);
+        char *w = tc_when_now(c);
         for (int i = 0; i < nch; i++) {
             tw_choice k = ch[i];
             if (w) {
@@ -361,7 +315,7 @@ static void sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *
 
 /* at the start of a line: is it blank, and does it hold only links and code (so the words
  * of its links are choices, not text too)? */
-static void line_start(cv *c, const char *s, const char *e)
+void tc_line_start(cv *c, const char *s, const char *e)
 {
     const char *le = memchr(s, '\n', (size_t)(e - s));
     if (!le) le = e;
@@ -387,10 +341,16 @@ static void line_start(cv *c, const char *s, const char *e)
             const char *r = q + 1;
             while (r < le && (((*r | 32) >= 'a' && (*r | 32) <= 'z') || *r == '-' || *r == '_' || (*r >= '0' && *r <= '9'))) r++;
             if (r >= le || *r != ':') { words = 1; break; }
-            if ((r - q >= 5 && strncmp(q, "(link", 5) == 0) || strncmp(q, "(click", 6) == 0) links++;
+            int is_link = (r - q >= 5 && strncmp(q, "(link", 5) == 0) || strncmp(q, "(click", 6) == 0;
+            links += is_link;
             int d = 0;
             for (; r < le; r++) { if (*r == '(') d++; else if (*r == ')' && d-- == 0) break; }
             q = r < le ? r + 1 : le;
+            if (is_link && q < le && *q == '[') {
+                /* the link's hook: what it does when followed, not words beside it */
+                d = 0;
+                for (; q < le; q++) { if (*q == '[') d++; else if (*q == ']' && --d == 0) { q++; break; } }
+            }
         } else if (*q == '<' && q + 1 < le && ((q[1] | 32) >= 'a' && (q[1] | 32) <= 'z' ? 1 : q[1] == '/')) {
             const char *r = memchr(q, '>', (size_t)(le - q));
             q = r ? r + 1 : le;
@@ -408,14 +368,11 @@ static void line_start(cv *c, const char *s, const char *e)
 
 /* ---------- the formats ---------- */
 
-static const char *parse(cv *c, const char *s, const char *e, int stop);
-static void include_passage(cv *c, const char *name, size_t n);
 
-enum { STOP_NONE = 0, STOP_HOOK = 1, STOP_SC = 2 };
 
 /* the string literals of a macro's arguments ("a", 'b' or [[c]]) into out (at most max):
  * how many; -1 when an argument is something else */
-static int str_args(const char *s, const char *e, const char **as, size_t *an, int max)
+int tc_str_args(const char *s, const char *e, const char **as, size_t *an, int max)
 {
     int k = 0;
     while (s < e) {
@@ -445,7 +402,7 @@ static int str_args(const char *s, const char *e, const char **as, size_t *an, i
 }
 
 /* a link's inside "text|target", "text->target", "target<-text", "target": Twine's rule */
-static void split_link(const char *s, const char *e, const char **ts, size_t *tn, const char **gs, size_t *gn)
+void tc_split_link(const char *s, const char *e, const char **ts, size_t *tn, const char **gs, size_t *gn)
 {
     const char *m = NULL;
     for (const char *q = e - 2; q >= s; q--)
@@ -461,7 +418,7 @@ static void split_link(const char *s, const char *e, const char **ts, size_t *tn
 }
 
 /* [[...]] at s (after the brackets: inside [is, ie)) */
-static void do_link(cv *c, const char *is, const char *ie)
+void tc_do_link(cv *c, const char *is, const char *ie)
 {
     const char *setp = NULL;
     for (const char *q = is; q + 1 < ie; q++)
@@ -469,7 +426,7 @@ static void do_link(cv *c, const char *is, const char *ie)
     const char *le = setp ? setp : ie;
     const char *ts, *gs;
     size_t tn, gn;
-    split_link(is, le, &ts, &tn, &gs, &gn);
+    tc_split_link(is, le, &ts, &tn, &gs, &gn);
     char *setter = NULL;
     if (setp) {
         orl_buf b = {0};
@@ -478,7 +435,7 @@ static void do_link(cv *c, const char *is, const char *ie)
             orl_buf_put(&b, "", 1);
             setter = b.oom ? NULL : orl_strdup(b.data);
         } else {
-            bad(c, "[[...][setter]]");
+            tc_bad(c, "[[...][setter]]");
         }
         orl_buf_free(&b);
     }
@@ -489,14 +446,14 @@ static void do_link(cv *c, const char *is, const char *ie)
         orl_buf_put(&tb, q, 1);
     }
     if (!tn || gn == 0) { orl_buf_free(&tb); free(setter); return; }
-    if (!c->line_links_only) put_text(c, tb.data ? tb.data : "", tb.len);
-    add_choice(c, tb.data ? tb.data : "", tb.len, gs, gn, setter, 0);
+    if (!c->line_links_only) tc_put_text(c, tb.data ? tb.data : "", tb.len);
+    tc_add_choice(c, tb.data ? tb.data : "", tb.len, gs, gn, setter, 0);
     orl_buf_free(&tb);
     free(setter);
 }
 
 /* a macro's name normalised as Harlowe compares them: small letters, no '-' or '_' */
-static void norm(const char *s, size_t n, char *out, size_t cap)
+void tc_norm(const char *s, size_t n, char *out, size_t cap)
 {
     size_t k = 0;
     for (size_t i = 0; i < n && k + 1 < cap; i++) {
@@ -507,7 +464,7 @@ static void norm(const char *s, size_t n, char *out, size_t cap)
     out[k] = 0;
 }
 
-static int one_of(const char *w, const char *list)
+int tc_one_of(const char *w, const char *list)
 {
     size_t n = strlen(w);
     for (const char *p = list; *p;) {
@@ -522,7 +479,7 @@ static int one_of(const char *w, const char *list)
 
 /* the end of a Harlowe macro starting at '(' : its ')' (strings and nested parentheses
  * skipped), or NULL */
-static const char *macro_end(cv *c, const char *s, const char *e)
+const char *tc_macro_end(cv *c, const char *s, const char *e)
 {
     int d = 0;
     const char *q = s;
@@ -539,7 +496,6 @@ static const char *macro_end(cv *c, const char *s, const char *e)
     return NULL;
 }
 
-#include "twee_formats.inc"
 
 /* ---------- a passage ---------- */
 
@@ -558,11 +514,11 @@ static void cv_init(cv *c, tw *t, tw_passage *p)
 static void cv_body(cv *c)
 {
     const char *s = c->p->body, *e = c->p->body + c->p->blen;
-    line_start(c, s, e);
-    if (c->f == TW_CHAPBOOK) chapbook_body(c, s, e);
-    else parse(c, s, e, STOP_NONE);
-    while (c->nsn > 0) { branch_pop(c); chain_close(c, &c->sn[--c->nsn]); }
-    flush(c);
+    tc_line_start(c, s, e);
+    if (c->f == TW_CHAPBOOK) tc_chapbook_body(c, s, e);
+    else tc_parse(c, s, e, STOP_NONE);
+    while (c->nsn > 0) { tc_branch_pop(c); tc_chain_close(c, &c->sn[--c->nsn]); }
+    tc_flush(c);
 }
 
 static void cv_warn(cv *c)
@@ -571,16 +527,16 @@ static void cv_warn(cv *c)
     orl_buf b = {0};
     for (int i = 0; i < c->nbad; i++) {
         if (i) orl_buf_puts(&b, ", ");
-        orl_buf_puts(&b, c->bad[i]);
+        orl_buf_puts(&b, orl_diag_words(c->t->d, "@word", c->bad[i]));
     }
     orl_buf_put(&b, "", 1);
     if (b.oom) { orl_buf_free(&b); c->t->oom = 1; return; }
     if (c->more_bad)
-        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s and %d more; they were left out "
-                "of the scene (rewrite what they did in story.lua, or delete them in Twine)", c->p->name, b.data, c->more_bad);
+        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s and %d more; what they do is left "
+                "out of the scene (rewrite it in story.lua, or delete it in Twine)", c->p->name, b.data, c->more_bad);
     else
-        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s; left out of the scene (rewrite "
-                "what it did in story.lua, or delete it in Twine)", c->p->name, b.data);
+        tw_warn(c->t, c->p->line, "twee-code", "passage \"%s\": Orilla cannot run %s; what it does is left out of the "
+                "scene (rewrite it in story.lua, or delete it in Twine)", c->p->name, b.data);
     orl_buf_free(&b);
 }
 
@@ -659,6 +615,13 @@ void tw_convert_passage(tw *t, tw_passage *p)
     } else {
         sc->plain = take(&c.plain);
         if (sc->plain) tw_tidy_text(sc->plain);
+        if (sc->plain && strlen(sc->plain) > ORL_MAX_TEXT) {
+            tw_warn(t, p->line, "twee-long", "passage \"%s\" is longer than a scene text can be (%u bytes); it is cut",
+                    p->name, ORL_MAX_TEXT);
+            size_t n = ORL_MAX_TEXT;
+            while (n && ((unsigned char)sc->plain[n] & 0xC0) == 0x80) n--;
+            sc->plain[n] = 0;
+        }
     }
     if (c.enter.len) sc->enter_lua = take(&c.enter);
     sc->ch = c.ch;

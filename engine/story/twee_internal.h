@@ -2,8 +2,10 @@
  *   twee.c         the whole conversion and the story.lua it writes
  *   twee_input.c   passages from Twee (3, and Twee 1/2 headers) and from a published Twine 2
  *                  HTML file (libxml2's HTML parser); StoryData's JSON
- *   twee_conv.c    a passage's body (Harlowe 3, SugarCube 2 and Twine 1, Chapbook, Snowman) into
- *                  a scene: text pieces, conditions, state changes, choices
+ *   twee_conv.c    a passage's body into a scene: text pieces, conditions, state changes,
+ *                  choices (twee_conv.h), with the formats' syntax in twee_harlowe.c (Harlowe 3),
+ *                  twee_sugarcube.c (SugarCube 2, Twine 1) and twee_markup.c (the reading loop,
+ *                  HTML, markup, Chapbook, Snowman)
  *   twee_expr.c    Twine expressions and assignments into Lua (a parser of ours: nothing of the
  *                  story's text is pasted into story.lua except as an escaped string)
  *   twee_text.c    HTML entities, Lua strings, the language guess */
@@ -34,7 +36,8 @@ typedef struct tw_passage {
     int skip;
     int init;            /* StoryInit, or tagged startup: its state changes run at the start */
     int included;        /* shown inside others by (display:), <<include>>, {embed passage} */
-    int linked;          /* some choice goes to it */
+    int linked;          /* some choice goes to it (not through a copy that changes the state) */
+    int via;             /* some choice goes to a copy of it that changes the state first */
     /* what the conversion made (twee_conv.c) */
     struct tw_scene *sc;
 } tw_passage;
@@ -75,6 +78,7 @@ typedef struct tw_choice {
     char *when;          /* Lua expression, or NULL */
     char *setter;        /* Lua statements run on the way, or NULL */
     int is_goto;         /* a (go-to:)/<<goto>>: taken at once in Twine */
+    int inline_words;    /* its words are also in the text (a link inside a sentence) */
     int line;
 } tw_choice;
 

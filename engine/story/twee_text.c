@@ -161,7 +161,7 @@ typedef struct lang_words { const char *lang; const char *words; } lang_words;
 /* common words that mostly belong to one language (words shared by two are left out) */
 static const lang_words stop[] = {
     {"es", " el los las del que por con una para es al lo como pero sus ya este porque esta cuando muy sin sobre "
-           "también me hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
+           "también hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
            "esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho cual poco ella estar estas "
            "algunas algo nosotros tu mis tú te ti tus ellas vosotros os mío mía suyo así ahora aquí dónde cómo "},
     {"en", " the and of to in is you that it he was for on are with as his they at be this have from or one had by "
@@ -199,7 +199,24 @@ const char *tw_guess_lang(const tw *t)
         const char *s = p->body, *e = p->body + p->blen;
         seen += p->blen;
         while (s < e) {
-            while (s < e && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80)) s++;
+            /* code is not the story's language: <<...>>, <...>, (macro: ...), {...} passed over */
+            if (*s == '<' || *s == '(' || *s == '{') {
+                char close = *s == '<' ? '>' : *s == '(' ? ')' : '}';
+                const char *r = s + 1;
+                while (r < e && r - s < 400 && *r != close && *r != '\n') r++;
+                if (r < e && *r == close && (*s != '(' || memchr(s, ':', (size_t)(r - s)))) { s = r + 1; continue; }
+            }
+            while (s < e && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80 ||
+                              *s == '<' || *s == '(' || *s == '{')) s++;
+            if (s < e && (*s == '<' || *s == '(' || *s == '{')) {
+                const char *r = s;
+                char close = *s == '<' ? '>' : *s == '(' ? ')' : '}';
+                const char *k = s + 1;
+                while (k < e && k - s < 400 && *k != close && *k != '\n') k++;
+                if (k < e && *k == close && (*s != '(' || memchr(s, ':', (size_t)(k - s)))) { s = k + 1; continue; }
+                s = r + 1;
+                continue;
+            }
             const char *w = s;
             while (s < e && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80)) s++;
             size_t n = (size_t)(s - w);
@@ -216,7 +233,7 @@ const char *tw_guess_lang(const tw *t)
         if (best < 0 || score[l] > score[best]) { second = best; best = l; }
         else if (second < 0 || score[l] > score[second]) second = l;
     }
-    if (best < 0 || score[best] < 5) return NULL;
+    if (best < 0 || score[best] < 3) return NULL;
     if (second >= 0 && score[best] * 2 < score[second] * 3) return NULL; /* not clearly ahead */
     return stop[best].lang;
 }
