@@ -214,7 +214,8 @@ void tc_add_choice(cv *c, const char *text, size_t tn, const char *target, size_
     k->when = tc_when_now(c);
     k->setter = setter && *setter ? orl_strdup(setter) : NULL;
     k->is_goto = is_goto;
-    k->inline_words = !c->line_links_only && !is_goto;
+    k->inline_words = c->link_inline && !is_goto;
+    c->link_inline = 0;
     k->line = c->line;
     if (!k->text || !k->target || (setter && *setter && !k->setter)) {
         free(k->text); free(k->target); free(k->when); free(k->setter);
@@ -351,6 +352,11 @@ void tc_line_start(cv *c, const char *s, const char *e)
                 d = 0;
                 for (; q < le; q++) { if (*q == '[') d++; else if (*q == ']' && --d == 0) { q++; break; } }
             }
+        } else if (*q == '{' && q + 1 < le && memchr(q, '}', (size_t)(le - q)) &&
+                   (strncmp(q + 1, "link to", 7) == 0 || strncmp(q + 1, "reveal link", 11) == 0 ||
+                    strncmp(q + 1, "back link", 9) == 0 || strncmp(q + 1, "restart link", 12) == 0)) {
+            links++;
+            q = (const char *)memchr(q, '}', (size_t)(le - q)) + 1;
         } else if (*q == '<' && q + 1 < le && ((q[1] | 32) >= 'a' && (q[1] | 32) <= 'z' ? 1 : q[1] == '/')) {
             const char *r = memchr(q, '>', (size_t)(le - q));
             q = r ? r + 1 : le;
@@ -418,7 +424,7 @@ void tc_split_link(const char *s, const char *e, const char **ts, size_t *tn, co
 }
 
 /* [[...]] at s (after the brackets: inside [is, ie)) */
-void tc_do_link(cv *c, const char *is, const char *ie)
+void tc_do_link(cv *c, const char *is, const char *ie, const char *e)
 {
     const char *setp = NULL;
     for (const char *q = is; q + 1 < ie; q++)
@@ -446,10 +452,26 @@ void tc_do_link(cv *c, const char *is, const char *ie)
         orl_buf_put(&tb, q, 1);
     }
     if (!tn || gn == 0) { orl_buf_free(&tb); free(setter); return; }
-    if (!c->line_links_only) tc_put_text(c, tb.data ? tb.data : "", tb.len);
+    if (tc_link_in_text(c, is - 2, ie + 2, e)) tc_put_text(c, tb.data ? tb.data : "", tb.len);
     tc_add_choice(c, tb.data ? tb.data : "", tb.len, gs, gn, setter, 0);
     orl_buf_free(&tb);
     free(setter);
+}
+
+int tc_link_in_text(cv *c, const char *start, const char *after, const char *e)
+{
+    c->link_inline = 0;
+    if (c->line_links_only || !after) return 0;
+    const char *q = after;
+    while (q < e && (*q == ' ' || *q == '\t' || *q == '\r' || *q == ']')) q++;
+    if (q < e && *q != '\n') return c->link_inline = 1; /* words or a stop after it: a sentence's */
+    /* last on its line: in the sentence unless one ended before it ("Dark. [[Go back]]") */
+    const char *b = start;
+    while (b > c->floor && (b[-1] == ' ' || b[-1] == '\t')) b--;
+    if (b <= c->floor || b[-1] == '\n' || b[-1] == '.' || b[-1] == '!' || b[-1] == '?' || b[-1] == '[' || b[-1] == ']' ||
+        b[-1] == ')' || b[-1] == '>')
+        return 0;
+    return c->link_inline = 1;
 }
 
 /* a macro's name normalised as Harlowe compares them: small letters, no '-' or '_' */
@@ -514,6 +536,7 @@ static void cv_init(cv *c, tw *t, tw_passage *p)
 static void cv_body(cv *c)
 {
     const char *s = c->p->body, *e = c->p->body + c->p->blen;
+    c->floor = s;
     tc_line_start(c, s, e);
     if (c->f == TW_CHAPBOOK) tc_chapbook_body(c, s, e);
     else tc_parse(c, s, e, STOP_NONE);

@@ -40,6 +40,8 @@ typedef struct cv {
     const char *fail_close[8];/* searches that found nothing, by kind */
     chain sn[MAX_SN];         /* Snowman's open <% if (...) { %> */
     int nsn;
+    const char *floor;        /* the start of the passage read now (looking back stops there) */
+    int link_inline;          /* the next choice's words are also in the text (tc_link_in_text) */
     size_t scan_budget;
 } cv;
 
@@ -82,7 +84,7 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
 void tc_line_start(cv *c, const char *s, const char *e);
 int tc_str_args(const char *s, const char *e, const char **as, size_t *an, int max);
 void tc_split_link(const char *s, const char *e, const char **ts, size_t *tn, const char **gs, size_t *gn);
-void tc_do_link(cv *c, const char *is, const char *ie);
+void tc_do_link(cv *c, const char *is, const char *ie, const char *e);
 void tc_norm(const char *s, size_t n, char *out, size_t cap);
 int tc_one_of(const char *w, const char *list);
 const char *tc_macro_end(cv *c, const char *s, const char *e);
@@ -120,5 +122,9 @@ int tc_js_is(const char *s, const char *e, const char *w);
 const char *tc_js_if(const char *s, const char *e, const char **xe);
 const char *tc_snowman_code(cv *c, const char *q, const char *e);
 const char *tc_parse(cv *c, const char *s, const char *e, int stop);
+
+/* whether a link's words stay in the text: only inside a sentence (words after it on its line),
+ * never on a line of links; remembered for the choice added next */
+int tc_link_in_text(cv *c, const char *start, const char *after, const char *e);
 
 #endif

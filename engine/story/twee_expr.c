@@ -93,6 +93,9 @@ static void next(px *q)
         while (p < e && *p >= '0' && *p <= '9') p++;
         if (p + 1 < e && *p == '.' && p[1] >= '0' && p[1] <= '9') { p++; while (p < e && *p >= '0' && *p <= '9') p++; }
         q->t.k = (p < e && is_word_char((unsigned char)*p)) ? K_BAD : K_NUM; /* 2s, 1e3: not ours */
+    } else if (c == '\'' && q->x->f == TW_HARLOWE && p + 1 < e && p[1] == 's' && (p + 2 >= e || !is_word_char((unsigned char)p[2]))) {
+        p += 2; /* Harlowe's possessive: $list's length */
+        q->t.k = K_OP;
     } else if (c == '"' || c == '\'' || c == '`') {
         p++;
         while (p < e && *p != (char)c) { if (*p == '\\' && p + 1 < e) p++; p++; }

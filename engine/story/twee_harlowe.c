@@ -107,15 +107,17 @@ void tc_include_passage(cv *c, const char *name, size_t n)
     p->included = 1;
     c->includes++;
     int line = c->line, vis = c->line_visible, blank = c->line_blank, lo = c->line_links_only;
-    const char *fc[8];
+    const char *fc[8], *floor = c->floor;
     memcpy(fc, c->fail_close, sizeof fc);
     memset(c->fail_close, 0, sizeof c->fail_close);
     const char *s = p->body, *e = p->body + p->blen;
+    c->floor = s;
     tc_line_start(c, s, e);
     c->line_blank = 0;
     if (c->f == TW_CHAPBOOK) tc_chapbook_body(c, s, e);
     else tc_parse(c, s, e, STOP_NONE);
     memcpy(c->fail_close, fc, sizeof fc);
+    c->floor = floor;
     c->line = line; c->line_visible = vis || c->line_visible; c->line_blank = blank; c->line_links_only = lo;
     c->includes--;
 }
@@ -248,14 +250,21 @@ const char *tc_harlowe_macro(cv *c, const char *q, const char *e)
     if (tc_one_of(nm, "linkgoto clickgoto linkrevealgoto")) {
         int k = tc_str_args(as, ae, sa, sn, 2);
         if (k < 1) { tc_bad(c, "(link:) with words it cannot read"); return hook ? tc_skip_hook(c, h, e) : after; }
-        if (!c->line_links_only) tc_put_text(c, sa[0], sn[0]);
+        if (tc_link_in_text(c, q, after, e)) tc_put_text(c, sa[0], sn[0]);
         if (strcmp(nm, "linkrevealgoto") == 0 && hook) return tc_link_body(c, sa[0], sn[0], sa[k - 1], sn[k - 1], h, e, NULL);
         tc_add_choice(c, sa[0], sn[0], sa[k - 1], sn[k - 1], NULL, 0);
         return after;
     }
     if (tc_one_of(nm, "link linkreveal linkrepeat linkrerun") && hook) {
         if (tc_str_args(as, ae, sa, sn, 1) != 1) { tc_bad(c, "(link:) with words it cannot read"); return tc_run_hook(c, h, e); }
-        if (!c->line_links_only) tc_put_text(c, sa[0], sn[0]);
+        /* the hook closed on this line: what follows it decides */
+        const char *he = NULL;
+        int d = 0;
+        for (const char *k = h; k < e && *k != '\n' && !he; k++) {
+            if (*k == '[') d++;
+            else if (*k == ']' && --d == 0) he = k + 1;
+        }
+        if (tc_link_in_text(c, q, he, e)) tc_put_text(c, sa[0], sn[0]);
         return tc_link_body(c, sa[0], sn[0], NULL, 0, h, e, NULL);
     }
     if (tc_one_of(nm, "replace append prepend show hide rerun hidden click clickreplace clickappend clickprepend mouseover "

@@ -56,7 +56,7 @@ const char *tc_html_tag(cv *c, const char *q, const char *e)
             for (const char *k = after; k + 4 <= e && !ce; k++)
                 if (*k == '<' && tc_starts_ci(k, e, "</a>")) ce = k;
             if (pe && ce && !memchr(after, '\n', (size_t)(ce - after))) {
-                if (!c->line_links_only) tc_put_text(c, after, (size_t)(ce - after));
+                if (tc_link_in_text(c, q, ce + 4, e)) tc_put_text(c, after, (size_t)(ce - after));
                 tc_add_choice(c, after, (size_t)(ce - after), dp + 1, (size_t)(pe - dp - 1), NULL, 0);
                 return ce + 4;
             }
@@ -179,7 +179,7 @@ const char *tc_chapbook_insert(cv *c, const char *q, const char *e)
             const char *la[1];
             size_t ln[1];
             if (lab && tc_str_args(lab + 6, se, la, ln, 1) == 1) { ta = la[0]; tn = ln[0]; }
-            if (!c->line_links_only) tc_put_text(c, ta, tn);
+            if (tc_link_in_text(c, q, close + 1, e)) tc_put_text(c, ta, tn);
             tc_add_choice(c, ta, tn, sa[0], sn[0], NULL, 0);
         } else {
             tc_bad(c, "{link to} it cannot read");
@@ -463,7 +463,7 @@ const char *tc_parse(cv *c, const char *s, const char *e, int stop)
                     if (k[0] == ']' && k + 1 < x && k[1] == '[') { setter_end = x; break; }
                 (void)setter_end;
                 tc_count_lines(c, q, end);
-                tc_do_link(c, q + 2, x);
+                tc_do_link(c, q + 2, x, e);
                 q = end;
                 continue;
             }

@@ -161,7 +161,16 @@ const char *tc_sc_link(cv *c, const scm *m, const char *e)
         tc_bad(c, "<<link>> with words it cannot read");
         return tc_sc_has_close(c, m->end, e, m) ? tc_sc_skip(c, m, e) : m->end;
     }
-    if (!c->line_links_only) tc_put_text(c, text, tn);
+    /* what follows the link (after its closing tag when that is on this line) decides */
+    const char *after = m->end;
+    for (const char *r = m->end; r + 2 < e && *r != '\n'; r++)
+        if (r[0] == '<' && r[1] == '<' && r[2] == '/') {
+            const char *gt = r;
+            while (gt + 1 < e && *gt != '\n' && !(gt[0] == '>' && gt[1] == '>')) gt++;
+            after = gt + 1 < e && gt[0] == '>' ? gt + 2 : NULL;
+            break;
+        }
+    if (tc_link_in_text(c, m->name - 2, after, e)) tc_put_text(c, text, tn);
     if (!tc_sc_has_close(c, m->end, e, m)) {
         if (go) tc_add_choice(c, text, tn, go, gn, NULL, 0);
         return m->end;
