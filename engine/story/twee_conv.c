@@ -506,6 +506,10 @@ const char *tc_macro_end(cv *c, const char *s, const char *e)
     int d = 0;
     const char *q = s;
     for (; q < e; q++) {
+        /* Harlowe's possessive ($list's 1st, (a: 1)'s length) is not a string's quote */
+        if (*q == '\'' && q > s && q + 1 < e && q[1] == 's' &&
+            ((q[-1] | 32) >= 'a' && (q[-1] | 32) <= 'z' ? 1 : (q[-1] >= '0' && q[-1] <= '9') || q[-1] == ')' || q[-1] == '_'))
+            continue;
         if (*q == '"' || *q == '\'') {
             const char *r = memchr(q + 1, *q, (size_t)(e - q - 1));
             if (!r) break;

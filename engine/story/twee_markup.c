@@ -92,7 +92,12 @@ size_t tc_markup(cv *c, const char *s, const char *q, const char *e)
             if (!c->line_links_only) tc_put_text(c, "• ", strlen("• ")); /* a list of links: the choices */
             return 2;
         }
-        if (*q == '>' && (f == TW_CHAPBOOK || f == TW_SNOWMAN)) return 1 + (q + 1 < e && q[1] == ' ');
+        if (*q == '>' && f != TW_HARLOWE) {
+            /* a quotation's marks: "> ", ">> " */
+            r = q;
+            while (r < e && *r == '>') r++;
+            return (size_t)(r - q) + (r < e && *r == ' ');
+        }
         if (f == TW_HARLOWE) {
             /* aligners and columns: ==>, <==, =><=, <==>, |==, ==| */
             r = q;
