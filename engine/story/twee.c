@@ -129,7 +129,8 @@ static const char *continue_word(const char *lang)
 typedef struct via {        /* a copy of a scene reached by a link that changes the state */
     int target;
     char *setter;
-    char id[ORL_MAX_ID];
+    char *key;              /* "target:setter", vmap's key (the maps borrow their keys) */
+    char *id;               /* ids' key too */
 } via;
 
 typedef struct wr {
@@ -183,20 +184,24 @@ static const char *choice_go(wr *w, const tw_choice *k, int target)
             w->capv = nc;
         }
         via *v = &w->v[w->nv];
+        memset(v, 0, sizeof *v);
         v->target = target;
         v->setter = orl_strdup(k->setter);
-        char base[ORL_MAX_ID - 24];
+        v->key = key.data;
+        memset(&key, 0, sizeof key);
+        char base[ORL_MAX_ID - 24], id[ORL_MAX_ID];
         size_t bl = strlen(w->t->ps[target].id);
         if (bl > sizeof base - 1) bl = sizeof base - 1;
         memcpy(base, w->t->ps[target].id, bl);
         base[bl] = 0;
         for (int n = w->nv + 2;; n++) {
-            snprintf(v->id, sizeof v->id, "%s-%d", base, n);
-            if (orl_strmap_get(&w->t->ids, v->id) < 0) break;
+            snprintf(id, sizeof id, "%s-%d", base, n);
+            if (orl_strmap_get(&w->t->ids, id) < 0) break;
         }
-        if (!v->setter || orl_strmap_put(&w->t->ids, v->id, -1) != 0 || orl_strmap_put(&w->vmap, key.data, w->nv) != 0) {
-            free(v->setter);
-            orl_buf_free(&key);
+        v->id = orl_strdup(id);
+        if (!v->setter || !v->id || orl_strmap_put(&w->t->ids, v->id, -1) != 0 ||
+            orl_strmap_put(&w->vmap, v->key, w->nv) != 0) {
+            free(v->setter); free(v->id); free(v->key);
             w->t->oom = 1;
             return w->t->ps[target].id;
         }
@@ -496,11 +501,11 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     }
     /* the copies reached by links that change the state (more may be found while writing) */
     for (int k = 0; k < w.nv && !t.oom; k++) {
-        char id[ORL_MAX_ID];
-        memcpy(id, w.v[k].id, sizeof id);
-        char *setter = orl_strdup(w.v[k].setter);
-        if (!setter) { t.oom = 1; break; }
+        /* copied: writing may add copies, and w.v move */
+        char *id = orl_strdup(w.v[k].id), *setter = orl_strdup(w.v[k].setter);
+        if (!setter || !id) { free(id); free(setter); t.oom = 1; break; }
         write_scene(&w, w.v[k].target, id, setter, 0, stats);
+        free(id);
         free(setter);
     }
     if (w.dropped)
@@ -517,13 +522,13 @@ done:
         free(t.ps[i].own);
         tw_scene_free(t.ps[i].sc);
     }
-    for (int k = 0; k < w.nv; k++) free(w.v[k].setter);
-    free(w.v);
     orl_strmap_free(&w.vmap);
+    orl_strmap_free(&t.ids); /* before the copies' ids it borrows */
+    for (int k = 0; k < w.nv; k++) { free(w.v[k].setter); free(w.v[k].key); free(w.v[k].id); }
+    free(w.v);
     free(w.init);
     free(t.ps);
     orl_strmap_free(&t.names);
-    orl_strmap_free(&t.ids);
     free(t.title);
     free(t.start);
     free(t.ifid);

@@ -15,12 +15,19 @@
 
 const char *tc_find_close(cv *c, int kind, const char *s, const char *e, const char *what)
 {
-    if (c->fail_close[kind] && s >= c->fail_close[kind]) return NULL;
+    /* the last search of this kind in the same text, from at or before s, answers for s too:
+     * nothing lies between its start and what it found (or the end); so each byte is looked
+     * at about once, however many openers there are */
+    struct closing *m = &c->close[kind];
+    if (m->end == e && m->from && s >= m->from && (!m->found || s <= m->found)) return m->found;
     size_t n = strlen(what);
-    for (const char *q = s; q + n <= e; q++)
-        if (*q == *what && memcmp(q, what, n) == 0) return q;
-    if (!c->fail_close[kind] || s < c->fail_close[kind]) c->fail_close[kind] = s;
-    return NULL;
+    const char *q = s, *found = NULL;
+    for (; q + n <= e; q++)
+        if (*q == *what && memcmp(q, what, n) == 0) { found = q; break; }
+    m->from = s;
+    m->found = found;
+    m->end = e;
+    return found;
 }
 
 void tc_bad(cv *c, const char *name)
@@ -320,6 +327,7 @@ void tc_line_start(cv *c, const char *s, const char *e)
 {
     const char *le = memchr(s, '\n', (size_t)(e - s));
     if (!le) le = e;
+    c->line_end = le;
     c->line_visible = 0;
     c->line_blank = 1;
     int links = 0, words = 0;
@@ -352,9 +360,10 @@ void tc_line_start(cv *c, const char *s, const char *e)
                 d = 0;
                 for (; q < le; q++) { if (*q == '[') d++; else if (*q == ']' && --d == 0) { q++; break; } }
             }
-        } else if (*q == '{' && q + 1 < le && memchr(q, '}', (size_t)(le - q)) &&
+        } else if (*q == '{' && q + 13 < le &&
                    (strncmp(q + 1, "link to", 7) == 0 || strncmp(q + 1, "reveal link", 11) == 0 ||
-                    strncmp(q + 1, "back link", 9) == 0 || strncmp(q + 1, "restart link", 12) == 0)) {
+                    strncmp(q + 1, "back link", 9) == 0 || strncmp(q + 1, "restart link", 12) == 0) &&
+                   memchr(q, '}', (size_t)(le - q))) {
             links++;
             q = (const char *)memchr(q, '}', (size_t)(le - q)) + 1;
         } else if (*q == '<' && q + 1 < le && ((q[1] | 32) >= 'a' && (q[1] | 32) <= 'z' ? 1 : q[1] == '/')) {

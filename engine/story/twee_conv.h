@@ -18,6 +18,8 @@ typedef struct chain {
     char *prev;               /* earlier branches' conditions, or'ed (Lua), or NULL */
 } chain;
 
+enum { F_GTGT, F_LINK, F_COMMENT, F_CCOMMENT, F_PCT, F_GT, F_BRACE, F_PCOMMENT, F_SCCLOSE, F_ENDA, F_KINDS };
+
 typedef struct cv {
     tw *t;
     tw_passage *p;
@@ -37,15 +39,15 @@ typedef struct cv {
     int silent, nobr;
     int line, line_visible, line_blank, line_links_only;
     char last_out;            /* the last character of the text flushed so far */
-    const char *fail_close[8];/* searches that found nothing, by kind */
+    struct closing { const char *from, *found, *end; } close[F_KINDS]; /* the last search of each kind */
     chain sn[MAX_SN];         /* Snowman's open <% if (...) { %> */
     int nsn;
+    const char *line_end;     /* where the line read now ends (tc_line_start) */
     const char *floor;        /* the start of the passage read now (looking back stops there) */
     int link_inline;          /* the next choice's words are also in the text (tc_link_in_text) */
     size_t scan_budget;
 } cv;
 
-enum { F_GTGT, F_LINK, F_COMMENT, F_CCOMMENT, F_PCT, F_GT, F_BRACE, F_PCOMMENT };
 
 
 typedef struct saved {

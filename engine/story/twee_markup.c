@@ -52,10 +52,9 @@ const char *tc_html_tag(cv *c, const char *q, const char *e)
             if (tc_starts_ci(k, gt, "data-passage=")) dp = k + 13;
         if (dp && (*dp == '"' || *dp == '\'')) {
             const char *pe = memchr(dp + 1, *dp, (size_t)(gt - dp - 1));
-            const char *ce = NULL;
-            for (const char *k = after; k + 4 <= e && !ce; k++)
-                if (*k == '<' && tc_starts_ci(k, e, "</a>")) ce = k;
-            if (pe && ce && !memchr(after, '\n', (size_t)(ce - after))) {
+            const char *le = c->line_end && c->line_end >= after && c->line_end <= e ? c->line_end : e;
+            const char *ce = tc_find_close(c, F_ENDA, after, e, "</a>");
+            if (pe && ce && ce < le) { /* on this line */
                 if (tc_link_in_text(c, q, ce + 4, e)) tc_put_text(c, after, (size_t)(ce - after));
                 tc_add_choice(c, after, (size_t)(ce - after), dp + 1, (size_t)(pe - dp - 1), NULL, 0);
                 return ce + 4;
@@ -146,8 +145,10 @@ const char *tc_md_link(cv *c, const char *q, const char *e)
 /* {insert} at q: its end, or NULL when it is not one (the brace is then a brace) */
 const char *tc_chapbook_insert(cv *c, const char *q, const char *e)
 {
+    /* on this line only (the line's end is known: no search per brace) */
+    const char *le = c->line_end && c->line_end >= q && c->line_end <= e ? c->line_end : e;
     const char *close = tc_find_close(c, F_BRACE, q + 1, e, "}");
-    if (!close || memchr(q, '\n', (size_t)(close - q))) return NULL;
+    if (!close || close > le) return NULL;
     const char *s = q + 1, *se = close;
     while (s < se && *s == ' ') s++;
     while (se > s && se[-1] == ' ') se--;

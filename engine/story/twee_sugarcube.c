@@ -39,6 +39,7 @@ int tc_sc_is(const scm *m, const char *list)
 /* is there a "<</name>>" (or "<<endname>>") after q? (a budgeted search) */
 int tc_sc_has_close(cv *c, const char *q, const char *e, const scm *m)
 {
+    if (!c->scan_budget) return 0; /* spent on earlier searches: taken as not closed */
     char a[48], b[48];
     snprintf(a, sizeof a, "<</%.*s>>", (int)(m->nlen < 30 ? m->nlen : 30), m->name);
     snprintf(b, sizeof b, "<<end%.*s>>", (int)(m->nlen < 30 ? m->nlen : 30), m->name);
@@ -163,13 +164,12 @@ const char *tc_sc_link(cv *c, const scm *m, const char *e)
     }
     /* what follows the link (after its closing tag when that is on this line) decides */
     const char *after = m->end;
-    for (const char *r = m->end; r + 2 < e && *r != '\n'; r++)
-        if (r[0] == '<' && r[1] == '<' && r[2] == '/') {
-            const char *gt = r;
-            while (gt + 1 < e && *gt != '\n' && !(gt[0] == '>' && gt[1] == '>')) gt++;
-            after = gt + 1 < e && gt[0] == '>' ? gt + 2 : NULL;
-            break;
-        }
+    const char *le = c->line_end && c->line_end >= m->end && c->line_end <= e ? c->line_end : e;
+    const char *r = tc_find_close(c, F_SCCLOSE, m->end, e, "<</");
+    if (r && r < le) {
+        const char *gt = tc_find_close(c, F_GTGT, r, e, ">>");
+        after = gt && gt < le ? gt + 2 : NULL;
+    }
     if (tc_link_in_text(c, m->name - 2, after, e)) tc_put_text(c, text, tn);
     if (!tc_sc_has_close(c, m->end, e, m)) {
         if (go) tc_add_choice(c, text, tn, go, gn, NULL, 0);

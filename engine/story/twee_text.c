@@ -176,16 +176,43 @@ static const lang_words stop[] = {
     {"ar", " في من على إلى أن ما لا هذا هذه التي الذي عن مع كان هو هي كل قد ثم لم بين عند أو "},
 };
 
-static int is_stop(const char *words, const char *w, size_t n)
+/* the words of every list in one map: word -> bit of each language it belongs to */
+static char *stop_map(orl_strmap *m)
 {
-    /* " word " in the list */
-    for (const char *p = strstr(words, " "); p && p[1]; p = strchr(p + 1, ' ')) {
-        const char *s = p + 1;
-        const char *e = strchr(s, ' ');
-        if (!e) break;
-        if ((size_t)(e - s) == n && memcmp(s, w, n) == 0) return 1;
+    /* the map borrows its keys: they live in one block, each word ended by a NUL */
+    size_t total = 0;
+    for (size_t l = 0; l < sizeof stop / sizeof *stop; l++) total += strlen(stop[l].words) + 1;
+    char *store = malloc(total), *k = store;
+    if (!store) return NULL;
+    for (int l = 0; l < (int)(sizeof stop / sizeof *stop); l++) {
+        for (const char *p = stop[l].words; *p;) {
+            while (*p == ' ') p++;
+            const char *w = p;
+            while (*p && *p != ' ') p++;
+            if (p == w) break;
+            memcpy(k, w, (size_t)(p - w));
+            k[p - w] = 0;
+            int old = orl_strmap_get(m, k);
+            if (orl_strmap_put(m, k, (old < 0 ? 0 : old) | 1 << l) != 0) { free(store); return NULL; }
+            k += p - w + 1;
+        }
     }
-    return 0;
+    return store;
+}
+
+/* the end of the code span opening at s (<...>, (macro: ...), {...}) on its line, or NULL */
+static const char *code_span(const char *s, const char *e, const char **no_close)
+{
+    char close = *s == '<' ? '>' : *s == '(' ? ')' : '}';
+    if (no_close[close == '>' ? 0 : close == ')' ? 1 : 2] > s) return NULL; /* an earlier search saw none */
+    const char *r = s + 1;
+    while (r < e && *r != close && *r != '\n') r++;
+    if (r >= e || *r != close) {
+        no_close[close == '>' ? 0 : close == ')' ? 1 : 2] = r; /* none before r for any later opener */
+        return NULL;
+    }
+    if (*s == '(' && !memchr(s, ':', (size_t)(r - s))) return NULL;
+    return r;
 }
 
 const char *tw_guess_lang(const tw *t)
@@ -193,41 +220,37 @@ const char *tw_guess_lang(const tw *t)
     enum { NL = sizeof stop / sizeof *stop };
     long score[NL] = {0};
     size_t seen = 0;
+    orl_strmap m = {0};
+    char *store = stop_map(&m);
+    if (!store) { orl_strmap_free(&m); return NULL; }
     for (int i = 0; i < t->n && seen < (4u << 20); i++) {
         const tw_passage *p = &t->ps[i];
         if (p->skip || !p->body) continue;
         const char *s = p->body, *e = p->body + p->blen;
+        const char *no_close[3] = {NULL, NULL, NULL};
         seen += p->blen;
         while (s < e) {
             /* code is not the story's language: <<...>>, <...>, (macro: ...), {...} passed over */
             if (*s == '<' || *s == '(' || *s == '{') {
-                char close = *s == '<' ? '>' : *s == '(' ? ')' : '}';
-                const char *r = s + 1;
-                while (r < e && r - s < 400 && *r != close && *r != '\n') r++;
-                if (r < e && *r == close && (*s != '(' || memchr(s, ':', (size_t)(r - s)))) { s = r + 1; continue; }
-            }
-            while (s < e && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80 ||
-                              *s == '<' || *s == '(' || *s == '{')) s++;
-            if (s < e && (*s == '<' || *s == '(' || *s == '{')) {
-                const char *r = s;
-                char close = *s == '<' ? '>' : *s == '(' ? ')' : '}';
-                const char *k = s + 1;
-                while (k < e && k - s < 400 && *k != close && *k != '\n') k++;
-                if (k < e && *k == close && (*s != '(' || memchr(s, ':', (size_t)(k - s)))) { s = k + 1; continue; }
-                s = r + 1;
+                const char *r = code_span(s, e, no_close);
+                s = r ? r + 1 : s + 1;
                 continue;
             }
+            if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80)) { s++; continue; }
             const char *w = s;
             while (s < e && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (unsigned char)*s >= 0x80)) s++;
             size_t n = (size_t)(s - w);
-            if (n == 0 || n > 24) continue;
+            if (n > 24) continue;
             char low[32];
             for (size_t k = 0; k < n; k++) low[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-            /* Arabic's "and" is a prefix: "و" before a word; the words list has the free-standing ones */
-            for (int l = 0; l < NL; l++)
-                if (is_stop(stop[l].words, low, n)) score[l]++;
+            low[n] = 0;
+            int bits = orl_strmap_get(&m, low);
+            for (int l = 0; bits > 0 && l < NL; l++)
+                if (bits & 1 << l) score[l]++;
         }
     }
+    orl_strmap_free(&m);
+    free(store);
     int best = -1, second = -1;
     for (int l = 0; l < NL; l++) {
         if (best < 0 || score[l] > score[best]) { second = best; best = l; }
