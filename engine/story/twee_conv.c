@@ -124,6 +124,81 @@ void tc_put_enter(cv *c, const char *lua_stmts)
     c->enter_n++;
 }
 
+/* replaces the whole word `place` in b by `with` (a Lua place: s.x, s["_t"]) */
+static int replace_place(orl_buf *b, const char *place, const char *with)
+{
+    size_t pn = strlen(place);
+    if (!b->len || pn == 0) return 0;
+    orl_buf out = {0};
+    int n = 0;
+    for (size_t i = 0; i < b->len;) {
+        if (i + pn <= b->len && memcmp(b->data + i, place, pn) == 0 &&
+            (i == 0 || !(b->data[i - 1] == '_' || b->data[i - 1] == '.' ||
+                         ((b->data[i - 1] | 32) >= 'a' && (b->data[i - 1] | 32) <= 'z'))) &&
+            (i + pn == b->len || !(b->data[i + pn] == '_' || (b->data[i + pn] >= '0' && b->data[i + pn] <= '9') ||
+                                   ((b->data[i + pn] | 32) >= 'a' && (b->data[i + pn] | 32) <= 'z')))) {
+            orl_buf_puts(&out, with);
+            i += pn;
+            n++;
+        } else {
+            orl_buf_put(&out, b->data + i, 1);
+            i++;
+        }
+    }
+    if (out.oom) { orl_buf_free(&out); return 0; }
+    if (n) { orl_buf_free(b); *b = out; } else orl_buf_free(&out);
+    return n;
+}
+
+void tc_put_set(cv *c, const char *lua_stmts)
+{
+    /* each statement "PLACE = ..." (tw_assign's form); the text and conditions written so far
+     * that read PLACE read the value kept before the first change instead */
+    for (const char *s = lua_stmts; *s && c->checks < 2000 && c->text.len < (256u << 10);) {
+        const char *nl = strchr(s, '\n');
+        const char *eq = strstr(s, " = ");
+        if (!nl) nl = s + strlen(s);
+        if (eq && eq < nl) {
+            const char *ps = s;
+            while (*ps == ' ') ps++;
+            char *place = orl_strndup(ps, (size_t)(eq - ps));
+            char *with = orl_format("s[\"_before%d\"]", c->nbefore + 1);
+            c->checks++;
+            if (place && with) {
+                tc_flush(c);
+                int n = replace_place(&c->text, place, with);
+                for (int i = 0; i < c->nch; i++) {
+                    if (!c->ch[i].when) continue;
+                    orl_buf w = {0};
+                    orl_buf_puts(&w, c->ch[i].when);
+                    if (replace_place(&w, place, with)) {
+                        orl_buf_put(&w, "", 1);
+                        if (!w.oom) { free(c->ch[i].when); c->ch[i].when = w.data; w.data = NULL; n++; }
+                    }
+                    orl_buf_free(&w);
+                }
+                for (int i = 0; i < c->ncond; i++) {
+                    orl_buf w = {0};
+                    orl_buf_puts(&w, c->conds[i]);
+                    if (replace_place(&w, place, with)) {
+                        orl_buf_put(&w, "", 1);
+                        if (!w.oom) { free(c->conds[i]); c->conds[i] = w.data; w.data = NULL; n++; }
+                    }
+                    orl_buf_free(&w);
+                }
+                if (n) {
+                    c->nbefore++;
+                    orl_buf_printf(&c->before, "    %s = %s\n", with, place);
+                }
+            }
+            free(place);
+            free(with);
+        }
+        s = *nl ? nl + 1 : nl;
+    }
+    tc_put_enter(c, lua_stmts);
+}
+
 /* ---------- conditions ---------- */
 
 void tc_chain_open(cv *c, chain *ch, const char *cond)
@@ -579,6 +654,7 @@ static void cv_warn(cv *c)
 static void cv_free(cv *c)
 {
     orl_buf_free(&c->text); orl_buf_free(&c->plain); orl_buf_free(&c->enter); orl_buf_free(&c->pend);
+    orl_buf_free(&c->before);
     while (c->ncond > 0) free(c->conds[--c->ncond]);
     for (int i = 0; i < c->nch; i++) { free(c->ch[i].text); free(c->ch[i].target); free(c->ch[i].when); free(c->ch[i].setter); }
     free(c->ch);
@@ -658,6 +734,13 @@ void tw_convert_passage(tw *t, tw_passage *p)
             while (n && ((unsigned char)sc->plain[n] & 0xC0) == 0x80) n--;
             sc->plain[n] = 0;
         }
+    }
+    if (c.before.len) {
+        /* the kept values first */
+        orl_buf_put(&c.before, c.enter.data ? c.enter.data : "", c.enter.len);
+        orl_buf_free(&c.enter);
+        c.enter = c.before;
+        memset(&c.before, 0, sizeof c.before);
     }
     if (c.enter.len) sc->enter_lua = take(&c.enter);
     sc->ch = c.ch;

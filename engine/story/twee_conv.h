@@ -44,7 +44,9 @@ typedef struct cv {
     int nsn;
     const char *line_end;     /* where the line read now ends (tc_line_start) */
     const char *floor;        /* the start of the passage read now (looking back stops there) */
-    int link_inline;          /* the next choice's words are also in the text (tc_link_in_text) */
+    int link_inline;
+    orl_buf before;           /* on_enter's first statements: values kept before the passage changes them */
+    int nbefore, checks;          /* the next choice's words are also in the text (tc_link_in_text) */
     size_t scan_budget;
 } cv;
 
@@ -128,5 +130,10 @@ const char *tc_parse(cv *c, const char *s, const char *e, int stop);
 /* whether a link's words stay in the text: only inside a sentence (words after it on its line),
  * never on a line of links; remembered for the choice added next */
 int tc_link_in_text(cv *c, const char *start, const char *after, const char *e);
+
+/* State changes written in the passage's order (tc_put_enter), after which the text already
+ * written, and the choices' conditions, still see the value from before the change (Twine
+ * shows the text as it reads it: "(if: not $seen)[First time.](set: $seen to true)") */
+void tc_put_set(cv *c, const char *lua_stmts);
 
 #endif

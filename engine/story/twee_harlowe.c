@@ -218,7 +218,7 @@ const char *tc_harlowe_macro(cv *c, const char *q, const char *e)
         orl_buf b = {0};
         if (tw_assign(&c->x, as, (size_t)(ae - as), nm[0] != 's', "", &b, why, sizeof why) == 0) {
             orl_buf_put(&b, "", 1);
-            if (!b.oom) tc_put_enter(c, b.data);
+            if (!b.oom) tc_put_set(c, b.data);
         } else {
             tc_bad(c, "(set:) it cannot read");
         }

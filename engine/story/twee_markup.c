@@ -263,7 +263,7 @@ void tc_chapbook_body(cv *c, const char *s, const char *e)
                 if (tw_assign(&c->x, q, (size_t)(le - q), 0, "", &b, why, sizeof why) != 0) tc_bad(c, "a vars line it cannot read");
             }
             orl_buf_put(&b, "", 1);
-            if (!b.oom && b.len > 1) tc_put_enter(c, b.data);
+            if (!b.oom && b.len > 1) tc_put_set(c, b.data);
             orl_buf_free(&b);
             c->line++;
             q = nl ? nl + 1 : sep;
@@ -418,7 +418,7 @@ const char *tc_snowman_code(cv *c, const char *q, const char *e)
     }
     if (!closes && tw_assign(&c->x, s, (size_t)(se - s), 0, "", &b, why, sizeof why) == 0) {
         orl_buf_put(&b, "", 1);
-        if (!b.oom) tc_put_enter(c, b.data);
+        if (!b.oom) tc_put_set(c, b.data);
         orl_buf_free(&b);
         return close + 2;
     }

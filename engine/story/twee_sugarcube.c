@@ -190,7 +190,7 @@ const char *tc_sc_macro(cv *c, const char *q, const char *e)
         orl_buf b = {0};
         if (tw_assign(&c->x, m.as, (size_t)(m.ae - m.as), 0, "", &b, why, sizeof why) == 0) {
             orl_buf_put(&b, "", 1);
-            if (!b.oom) tc_put_enter(c, b.data);
+            if (!b.oom) tc_put_set(c, b.data);
         } else {
             tc_bad(c, "<<set>> it cannot read");
         }
@@ -209,7 +209,7 @@ const char *tc_sc_macro(cv *c, const char *q, const char *e)
             orl_buf_puts(&b, " = nil\n");
         }
         orl_buf_put(&b, "", 1);
-        if (!b.oom && b.len > 1) tc_put_enter(c, b.data);
+        if (!b.oom && b.len > 1) tc_put_set(c, b.data);
         orl_buf_free(&b);
         return m.end;
     }

@@ -252,6 +252,25 @@ static void test_harlowe_plays(void **state)
     done(&p);
 }
 
+static void test_text_reads_before_changes(void **state)
+{
+    (void)state;
+    /* the text shows what the passage read before it changed it, as Twine shows it */
+    played p;
+    play(&p,
+         ":: StoryData\n{\"format\":\"Harlowe\",\"start\":\"A\"}\n"
+         ":: A\n(if: $seen is not true)[First time.](else:)[Again.]\n"
+         "Fuel: $fuel\n(set: $seen to true)(set: $fuel to it - 1)\nNow $fuel.\n"
+         "(if: $fuel > -2)[[[A]]]\n",
+         NULL);
+    expect_text(&p, "First time.\nFuel:\nNow -1.");
+    expect_choices(&p, "A");
+    choose(&p, 0);
+    expect_text(&p, "Again.\nFuel: -1\nNow -2.");
+    expect_choices(&p, "");
+    done(&p);
+}
+
 static void test_sugarcube_plays(void **state)
 {
     (void)state;
@@ -381,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_sugarcube_expressions),
         cmocka_unit_test(test_assignments),
         cmocka_unit_test(test_harlowe_plays),
+        cmocka_unit_test(test_text_reads_before_changes),
         cmocka_unit_test(test_sugarcube_plays),
         cmocka_unit_test(test_chapbook_and_snowman_play),
         cmocka_unit_test(test_nothing_reaches_lua_as_code),
