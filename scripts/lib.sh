@@ -20,8 +20,8 @@ ORL_PACKAGES=(
     build-essential cmake pkg-config
     libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsdl2-mixer-dev libpng-dev
     libcglm-dev liblua5.4-dev libphysfs-dev libsqlite3-dev libsodium-dev
-    libfribidi-dev libzip-dev libcmocka-dev libespeak-ng-dev libicu-dev zlib1g-dev libsystemd-dev
-    cage xwayland grim
+    libfribidi-dev libzip-dev libxml2-dev libcmocka-dev libespeak-ng-dev libicu-dev zlib1g-dev
+    libsystemd-dev cage xwayland grim
     fonts-noto-core xvfb xauth graphviz clang zip unzip gettext python3
 )
 

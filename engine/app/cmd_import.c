@@ -63,7 +63,7 @@ int orl_cmd_import(int argc, char **argv)
 {
     orl_args a;
     orl_args_init(&a, argc, argv);
-    const char *format = NULL, *file = NULL, *out = NULL, *lang = "en";
+    const char *format = NULL, *file = NULL, *out = NULL, *lang = NULL;
     int k;
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
@@ -170,6 +170,10 @@ int orl_cmd_import(int argc, char **argv)
         printf(orl_app_words_n("@import", stats.skipped, "; %d special passage left out", "; %d special passages left out"),
                stats.skipped);
     printf("\n");
+    printf(orl_app_words("@import", "story format: %s; language: %s%s\n"), stats.format,
+           lang ? lang : stats.lang_guess ? stats.lang_guess : "en",
+           lang ? "" : stats.lang_guess ? orl_app_words("@import", " (guessed from its words; --lang to choose)")
+                                        : orl_app_words("@import", " (its words did not tell; --lang to choose)"));
     /* the warnings' lines are the .twee file's; in story.lua each passage is a scene under a
      * comment -- Twine: "name", and 'orilla check' gives the story.lua line of the Twine code left */
     if (warnings)

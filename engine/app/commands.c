@@ -176,16 +176,18 @@ const orl_command orl_commands[] = {
      "language only.\n"
      "It passes 'orilla check' as it is. It never touches a folder that already exists.\n"
      "Exit 0 when made, 2 when NAME exists or cannot be made.\n"},
-    {"import", orl_cmd_import, "a Twine story (Twee 3) as an Orilla story folder",
-     "usage: orilla import twee FILE.twee -o FOLDER [--lang L]\n\n"
-     "Reads a Twine 2 story saved as Twee (in Twine 2.6 or later: Build > Export As Twee;\n"
-     "or Tweego's -d) and writes FOLDER/story.lua: each passage a scene, each link\n"
-     "([[Text]], [[Text->Passage]], [[Passage<-Text]], [[Text|Passage]]) a choice, each\n"
-     "passage without links an ending. StoryTitle gives the title, StoryData the start.\n"
-     "Twine code Orilla cannot run (macros, $variables, HTML) stays as text, with a\n"
-     "warning naming the passage and its line in FILE.twee; 'orilla check FOLDER' warns\n"
-     "again about the code still there, at its line in story.lua.\n"
-     "--lang L sets the story's language (default en).\n"
+    {"import", orl_cmd_import, "a Twine story (Twee, or a published HTML file) as an Orilla story folder",
+     "usage: orilla import twee FILE -o FOLDER [--lang L]\n\n"
+     "Reads a Twine story saved as Twee (Twine 2.6 or later: Build > Export As Twee; Tweego;\n"
+     "Twine 1's .tw), or the .html Twine publishes, and writes FOLDER/story.lua: each passage\n"
+     "a scene, each link ([[Text]], [[Text->Passage]], [[Passage<-Text]], [[Text|Passage]])\n"
+     "a choice, each passage without links an ending. Harlowe 3, SugarCube 2, Chapbook and\n"
+     "Snowman code is converted: (set:)/<<set>>/vars to on_enter, (if:)/<<if>>/[if] to text\n"
+     "that depends on the story's memory and choices with 'when', $variables and (print:)\n"
+     "to their values, link macros and (go-to:)/<<goto>> to choices, (display:)/<<include>>\n"
+     "in place, StoryInit at the start; markup and HTML are taken out. What cannot be\n"
+     "converted is left out, with one warning per passage naming it (docs/workshop-guide.md).\n"
+     "--lang L sets the story's language (default: guessed from its words, else en).\n"
      "FOLDER must be new (or empty). The result is checked before the command ends.\n"
      "Exit 0 when written, 1 when the file has no story in it, 2 for usage errors or\n"
      "files that cannot be read or written.\n"},

@@ -1,8 +1,10 @@
-/* Twee 3 -> story.lua (see twee.h). */
-#include "story/twee.h"
+/* Twine stories into story.lua (twee.h): reads the passages (twee_input.c), converts each
+ * (twee_conv.c) and writes the story. */
+#include "story/twee_internal.h"
 #include "core/limits.h"
-#include "core/strmap.h"
 #include "core/utf8.h"
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,41 +37,7 @@ void orl_slug(const char *name, char *out, size_t n, const char *fallback)
     if (!k) snprintf(out, n, "%s", fallback ? fallback : "x");
 }
 
-typedef struct link {
-    char *text, *target;
-    int line;
-} link;
-
-typedef struct passage {
-    char *name;
-    char *tags;
-    int line;           /* the :: line */
-    const char *body;   /* into the input */
-    size_t blen;
-    int body_line;
-    char id[ORL_MAX_ID];
-    int skip;
-    link *links;
-    int nlinks;
-    char *text;
-} passage;
-
-typedef struct tw {
-    const char *file;
-    orl_diags *d;
-    passage *ps;
-    int n, cap;
-    orl_strmap names;   /* name -> index */
-    orl_strmap ids;     /* id -> index */
-    char *title;
-    char *start;
-    char *ifid;
-    char *format;
-    int oom;
-} tw;
-
-static void warn(tw *t, int line, const char *code, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static void warn(tw *t, int line, const char *code, const char *fmt, ...)
+void tw_warn(tw *t, int line, const char *code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -77,192 +45,14 @@ static void warn(tw *t, int line, const char *code, const char *fmt, ...)
     va_end(ap);
 }
 
-static char *trimdup(const char *s, size_t n)
+char *tw_trimdup(const char *s, size_t n)
 {
     while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) { s++; n--; }
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) n--;
     return orl_strndup(s, n);
 }
 
-/* ---------- StoryData: a small JSON object ---------- */
-
-static const char *json_ws(const char *s, const char *e)
-{
-    while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) s++;
-    return s;
-}
-
-/* Reads a JSON string at s (at '"'); *out gets it decoded (may be NULL: skipped). Returns
- * the position after it, or NULL when malformed. */
-static const char *json_string(const char *s, const char *e, char **out)
-{
-    if (s >= e || *s != '"') return NULL;
-    orl_buf b = {0};
-    s++;
-    while (s < e && *s != '"') {
-        if (*s != '\\') { orl_buf_put(&b, s++, 1); continue; }
-        if (++s >= e) break;
-        char c = *s++;
-        switch (c) {
-        case 'n': orl_buf_puts(&b, "\n"); break;
-        case 't': orl_buf_puts(&b, "\t"); break;
-        case 'r': case 'b': case 'f': break;
-        case 'u': {
-            unsigned v = 0;
-            int i;
-            for (i = 0; i < 4 && s < e; i++, s++) {
-                char h = *s;
-                int hv = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
-                if (hv < 0) break;
-                v = v * 16 + (unsigned)hv;
-            }
-            if (i < 4) { orl_buf_free(&b); return NULL; }
-            char u[4];
-            if (v >= 0xD800 && v <= 0xDFFF) v = 0xFFFD; /* surrogate halves: not worth pairing here */
-            if (v == 0) v = 0xFFFD;
-            if (v < 0x80) { u[0] = (char)v; orl_buf_put(&b, u, 1); }
-            else if (v < 0x800) { u[0] = (char)(0xC0 | v >> 6); u[1] = (char)(0x80 | (v & 63)); orl_buf_put(&b, u, 2); }
-            else { u[0] = (char)(0xE0 | v >> 12); u[1] = (char)(0x80 | ((v >> 6) & 63)); u[2] = (char)(0x80 | (v & 63)); orl_buf_put(&b, u, 3); }
-            break;
-        }
-        default: orl_buf_put(&b, &c, 1);
-        }
-    }
-    if (s >= e) { orl_buf_free(&b); return NULL; }
-    if (out) {
-        orl_buf_put(&b, "", 1);
-        if (b.oom) { orl_buf_free(&b); return NULL; }
-        *out = b.data;
-    } else {
-        orl_buf_free(&b);
-    }
-    return s + 1;
-}
-
-/* Skips any JSON value (nesting counted, not recursed). */
-static const char *json_skip(const char *s, const char *e)
-{
-    s = json_ws(s, e);
-    if (s >= e) return NULL;
-    if (*s == '"') return json_string(s, e, NULL);
-    if (*s == '{' || *s == '[') {
-        int depth = 0;
-        while (s < e) {
-            if (*s == '"') {
-                s = json_string(s, e, NULL);
-                if (!s) return NULL;
-                continue;
-            }
-            if (*s == '{' || *s == '[') depth++;
-            else if (*s == '}' || *s == ']') {
-                if (--depth == 0) return s + 1;
-            }
-            s++;
-        }
-        return NULL;
-    }
-    while (s < e && *s != ',' && *s != '}' && *s != ']' && *s != ' ' && *s != '\n' && *s != '\r' && *s != '\t') s++;
-    return s;
-}
-
-static void read_story_data(tw *t, const char *s, size_t n, int line)
-{
-    const char *e = s + n;
-    s = json_ws(s, e);
-    if (s >= e || *s != '{') goto bad;
-    s++;
-    for (;;) {
-        s = json_ws(s, e);
-        if (s < e && *s == '}') return;
-        char *key = NULL;
-        s = json_string(s, e, &key);
-        if (!s) goto bad;
-        s = json_ws(s, e);
-        if (s >= e || *s != ':') { free(key); goto bad; }
-        s = json_ws(s + 1, e);
-        char **dst = strcmp(key, "start") == 0 ? &t->start : strcmp(key, "ifid") == 0 ? &t->ifid
-                   : strcmp(key, "format") == 0 ? &t->format : NULL;
-        free(key);
-        if (dst && s < e && *s == '"') {
-            free(*dst);
-            *dst = NULL;
-            s = json_string(s, e, dst);
-        } else {
-            s = json_skip(s, e);
-        }
-        if (!s) goto bad;
-        s = json_ws(s, e);
-        if (s < e && *s == ',') { s++; continue; }
-        if (s < e && *s == '}') return;
-        goto bad;
-    }
-bad:
-    warn(t, line, "twee-storydata", "the StoryData passage is not the JSON Twine writes ({\"ifid\": ..., \"start\": ...}); "
-         "its start passage is not known, so the passage named Start (or the first one) starts the story");
-}
-
-/* ---------- passages ---------- */
-
-static int add_passage(tw *t, const char *hdr, const char *he, int line)
-{
-    /* name: up to an unescaped '[' or '{' */
-    orl_buf name = {0};
-    const char *s = hdr;
-    while (s < he && (*s == ' ' || *s == '\t')) s++;
-    while (s < he && *s != '[' && *s != '{') {
-        if (*s == '\\' && s + 1 < he) { orl_buf_put(&name, s + 1, 1); s += 2; continue; }
-        orl_buf_put(&name, s++, 1);
-    }
-    int name_oom = name.oom;
-    char *nm = trimdup(name.data ? name.data : "", name.len);
-    orl_buf_free(&name);
-    char *tags = NULL;
-    if (s < he && *s == '[') {
-        const char *te = memchr(s, ']', (size_t)(he - s));
-        if (!te) {
-            warn(t, line, "twee-header", "the tags of this passage are not closed with ']'; they are left out");
-            te = he;
-        } else {
-            tags = trimdup(s + 1, (size_t)(te - s - 1));
-            s = te + 1;
-        }
-    }
-    /* the {"position":..} metadata is Twine's layout: not needed */
-    if (!nm || name_oom) { free(nm); free(tags); t->oom = 1; return -1; }
-    if (!*nm) {
-        warn(t, line, "twee-header", "this passage has no name after '::'; it is left out");
-        free(nm); free(tags);
-        return -1;
-    }
-    if (orl_strmap_get(&t->names, nm) >= 0) {
-        warn(t, line, "twee-duplicate", "there is already a passage named \"%s\" (at line %d); this one is left out",
-             nm, t->ps[orl_strmap_get(&t->names, nm)].line);
-        free(nm); free(tags);
-        return -1;
-    }
-    if (t->n >= ORL_MAX_TWEE_PASSAGES) {
-        if (t->n == ORL_MAX_TWEE_PASSAGES)
-            warn(t, line, "twee-too-many", "more than %d passages; the rest are left out", ORL_MAX_TWEE_PASSAGES);
-        free(nm); free(tags);
-        return -1;
-    }
-    if (t->n == t->cap) {
-        int nc = t->cap ? t->cap * 2 : 32;
-        passage *np = realloc(t->ps, (size_t)nc * sizeof *np);
-        if (!np) { free(nm); free(tags); t->oom = 1; return -1; }
-        t->ps = np;
-        t->cap = nc;
-    }
-    passage *p = &t->ps[t->n];
-    memset(p, 0, sizeof *p);
-    p->name = nm;
-    p->tags = tags;
-    p->line = line;
-    if (orl_strmap_put(&t->names, nm, t->n) != 0) { free(nm); free(tags); t->oom = 1; return -1; }
-    return t->n++;
-}
-
-static int has_tag(const passage *p, const char *tag)
+static int has_tag(const tw_passage *p, const char *tag)
 {
     if (!p->tags) return 0;
     size_t n = strlen(tag);
@@ -275,226 +65,252 @@ static int has_tag(const passage *p, const char *tag)
     return 0;
 }
 
-/* ---------- links and text ---------- */
-
-static const char *find_str(const char *s, const char *e, const char *what)
+/* w inside s, ASCII letters in either case */
+static int ci_has(const char *s, const char *w)
 {
-    size_t n = strlen(what);
-    for (; s + n <= e; s++)
-        if (memcmp(s, what, n) == 0) return s;
-    return NULL;
-}
-
-static const char *find_last(const char *s, const char *e, const char *what)
-{
-    size_t n = strlen(what);
-    for (const char *q = e - n; q >= s; q--)
-        if (memcmp(q, what, n) == 0) return q;
-    return NULL;
-}
-
-static int add_link(tw *t, passage *p, const char *s, const char *e, int line)
-{
-    const char *set = find_str(s, e, "][");
-    if (set) {
-        warn(t, line, "twee-setter", "passage \"%s\": the link's setter [%.*s] is Twine code and was left out",
-             p->name, (int)((e - set - 2) < 40 ? (e - set - 2) : 40), set + 2);
-        e = set;
+    size_t n = strlen(w);
+    if (!n) return 0;
+    for (; s && *s; s++) {
+        size_t i = 0;
+        while (i < n && s[i] && (s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) == (w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i])) i++;
+        if (i == n) return 1;
     }
-    const char *ts, *te, *gs, *ge, *m;
-    if ((m = find_last(s, e, "->"))) { ts = s; te = m; gs = m + 2; ge = e; }
-    else if ((m = find_str(s, e, "<-"))) { gs = s; ge = m; ts = m + 2; te = e; }
-    else if ((m = memchr(s, '|', (size_t)(e - s)))) { ts = s; te = m; gs = m + 1; ge = e; }
-    else { ts = gs = s; te = ge = e; }
-    char *text = trimdup(ts, (size_t)(te - ts));
-    char *target = trimdup(gs, (size_t)(ge - gs));
-    if (!text || !target) { free(text); free(target); t->oom = 1; return -1; }
-    if (!*target) {
-        warn(t, line, "twee-link", "passage \"%s\": a link with no target passage was left out", p->name);
-        free(text); free(target);
-        return -1;
-    }
-    if (!*text) { free(text); text = orl_strdup(target); }
-    link *nl = realloc(p->links, (size_t)(p->nlinks + 1) * sizeof *nl);
-    if (!nl || !text) { free(text); free(target); t->oom = 1; return -1; }
-    p->links = nl;
-    p->links[p->nlinks].text = text;
-    p->links[p->nlinks].target = target;
-    p->links[p->nlinks].line = line;
-    p->nlinks++;
-    return p->nlinks - 1;
+    return 0;
 }
 
-/* Twine code that Orilla keeps as plain text: the first construct on a line, or NULL (twee.h). */
-const char *orl_twee_code_in(const char *s, const char *e, int *len, const char **what)
+/* the story format: StoryData's, or guessed from the code in the passages */
+static void find_format(tw *t)
 {
-    for (const char *q = s; q < e; q++) {
-        const char *end = NULL;
-        if (q + 1 < e && q[0] == '<' && q[1] == '<') {
-            end = find_str(q, e, ">>");
-            end = end ? end + 2 : e;
-        } else if (q[0] == '(' && q + 1 < e && q[1] >= 'a' && q[1] <= 'z') {
-            const char *r = q + 1;
-            while (r < e && ((*r >= 'a' && *r <= 'z') || (*r >= '0' && *r <= '9') || *r == '-')) r++;
-            if (r < e && *r == ':') {
-                end = memchr(r, ')', (size_t)(e - r));
-                end = end ? end + 1 : e;
-            }
-        } else if (q[0] == '$' && q + 1 < e && ((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z') || q[1] == '_')) {
-            end = q + 2;
-            while (end < e && ((*end >= 'a' && *end <= 'z') || (*end >= 'A' && *end <= 'Z') || (*end >= '0' && *end <= '9') || *end == '_')) end++;
-        } else if (q[0] == '<' && q + 1 < e && ((q[1] >= 'a' && q[1] <= 'z') || (q[1] >= 'A' && q[1] <= 'Z') || q[1] == '/' || q[1] == '!')) {
-            end = memchr(q, '>', (size_t)(e - q));
-            end = end ? end + 1 : e;
-        } else if (q[0] == '/' && q + 1 < e && q[1] == '*') {
-            end = find_str(q, e, "*/");
-            end = end ? end + 2 : e;
-        } else if (q[0] == '{' && q + 1 < e && ((q[1] >= 'a' && q[1] <= 'z') || q[1] == '$')) {
-            end = memchr(q, '}', (size_t)(e - q));
-            end = end ? end + 1 : e;
-        }
-        if (end) {
-            *len = (int)(end - q);
-            if (what)
-                *what = q[0] == '<' && q[1] == '<' ? "SugarCube code"
-                      : q[0] == '(' ? "Harlowe code"
-                      : q[0] == '$' ? "a story variable"
-                      : q[0] == '{' ? "Chapbook code"
-                      : q[0] == '/' ? "a code comment" : "an HTML tag";
-            return q;
+    const char *f = t->format;
+    if (ci_has(f, "harlowe")) { t->fmt = TW_HARLOWE; return; }
+    if (ci_has(f, "sugarcube") || ci_has(f, "sugarcane") || ci_has(f, "jonah") || ci_has(f, "responsive")) { t->fmt = TW_SUGARCUBE; return; }
+    if (ci_has(f, "chapbook")) { t->fmt = TW_CHAPBOOK; return; }
+    if (ci_has(f, "snowman")) { t->fmt = TW_SNOWMAN; return; }
+    long h = 0, sc = 0, ch = 0, sn = 0;
+    for (int i = 0; i < t->n; i++) {
+        const tw_passage *p = &t->ps[i];
+        const char *s = p->body, *e = p->body + p->blen;
+        for (const char *q = s; q && q + 2 < e; q++) {
+            if (q[0] == '<' && q[1] == '<') sc++;
+            else if (q[0] == '<' && q[1] == '%') sn++;
+            else if (q[0] == '(' && ((q[1] >= 'a' && q[1] <= 'z') || q[1] == '-')) {
+                const char *r = q + 1;
+                while (r < e && r - q < 20 && ((*r >= 'a' && *r <= 'z') || *r == '-')) r++;
+                if (r < e && *r == ':') h++;
+            } else if (q[0] == '{' && (q[1] >= 'a' && q[1] <= 'z')) ch++;
+            else if (q[0] == '\n' && q[1] == '-' && q[2] == '-' && (q + 3 >= e || q[3] == '\n' || q[3] == '\r')) ch += 3;
         }
     }
-    return NULL;
+    t->fmt = sc >= h && sc >= ch && sc >= sn && sc > 0 ? TW_SUGARCUBE
+           : h >= ch && h >= sn && h > 0 ? TW_HARLOWE
+           : sn >= ch && sn > 0 ? TW_SNOWMAN
+           : ch > 0 ? TW_CHAPBOOK : TW_HARLOWE;
 }
 
-static void convert_passage(tw *t, passage *p)
+static const char *format_name(tw_format f)
 {
-    orl_buf out = {0};
-    const char *s = p->body, *e = p->body + p->blen;
-    int line = p->body_line;
-    int blank_run = 0;
-    while (s < e) {
-        const char *nl = memchr(s, '\n', (size_t)(e - s));
-        const char *le = nl ? nl : e;
-        const char *ls = s;
-        if (le - ls >= 3 && ls[0] == '\\' && ls[1] == ':' && ls[2] == ':') ls++; /* \:: is a plain :: */
-        orl_buf lb = {0};
-        int only_links = 1, any_link = 0;
-        const char *q = ls;
-        while (q < le) {
-            const char *open = find_str(q, le, "[[");
-            const char *plain_end = open ? open : le;
-            for (const char *r = q; r < plain_end; r++)
-                if (*r != ' ' && *r != '\t' && *r != '\r') only_links = 0;
-            orl_buf_put(&lb, q, (size_t)(plain_end - q));
-            if (!open) break;
-            const char *close = find_str(open + 2, le, "]]");
-            if (!close) {
-                warn(t, line, "twee-link", "passage \"%s\": a link starts with [[ but is not closed with ]] on the "
-                     "same line; it is kept as text", p->name);
-                orl_buf_put(&lb, open, (size_t)(le - open));
-                only_links = 0;
-                break;
-            }
-            int li = add_link(t, p, open + 2, close, line);
-            any_link = 1;
-            if (li >= 0) orl_buf_puts(&lb, p->links[li].text);
-            q = close + 2;
-        }
-        /* the code of story formats stays as text: say where */
-        int cl;
-        const char *what = NULL;
-        const char *code = orl_twee_code_in(lb.data ? lb.data : "", lb.data ? lb.data + lb.len : "", &cl, &what);
-        if (code)
-            warn(t, line, "twee-code", "passage \"%s\": %s '%.*s%s' was kept as text, because Orilla cannot run it; "
-                 "rewrite it in story.lua (a 'when' or 'on_enter' function) or delete it",
-                 p->name, orl_diag_words(t->d, "@word", what), cl > 40 ? 40 : cl, code, cl > 40 ? "..." : "");
-        if (any_link && only_links) {
-            /* a line of links only: they are the choices; the line leaves the text */
-        } else {
-            size_t n = lb.len;
-            while (n && (lb.data[n - 1] == ' ' || lb.data[n - 1] == '\t' || lb.data[n - 1] == '\r')) n--;
-            if (n == 0) {
-                blank_run++;
-            } else {
-                if (out.len) orl_buf_puts(&out, blank_run ? "\n\n" : "\n");
-                blank_run = 0;
-                /* control characters other than tabs become spaces */
-                for (size_t i = 0; i < n; i++) {
-                    char c = lb.data[i];
-                    if ((unsigned char)c < 0x20 && c != '\t') c = ' ';
-                    orl_buf_put(&out, &c, 1);
-                }
-            }
-        }
-        orl_buf_free(&lb);
-        line++;
-        s = nl ? nl + 1 : e;
-    }
-    orl_buf_put(&out, "", 1);
-    if (out.oom) { t->oom = 1; orl_buf_free(&out); return; }
-    p->text = out.data;
-    if (strlen(p->text) > ORL_MAX_TEXT) {
-        warn(t, p->line, "twee-long", "passage \"%s\" is longer than a scene text can be (%u bytes); it is cut",
-             p->name, ORL_MAX_TEXT);
-        size_t n = ORL_MAX_TEXT;
-        while (n && ((unsigned char)p->text[n] & 0xC0) == 0x80) n--;
-        p->text[n] = 0;
+    return f == TW_HARLOWE ? "Harlowe" : f == TW_SUGARCUBE ? "SugarCube" : f == TW_CHAPBOOK ? "Chapbook"
+         : f == TW_SNOWMAN ? "Snowman" : "Twine";
+}
+
+/* "Continue" for a (go-to:) the reader follows, in the story's language */
+static const char *continue_word(const char *lang)
+{
+    if (!lang) return "Continue";
+    if (strncmp(lang, "es", 2) == 0) return "Seguir";
+    if (strncmp(lang, "fr", 2) == 0) return "Continuer";
+    if (strncmp(lang, "pt", 2) == 0) return "Continuar";
+    if (strncmp(lang, "ar", 2) == 0) return "متابعة";
+    return "Continue";
+}
+
+/* ---------- writing ---------- */
+
+typedef struct via {        /* a copy of a scene reached by a link that changes the state */
+    int target;
+    char *setter;
+    char *key;              /* "target:setter", vmap's key (the maps borrow their keys) */
+    char *id;               /* ids' key too */
+} via;
+
+typedef struct wr {
+    tw *t;
+    orl_buf *out;
+    via *v;
+    int nv, capv;
+    orl_strmap vmap;         /* target index + setter -> via index */
+    const char *cont;
+    int start;
+    char *init;              /* StoryInit's state changes */
+    size_t budget;           /* bytes the copies may still take */
+    int dropped;             /* setters left out for the budget */
+} wr;
+
+static void put_lines(orl_buf *b, const char *code, const char *ind)
+{
+    for (const char *s = code; s && *s;) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        orl_buf_puts(b, ind);
+        orl_buf_put(b, s, n);
+        orl_buf_puts(b, "\n");
+        s = nl ? nl + 1 : s + n;
     }
 }
 
-/* ---------- writing Lua ---------- */
-
-static void lua_str(orl_buf *b, const char *s)
+/* the scene a choice goes to: the target's own, or the copy that makes its changes first */
+static const char *choice_go(wr *w, const tw_choice *k, int target)
 {
-    if (!strchr(s, '\n')) {
-        orl_buf_puts(b, "\"");
-        for (; *s; s++) {
-            unsigned char c = (unsigned char)*s;
-            if (c == '"' || c == '\\') { orl_buf_puts(b, "\\"); orl_buf_put(b, s, 1); }
-            else if (c == '\t') orl_buf_puts(b, "\\t");
-            else if (c < 0x20) orl_buf_puts(b, " ");
-            else orl_buf_put(b, s, 1);
+    if (!k->setter) return w->t->ps[target].id;
+    orl_buf key = {0};
+    orl_buf_printf(&key, "%d:%s", target, k->setter);
+    orl_buf_put(&key, "", 1);
+    if (key.oom) { orl_buf_free(&key); w->t->oom = 1; return w->t->ps[target].id; }
+    int vi = orl_strmap_get(&w->vmap, key.data);
+    if (vi < 0) {
+        size_t cost = strlen(k->setter) + 4096 + (w->t->ps[target].sc && w->t->ps[target].sc->plain ? strlen(w->t->ps[target].sc->plain) : 0) +
+                      (w->t->ps[target].sc && w->t->ps[target].sc->text_lua ? strlen(w->t->ps[target].sc->text_lua) : 0);
+        if (cost > w->budget || w->nv >= 100000) {
+            w->dropped++;
+            orl_buf_free(&key);
+            return w->t->ps[target].id;
         }
-        orl_buf_puts(b, "\"");
-        return;
+        w->budget -= cost;
+        if (w->nv == w->capv) {
+            int nc = w->capv ? w->capv * 2 : 16;
+            via *nvv = realloc(w->v, (size_t)nc * sizeof *nvv);
+            if (!nvv) { orl_buf_free(&key); w->t->oom = 1; return w->t->ps[target].id; }
+            w->v = nvv;
+            w->capv = nc;
+        }
+        via *v = &w->v[w->nv];
+        memset(v, 0, sizeof *v);
+        v->target = target;
+        v->setter = orl_strdup(k->setter);
+        v->key = key.data;
+        memset(&key, 0, sizeof key);
+        char base[ORL_MAX_ID - 24], id[ORL_MAX_ID];
+        size_t bl = strlen(w->t->ps[target].id);
+        if (bl > sizeof base - 1) bl = sizeof base - 1;
+        memcpy(base, w->t->ps[target].id, bl);
+        base[bl] = 0;
+        for (int n = w->nv + 2;; n++) {
+            snprintf(id, sizeof id, "%s-%d", base, n);
+            if (orl_strmap_get(&w->t->ids, id) < 0) break;
+        }
+        v->id = orl_strdup(id);
+        if (!v->setter || !v->id || orl_strmap_put(&w->t->ids, v->id, -1) != 0 ||
+            orl_strmap_put(&w->vmap, v->key, w->nv) != 0) {
+            free(v->setter); free(v->id); free(v->key);
+            w->t->oom = 1;
+            return w->t->ps[target].id;
+        }
+        vi = w->nv++;
     }
-    /* several lines: a long string [[ ... ]] whose level its text cannot close early */
-    size_t n = strlen(s);
-    int level = 0;
-    for (; level < 32; level++) {
-        char close[40];
-        close[0] = ']';
-        memset(close + 1, '=', (size_t)level);
-        close[level + 1] = ']';
-        close[level + 2] = 0;
-        int bad = strstr(s, close) != NULL;
-        /* the text's own end must not join the closing bracket into an earlier close: a text
-         * ending in "]" and `level` '=' would */
-        if (!bad && n >= (size_t)level + 1 && s[n - (size_t)level - 1] == ']' &&
-            strspn(s + n - level, "=") == (size_t)level)
-            bad = 1;
-        if (!bad) break;
-    }
-    orl_buf_puts(b, "[");
-    for (int k = 0; k < level; k++) orl_buf_puts(b, "=");
-    orl_buf_puts(b, "[\n");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 && c != '\n' && c != '\t') orl_buf_puts(b, " ");
-        else orl_buf_put(b, s, 1);
-    }
-    orl_buf_puts(b, "]");
-    for (int k = 0; k < level; k++) orl_buf_puts(b, "=");
-    orl_buf_puts(b, "]");
+    orl_buf_free(&key);
+    return w->v[vi].id;
 }
 
-static void lua_comment(orl_buf *b, const char *s)
+static void write_scene(wr *w, int i, const char *id, const char *setter, int warn_links, orl_twee_stats *st)
 {
-    for (; *s; s++) orl_buf_put(b, (*s == '\n' || *s == '\r') ? " " : s, 1);
+    tw *t = w->t;
+    tw_passage *p = &t->ps[i];
+    tw_scene *sc = p->sc;
+    orl_buf *out = w->out;
+    orl_buf_puts(out, "\n-- Twine: \"");
+    tw_lua_comment(out, p->name);
+    orl_buf_puts(out, "\"");
+    if (p->tags && *p->tags) { orl_buf_puts(out, " [tags: "); tw_lua_comment(out, p->tags); orl_buf_puts(out, "]"); }
+    if (setter) orl_buf_puts(out, ", reached by a link that changes the story's memory first");
+    orl_buf_puts(out, "\nscene ");
+    tw_lua_str(out, id);
+    orl_buf_puts(out, " {\n");
+    if (sc->text_lua) {
+        orl_buf_puts(out, "  text = function(s)\n    local t = {}\n");
+        orl_buf_puts(out, sc->text_lua);
+        orl_buf_puts(out, "    return T.join(t)\n  end,\n");
+    } else if (sc->plain && *sc->plain) {
+        orl_buf_puts(out, "  text = ");
+        tw_lua_str(out, sc->plain);
+        orl_buf_puts(out, ",\n");
+    }
+    int init = i == w->start && w->init;
+    if (setter || sc->enter_lua || t->uses_visits || init) {
+        orl_buf_puts(out, "  on_enter = function(s)\n");
+        if (init) {
+            orl_buf_puts(out, "    if not s.twine_started then -- StoryInit: once, at the start\n      s.twine_started = true\n");
+            put_lines(out, w->init, "      ");
+            orl_buf_puts(out, "    end\n");
+        }
+        if (setter) put_lines(out, setter, "    ");
+        if (t->uses_visits) {
+            orl_buf_puts(out, "    T.visit(s, ");
+            tw_lua_str(out, p->name);
+            orl_buf_puts(out, ")\n");
+        }
+        if (sc->enter_lua) orl_buf_puts(out, sc->enter_lua);
+        orl_buf_puts(out, "  end,\n");
+    }
+    int nchoices = 0;
+    for (int k = 0; k < sc->nch; k++) {
+        tw_choice *c = &sc->ch[k];
+        int target = orl_strmap_get(&t->names, c->target);
+        if (target < 0 || t->ps[target].skip) {
+            if (warn_links)
+                tw_warn(t, c->line, "twee-link", "passage \"%s\": the link \"%s\" goes to \"%s\", but there is no passage "
+                        "with that name; the choice was left out", p->name, c->text, c->target);
+            continue;
+        }
+        if (nchoices == ORL_MAX_CHOICES) {
+            if (warn_links)
+                tw_warn(t, c->line, "twee-link", "passage \"%s\" has more than %d links; the rest were left out",
+                        p->name, ORL_MAX_CHOICES);
+            break;
+        }
+        const char *go = choice_go(w, c, target);
+        /* the same words to the same place twice (a link written twice): one choice */
+        int twice = 0;
+        for (int j = 0; j < k && !twice; j++)
+            twice = (strcmp(sc->ch[j].text, c->text) == 0 ||
+                     (sc->ch[j].inline_words && ci_has(c->text, sc->ch[j].text)) ||
+                     (c->inline_words && ci_has(sc->ch[j].text, c->text))) &&
+                    strcmp(sc->ch[j].target, c->target) == 0 && !sc->ch[j].when && !c->when && !sc->ch[j].setter &&
+                    !c->setter;
+        if (twice) continue;
+        if (nchoices++ == 0) orl_buf_puts(out, "  choices = {\n");
+        orl_buf_puts(out, "    { text = ");
+        tw_lua_str(out, *c->text ? c->text : w->cont);
+        orl_buf_puts(out, ", go = ");
+        tw_lua_str(out, go);
+        if (c->when) {
+            orl_buf_puts(out, ",\n      when = function(s) return ");
+            orl_buf_puts(out, c->when);
+            orl_buf_puts(out, " end");
+        }
+        orl_buf_puts(out, " },\n");
+    }
+    if (nchoices) orl_buf_puts(out, "  },\n");
+    else orl_buf_puts(out, "  ending = true,\n");
+    orl_buf_puts(out, "}\n");
+    {
+        st->scenes++;
+        st->choices += nchoices;
+        if (!nchoices) st->endings++;
+    }
 }
 
 /* ---------- the whole conversion ---------- */
+
+static int special_passage(const char *name)
+{
+    static const char *const names[] = {"StoryMenu", "StoryCaption", "StoryBanner", "StorySubtitle", "StoryAuthor",
+                                        "PassageReady", "PassageDone", "PassageHeader", "PassageFooter", "StoryIncludes",
+                                        "StoryShare", "StoryInterface", "StorySettings", "MenuOptions", "MenuShare",
+                                        "MenuStory"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(name, names[i]) == 0) return 1;
+    return 0;
+}
 
 int orl_twee_convert(const char *file, const char *data, size_t len, const orl_twee_opts *opts,
                      orl_buf *out, orl_twee_stats *stats, orl_diags *d)
@@ -527,66 +343,47 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
         free(text);
         return -1;
     }
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { data += 3; len -= 3; }
     tw t = {0};
     t.file = file;
     t.d = d;
-    const char *s = data, *e = data + len;
-    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) s += 3;
-    int line = 0, cur = -1, stray = 0;
-    while (s < e && !t.oom) {
-        const char *nl = memchr(s, '\n', (size_t)(e - s));
-        const char *le = nl ? nl : e;
-        line++;
-        if (le - s >= 2 && s[0] == ':' && s[1] == ':') {
-            if (cur >= 0) t.ps[cur].blen = (size_t)(s - t.ps[cur].body);
-            const char *he = le;
-            if (he > s && he[-1] == '\r') he--;
-            cur = add_passage(&t, s + 2, he, line);
-            if (cur >= 0) {
-                t.ps[cur].body = nl ? nl + 1 : e;
-                t.ps[cur].body_line = line + 1;
-            }
-        } else if (cur < 0 && !stray) {
-            for (const char *q = s; q < le; q++)
-                if (*q != ' ' && *q != '\t' && *q != '\r') { stray = line; break; }
-        }
-        s = nl ? nl + 1 : e;
-    }
-    if (cur >= 0) t.ps[cur].blen = (size_t)(e - t.ps[cur].body);
-    if (stray)
-        warn(&t, stray, "twee-stray", "text before the first passage (a line starting with ::) is left out");
     int rc = 0;
+    wr w = {0};
+    t.html = tw_is_html(data, len);
+    if ((t.html ? tw_read_html(&t, data, len) : tw_read_twee(&t, data, len)) != 0) { rc = -1; goto done; }
     /* special passages */
     for (int i = 0; i < t.n && !t.oom; i++) {
-        passage *p = &t.ps[i];
+        tw_passage *p = &t.ps[i];
         if (strcmp(p->name, "StoryTitle") == 0) {
-            free(t.title);
-            t.title = trimdup(p->body, p->blen);
-            if (t.title) { char *q = strchr(t.title, '\n'); if (q) *q = 0; }
+            if (!t.html || !t.title || !*t.title) {
+                free(t.title);
+                t.title = tw_trimdup(p->body, p->blen);
+                if (t.title) { char *q = strchr(t.title, '\n'); if (q) *q = 0; }
+            }
             p->skip = 1;
         } else if (strcmp(p->name, "StoryData") == 0) {
-            read_story_data(&t, p->body, p->blen, p->line);
+            tw_read_story_data(&t, p->body, p->blen, p->line);
             p->skip = 1;
-        } else if (has_tag(p, "script") || has_tag(p, "stylesheet")) {
-            warn(&t, p->line, "twee-script", "passage \"%s\" is a %s for Twine; Orilla does not use it, so it is left out",
-                 p->name, orl_diag_words(t.d, "@word", has_tag(p, "script") ? "script" : "stylesheet"));
+        } else if (has_tag(p, "script") || has_tag(p, "stylesheet") || has_tag(p, "widget")) {
+            tw_warn(&t, p->line, "twee-script", "passage \"%s\" is a %s for Twine; Orilla does not use it, so it is left out",
+                    p->name, orl_diag_words(t.d, "@word", has_tag(p, "stylesheet") ? "stylesheet" : "script"));
             p->skip = 1;
-        } else if (strcmp(p->name, "StoryInit") == 0 || strcmp(p->name, "StoryMenu") == 0 ||
-                   strcmp(p->name, "StoryCaption") == 0 || strcmp(p->name, "StoryBanner") == 0 ||
-                   strcmp(p->name, "StorySubtitle") == 0 || strcmp(p->name, "StoryAuthor") == 0 ||
-                   strcmp(p->name, "PassageReady") == 0 || strcmp(p->name, "PassageDone") == 0 ||
-                   strcmp(p->name, "PassageHeader") == 0 || strcmp(p->name, "PassageFooter") == 0) {
-            warn(&t, p->line, "twee-special", "passage \"%s\" is special to SugarCube; Orilla does not use it, so it is "
-                 "left out", p->name);
+        } else if (strcmp(p->name, "StoryInit") == 0 || has_tag(p, "startup")) {
+            p->skip = p->init = 1;
+        } else if (special_passage(p->name) || has_tag(p, "header") || has_tag(p, "footer") || has_tag(p, "debug-startup") ||
+                   has_tag(p, "debug-header") || has_tag(p, "debug-footer") || has_tag(p, "Twine.private")) {
+            tw_warn(&t, p->line, "twee-special", "passage \"%s\" is special to its story format; Orilla does not use it, "
+                    "so it is left out", p->name);
             p->skip = 1;
         }
         if (p->skip) stats->skipped++;
     }
+    find_format(&t);
     /* ids */
     for (int i = 0; i < t.n && !t.oom; i++) {
-        passage *p = &t.ps[i];
+        tw_passage *p = &t.ps[i];
         if (p->skip) continue;
-        char base[ORL_MAX_ID - 16];
+        char base[ORL_MAX_ID - 32];
         orl_slug(p->name, base, sizeof base, "passage");
         memcpy(p->id, base, strlen(base) + 1);
         for (int k = 2; orl_strmap_get(&t.ids, p->id) >= 0 && k < 1000000; k++) {
@@ -597,16 +394,28 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
         if (orl_strmap_put(&t.ids, p->id, i) != 0) t.oom = 1;
         stats->passages++;
     }
-    for (int i = 0; i < t.n && !t.oom; i++)
-        if (!t.ps[i].skip) convert_passage(&t, &t.ps[i]);
-    if (t.oom) {
-        orl_diag_add(d, ORL_ERROR, file, 0, 0, "oom", "out of memory while reading the Twine story");
+    if (stats->passages == 0 && !t.oom) {
+        orl_diag_add(d, ORL_ERROR, file, 0, 0, "twee-empty", "there are no passages here (a passage starts with a line "
+                     ":: Name); export the story from Twine with Build > Export As Twee");
         rc = -1;
         goto done;
     }
-    if (stats->passages == 0) {
-        orl_diag_add(d, ORL_ERROR, file, 0, 0, "twee-empty", "there are no passages here (a passage starts with a line "
-                     ":: Name); export the story from Twine with Build > Export As Twee");
+    orl_buf init = {0};
+    for (int i = 0; i < t.n && !t.oom; i++) {
+        if (t.ps[i].init) {
+            char *code = tw_convert_init(&t, &t.ps[i]);
+            if (code) orl_buf_puts(&init, code);
+            free(code);
+        } else if (!t.ps[i].skip) {
+            tw_convert_passage(&t, &t.ps[i]);
+        }
+    }
+    orl_buf_put(&init, "", 1);
+    if (init.oom) t.oom = 1;
+    w.init = init.len > 1 ? init.data : NULL;
+    if (!w.init) orl_buf_free(&init);
+    if (t.oom) {
+        orl_diag_add(d, ORL_ERROR, file, 0, 0, "oom", "out of memory while reading the Twine story");
         rc = -1;
         goto done;
     }
@@ -615,7 +424,7 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     if (t.start) {
         start = orl_strmap_get(&t.names, t.start);
         if (start < 0 || t.ps[start].skip) {
-            warn(&t, 0, "twee-start", "StoryData says the story starts at \"%s\", but there is no such passage", t.start);
+            tw_warn(&t, 0, "twee-start", "StoryData says the story starts at \"%s\", but there is no such passage", t.start);
             start = -1;
         }
     }
@@ -626,8 +435,8 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
     if (start < 0) {
         for (int i = 0; i < t.n; i++)
             if (!t.ps[i].skip) { start = i; break; }
-        warn(&t, t.ps[start].line, "twee-start", "no start passage is named (StoryData \"start\", or a passage called "
-             "Start); the story starts at the first passage, \"%s\"", t.ps[start].name);
+        tw_warn(&t, t.ps[start].line, "twee-start", "no start passage is named (StoryData \"start\", or a passage called "
+                "Start); the story starts at the first passage, \"%s\"", t.ps[start].name);
     }
     /* the story */
     const char *title = t.title && *t.title ? t.title : NULL;
@@ -637,85 +446,72 @@ int orl_twee_convert(const char *file, const char *data, size_t len, const orl_t
         b = b ? b + 1 : file;
         snprintf(fallback_title, sizeof fallback_title, "%.*s", (int)strcspn(b, "."), b);
         title = *fallback_title ? fallback_title : "Twine story";
-        warn(&t, 0, "twee-title", "there is no StoryTitle passage; the title is \"%s\" (change it in story.lua)", title);
+        tw_warn(&t, 0, "twee-title", "there is no StoryTitle passage; the title is \"%s\" (change it in story.lua)", title);
     }
+    const char *lang = o.lang && *o.lang ? o.lang : NULL;
+    if (!lang) {
+        lang = tw_guess_lang(&t);
+        stats->lang_guess = lang;
+        if (!lang) lang = "en";
+    }
+    stats->format = format_name(t.fmt);
     char sid[80];
     orl_slug(title, sid, sizeof sid, "twine-story");
     orl_buf_puts(out, "-- ");
-    lua_comment(out, title);
+    tw_lua_comment(out, title);
     orl_buf_puts(out, "\n-- Imported from ");
-    lua_comment(out, o.source ? o.source : file);
-    orl_buf_puts(out, " (a Twine story in Twee 3) " ORL_TWEE_MARK ".\n");
-    if (t.ifid) { orl_buf_puts(out, "-- Twine IFID: "); lua_comment(out, t.ifid); orl_buf_puts(out, "\n"); }
-    if (t.format) { orl_buf_puts(out, "-- Twine story format: "); lua_comment(out, t.format); orl_buf_puts(out, "\n"); }
-    orl_buf_puts(out, "-- ES: Cada pasaje de Twine es una escena; cada enlace, una opción (choice).\n"
-                      "-- EN: Each Twine passage is a scene; each link, a choice.\n"
+    tw_lua_comment(out, o.source ? o.source : file);
+    orl_buf_printf(out, " (a Twine story, %s%s) " ORL_TWEE_MARK ".\n", t.html ? "published HTML" : "Twee",
+                   "");
+    if (t.ifid) { orl_buf_puts(out, "-- Twine IFID: "); tw_lua_comment(out, t.ifid); orl_buf_puts(out, "\n"); }
+    orl_buf_printf(out, "-- Twine story format: %s", format_name(t.fmt));
+    if (t.format_version) { orl_buf_puts(out, " "); tw_lua_comment(out, t.format_version); }
+    orl_buf_puts(out, "\n-- ES: Cada pasaje de Twine es una escena; cada enlace, una opción (choice); lo que el código de\n"
+                      "--     Twine recordaba está en s (on_enter cambia s; when = function(s) ... muestra una opción a veces).\n"
+                      "-- EN: Each Twine passage is a scene; each link, a choice; what Twine's code remembered is in s\n"
+                      "--     (on_enter changes s; when = function(s) ... shows a choice only sometimes).\n"
                       "-- Check it / Revísala: orilla check FOLDER\n\n");
     orl_buf_puts(out, "story {\n  id = ");
-    lua_str(out, sid);
+    tw_lua_str(out, sid);
     orl_buf_puts(out, ",\n  title = ");
-    lua_str(out, title);
+    tw_lua_str(out, title);
     orl_buf_puts(out, ",\n  language = ");
-    lua_str(out, o.lang && *o.lang ? o.lang : "en");
+    tw_lua_str(out, lang);
     orl_buf_puts(out, ",\n  start = ");
-    lua_str(out, t.ps[start].id);
-    orl_buf_puts(out, ",\n}\n");
-    for (int i = 0; i < t.n; i++) {
-        passage *p = &t.ps[i];
-        if (p->skip) continue;
-        orl_buf_puts(out, "\n-- Twine: \"");
-        lua_comment(out, p->name);
-        orl_buf_puts(out, "\"");
-        if (p->tags && *p->tags) { orl_buf_puts(out, " [tags: "); lua_comment(out, p->tags); orl_buf_puts(out, "]"); }
-        orl_buf_puts(out, "\nscene ");
-        lua_str(out, p->id);
-        orl_buf_puts(out, " {\n");
-        if (p->text && *p->text) {
-            orl_buf_puts(out, "  text = ");
-            lua_str(out, p->text);
-            orl_buf_puts(out, ",\n");
+    tw_lua_str(out, t.ps[start].id);
+    orl_buf_puts(out, ",\n}\n\n");
+    orl_buf_puts(out, tw_lua_helpers);
+    w.t = &t;
+    w.out = out;
+    w.cont = continue_word(lang);
+    w.start = start;
+    w.budget = 4 * len + (4u << 20);
+    /* a passage only ever shown inside others (a HUD, a header) is not a scene of its own */
+    for (int i = 0; i < t.n; i++)
+        for (int k = 0; t.ps[i].sc && k < t.ps[i].sc->nch; k++) {
+            int g = orl_strmap_get(&t.names, t.ps[i].sc->ch[k].target);
+            if (g >= 0 && t.ps[i].sc->ch[k].setter) t.ps[g].via = 1;
+            else if (g >= 0) t.ps[g].linked = 1;
         }
-        int nchoices = 0;
-        for (int k = 0; k < p->nlinks; k++) {
-            link *l = &p->links[k];
-            int target = orl_strmap_get(&t.names, l->target);
-            if (target < 0 || t.ps[target].skip) {
-                warn(&t, l->line, "twee-link", "passage \"%s\": the link \"%s\" goes to \"%s\", but there is no passage "
-                     "with that name; the choice was left out", p->name, l->text, l->target);
-                l->target[0] = 0;
-                continue;
-            }
-            int twice = 0; /* the same link inline and again on its own line: one choice */
-            for (int j = 0; j < k && !twice; j++)
-                twice = p->links[j].target[0] && strcmp(p->links[j].text, l->text) == 0 &&
-                        strcmp(p->links[j].target, l->target) == 0;
-            if (twice) continue;
-            if (nchoices == ORL_MAX_CHOICES) {
-                warn(&t, l->line, "twee-link", "passage \"%s\" has more than %d links; the rest were left out",
-                     p->name, ORL_MAX_CHOICES);
-                break;
-            }
-            if (nchoices++ == 0) orl_buf_puts(out, "  choices = {\n");
-            orl_buf_puts(out, "    { text = ");
-            char *ct = orl_strdup(l->text);
-            if (ct) for (char *q = ct; *q; q++) if (*q == '\n') *q = ' ';
-            lua_str(out, ct ? ct : "");
-            free(ct);
-            orl_buf_puts(out, ", go = ");
-            lua_str(out, t.ps[target].id);
-            orl_buf_puts(out, " },\n");
-        }
-        if (nchoices) {
-            orl_buf_puts(out, "  },\n");
-            stats->choices += nchoices;
-        } else {
-            orl_buf_puts(out, "  ending = true,\n");
-            stats->endings++;
-        }
-        orl_buf_puts(out, "}\n");
-        stats->scenes++;
+    for (int i = 0; i < t.n && !t.oom; i++) {
+        if (t.ps[i].skip || !t.ps[i].sc) continue;
+        if (t.ps[i].included && !t.ps[i].linked && !t.ps[i].via && i != start) { stats->inlined++; continue; }
+        if (t.ps[i].via && !t.ps[i].linked && i != start) continue; /* only its copies are reached */
+        write_scene(&w, i, t.ps[i].id, NULL, 1, stats);
     }
-    if (out->oom) {
+    /* the copies reached by links that change the state (more may be found while writing) */
+    for (int k = 0; k < w.nv && !t.oom; k++) {
+        /* copied: writing may add copies, and w.v move */
+        char *id = orl_strdup(w.v[k].id), *setter = orl_strdup(w.v[k].setter);
+        if (!setter || !id) { free(id); free(setter); t.oom = 1; break; }
+        write_scene(&w, w.v[k].target, id, setter, 0, stats);
+        free(id);
+        free(setter);
+    }
+    if (w.dropped)
+        tw_warn(&t, 0, "twee-copies", "%d links change the story's memory on the way, more than the story.lua of this "
+                "size can hold copies for; they go straight to their passage without the change", w.dropped);
+    if (out->oom || t.oom) {
         orl_diag_add(d, ORL_ERROR, file, 0, 0, "oom", "out of memory while writing the story");
         rc = -1;
     }
@@ -723,20 +519,21 @@ done:
     for (int i = 0; i < t.n; i++) {
         free(t.ps[i].name);
         free(t.ps[i].tags);
-        free(t.ps[i].text);
-        for (int k = 0; k < t.ps[i].nlinks; k++) {
-            free(t.ps[i].links[k].text);
-            free(t.ps[i].links[k].target);
-        }
-        free(t.ps[i].links);
+        free(t.ps[i].own);
+        tw_scene_free(t.ps[i].sc);
     }
+    orl_strmap_free(&w.vmap);
+    orl_strmap_free(&t.ids); /* before the copies' ids it borrows */
+    for (int k = 0; k < w.nv; k++) { free(w.v[k].setter); free(w.v[k].key); free(w.v[k].id); }
+    free(w.v);
+    free(w.init);
     free(t.ps);
     orl_strmap_free(&t.names);
-    orl_strmap_free(&t.ids);
     free(t.title);
     free(t.start);
     free(t.ifid);
     free(t.format);
+    free(t.format_version);
     free(text);
     return rc;
 }

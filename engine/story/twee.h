@@ -1,22 +1,21 @@
-/* Twine stories into Orilla stories: `orilla import twee FILE.twee -o DIR`.
+/* Twine stories into Orilla stories: `orilla import twee FILE -o DIR`.
  *
- * Reads Twee 3, the text form of a Twine 2 story (Twine 2.6+: Build > Export As Twee; Tweego -d):
- *   :: Passage name [tag1 tag2] {"position":"600,400","size":"100,100"}
- *   the passage's text, with links [[Text]], [[Text->Target]], [[Target<-Text]], [[Text|Target]]
- * Special passages: StoryTitle (the title) and StoryData (JSON: "ifid", "format", "start").
- * In a name, \[ \] \{ \} \\ are escaped characters; in a text, a line starting \:: is "::".
+ * Reads Twee 3 (Twine 2.6+: Build > Export As Twee; Tweego), Twee 1/2 headers (":: Name [tags]
+ * <x,y>"), a published Twine 2 HTML file (<tw-storydata>) or a Twine 1 one (<div tiddler>).
+ * Special passages: StoryTitle, StoryData (JSON: "ifid", "format", "start"), StoryInit and
+ * "startup" passages (run once at the start); scripts, stylesheets and other special passages
+ * are left out with a warning.
  *
- * Each passage becomes a scene (its id made safe: small letters, digits and '-'), each link a
- * choice going to the scene of its target, and a passage without links an ending. Links follow
- * Twine's own rule: the rightmost "->" and the leftmost "<-" divide text from target, then
- * the first "|". A link alone on its line is taken out of the text; one inside a sentence
- * leaves its words in the sentence. Story formats' code (Harlowe (macro:), SugarCube <<macro>>,
- * $variables, HTML tags, setter links [[a|b][$x to 1]]) cannot be translated: it is kept as
- * text, with a warning naming the passage and the line. Script and stylesheet passages are
- * left out (with a warning). Links to passages that do not exist are left out (with a
- * warning), so the story always loads.
+ * Each passage becomes a scene, each link a choice, a passage without links an ending. The
+ * story format's code (Harlowe 3, SugarCube 2 and Twine 1, Chapbook, Snowman) is converted
+ * (twee_internal.h): state changes into on_enter, conditions into a text function and choices'
+ * `when`, printed values into the text, link macros into choices (one that also changes the
+ * state goes to a copy of its target that makes the change first), markup and HTML taken out.
+ * What cannot be converted is left out with one warning per passage naming it. Everything
+ * written into story.lua from the input is an escaped string or comes from our own parser.
  *
- * Bounded: at most ORL_MAX_TWEE_BYTES of input and ORL_MAX_TWEE_PASSAGES passages. */
+ * Bounded: at most ORL_MAX_TWEE_BYTES of input and ORL_MAX_TWEE_PASSAGES passages, linear
+ * reading, a budget for inlined passages and for the copies. */
 #ifndef ORL_TWEE_H
 #define ORL_TWEE_H
 #include <stddef.h>
@@ -24,12 +23,16 @@
 #include "core/strutil.h"
 
 typedef struct orl_twee_opts {
-    const char *lang;      /* the story's language, for story { language = } (default "en") */
+    const char *lang;      /* the story's language, for story { language = }; NULL: guessed from the
+                              passages' commonest words (es, en, fr, pt, ar), else "en" */
     const char *source;    /* the file name written in the header comment */
 } orl_twee_opts;
 
 typedef struct orl_twee_stats {
     int passages, scenes, choices, endings, skipped;
+    int inlined;   /* passages only shown inside others ((display:), <<include>>): no scene of their own */
+    const char *format;     /* the story format the passages were read as: "Harlowe", "SugarCube"... */
+    const char *lang_guess; /* the language guessed from the words when opts->lang is NULL, or NULL */
 } orl_twee_stats;
 
 /* Converts Twee text (file: the name used in messages) into the text of a story.lua,
