@@ -98,7 +98,9 @@ int orl_kiosk_refused_count(const orl_kiosk *k);
 double orl_kiosk_volume(const orl_kiosk *k);
 /* 1 when some text on screen contains `text` (kiosk screens and the player's view): tests. */
 int orl_kiosk_shows(orl_kiosk *k, const char *text);
-/* Taps the first button whose label contains `label` (tests). 1 when found. */
+/* Taps the first button whose label contains `label` (tests). 1 when found, 0 when there is
+ * none, -(orl_touch_why) when there is one but a person could not touch it (off screen,
+ * covered, out of view). */
 int orl_kiosk_tap_label(orl_kiosk *k, const char *label);
 
 /* ---------------------------------------------------------------------------------------

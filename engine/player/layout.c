@@ -18,6 +18,14 @@
 
 static const float size_steps[ORL_PLAYER_TEXT_SIZES] = {1.0f, 1.15f, 1.3f, 1.5f};
 
+float orl_player__screen_scale(const orl_player *p)
+{
+    int sw = p->screen_w > 0 ? p->screen_w : W, sh = p->screen_h > 0 ? p->screen_h : H;
+    float sx = (float)sw / (float)p->view.canvas_w, sy = (float)sh / (float)p->view.canvas_h;
+    if (p->view.canvas_w <= 0 || p->view.canvas_h <= 0) sx = (float)sw / W, sy = (float)sh / H;
+    return sx < sy ? sx : sy;
+}
+
 float orl_player__size_scale(int step)
 {
     return step >= 0 && step < ORL_PLAYER_TEXT_SIZES ? size_steps[step] : 1.0f;
@@ -96,6 +104,34 @@ static orl_text_desc desc_of(const orl_view_text *t)
     return d;
 }
 
+/* Measuring shapes the whole text (HarfBuzz, FriBidi); a screen is laid out again on every
+ * change and the audit lays out thousands, mostly of the same texts: the last measurements
+ * are kept, keyed by a 64-bit hash of the text and every parameter. */
+static uint64_t fnv(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    for (size_t i = 0; i < n; i++) h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+orl_text_metrics orl_player__measure_text(orl_player *p, int bold, const char *text, const orl_text_desc *d)
+{
+    if (!text) text = "";
+    uint64_t h = 14695981039346656037ull;
+    size_t len = strlen(text);
+    h = fnv(h, text, len);
+    int params[6] = {bold, d->size, d->max_width, (int)d->align, (int)lroundf(d->line_spacing * 1000.0f), (int)len};
+    h = fnv(h, params, sizeof params);
+    h = fnv(h, &p->fonts, sizeof p->fonts);
+    orl_measure_entry *e = &p->measures[h % ORL_PLAYER_MEASURES];
+    if (e->key == h && e->set) return e->m;
+    orl_text_metrics m = orl_text_measure(bold ? p->bold : p->fonts, text, d);
+    e->key = h;
+    e->m = m;
+    e->set = 1;
+    return m;
+}
+
 static int measure(orl_player *p, orl_view_text *t)
 {
     if (!t->text || !*t->text) {
@@ -103,7 +139,7 @@ static int measure(orl_player *p, orl_view_text *t)
         return 0;
     }
     orl_text_desc d = desc_of(t);
-    orl_text_metrics m = orl_text_measure(t->bold ? p->bold : p->fonts, t->text, &d);
+    orl_text_metrics m = orl_player__measure_text(p, t->bold, t->text, &d);
     t->h = m.height;
     return m.height;
 }
@@ -113,7 +149,7 @@ static int natural_width(orl_player *p, const char *text, int size, int bold)
 {
     orl_text_desc d = {0};
     d.size = size;
-    orl_text_metrics m = orl_text_measure(bold ? p->bold : p->fonts, text ? text : "", &d);
+    orl_text_metrics m = orl_player__measure_text(p, bold, text ? text : "", &d);
     return m.width;
 }
 
@@ -121,7 +157,7 @@ static int line_height(orl_player *p, int size, int bold)
 {
     orl_text_desc d = {0};
     d.size = size;
-    orl_text_metrics m = orl_text_measure(bold ? p->bold : p->fonts, "Ag", &d);
+    orl_text_metrics m = orl_player__measure_text(p, bold, "Ag", &d);
     return m.line_height > 0 ? m.line_height : size;
 }
 
@@ -984,6 +1020,8 @@ void orl_player__layout(orl_player *p)
     orl_view *v = &p->view;
     orl_player__free_owned(p);
     memset(v, 0, sizeof *v);
+    v->canvas_w = W;
+    v->canvas_h = H;
     v->focus = v->hover = v->pressed = -1;
     v->testimony_index = -1;
     v->screen = p->screen;

@@ -174,6 +174,8 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->consent = d->consent;
     p->seed = d->seed;
     p->text_size = d->text_size >= 0 && d->text_size < ORL_PLAYER_TEXT_SIZES ? d->text_size : 0;
+    p->screen_w = ORL_CANVAS_W;
+    p->screen_h = ORL_CANVAS_H;
     p->kiosk = d->kiosk;
     p->on_event = d->on_event;
     p->event_ud = d->event_ud;
@@ -193,7 +195,8 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->fonts = orl_font_set_load_dir(d->font_dir, 0, 36, err, sizeof err);
     if (p->fonts) p->bold = orl_font_set_load_dir(d->font_dir, 1, 36, err, sizeof err);
     p->run = orl_run_new(p->st);
-    if (!p->fonts || !p->bold || !p->run) {
+    p->measures = calloc(ORL_PLAYER_MEASURES, sizeof *p->measures);
+    if (!p->fonts || !p->bold || !p->run || !p->measures) {
         orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "fonts", "cannot start the player: %s",
                      *err ? err : "out of memory");
         orl_player_free(p);
@@ -218,6 +221,7 @@ void orl_player_free(orl_player *p)
     orl_story_free(p->st);
     orl_font_set_free(p->fonts);
     orl_font_set_free(p->bold);
+    free(p->measures);
     orl_player__speak_close(p); /* before the audio: the voice plays through its mixer */
     orl_player__sound_close(p);
     orl_diags_free(&p->diags);
@@ -413,6 +417,8 @@ static void set_focus(orl_player *p, int i)
     orl_player__reveal(p, i);
 }
 
+void orl_player__focus(orl_player *p, int i) { set_focus(p, i); }
+
 static int move_focus_order(orl_player *p, int step)
 {
     orl_view *v = &p->view;
@@ -499,47 +505,48 @@ int orl_player_input_do(orl_player *p, orl_player_input in)
     return moved || !was_visible;
 }
 
-int orl_player_pick(orl_player *p, int n)
+int orl_player_pick_button(orl_player *p, int n)
 {
     orl_player_view(p);
     orl_view *v = &p->view;
-    if (n < 1) return 0;
+    if (n < 1) return -1;
     if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && orl_player_note_pending(p)) {
         int k = 0;
         for (int i = 0; i < v->nbuttons; i++) {
             orl_button_kind kd = v->buttons[i].kind;
-            if ((kd == ORL_BUTTON_NOTE_CONTINUE || kd == ORL_BUTTON_NOTE_SKIP) && ++k == n) {
-                orl_player__activate(p, i);
-                return 1;
-            }
+            if ((kd == ORL_BUTTON_NOTE_CONTINUE || kd == ORL_BUTTON_NOTE_SKIP) && ++k == n) return i;
         }
-        return 0;
+        return -1;
     }
     if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && p->nvis > 0) {
         for (int i = 0; i < v->nbuttons; i++) {
             const orl_view_button *b = &v->buttons[i];
-            if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) {
-                orl_player__activate(p, i);
-                return 1;
-            }
+            if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) return i;
         }
-        return 0;
+        return -1;
     }
     /* other screens: the n-th button of the screen (not the corner buttons) */
     int k = 0;
     for (int i = 0; i < v->nbuttons; i++) {
         const orl_view_button *b = &v->buttons[i];
-        if (b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_MENU || b->hidden) continue;
-        if (++k == n) {
-            orl_player__activate(p, i);
-            return 1;
-        }
+        if (b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_SUPPORT || b->hidden)
+            continue;
+        if (++k == n) return i;
     }
-    return 0;
+    return -1;
 }
 
-static int hit(const orl_view *v, float x, float y)
+int orl_player_pick(orl_player *p, int n)
 {
+    int i = orl_player_pick_button(p, n);
+    if (i < 0) return 0;
+    orl_player__activate(p, i);
+    return 1;
+}
+
+int orl_view_hit(const orl_view *v, float x, float y)
+{
+    if (!(x >= 0 && y >= 0 && x < (float)v->canvas_w && y < (float)v->canvas_h)) return -1; /* off the screen */
     /* the last drawn is on top: search backwards */
     for (int i = v->nbuttons - 1; i >= 0; i--) {
         const orl_view_button *b = &v->buttons[i];
@@ -550,6 +557,93 @@ static int hit(const orl_view *v, float x, float y)
             return i;
     }
     return -1;
+}
+
+static int hit(const orl_view *v, float x, float y) { return orl_view_hit(v, x, y); }
+
+orl_touch_why orl_view_touch_point(const orl_view *v, int i, float *x, float *y, int *by)
+{
+    if (by) *by = -1;
+    if (i < 0 || i >= v->nbuttons) return ORL_TOUCH_OFF_SCREEN;
+    const orl_view_button *b = &v->buttons[i];
+    if (b->hidden) return ORL_TOUCH_HIDDEN;
+    const orl_rect *r = &b->rect;
+    /* the centre first (of the pill for a hotspot: where its label is), then a grid */
+    float cand[2][2] = {{r->x + r->w * 0.5f, r->y + r->h * 0.5f}, {r->x + r->w * 0.5f, r->y + r->h * 0.5f}};
+    if (b->kind == ORL_BUTTON_HOTSPOT) {
+        cand[0][0] = b->pill.x + b->pill.w * 0.5f;
+        cand[0][1] = b->pill.y + b->pill.h * 0.5f;
+        cand[1][0] = b->px;
+        cand[1][1] = b->py;
+    }
+    int on = 0, seen = 0, cover = -1;
+    for (int k = 0; k < 2 + 9 * 7; k++) {
+        float px, py;
+        if (k < 2) {
+            px = cand[k][0];
+            py = cand[k][1];
+        } else {
+            int gx = (k - 2) % 9, gy = (k - 2) / 9;
+            px = r->x + (gx + 0.5f) * r->w / 9.0f;
+            py = r->y + (gy + 0.5f) * r->h / 7.0f;
+        }
+        if (!(px >= 0 && py >= 0 && px < (float)v->canvas_w && py < (float)v->canvas_h)) continue;
+        on = 1;
+        if (b->in_panel && v->scroll_max > 0 && (py < v->clip.y || py >= v->clip.y + v->clip.h)) continue;
+        seen = 1;
+        int h = orl_view_hit(v, px, py);
+        if (h == i) {
+            *x = px;
+            *y = py;
+            return ORL_TOUCH_OK;
+        }
+        if (h >= 0 && cover < 0) cover = h;
+    }
+    if (!on) return ORL_TOUCH_OFF_SCREEN;
+    if (!seen) return ORL_TOUCH_SCROLLED_AWAY;
+    if (by) *by = cover;
+    return ORL_TOUCH_COVERED;
+}
+
+const char *orl_touch_why_text(orl_touch_why w)
+{
+    switch (w) {
+    case ORL_TOUCH_OK: return "can be touched";
+    case ORL_TOUCH_HIDDEN: return "is out of view";
+    case ORL_TOUCH_OFF_SCREEN: return "is off the screen";
+    case ORL_TOUCH_SCROLLED_AWAY: return "is scrolled out of sight";
+    case ORL_TOUCH_COVERED: return "is covered by another button";
+    }
+    return "?";
+}
+
+int orl_player_touch(orl_player *p, int i, int *by)
+{
+    if (by) *by = -1;
+    orl_player_view(p);
+    orl_view *v = &p->view;
+    if (i < 0 || i >= v->nbuttons) return ORL_TOUCH_OFF_SCREEN;
+    orl_view_button *b = &v->buttons[i];
+    if (b->kind == ORL_BUTTON_HOTSPOT && b->hidden && p->panorama) {
+        /* a person turns the picture toward it first (a drag) */
+        int sc = orl_run_scene(p->run);
+        if (sc >= 0 && b->arg >= 0 && b->arg < p->st->scenes[sc].nchoices) {
+            const orl_choice *c = &p->st->scenes[sc].choices[b->arg];
+            orl_player_set_look(p, c->yaw, c->pitch, 0);
+            orl_player_view(p);
+        }
+    }
+    float x = 0, y = 0;
+    orl_touch_why w = orl_view_touch_point(v, i, &x, &y, by);
+    if (w == ORL_TOUCH_SCROLLED_AWAY) {
+        /* a person scrolls the panel to it first */
+        orl_player__reveal(p, i);
+        w = orl_view_touch_point(v, i, &x, &y, by);
+    }
+    if (w != ORL_TOUCH_OK) return (int)w;
+    orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+    orl_player_pointer(p, ORL_POINTER_UP, x, y);
+    return 0;
 }
 
 int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
@@ -1035,6 +1129,15 @@ int orl_player_goto_screen(orl_player *p, orl_player_screen s)
  * Queries */
 
 orl_player_screen orl_player_screen_now(const orl_player *p) { return p->screen; }
+
+void orl_player_set_screen(orl_player *p, int w, int h)
+{
+    if (w <= 0 || h <= 0) w = ORL_CANVAS_W, h = ORL_CANVAS_H;
+    if (w == p->screen_w && h == p->screen_h) return;
+    p->screen_w = w;
+    p->screen_h = h;
+    p->dirty = 1;
+}
 int orl_player_menu_open(const orl_player *p) { return p->menu; }
 int orl_player_scene(const orl_player *p) { return p->screen == ORL_SCREEN_SCENE ? orl_run_scene(p->run) : -1; }
 int orl_player_history(const orl_player *p) { return p->nhist; }

@@ -211,6 +211,10 @@ int orl_player_goto_scene(orl_player *p, int scene);
 /* Shows one of the screens directly (for `orilla shot --screen`). */
 int orl_player_goto_screen(orl_player *p, orl_player_screen screen);
 
+/* The screen the canvas is shown on, in pixels (the window's or the surface's size; 0x0:
+ * 1920x1080). The layout keeps buttons at least 44 px on it and fits text to its shape. */
+void orl_player_set_screen(orl_player *p, int w, int h);
+
 /* Queries. */
 orl_player_screen orl_player_screen_now(const orl_player *p);
 int orl_player_menu_open(const orl_player *p);
@@ -342,6 +346,7 @@ typedef struct orl_view_support {
 
 typedef struct orl_view {
     orl_player_screen screen;
+    int canvas_w, canvas_h;   /* the canvas the view is laid out on (1920x1080) */
     int menu;             /* the settings are open (over the screen) */
     int rtl;              /* the reader's language is written right to left: UI mirrored */
     const char *lang;
@@ -403,6 +408,17 @@ typedef struct orl_view {
 
     orl_view_button buttons[ORL_PLAYER_MAX_BUTTONS];
     int nbuttons;
+
+    /* A panorama: an arrow at the screen's edge for each hotspot out of view, pointing the
+     * way to turn (its button is the hotspot, hidden until the view turns to it), and a hint
+     * that the picture turns (until the reader has turned it). */
+    struct {
+        int button;           /* the hotspot's index in buttons */
+        float x, y;           /* the arrow's centre on the canvas */
+        int dir;              /* -1 turn left, 1 turn right */
+    } markers[ORL_PLAYER_MAX_BUTTONS];
+    int nmarkers;
+    orl_view_text hint;       /* "Drag to look around" */
     int focus;                /* index into buttons, -1 none */
     int focus_visible;        /* draw the focus ring (keyboard or gamepad in use) */
     int hover;                /* button under the mouse, -1 none */
@@ -422,6 +438,38 @@ typedef struct orl_view {
 
 /* The view, laid out anew when something changed. */
 const orl_view *orl_player_view(orl_player *p);
+
+/* ---------------------------------------------------------------------------------------
+ * Hit-testing: one rule for every way of touching (the window's pointer and touch events,
+ * the kiosk's headless `tap` and `tap-label`, `play --headless --choices`, the screen audit):
+ * a button is touchable at a point only when the point is on the canvas, the button is not
+ * hidden, not scrolled out of its panel's clip, and no button drawn after it (on top) holds
+ * the point. */
+
+/* The button a touch at canvas point (x, y) lands on, -1 none. */
+int orl_view_hit(const orl_view *v, float x, float y);
+
+typedef enum orl_touch_why {
+    ORL_TOUCH_OK = 0,
+    ORL_TOUCH_HIDDEN,        /* not drawn (a panorama hotspot behind the viewer) */
+    ORL_TOUCH_OFF_SCREEN,    /* no part of it is on the screen */
+    ORL_TOUCH_SCROLLED_AWAY, /* it is in a panel that scrolls, out of sight */
+    ORL_TOUCH_COVERED,       /* every part on screen lies under another button */
+} orl_touch_why;
+
+/* Where a person would touch button i: its centre when that is touchable, else the first
+ * touchable point of a grid over it. ORL_TOUCH_OK with *x, *y set, or why not (*by: the
+ * covering button for ORL_TOUCH_COVERED, else -1). by may be NULL. */
+orl_touch_why orl_view_touch_point(const orl_view *v, int i, float *x, float *y, int *by);
+/* "is hidden behind the viewer", "is off the screen", ... (English, for messages) */
+const char *orl_touch_why_text(orl_touch_why w);
+
+/* Touches button i as a person would (press and release at orl_view_touch_point); a panorama
+ * hotspot out of view is first turned to, as a drag would. 0, or the orl_touch_why that
+ * stopped it (nothing happens then; *by as for orl_view_touch_point). */
+int orl_player_touch(orl_player *p, int i, int *by);
+/* The button orl_player_pick(p, n) would activate, -1 none. */
+int orl_player_pick_button(orl_player *p, int n);
 
 /* ---------------------------------------------------------------------------------------
  * Drawing */
