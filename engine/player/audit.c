@@ -189,12 +189,10 @@ static float contrast(rgb a, rgb b)
  * text panel, 2 the fact card, 3 a support card, 4 the settings card. */
 static rgb backdrop(const orl_view *v, rgb pic, int layer, float y)
 {
-    int H = v->canvas_h;
+    float H = (float)v->canvas_h;
     rgb c = v->picture || v->screen == ORL_SCREEN_TITLE ? pic : (rgb){0, 0, 0};
     if (v->screen == ORL_SCREEN_TITLE && !v->menu) {
-        int top = (int)(H * 0.25f), below = 255 - (255 - v->dim) * (255 - 210) / 255;
-        float a = y < top ? v->dim : v->dim + (below - v->dim) * (y - top) / (float)(H - top);
-        c = over(c, C_DIM((int)a));
+        c = over(c, C_DIM((int)orl_title_dim_at(v, y)));
     } else if (v->dim) {
         c = over(c, C_DIM(v->dim));
     }
@@ -252,21 +250,23 @@ static int slots_of(const orl_view *v, slot *s, char names[][32])
         return n;
     }
     int in_panel = v->has_panel ? 1 : 0;
-    ADD(v->heading, "heading", in_panel, panel_scroll && in_panel, NULL);
-    ADD(v->sub, "sub", 0, 0, NULL);
-    ADD(v->body, "body", in_panel, panel_scroll && in_panel, NULL);
-    ADD(v->body2, "body2", 0, 0, NULL);
-    ADD(v->note_title, "note title", in_panel, panel_scroll && in_panel, NULL);
-    ADD(v->note_intro, "note intro", in_panel, panel_scroll && in_panel, NULL);
-    ADD(v->note_words, "note words", in_panel, panel_scroll && in_panel, NULL);
+    /* every block scrolls on a page that scrolls; in a scene, those of the panel */
+    ADD(v->heading, "heading", in_panel, panel_scroll, NULL);
+    ADD(v->sub, "sub", 0, panel_scroll && !in_panel, NULL);
+    ADD(v->body, "body", in_panel, panel_scroll, NULL);
+    ADD(v->body2, "body2", 0, panel_scroll && !in_panel, NULL);
+    ADD(v->note_title, "note title", in_panel, panel_scroll, NULL);
+    ADD(v->note_intro, "note intro", in_panel, panel_scroll, NULL);
+    ADD(v->note_words, "note words", in_panel, panel_scroll, NULL);
     if (v->has_testimony) {
         ADD(v->testimony_by, "testimony by", 1, panel_scroll, NULL);
         ADD(v->testimony_text, "testimony", 1, panel_scroll, NULL);
     }
     if (v->has_fact) {
-        ADD(v->fact_label, "fact label", 2, 0, &v->fact_box);
-        ADD(v->fact_text, "fact", 2, 0, &v->fact_box);
-        ADD(v->fact_source, "fact source", 2, 0, &v->fact_box);
+        int fs = v->fact_inside && panel_scroll;
+        ADD(v->fact_label, "fact label", 2, fs, &v->fact_box);
+        ADD(v->fact_text, "fact", 2, fs, &v->fact_box);
+        ADD(v->fact_source, "fact source", 2, fs, &v->fact_box);
     }
     for (int i = 0; i < v->nsupport; i++) {
         snprintf(names[3 * i], 32, "support %d name", i + 1);
@@ -301,23 +301,25 @@ static void check_view(audit *a, const char *file, int line)
         const orl_view_text *t = sl[i].t;
         box ink = ink_of(p, t);
         quote(t->text, q1, sizeof q1);
-        /* where it can be seen: the screen, its card, or (scrolling) the clip at any scroll */
-        box room = screen;
-        if (sl[i].card) room = cut(room, of_rect(*sl[i].card));
-        box seen = ink; /* the ink at the scroll that shows its end */
-        if (sl[i].scrolls) {
-            room = cut(room, of_rect(v->clip));
-            if (ink.y1 > room.y1) seen.y0 = seen.y1 = ink.y1 - (float)(v->scroll_max - v->scroll);
-            if (ink.y0 < room.y0) seen.y0 = seen.y1 = ink.y0 + (float)v->scroll;
-            seen.y0 = ink.y0 - (float)(v->scroll_max - v->scroll) < room.y0 ? room.y0 : seen.y0;
-        }
-        if (seen.x0 < room.x0 - 1 || seen.x1 > room.x1 + 1 || seen.y1 > room.y1 + 1 || seen.y0 < room.y0 - 1) {
-            if (sl[i].card)
+        /* cut at its card's edge (card and text move together) */
+        if (sl[i].card) {
+            box card = of_rect(*sl[i].card);
+            if (ink.x0 < card.x0 - 1 || ink.x1 > card.x1 + 1 || ink.y0 < card.y0 - 1 || ink.y1 > card.y1 + 1)
                 report(a, "screen-text-clipped", file, line, sl[i].name, "the text \"%s\" is cut at the edge of its card", q1);
-            else
-                report(a, "screen-text-off", file, line, sl[i].name,
-                       "the text \"%s\" runs off the screen, and nothing scrolls it into view", q1);
         }
+        /* seen whole on the screen, or (in a panel that scrolls) each part at some scroll */
+        box room = screen;
+        int off;
+        if (sl[i].scrolls) {
+            room = cut(screen, of_rect(v->clip));
+            off = ink.x0 < room.x0 - 1 || ink.x1 > room.x1 + 1 ||
+                  ink.y1 - (float)(v->scroll_max - v->scroll) > room.y1 + 1 || ink.y0 + (float)v->scroll < room.y0 - 1;
+        } else {
+            off = ink.x0 < -1 || ink.x1 > W + 1 || ink.y0 < -1 || ink.y1 > H + 1;
+        }
+        if (off)
+            report(a, "screen-text-off", file, line, sl[i].name,
+                   "the text \"%s\" runs off the screen, and nothing scrolls it into view", q1);
         /* under a button (only where both are seen) */
         box vis = cut(ink, room);
         for (int j = 0; j < v->nbuttons && !empty(vis); j++) {

@@ -379,6 +379,24 @@ static void scrollbar(orl_player_gfx *g, const orl_view *v)
     int x = v->rtl ? v->panel.x + 14 : v->panel.x + v->panel.w - 14 - 6;
     round_fill(g, (orl_rect){x, v->clip.y + 12, 6, track_h}, 3, rgba(255, 240, 222, 30));
     round_fill(g, (orl_rect){x, ty, 6, th}, 3, rgba(232, 164, 86, 200));
+    /* more below: a round mark with a downward chevron at the foot of what scrolls (and one
+     * pointing up when there is more above), so nobody takes the cut line for the end */
+    float cx = v->clip.x + v->clip.w * 0.5f;
+    SDL_Color ink = v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER;
+    if (v->scroll < v->scroll_max) {
+        float cy = (float)(v->clip.y + v->clip.h) - 30.0f;
+        circle(g, cx, cy, 28, 0, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 235));
+        circle(g, cx, cy, 28, 3, ink);
+        line(g, cx - 11, cy - 5, cx, cy + 7, 4.0f, ink);
+        line(g, cx, cy + 7, cx + 11, cy - 5, 4.0f, ink);
+    }
+    if (v->scroll > 0) {
+        float cy = (float)v->clip.y + 30.0f;
+        circle(g, cx, cy, 28, 0, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 235));
+        circle(g, cx, cy, 28, 3, ink);
+        line(g, cx - 11, cy + 5, cx, cy - 7, 4.0f, ink);
+        line(g, cx, cy - 7, cx + 11, cy + 5, 4.0f, ink);
+    }
 }
 
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software)
@@ -576,9 +594,10 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
 
     if (v->screen == ORL_SCREEN_TITLE) {
         /* the picture's own light above, darker towards the title and the button */
-        int top = (int)(H * 0.25f), below = 255 - (255 - v->dim) * (255 - 210) / 255;
-        fill_rect(g, 0, 0, W, top, C_DIM(v->dim));
-        gradient(g, (float)top, H, v->dim, below);
+        float top = orl_title_top(v), knee = orl_title_knee(v);
+        fill_rect(g, 0, 0, W, (int)top, C_DIM(v->dim));
+        gradient(g, top, knee, v->dim, ORL_TITLE_SHADE);
+        fill_rect(g, 0, (int)knee, W, H - (int)knee, C_DIM(ORL_TITLE_SHADE));
     } else if (v->dim) {
         fill_rect(g, 0, 0, W, H, C_DIM(v->dim));
     }
@@ -599,7 +618,7 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         round_fill(g, v->panel, 28, pc);
     }
     prof("panel");
-    int clipped = v->scroll_max > 0 && v->has_panel;
+    int clipped = v->scroll_max > 0 && !v->menu; /* a panel or a page that scrolls */
     if (clipped) {
         SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
         SDL_RenderSetClipRect(g->r, &c);
@@ -620,27 +639,36 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->testimony_by, tone(v, v->testimony_by.tone), 0);
         text(g, p, &v->testimony_text, tone(v, v->testimony_text.tone), 0);
     }
-    if (clipped) {
-        SDL_RenderSetClipRect(g->r, NULL);
-        scrollbar(g, v);
-    }
+    if (clipped) SDL_RenderSetClipRect(g->r, NULL);
     if (v->has_caption) {
         /* the testimony's caption: a dark strip above the panel, readable on any picture */
         round_fill(g, v->caption_box, 18, v->high_contrast ? rgba(0, 0, 0, 255) : rgba(12, 10, 9, 215));
         if (v->high_contrast) round_ring(g, v->caption_box, 18, 3, rgba(255, 255, 255, 255));
         text(g, p, &v->caption, v->high_contrast ? rgba(255, 255, 255, 255) : tone(v, v->caption.tone), 0);
     }
-    if (v->has_fact) {
+    SDL_Rect fact_clip = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
+    int fact_seen = v->has_fact;
+    if (fact_seen && v->fact_inside && clipped) {
+        /* in a panel that scrolls, the card scrolls with the text and is clipped with it */
+        SDL_Rect k = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
+        fact_seen = SDL_IntersectRect(&fact_clip, &k, &fact_clip);
+        if (fact_seen) SDL_RenderSetClipRect(g->r, &k);
+    }
+    if (fact_seen) {
+        SDL_Rect c = fact_clip;
         orl_rect sh = v->fact_box;
         sh.y += 4;
         round_fill(g, sh, 20, rgba(0, 0, 0, 60));
         round_fill(g, v->fact_box, 20, v->high_contrast ? rgba(255, 255, 255, 255) : C_PAPER);
-        SDL_Rect c = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
         SDL_RenderSetClipRect(g->r, &c); /* a fact longer than its card is cut, never spilled */
         text(g, p, &v->fact_label, tone(v, v->fact_label.tone), 0);
         text(g, p, &v->fact_text, tone(v, v->fact_text.tone), 0);
         text(g, p, &v->fact_source, tone(v, v->fact_source.tone), 0);
         SDL_RenderSetClipRect(g->r, NULL);
+    }
+    if (clipped && v->nsupport) {
+        SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
+        SDL_RenderSetClipRect(g->r, &c);
     }
     for (int i = 0; i < v->nsupport; i++) {
         round_fill(g, v->support_box[i], 22, v->high_contrast ? rgba(20, 20, 20, 255) : rgba(52, 42, 36, 225));
@@ -649,6 +677,8 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->support[i].contact, tone(v, v->support[i].contact.tone), 0);
         text(g, p, &v->support[i].note, tone(v, v->support[i].note.tone), 0);
     }
+    if (clipped && v->nsupport) SDL_RenderSetClipRect(g->r, NULL);
+    if (clipped) scrollbar(g, v);
     if (v->menu) {
         fill_rect(g, 0, 0, W, H, C_DIM(150));
         orl_rect sh = v->menu_box;

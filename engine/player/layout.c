@@ -15,6 +15,7 @@
 #define GAP 20          /* between buttons */
 #define MIN_TOUCH 88    /* the smallest button height: a fingertip on a 1080p screen */
 #define CORNER 88       /* corner buttons are CORNER x CORNER */
+#define SAFE_TOP (40 + CORNER + 24) /* the corner buttons' row: text and choices stay below it */
 
 static const float size_steps[ORL_PLAYER_TEXT_SIZES] = {1.0f, 1.15f, 1.3f, 1.5f};
 
@@ -162,6 +163,8 @@ static int line_height(orl_player *p, int size, int bold)
 }
 
 static void pin_buttons(orl_player *p, orl_view *v, int top, int avail);
+static void shift_page(orl_view *v, int dy);
+static void page_fit(orl_player *p, orl_view *v, int first_button, int height, int lift);
 
 static int add_button(orl_view *v, orl_button_kind kind, int arg, const char *label, int size, orl_rect r)
 {
@@ -258,8 +261,40 @@ static const char *joined(orl_player *p, const orl_strlist *l, const char *sep)
     return orl_player__own(p, b.data ? b.data : orl_strdup(""));
 }
 
+/* The fact card with its source: measured with its top at 0 and its texts at x; returns its
+ * height (0 when the scene shows no fact). */
+static int layout_fact(orl_player *p, orl_view *v, const orl_scene *s, const orl_care_view *cv, float S, int x, int fw)
+{
+    v->has_fact = 0;
+    if (!(s && cv->fact && s->fact.set && s->fact.text)) return 0;
+    const int fpad = 28, fiw = fw - 2 * fpad;
+    int fy = 0;
+    v->fact_label = vt(orl_ui_text(p->lang, ORL_UI_FACT), x + fpad, fy + fpad, fiw, px(22 * S), 1,
+                       ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_INK_ACCENT);
+    fy += fpad + measure(p, &v->fact_label) + 8;
+    v->fact_text = vt(s->fact.text, x + fpad, fy, fiw, px(28 * S), 0, ORL_TEXT_ALIGN_START, 1.28f, ORL_TONE_INK);
+    fy += measure(p, &v->fact_text) + 12;
+    const char *src = orl_player__own(
+        p, orl_format("%s: %s%s%s", orl_ui_text(p->lang, ORL_UI_SOURCE), s->fact.source ? s->fact.source : "—",
+                      s->fact.url ? " · " : "", s->fact.url ? s->fact.url : ""));
+    v->fact_source = vt(src, x + fpad, fy, fiw, px(24 * S), 0, ORL_TEXT_ALIGN_START, 1.2f, ORL_TONE_INK_MUTED);
+    fy += measure(p, &v->fact_source) + fpad;
+    v->fact_box = (orl_rect){x, 0, fw, fy};
+    v->has_fact = 1;
+    return fy;
+}
+
+static void move_fact(orl_view *v, int dy)
+{
+    orl_view_text *ts[] = {&v->fact_label, &v->fact_text, &v->fact_source};
+    shift_texts(ts, 3, dy);
+    v->fact_box.y += dy;
+}
+
+/* fact_inside: the fact card stands in the panel's flow after the text (a panel that scrolls:
+ * then nothing of it is cut), else it floats above the panel. */
 static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const orl_care_view *cv, float S, int oy,
-                        int *fact_h)
+                        int *fact_h, int fact_inside)
 {
     const int PX = MARGIN, PW = W - 2 * MARGIN, padx = 56, pady = 44, IW = PW - 2 * padx;
     int x0 = PX + padx, y = oy + pady;
@@ -359,6 +394,17 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
         y += measure(p, &v->testimony_text);
         v->testimony_box.h = y - v->testimony_box.y;
     }
+    v->fact_inside = 0;
+    if (fact_inside) {
+        int fw = TW < 900 ? TW : 900;
+        int fh = layout_fact(p, v, s, cv, S, x0, fw);
+        if (fh) {
+            y += 28;
+            move_fact(v, y);
+            y += fh;
+            v->fact_inside = 1;
+        }
+    }
 
     if (row) {
         if (v->body.h || v->has_testimony || v->heading.text) y += 34;
@@ -418,26 +464,12 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
 
     /* fact card, floating just above the panel at its start side */
     *fact_h = 0;
-    v->has_fact = 0;
-    if (s && cv->fact && s->fact.set && s->fact.text) {
-        const int fw = 660, fpad = 28, fiw = fw - 2 * fpad;
-        int fy = 0; /* measured at 0, moved above the panel below */
-        v->fact_label = vt(orl_ui_text(p->lang, ORL_UI_FACT), PX + fpad, fy + fpad, fiw, px(22 * S), 1,
-                           ORL_TEXT_ALIGN_START, 1.0f, ORL_TONE_INK_ACCENT);
-        fy += fpad + measure(p, &v->fact_label) + 8;
-        v->fact_text = vt(s->fact.text, PX + fpad, fy, fiw, px(28 * S), 0, ORL_TEXT_ALIGN_START, 1.28f, ORL_TONE_INK);
-        fy += measure(p, &v->fact_text) + 12;
-        const char *src = orl_player__own(
-            p, orl_format("%s: %s%s%s", orl_ui_text(p->lang, ORL_UI_SOURCE), s->fact.source ? s->fact.source : "—",
-                          s->fact.url ? " · " : "", s->fact.url ? s->fact.url : ""));
-        v->fact_source = vt(src, PX + fpad, fy, fiw, px(24 * S), 0, ORL_TEXT_ALIGN_START, 1.2f, ORL_TONE_INK_MUTED);
-        fy += measure(p, &v->fact_source) + fpad;
-        int top = oy - 24 - fy;
-        v->fact_box = (orl_rect){PX, top, fw, fy};
-        orl_view_text *ts[] = {&v->fact_label, &v->fact_text, &v->fact_source};
-        shift_texts(ts, 3, top);
-        v->has_fact = 1;
-        *fact_h = fy + 24;
+    if (!fact_inside) {
+        int fh = layout_fact(p, v, s, cv, S, PX, 660);
+        if (fh) {
+            move_fact(v, oy - 24 - fh);
+            *fact_h = fh + 24;
+        }
     }
     v->has_panel = 1;
     v->panel = (orl_rect){PX, oy, PW, ph};
@@ -484,6 +516,12 @@ void orl_player__place_hotspots(orl_player *p)
         if (fx > W) fx = W;
         if (!(fy >= 0)) fy = 0;
         if (fy > H) fy = H;
+        /* a point the text panel would cover is shown just above it (and below the corner
+         * buttons' row): its label must not lie over the text */
+        int floor_y = v->has_panel ? v->panel.y - MIN_TOUCH / 2 - 16 : H - 24 - MIN_TOUCH / 2;
+        if (fy > floor_y) fy = (float)floor_y;
+        if (fy < SAFE_TOP + MIN_TOUCH / 2) /* nor under the corner buttons */
+            fy = SAFE_TOP + MIN_TOUCH / 2;
         b->px = fx;
         b->py = fy;
         int x = (int)fx, y = (int)fy;
@@ -540,11 +578,7 @@ static void layout_scene_note(orl_player *p, orl_view *v, const orl_scene *s, fl
     };
     int first = v->nbuttons;
     y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
-    int dy = (H - y) / 2;
-    if (dy < 150) dy = 150;
-    orl_view_text *ts[] = {&v->note_title, &v->note_intro, &v->note_words};
-    shift_texts(ts, 3, dy);
-    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+    page_fit(p, v, first, y, 0);
 }
 
 static void layout_scene(orl_player *p, orl_view *v)
@@ -572,39 +606,34 @@ static void layout_scene(orl_player *p, orl_view *v)
     /* bigger text may cover more of the picture: 62 % of the height at 100 %, 86 % at 150 % */
     float frac = hot ? 0.38f + 0.04f * (float)p->text_size : 0.62f + 0.08f * (float)p->text_size;
     for (;;) {
-        ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h);
-        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - 40;
+        ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h, 0);
+        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - SAFE_TOP;
         /* shrink a little to fit (body text never below 34 px); past that the panel scrolls */
         if (fits || f < 0.99f) break;
         f = 0.95f;
         orl_player__free_owned(p);
     }
     orl_player__free_owned(p);
-    if (fits || (!hot && ph + fact_h <= H - BOTTOM - 40)) {
+    /* the panel (and the fact card above it) keeps below the corner buttons' row */
+    if (fits || (!hot && ph + fact_h <= H - BOTTOM - SAFE_TOP)) {
         p->scroll = 0;
-        layout_panel(p, v, s, &cv, base * f, H - BOTTOM - ph, &fact_h);
+        layout_panel(p, v, s, &cv, base * f, H - BOTTOM - ph, &fact_h, 0);
         for (int i = 0; i < v->nbuttons; i++) v->buttons[i].in_panel = 1;
     } else {
-        /* Too long for the screen: the fact card at the top, the panel below it to the bottom,
-         * its content scrolled by p->scroll and clipped to the panel. */
-        int fact_top = 40;
-        int top = fact_h ? fact_top + fact_h : 0;
-        if (top < 152) top = 152; /* below the corner buttons */
-        if (top > H / 2) top = H / 2;
+        /* Too long for the screen: the panel from below the corner buttons to the bottom, its
+         * content (the fact card in it, after the text) scrolled by p->scroll and clipped to
+         * the panel; the choices stay in sight (pin_buttons). */
+        orl_player__free_owned(p);
+        ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h, 1);
+        orl_player__free_owned(p);
+        int top = SAFE_TOP;
         if (hot && top < H - BOTTOM - (int)(H * frac)) top = H - BOTTOM - (int)(H * frac);
         int avail = H - BOTTOM - top;
         int max = ph - avail;
         if (p->scroll > max) p->scroll = max;
         if (p->scroll < 0) p->scroll = 0;
-        layout_panel(p, v, s, &cv, base * f, top - p->scroll, &fact_h);
+        layout_panel(p, v, s, &cv, base * f, top - p->scroll, &fact_h, 1);
         for (int i = 0; i < v->nbuttons; i++) v->buttons[i].in_panel = 1;
-        if (v->has_fact) {
-            int dy = fact_top - v->fact_box.y;
-            v->fact_box.y += dy;
-            orl_view_text *ts[] = {&v->fact_label, &v->fact_text, &v->fact_source};
-            shift_texts(ts, 3, dy);
-            if (v->fact_box.y + v->fact_box.h > top - 16) v->fact_box.h = top - 16 - v->fact_box.y;
-        }
         v->panel = (orl_rect){MARGIN, top, W - 2 * MARGIN, avail};
         v->clip = (orl_rect){MARGIN, top + 12, W - 2 * MARGIN, avail - 24};
         v->scroll = p->scroll;
@@ -621,6 +650,7 @@ static void shift_panel(orl_view *v, int dy)
     orl_view_text *ts[] = {&v->heading, &v->body, &v->testimony_by, &v->testimony_text, &v->note_title,
                            &v->note_words};
     shift_texts(ts, (int)(sizeof ts / sizeof *ts), dy);
+    if (v->fact_inside) move_fact(v, dy);
     v->testimony_box.y += dy;
     for (int i = 0; i < v->nbuttons; i++)
         if (v->buttons[i].in_panel) v->buttons[i].rect.y += dy;
@@ -630,12 +660,13 @@ int orl_player_scroll(orl_player *p, float dy)
 {
     orl_view *v = &p->view;
     if (p->dirty) orl_player__layout(p);
-    if (v->scroll_max <= 0 || v->menu || v->support_open) return 0;
+    if (v->scroll_max <= 0 || v->menu) return 0;
     int to = p->scroll + (int)lroundf(dy);
     if (to < 0) to = 0;
     if (to > v->scroll_max) to = v->scroll_max;
     if (to == p->scroll) return 0;
-    shift_panel(v, p->scroll - to);
+    if (v->has_panel) shift_panel(v, p->scroll - to);
+    else shift_page(v, p->scroll - to);
     p->scroll = to;
     v->scroll = to;
     return 1;
@@ -653,12 +684,56 @@ void orl_player__reveal(orl_player *p, int i)
 /* ---------------------------------------------------------------------------------------
  * The other screens: blocks centred on the canvas */
 
-static void center_block(orl_view *v, orl_view_text *const *ts, int nts, int first_button, int top, int height)
+/* Moves every block of a page (the screens other than a scene) by dy. */
+static void shift_page(orl_view *v, int dy)
 {
-    int dy = (H - height) / 2 - top;
-    if ((H - height) / 2 < 150) dy = 150 - top; /* below the corner buttons */
-    shift_texts(ts, nts, dy);
-    for (int i = first_button; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+    orl_view_text *ts[] = {&v->heading, &v->sub, &v->body, &v->body2, &v->note_title, &v->note_intro, &v->note_words};
+    shift_texts(ts, (int)(sizeof ts / sizeof *ts), dy);
+    for (int i = 0; i < v->nsupport; i++) {
+        v->support_box[i].y += dy;
+        v->support[i].name.y += dy;
+        v->support[i].contact.y += dy;
+        v->support[i].note.y += dy;
+    }
+}
+
+/* A page laid out from y = 0, `height` tall, its buttons (first_button on) at its end:
+ * centred between the corner buttons' row and the bottom when it fits (lift: px further down
+ * for the title); otherwise its buttons stay at the bottom of the screen, always in sight,
+ * and what is above them scrolls (wheel, drag, keys) between the corner buttons' row and
+ * them, with a bar and a "more below" mark (draw.c). */
+static void page_fit(orl_player *p, orl_view *v, int first_button, int height, int lift)
+{
+    int room = H - SAFE_TOP - BOTTOM;
+    if (height <= room) {
+        int dy = (H - height) / 2;
+        if (dy < SAFE_TOP) dy = SAFE_TOP;
+        if (dy + lift + height <= H - BOTTOM) dy += lift;
+        shift_page(v, dy);
+        for (int i = first_button; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+        p->scroll = 0;
+        return;
+    }
+    int btop = height, bbot = 0;
+    for (int i = first_button; i < v->nbuttons; i++) {
+        if (v->buttons[i].rect.y < btop) btop = v->buttons[i].rect.y;
+        if (v->buttons[i].rect.y + v->buttons[i].rect.h > bbot) bbot = v->buttons[i].rect.y + v->buttons[i].rect.h;
+    }
+    if (first_button >= v->nbuttons) btop = bbot = height;
+    int pinned_top = H - BOTTOM - (bbot - btop);
+    for (int i = first_button; i < v->nbuttons; i++) v->buttons[i].rect.y += pinned_top - btop;
+    int content = btop - 28; /* the blocks above the buttons, without the gap before them */
+    int clip_top = SAFE_TOP, clip_h = pinned_top - 24 - clip_top;
+    if (clip_h < 120) clip_h = 120;
+    int max = content - clip_h;
+    if (max < 1) max = 1;
+    if (p->scroll > max) p->scroll = max;
+    if (p->scroll < 0) p->scroll = 0;
+    shift_page(v, clip_top - p->scroll);
+    v->clip = (orl_rect){MARGIN, clip_top, W - 2 * MARGIN, clip_h};
+    v->panel = v->clip; /* where a drag scrolls; not drawn (has_panel 0) */
+    v->scroll = p->scroll;
+    v->scroll_max = max;
 }
 
 static void layout_title(orl_player *p, orl_view *v, float S)
@@ -682,12 +757,8 @@ static void layout_title(orl_player *p, orl_view *v, float S)
     row_item it = {ORL_BUTTON_BEGIN, 0, orl_ui_text(p->lang, ORL_UI_BEGIN), px(40 * S), 1, 0, 0};
     int first = v->nbuttons;
     y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 440, 104);
-    orl_view_text *ts[] = {&v->heading, &v->sub};
     /* the title sits a little below the middle, over the darker lower half */
-    center_block(v, ts, 2, first, 0, y);
-    int dy = 60;
-    shift_texts(ts, 2, dy);
-    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+    page_fit(p, v, first, y, 60);
 }
 
 static void layout_warnings(orl_player *p, orl_view *v, float S)
@@ -713,8 +784,7 @@ static void layout_warnings(orl_player *p, orl_view *v, float S)
     };
     int first = v->nbuttons;
     y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
-    orl_view_text *ts[] = {&v->heading, &v->sub, &v->body2};
-    center_block(v, ts, 3, first, 0, y);
+    page_fit(p, v, first, y, 0);
 }
 
 static void layout_care(orl_player *p, orl_view *v, float S, int resume)
@@ -755,16 +825,7 @@ static void layout_care(orl_player *p, orl_view *v, float S, int resume)
                    orl_ui_text(p->lang, resume ? ORL_UI_RESUME : ORL_UI_CONTINUE), px(34 * S), 1, 0, 0};
     int first = v->nbuttons;
     y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
-    int dy = (H - y) / 2;
-    if (dy < 150) dy = 150;
-    v->heading.y += dy;
-    for (int i = 0; i < n; i++) {
-        v->support_box[i].y += dy;
-        v->support[i].name.y += dy;
-        v->support[i].contact.y += dy;
-        v->support[i].note.y += dy;
-    }
-    for (int i = first; i < v->nbuttons; i++) v->buttons[i].rect.y += dy;
+    page_fit(p, v, first, y, 0);
 }
 
 static void layout_credits(orl_player *p, orl_view *v, float S)
@@ -793,8 +854,7 @@ static void layout_credits(orl_player *p, orl_view *v, float S)
     row_item it = {ORL_BUTTON_RESTART, 0, orl_ui_text(p->lang, ORL_UI_RESTART), px(34 * S), 1, 0, 0};
     int first = v->nbuttons;
     y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
-    orl_view_text *ts[] = {&v->sub, &v->heading, &v->body, &v->body2};
-    center_block(v, ts, 4, first, 0, y);
+    page_fit(p, v, first, y, 0);
 }
 
 /* Lays the settings card out with SEC px between its sections; returns its height. */
@@ -1045,6 +1105,9 @@ void orl_player__layout(orl_player *p)
         /* the care screen over whatever is on screen, then back to it */
         v->support_open = 1;
         v->nbuttons = 0;
+        v->scroll = v->scroll_max = 0;
+        v->nmarkers = 0;
+        v->hint.text = NULL;
         v->has_panel = v->has_fact = v->has_testimony = 0;
         v->note = 0;
         v->heading.text = v->sub.text = v->body.text = v->body2.text = NULL;

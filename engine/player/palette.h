@@ -23,7 +23,7 @@ static inline SDL_Color tone(const orl_view *v, int t)
     case ORL_TONE_ACCENT: return rgba(242, 184, 110, 255);
     case ORL_TONE_MUTED: return rgba(214, 200, 184, 255);
     case ORL_TONE_INK: return rgba(46, 34, 27, 255);
-    case ORL_TONE_INK_ACCENT: return rgba(168, 78, 46, 255);
+    case ORL_TONE_INK_ACCENT: return rgba(150, 64, 36, 255); /* 5.6:1 on the paper */
     case ORL_TONE_INK_MUTED: return rgba(112, 90, 74, 255);
     default: return rgba(251, 244, 234, 255);
     }
@@ -37,5 +37,24 @@ static inline SDL_Color tone(const orl_view *v, int t)
 #define C_AMBER rgba(232, 164, 86, 255)
 #define C_DIM(a) rgba(16, 12, 10, a)
 
+
+/* The title screen's darkening at height y: the picture's own light above a quarter of the
+ * height, then darker down to the title, and from just above the title on a shade dark
+ * enough for its text on any picture (white text over a white picture: 11:1). draw.c paints
+ * it, the audit reads it. */
+#define ORL_TITLE_SHADE 215
+static inline float orl_title_top(const orl_view *v) { return v->canvas_h * 0.25f; }
+static inline float orl_title_knee(const orl_view *v)
+{
+    float top = orl_title_top(v), k = (float)v->heading.y - 80.0f;
+    return k > top + 1 ? k : top + 1;
+}
+static inline float orl_title_dim_at(const orl_view *v, float y)
+{
+    float top = orl_title_top(v), knee = orl_title_knee(v);
+    if (y < top) return (float)v->dim;
+    if (y < knee) return v->dim + (ORL_TITLE_SHADE - v->dim) * (y - top) / (knee - top);
+    return ORL_TITLE_SHADE;
+}
 
 #endif

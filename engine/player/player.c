@@ -72,7 +72,10 @@ static void clear_history(orl_player *p)
 
 static void set_screen(orl_player *p, orl_player_screen s)
 {
-    if (p->screen != s) forget_focus(p);
+    if (p->screen != s) {
+        forget_focus(p);
+        p->scroll = 0;
+    }
     p->screen = s;
     p->dirty = 1;
 }
@@ -502,6 +505,9 @@ int orl_player_input_do(orl_player *p, orl_player_input in)
     case ORL_INPUT_PREV: moved = move_focus_order(p, -1); break;
     default: break;
     }
+    /* up and down with nothing further that way: the text scrolls, if it can */
+    if (!moved && (in == ORL_INPUT_UP || in == ORL_INPUT_DOWN) && v->scroll_max > 0)
+        moved = orl_player_scroll(p, in == ORL_INPUT_DOWN ? 240.0f : -240.0f);
     return moved || !was_visible;
 }
 
@@ -693,7 +699,7 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
         p->hover = h;
         v->hover = h;
         p->panel_drag = 0;
-        if (v->scroll_max > 0 && !p->menu && !p->support_open && x >= v->panel.x && x < v->panel.x + v->panel.w &&
+        if (v->scroll_max > 0 && !p->menu && x >= v->panel.x && x < v->panel.x + v->panel.w &&
             y >= v->panel.y && y < v->panel.y + v->panel.h) {
             p->panel_drag = 1;
             p->panel_drag_y = y;
@@ -841,6 +847,7 @@ int orl_player_set_support(orl_player *p, int open)
     if (open && !orl_care_has_support(p->st)) return 0;
     if (p->support_open == open) return 0;
     p->support_open = open;
+    p->scroll = 0;
     forget_focus(p);
     p->dirty = 1;
     return 1;

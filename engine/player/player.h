@@ -389,8 +389,9 @@ typedef struct orl_view {
     orl_rect caption_box;
     orl_view_text caption;
 
-    /* Fact card with its source. */
-    int has_fact;
+    /* Fact card with its source: above the panel, or (fact_inside) in the panel's flow after
+     * the text, scrolling with it, when the panel scrolls. */
+    int has_fact, fact_inside;
     orl_rect fact_box;
     orl_view_text fact_label, fact_text, fact_source;
 
