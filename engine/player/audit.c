@@ -268,6 +268,7 @@ static int slots_of(const orl_view *v, slot *s, char names[][32])
         ADD(v->fact_text, "fact", 2, fs, &v->fact_box);
         ADD(v->fact_source, "fact source", 2, fs, &v->fact_box);
     }
+    if (!v->support_open) ADD(v->hint, "hint", 3, 0, NULL);
     for (int i = 0; i < v->nsupport; i++) {
         snprintf(names[3 * i], 32, "support %d name", i + 1);
         snprintf(names[3 * i + 1], 32, "support %d contact", i + 1);
@@ -399,11 +400,13 @@ static void check_view(audit *a, const char *file, int line)
             for (int k = 0; k < 2; k++) {
                 rgb pic = k ? (rgb){0, 0, 0} : (rgb){255, 255, 255};
                 /* on the panel when it stands on it (a choice pinned at the panel's foot too) */
-                int on_panel = v->has_panel && !v->menu && b->kind != ORL_BUTTON_HOTSPOT &&
+                int on_panel = v->has_panel && !v->menu && b->kind != ORL_BUTTON_HOTSPOT && b->kind != ORL_BUTTON_TURN &&
                                meets(bb, of_rect(v->panel));
                 rgb bg = backdrop(v, pic, v->menu ? 4 : on_panel ? 1 : 0, (float)b->rect.y);
                 if (b->kind == ORL_BUTTON_HOTSPOT)
                     bg = over(bg, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 205));
+                else if (b->kind == ORL_BUTTON_TURN)
+                    bg = over(bg, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 215));
                 else if (b->primary)
                     bg = over(bg, v->high_contrast ? rgba(255, 212, 120, 255) : rgba(232, 164, 86, 250));
                 else if (v->menu || v->screen != ORL_SCREEN_SCENE)
@@ -458,8 +461,13 @@ static void check_reach(audit *a, const orl_scene *s, orl_look first)
         orl_touch_why w = orl_view_touch_point(v, i, &x, &y, NULL);
         if (w == ORL_TOUCH_OK || w == ORL_TOUCH_SCROLLED_AWAY) touch[p->vis[k]] = 1;
         else if (w == ORL_TOUCH_HIDDEN && markers) {
-            const orl_choice *c = &s->choices[p->vis[k]];
-            orl_player_set_look(p, c->yaw, c->pitch, 0);
+            /* its edge marker can be touched, and then the hotspot can */
+            int m = -1;
+            for (int j = 0; j < v->nbuttons; j++)
+                if (v->buttons[j].kind == ORL_BUTTON_TURN && v->buttons[j].arg == p->vis[k]) m = j;
+            if (m < 0 || orl_view_touch_point(v, m, &x, &y, NULL) != ORL_TOUCH_OK) continue;
+            orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+            orl_player_pointer(p, ORL_POINTER_UP, x, y);
             v = orl_player_view(p);
             i = button_of_choice(v, p->vis[k]);
             if (i >= 0 && orl_view_touch_point(v, i, &x, &y, NULL) == ORL_TOUCH_OK) touch[p->vis[k]] = 1;

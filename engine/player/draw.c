@@ -327,7 +327,19 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
     }
     orl_rect r = b->rect;
     int radius = 22;
-    if (b->kind == ORL_BUTTON_HOTSPOT) {
+    if (b->kind == ORL_BUTTON_TURN) {
+        /* a panorama's edge marker: a pill with the hotspot's label and an arrow the way to turn */
+        radius = r.h / 2;
+        round_fill(g, r, radius, pressed ? rgba(232, 164, 86, 235) : v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, hover ? 235 : 215));
+        round_ring(g, r, radius, ring_t, v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER);
+        float ax = b->number > 0 ? (float)(r.x + r.w - 40) : (float)(r.x + 40), ay = r.y + r.h * 0.5f, s = (float)b->number;
+        SDL_Color ac = pressed ? tone(v, ORL_TONE_INK) : v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER;
+        line(g, ax - 9 * s, ay - 14, ax + 5 * s, ay, 5.0f, ac);
+        line(g, ax + 5 * s, ay, ax - 9 * s, ay + 14, 5.0f, ac);
+        if (pressed) label = tone(v, ORL_TONE_INK);
+        r.w -= 56; /* the label beside the arrow */
+        if (b->number < 0) r.x += 56;
+    } else if (b->kind == ORL_BUTTON_HOTSPOT) {
         /* the point on the picture: a soft dark halo, a warm ring and a dot */
         circle(g, b->px, b->py, 40, 0, rgba(16, 12, 10, 110));
         circle(g, b->px, b->py, 30, 4, pressed || hover ? C_AMBER : rgba(251, 244, 234, 235));
@@ -702,6 +714,19 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         }
         draw_button(g, p, v, i);
         if (clip_this) SDL_RenderSetClipRect(g->r, NULL);
+    }
+    if (v->hint.text && !v->menu && !v->support_open) {
+        /* a panorama's first view: the picture turns */
+        int hw = v->hint.w, hh = v->hint.h + 28;
+        orl_text_desc d = {0};
+        d.size = v->hint.size;
+        d.max_width = v->hint.w;
+        d.line_spacing = v->hint.spacing;
+        int tw = orl_text_measure(p->fonts, v->hint.text, &d).width;
+        if (tw + 64 < hw) hw = tw + 64;
+        orl_rect box = {v->hint.x + (v->hint.w - hw) / 2, v->hint.y - 14, hw, hh};
+        round_fill(g, box, hh / 2, v->high_contrast ? rgba(20, 20, 20, 255) : rgba(52, 42, 36, 225));
+        text(g, p, &v->hint, tone(v, v->hint.tone), 0);
     }
     prof("buttons");
     draw_reload(g, p);

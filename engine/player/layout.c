@@ -487,9 +487,28 @@ static void add_hotspots(orl_player *p, orl_view *v, const orl_scene *s, float S
         int k = add_button(v, ORL_BUTTON_HOTSPOT, p->vis[i], label, lsz, (orl_rect){0, 0, 0, 0});
         if (k < 0) break;
         v->buttons[k].number = i + 1;
+        v->buttons[k].turnable = p->panorama;
         int pw = natural_width(p, label, lsz, 0) + 2 * 28;
         if (pw > 720) pw = 720;
         v->buttons[k].pill.w = pw; /* placed by orl_player__place_hotspots */
+    }
+    /* a panorama: an edge marker for each hotspot, shown while it is out of view */
+    int nh = v->nbuttons;
+    for (int i = 0; p->panorama && i < nh; i++) {
+        if (v->buttons[i].kind != ORL_BUTTON_HOTSPOT) continue;
+        int k = add_button(v, ORL_BUTTON_TURN, v->buttons[i].arg, v->buttons[i].label, lsz, (orl_rect){0, 0, 0, 0});
+        if (k < 0) break;
+        int pw = natural_width(p, v->buttons[k].label, lsz, 0) + 2 * 36 + 56 + 8; /* + the arrow */
+        if (pw > 640) pw = 640;
+        v->buttons[k].pill.w = pw;
+        v->buttons[k].hidden = 1;
+    }
+    /* ... and until the reader turns it, a hint that the picture turns */
+    if (p->panorama && !p->looked) {
+        v->hint = vt(orl_ui_text(p->lang, ORL_UI_DRAG_HINT), W / 2 - 420, 40, 840, px(28 * S), 0, ORL_TEXT_ALIGN_CENTER,
+                     1.1f, ORL_TONE_TEXT);
+        measure(p, &v->hint);
+        v->hint.y = 40 + (CORNER - v->hint.h) / 2;
     }
     orl_player__place_hotspots(p);
 }
@@ -504,6 +523,7 @@ void orl_player__place_hotspots(orl_player *p)
         orl_view_button *b = &v->buttons[i];
         if (b->kind != ORL_BUTTON_HOTSPOT || b->arg < 0 || b->arg >= s->nchoices) continue;
         const orl_choice *c = &s->choices[b->arg];
+        if (b->kind == ORL_BUTTON_TURN) continue; /* below, once the hotspots are placed */
         float fx = 0, fy = 0;
         if (p->panorama) {
             b->hidden = !orl_panorama_project(&p->look, c->yaw, c->pitch, &fx, &fy);
@@ -539,6 +559,30 @@ void orl_player__place_hotspots(orl_player *p)
         int t = y - 44 < top ? y - 44 : top;
         int bt = y + 44 > top + ph ? y + 44 : top + ph;
         b->rect = (orl_rect){l, t, r - l, bt - t};
+    }
+    /* edge markers: for each hotspot out of view, at the side to turn to, stacked from below
+     * the corner buttons' row */
+    int next_y[2] = {SAFE_TOP + 8, SAFE_TOP + 8};
+    v->nmarkers = 0;
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *m = &v->buttons[i];
+        if (m->kind != ORL_BUTTON_TURN) continue;
+        m->hidden = 1;
+        if (m->arg < 0 || m->arg >= s->nchoices || !p->panorama) continue;
+        int shown = 0;
+        for (int j = 0; j < v->nbuttons; j++)
+            if (v->buttons[j].kind == ORL_BUTTON_HOTSPOT && v->buttons[j].arg == m->arg) shown = !v->buttons[j].hidden;
+        if (shown) continue;
+        float d = fmodf(s->choices[m->arg].yaw - p->look.yaw + 540.0f, 360.0f) - 180.0f; /* -180..180 */
+        int right = d >= 0;
+        int side = right ? 1 : 0;
+        int pw = m->pill.w > 0 ? m->pill.w : 300;
+        m->number = right ? 1 : -1;
+        m->pill = (orl_rect){right ? W - 24 - pw : 24, next_y[side], pw, MIN_TOUCH};
+        m->rect = m->pill;
+        m->hidden = 0;
+        next_y[side] += MIN_TOUCH + GAP;
+        v->nmarkers++;
     }
 }
 
@@ -1129,7 +1173,8 @@ void orl_player__layout(orl_player *p)
         if (b->label_size <= 0 || !b->label || !*b->label) continue;
         const orl_rect *r = b->kind == ORL_BUTTON_HOTSPOT ? &b->pill : &b->rect;
         int pad = b->kind == ORL_BUTTON_HOTSPOT ? 28 : 36;
-        b->label_wrap = r->w - 2 * pad > 40 ? r->w - 2 * pad : 40;
+        int rw = b->kind == ORL_BUTTON_TURN ? b->pill.w - 56 : r->w; /* beside the arrow */
+        b->label_wrap = rw - 2 * pad > 40 ? rw - 2 * pad : 40;
         b->label_align = b->kind == ORL_BUTTON_CHOICE && r->w > 900 ? ORL_TEXT_ALIGN_START : ORL_TEXT_ALIGN_CENTER;
         orl_view_text t = vt(b->label, 0, 0, b->label_wrap, b->label_size, b->primary, b->label_align, 1.15f, 0);
         b->label_h = measure(p, &t);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define LOOK_AROUND_SECONDS 8.0
 #define TRANSITION_SECONDS 0.35
 
 /* ---------------------------------------------------------------------------------------
@@ -40,6 +41,8 @@ static void load_scene(orl_player *p)
     p->panorama = s->panorama != NULL;
     if (s->has_look) p->look = (orl_look){s->look[0], s->look[1], s->look[2] > 0 ? s->look[2] : 90.0f};
     else p->look = (orl_look){0.0f, 0.0f, 90.0f};
+    p->look_yaw0 = p->look.yaw;
+    p->looked = 0;
     p->picture_scene = sc;
     p->scroll = 0;
     /* the reader is asked a scene's content notes each time they arrive */
@@ -69,6 +72,8 @@ static void clear_history(orl_player *p)
     for (int i = 0; i < p->nhist; i++) free(p->hist[i].state);
     p->nhist = 0;
 }
+
+static void turn_to(orl_player *p, int c);
 
 static void set_screen(orl_player *p, orl_player_screen s)
 {
@@ -398,6 +403,15 @@ void orl_player__activate(orl_player *p, int i)
     case ORL_BUTTON_QUIT:
         if (!p->kiosk) p->quit = 1;
         break;
+    case ORL_BUTTON_TURN: {
+        int c = b->arg;
+        turn_to(p, c);
+        p->focus_set = 1; /* the hotspot turned to has the focus */
+        p->focus_kind = ORL_BUTTON_HOTSPOT;
+        p->focus_arg = c;
+        p->dirty = 1;
+        break;
+    }
     }
 }
 
@@ -406,7 +420,19 @@ void orl_player__activate(orl_player *p, int i)
 
 static int focusable(const orl_view *v, int i)
 {
-    return i >= 0 && i < v->nbuttons && !v->buttons[i].hidden;
+    if (i < 0 || i >= v->nbuttons || v->buttons[i].kind == ORL_BUTTON_TURN) return 0;
+    return !v->buttons[i].hidden || v->buttons[i].turnable; /* focusing it turns the view to it */
+}
+
+/* Turns a panorama toward the hotspot of choice c (a key, Tab, an edge marker). */
+static void turn_to(orl_player *p, int c)
+{
+    int sc = orl_run_scene(p->run);
+    if (!p->panorama || sc < 0 || c < 0 || c >= p->st->scenes[sc].nchoices) return;
+    const orl_choice *ch = &p->st->scenes[sc].choices[c];
+    if (!ch->has_angles) return;
+    orl_player_set_look(p, ch->yaw, ch->pitch, 0);
+    orl_player_view(p);
 }
 
 static void set_focus(orl_player *p, int i)
@@ -417,7 +443,8 @@ static void set_focus(orl_player *p, int i)
     p->focus_set = 1;
     p->focus_kind = v->buttons[i].kind;
     p->focus_arg = v->buttons[i].arg;
-    orl_player__reveal(p, i);
+    if (v->buttons[i].turnable && v->buttons[i].hidden) turn_to(p, v->buttons[i].arg); /* keeps the focus */
+    else orl_player__reveal(p, i);
 }
 
 void orl_player__focus(orl_player *p, int i) { set_focus(p, i); }
@@ -437,18 +464,30 @@ static int move_focus_order(orl_player *p, int step)
     return 0;
 }
 
+/* Where a button stands for the arrow keys: a panorama hotspot out of view stands where its
+ * edge marker is. */
+static const orl_rect *nav_rect(const orl_view *v, int i)
+{
+    const orl_view_button *b = &v->buttons[i];
+    if (b->hidden && b->turnable)
+        for (int j = 0; j < v->nbuttons; j++)
+            if (v->buttons[j].kind == ORL_BUTTON_TURN && v->buttons[j].arg == b->arg && !v->buttons[j].hidden)
+                return &v->buttons[j].rect;
+    return &b->rect;
+}
+
 /* Spatial navigation: the nearest button whose centre lies in that direction. */
 static int move_focus_dir(orl_player *p, int dx, int dy)
 {
     orl_view *v = &p->view;
     if (!focusable(v, v->focus)) return move_focus_order(p, 1);
-    const orl_rect *r = &v->buttons[v->focus].rect;
+    const orl_rect *r = nav_rect(v, v->focus);
     float cx = r->x + r->w * 0.5f, cy = r->y + r->h * 0.5f;
     int best = -1;
     float best_score = 1e30f;
     for (int i = 0; i < v->nbuttons; i++) {
         if (i == v->focus || !focusable(v, i)) continue;
-        const orl_rect *q = &v->buttons[i].rect;
+        const orl_rect *q = nav_rect(v, i);
         float qx = q->x + q->w * 0.5f, qy = q->y + q->h * 0.5f;
         float along = dx ? (qx - cx) * (float)dx : (qy - cy) * (float)dy;
         float across = dx ? fabsf(qy - cy) : fabsf(qx - cx);
@@ -755,6 +794,8 @@ int orl_player_look(orl_player *p, float dyaw, float dpitch)
     p->look.pitch += dpitch;
     if (p->look.pitch > lim) p->look.pitch = lim;
     if (p->look.pitch < -lim) p->look.pitch = -lim;
+    if (!p->looked && p->view.hint.text) p->dirty = 1; /* the hint goes */
+    p->looked = 1;
     orl_player__place_hotspots(p);
     return 1;
 }
@@ -787,6 +828,15 @@ int orl_player_tick(orl_player *p, double dt)
     if (sc >= 0 && sc < p->st->nscenes && !p->reduce_motion) {
         const orl_camera *c = &p->st->scenes[sc].camera;
         if (c->set && p->scene_time < c->seconds + dt) moving = 1;
+    }
+    /* a panorama nobody has turned yet sways slowly once on entry (8 s, 25 degrees each
+     * way), so that it shows it turns; never with reduce motion */
+    if (p->panorama && !p->looked && !p->reduce_motion && !p->menu && !p->support_open &&
+        p->screen == ORL_SCREEN_SCENE && p->scene_time - dt < LOOK_AROUND_SECONDS) {
+        double t = p->scene_time < LOOK_AROUND_SECONDS ? p->scene_time : LOOK_AROUND_SECONDS;
+        p->look.yaw = p->look_yaw0 + 25.0f * (float)sin(2.0 * 3.14159265358979 * t / LOOK_AROUND_SECONDS);
+        orl_player__place_hotspots(p);
+        moving = 1;
     }
     if (orl_player__sound_moving(p)) moving = 1; /* captions follow the testimony */
     if (orl_player__speak_tick(p)) moving = 1;   /* the voice reached a testimony's recording */

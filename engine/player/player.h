@@ -293,6 +293,8 @@ typedef enum orl_button_kind {
     ORL_BUTTON_REDUCE_MOTION,
     ORL_BUTTON_VOLUME,        /* arg: percent (0, 25, 50, 75, 100); selected when current */
     ORL_BUTTON_VOICE,         /* settings toggle: read aloud (disabled when not available) */
+    ORL_BUTTON_TURN,          /* a panorama's edge marker for hotspot `arg` (a choice) out of
+                                 view: turns the view to it; `number` -1 left, 1 right */
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -310,7 +312,9 @@ typedef struct orl_view_button {
     orl_rect pill;      /* HOTSPOT: the label beside the point (rect covers point and pill) */
     int primary;        /* drawn as the main action */
     int selected;       /* the current setting (text size, language) */
-    int hidden;         /* a panorama hotspot behind the viewer: not drawn, not focusable */
+    int hidden;         /* a panorama hotspot behind the viewer: not drawn, not touchable (the
+                           keys and Tab still reach it: focusing it turns the view to it) */
+    int turnable;       /* a panorama hotspot: focusing it turns the view to it */
     int in_panel;       /* inside the text panel: clipped to it when the panel scrolls */
     int disabled;       /* shown, but does nothing (a setting not available here): drawn muted */
 } orl_view_button;
@@ -410,15 +414,10 @@ typedef struct orl_view {
     orl_view_button buttons[ORL_PLAYER_MAX_BUTTONS];
     int nbuttons;
 
-    /* A panorama: an arrow at the screen's edge for each hotspot out of view, pointing the
-     * way to turn (its button is the hotspot, hidden until the view turns to it), and a hint
-     * that the picture turns (until the reader has turned it). */
-    struct {
-        int button;           /* the hotspot's index in buttons */
-        float x, y;           /* the arrow's centre on the canvas */
-        int dir;              /* -1 turn left, 1 turn right */
-    } markers[ORL_PLAYER_MAX_BUTTONS];
-    int nmarkers;
+    /* A panorama: for each hotspot out of view, a TURN button at the screen's edge (its
+     * label, an arrow the way to turn; touching it turns the view to the hotspot); and, until
+     * the reader has turned the picture, a hint that it turns. */
+    int nmarkers;             /* TURN buttons shown */
     orl_view_text hint;       /* "Drag to look around" */
     int focus;                /* index into buttons, -1 none */
     int focus_visible;        /* draw the focus ring (keyboard or gamepad in use) */

@@ -59,6 +59,8 @@ struct orl_player {
     int scene_error;       /* story code failed: the scene offers Continue, never a dead end */
     double scene_time;
     orl_look look;
+    float look_yaw0;       /* the panorama's first view (the look-around on entry sways from it) */
+    int looked;            /* the reader turned the panorama (or it was turned for them) */
     int panorama;
     int picture_scene;     /* the scene whose picture care and credits show, -1 none */
     orl_scene cover;       /* the story's cover image as a scene with only a background */

@@ -43,6 +43,7 @@ typedef enum orl_ui_key {
     ORL_UI_ON,              /* read aloud after a settings toggle that is on ("on") */
     ORL_UI_OFF,             /* ... that is off ("off") */
     ORL_UI_CHOSEN,          /* ... after the text size, volume or language in use ("chosen") */
+    ORL_UI_DRAG_HINT,       /* a panorama's first view: "Drag the picture to look around" */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 
