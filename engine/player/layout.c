@@ -423,6 +423,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
     } else if (side) {
         /* a column at the end side, from the panel's top; labels wrap */
         int cx = x0 + IW - CW, cy = oy + pady;
+        if (cy < p->side_floor) cy = p->side_floor; /* below the corner buttons (layout_scene) */
         for (int i = 0; i < n; i++) {
             orl_view_text t = vt(items[i].label, 0, 0, CW - 2 * 36, lsz, items[i].primary, ORL_TEXT_ALIGN_START,
                                  1.15f, 0);
@@ -625,6 +626,27 @@ static void layout_scene_note(orl_player *p, orl_view *v, const orl_scene *s, fl
     page_fit(p, v, first, y, 0);
 }
 
+/* Whether the panel's text or choices lie where the corner buttons are (their row, at the
+ * end side: the right, or the left when mirrored). */
+static int panel_meets_corners(orl_player *p, orl_view *v)
+{
+    int zx0 = W - MARGIN - 3 * CORNER - 2 * GAP - 16, zx1 = W; /* before mirroring */
+    const orl_view_text *ts[] = {&v->heading, &v->body, &v->testimony_by, &v->testimony_text};
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) {
+        const orl_view_text *t = ts[i];
+        if (!t->text || !*t->text || t->y >= SAFE_TOP) continue;
+        orl_text_desc d = desc_of(t);
+        orl_text_metrics m = orl_player__measure_text(p, t->bold, t->text, &d);
+        /* the lines start at x (the mirrored layout keeps the same distance from its edge) */
+        if (t->x + m.width > zx0 && t->x < zx1) return 1;
+    }
+    for (int i = 0; i < v->nbuttons; i++) {
+        const orl_rect *r = &v->buttons[i].rect;
+        if (r->y < SAFE_TOP && r->x + r->w > zx0 && r->x < zx1) return 1;
+    }
+    return 0;
+}
+
 static void layout_scene(orl_player *p, orl_view *v)
 {
     int sc = orl_run_scene(p->run);
@@ -651,7 +673,9 @@ static void layout_scene(orl_player *p, orl_view *v)
     float frac = hot ? 0.38f + 0.04f * (float)p->text_size : 0.62f + 0.08f * (float)p->text_size;
     for (;;) {
         ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h, 0);
-        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - SAFE_TOP;
+        /* the panel keeps below the corner buttons' row; the fact card, at the other side,
+         * may rise beside them */
+        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - 40;
         /* shrink a little to fit (body text never below 34 px); past that the panel scrolls */
         if (fits || f < 0.99f) break;
         f = 0.95f;
@@ -659,9 +683,25 @@ static void layout_scene(orl_player *p, orl_view *v)
     }
     orl_player__free_owned(p);
     /* the panel (and the fact card above it) keeps below the corner buttons' row */
-    if (fits || (!hot && ph + fact_h <= H - BOTTOM - SAFE_TOP)) {
+    /* A panel that rises into the corner buttons' row: its column of choices starts below
+     * that row; if its text or choices would still lie under the corner buttons, it scrolls. */
+    int fit_top = H - BOTTOM - ph, must_scroll = 0;
+    if ((fits || (!hot && ph + fact_h <= H - BOTTOM - 40)) && fit_top < SAFE_TOP) {
+        for (int k = 0; k < 2; k++) {
+            p->side_floor = SAFE_TOP + 8;
+            orl_player__free_owned(p);
+            ph = layout_panel(p, v, s, &cv, base * f, fit_top, &fact_h, 0);
+            p->side_floor = 0;
+            fit_top = H - BOTTOM - ph;
+        }
+        if (fit_top < 40 || panel_meets_corners(p, v)) must_scroll = 1; /* scroll instead */
+        orl_player__free_owned(p);
+    }
+    if (!must_scroll && (fits || (!hot && ph + fact_h <= H - BOTTOM - 40))) {
         p->scroll = 0;
+        p->side_floor = fit_top < SAFE_TOP ? SAFE_TOP + 8 : 0;
         layout_panel(p, v, s, &cv, base * f, H - BOTTOM - ph, &fact_h, 0);
+        p->side_floor = 0;
         for (int i = 0; i < v->nbuttons; i++) v->buttons[i].in_panel = 1;
     } else {
         /* Too long for the screen: the panel from below the corner buttons to the bottom, its

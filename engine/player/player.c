@@ -632,9 +632,13 @@ orl_touch_why orl_view_touch_point(const orl_view *v, int i, float *x, float *y,
             px = r->x + (gx + 0.5f) * r->w / 9.0f;
             py = r->y + (gy + 0.5f) * r->h / 7.0f;
         }
+        int scrolled = b->in_panel && v->scroll_max > 0 && (py < v->clip.y || py >= v->clip.y + v->clip.h);
+        if (scrolled) { /* scrolling brings it */
+            on = 1;
+            continue;
+        }
         if (!(px >= 0 && py >= 0 && px < (float)v->canvas_w && py < (float)v->canvas_h)) continue;
         on = 1;
-        if (b->in_panel && v->scroll_max > 0 && (py < v->clip.y || py >= v->clip.y + v->clip.h)) continue;
         seen = 1;
         int h = orl_view_hit(v, px, py);
         if (h == i) {

@@ -84,6 +84,7 @@ struct orl_player {
     int panel_drag;        /* a press in a scrolling panel: a drag scrolls it */
     float panel_drag_y, panel_drag_dist;
     int scroll;            /* the panel's scroll offset, px (reset for each scene) */
+    int side_floor;        /* layout: a column of choices beside the text starts no higher */
 
     /* testimony audio and captions (sound.c) */
     struct orl_audio *audio;     /* opened the first time a testimony plays; NULL before */
