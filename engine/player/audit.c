@@ -724,6 +724,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
                 if (!(sizes & (1u << si))) continue;
                 a.si = si;
                 orl_player_set_text_size(p, si);
+                orl_player_view(p); /* laid out on this screen's canvas */
                 a.scale = orl_player__screen_scale(p);
                 audit_combination(&a);
                 combos++;

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define W ORL_CANVAS_W
-#define H ORL_CANVAS_H
+#define W (g->cw)
+#define H (g->ch)
 #define MAX_SHAPES 64
 #define SHAPE_BYTES (40u * 1024u * 1024u) /* rounded shapes kept as textures (a panel is ~3 MB) */
 
@@ -34,6 +34,7 @@ struct orl_player_gfx {
     unsigned long long frame;
     SDL_Texture *ramp; /* 8 x 512: alpha up 0..255 then down, for gradients */
     int one_to_one;    /* this frame draws the canvas 1:1 */
+    int cw, ch;        /* this frame's canvas (the view's) */
     orl_ahead *pre;    /* the first scene's pictures being decoded, until the first draw */
     size_t image_budget;
     unsigned long long ahead_key; /* what decoding ahead was last asked for (see ahead()) */
@@ -522,12 +523,45 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
     }
     const orl_look *look = v->panorama ? &v->look : NULL;
     orl_diags *d = orl_player_diags(p);
+    int whole = v->picture_k == 1.0f && v->picture_ox == 0.0f && v->picture_oy == 0.0f && g->cw == ORL_CANVAS_W &&
+                g->ch == ORL_CANVAS_H;
+    int ow = 0, oh = 0;
+    if (!whole && SDL_GetRendererOutputSize(g->r, &ow, &oh) != 0) whole = 1;
+    if (!whole) {
+        /* a portrait canvas: the 16:9 picture fills picture_box, cropped at its sides, drawn in
+         * its own 1920x1080 coordinates through a viewport and scale of its own */
+        fill_rect(g, 0, 0, W, H, C_DIM(255));
+        float so = (float)ow / (float)g->cw < (float)oh / (float)g->ch ? (float)ow / (float)g->cw : (float)oh / (float)g->ch;
+        float lx = ((float)ow - g->cw * so) / 2, ly = ((float)oh - g->ch * so) / 2;
+        float S = so * v->picture_k;
+        SDL_RenderSetLogicalSize(g->r, 0, 0);
+        SDL_RenderSetScale(g->r, S, S);
+        SDL_Rect vp = {(int)floorf((lx + v->picture_ox * so) / S), (int)floorf((ly + v->picture_oy * so) / S), ORL_CANVAS_W,
+                       ORL_CANVAS_H};
+        SDL_RenderSetViewport(g->r, &vp);
+        SDL_Rect clip = {(int)floorf((v->picture_box.x - v->picture_ox) / v->picture_k),
+                         (int)floorf((v->picture_box.y - v->picture_oy) / v->picture_k),
+                         (int)ceilf(v->picture_box.w / v->picture_k), (int)ceilf(v->picture_box.h / v->picture_k)};
+        SDL_RenderSetClipRect(g->r, &clip);
+    }
+    int moving;
     if (v->from_picture && v->transition < 1.0f) {
         orl_scene_draw_transition(g->scenes, v->transition_kind, v->transition, v->from_picture, v->from_time,
                                   v->picture, v->picture_time, d);
-        return 1;
+        moving = 1;
+    } else {
+        moving = orl_scene_draw(g->scenes, v->picture, v->picture_time, look, d);
     }
-    return orl_scene_draw(g->scenes, v->picture, v->picture_time, look, d);
+    if (!whole) {
+        SDL_RenderSetClipRect(g->r, NULL);
+        SDL_RenderSetViewport(g->r, NULL);
+        SDL_RenderSetScale(g->r, 1.0f, 1.0f);
+        SDL_RenderSetLogicalSize(g->r, g->cw, g->ch);
+        /* the picture's foot fades into the dark the panel stands on */
+        float bottom = (float)(v->picture_box.y + v->picture_box.h);
+        gradient(g, bottom - 200, bottom, 0, 255);
+    }
+    return moving;
 }
 
 #ifdef ORL_DRAW_PROFILE
@@ -595,7 +629,16 @@ static void draw_reload(orl_player_gfx *g, orl_player *p)
 int orl_player_draw(orl_player *p, orl_player_gfx *g)
 {
     prof(NULL);
+    /* the layout follows the screen's shape (a portrait screen gets a portrait canvas); the
+     * kiosk keeps the 1920x1080 canvas its own screens use */
+    int ow = 0, oh = 0;
+    if (!p->kiosk && SDL_GetRendererOutputSize(g->r, &ow, &oh) == 0 && ow > 0 && oh > 0) orl_player_set_screen(p, ow, oh);
     const orl_view *v = orl_player_view(p);
+    g->cw = v->canvas_w;
+    g->ch = v->canvas_h;
+    int lw = 0, lh = 0;
+    SDL_RenderGetLogicalSize(g->r, &lw, &lh);
+    if (lw != g->cw || lh != g->ch) SDL_RenderSetLogicalSize(g->r, g->cw, g->ch);
     g->frame++;
     g->one_to_one = one_to_one(g);
     SDL_SetRenderDrawColor(g->r, 0, 0, 0, 255);

@@ -8,8 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define W ORL_CANVAS_W
-#define H ORL_CANVAS_H
+/* The canvas: 1920x1080 on a landscape screen (letterboxed), the screen's own shape on a
+ * portrait one (orl_player__layout); every function that places things has the view v. */
+#define W (v->canvas_w)
+#define H (v->canvas_h)
+/* A margin or width designed on the 1920 px canvas, kept in proportion on a narrower one. */
+#define NARROW (W < 1600)
+#define SIDE(n) (NARROW ? (n) * W / 1920 : (n))
 #define MARGIN 72       /* canvas edge to the panel and the corner buttons */
 #define BOTTOM 40       /* canvas bottom to the panel */
 #define GAP 20          /* between buttons */
@@ -21,10 +26,26 @@ static const float size_steps[ORL_PLAYER_TEXT_SIZES] = {1.0f, 1.15f, 1.3f, 1.5f}
 
 float orl_player__screen_scale(const orl_player *p)
 {
-    int sw = p->screen_w > 0 ? p->screen_w : W, sh = p->screen_h > 0 ? p->screen_h : H;
-    float sx = (float)sw / (float)p->view.canvas_w, sy = (float)sh / (float)p->view.canvas_h;
-    if (p->view.canvas_w <= 0 || p->view.canvas_h <= 0) sx = (float)sw / W, sy = (float)sh / H;
+    int sw = p->screen_w > 0 ? p->screen_w : ORL_CANVAS_W, sh = p->screen_h > 0 ? p->screen_h : ORL_CANVAS_H;
+    int cw = p->view.canvas_w > 0 ? p->view.canvas_w : ORL_CANVAS_W, ch = p->view.canvas_h > 0 ? p->view.canvas_h : ORL_CANVAS_H;
+    float sx = (float)sw / (float)cw, sy = (float)sh / (float)ch;
     return sx < sy ? sx : sy;
+}
+
+/* The canvas for a screen: landscape screens show the 1920x1080 canvas whole (letterboxed:
+ * the pictures are 16:9); a portrait one (a kiosk on its side, a phone) gets a canvas of its
+ * own shape, 1080 wide at most and never wider than twice the screen, so that an 88 px
+ * button is a fingertip (44 px) on it. */
+static void canvas_for(int sw, int sh, int *cw, int *ch)
+{
+    if (sw <= 0 || sh <= 0 || sw >= sh) {
+        *cw = ORL_CANVAS_W;
+        *ch = ORL_CANVAS_H;
+        return;
+    }
+    int w = 2 * sw < 1080 ? 2 * sw : 1080;
+    *cw = w;
+    *ch = (int)lround((double)w * sh / sw);
 }
 
 float orl_player__size_scale(int step)
@@ -331,8 +352,8 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
         nat[i] = natural_width(p, items[i].label, lsz, items[i].primary) + 2 * 44;
         if (nat[i] > share) row = 0;
     }
-    int side = n > 0 && !row && n <= 5;
-    int grid = n > 5; /* many choices: a grid under the text */
+    int side = n > 0 && !row && n <= 5 && !NARROW; /* a narrow canvas: under the text */
+    int grid = n > 0 && !row && !side; /* many choices: a grid under the text */
     int CW = px(560 * S);
     if (CW < 480) CW = 480;
     if (CW > 760) CW = 760;
@@ -440,7 +461,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
         if (cy > y) y = cy;
     } else if (grid) {
         if (v->body.h || v->has_testimony || v->heading.text) y += 34;
-        int cols = n > 10 ? 3 : 2;
+        int cols = NARROW ? 1 : n > 10 ? 3 : 2;
         int bw = (IW - (cols - 1) * GAP) / cols;
         for (int i = 0; i < n; i += cols) {
             int rh = bh_min;
@@ -466,7 +487,7 @@ static int layout_panel(orl_player *p, orl_view *v, const orl_scene *s, const or
     /* fact card, floating just above the panel at its start side */
     *fact_h = 0;
     if (!fact_inside) {
-        int fh = layout_fact(p, v, s, cv, S, PX, 660);
+        int fh = layout_fact(p, v, s, cv, S, PX, PW < 660 ? PW : 660);
         if (fh) {
             move_fact(v, oy - 24 - fh);
             *fact_h = fh + 24;
@@ -506,10 +527,12 @@ static void add_hotspots(orl_player *p, orl_view *v, const orl_scene *s, float S
     }
     /* ... and until the reader turns it, a hint that the picture turns */
     if (p->panorama && !p->looked) {
-        v->hint = vt(orl_ui_text(p->lang, ORL_UI_DRAG_HINT), W / 2 - 420, 40, 840, px(28 * S), 0, ORL_TEXT_ALIGN_CENTER,
+        /* between the corner buttons on a wide canvas, below them on a narrow one */
+        int hw = NARROW ? W - 2 * MARGIN : 840;
+        v->hint = vt(orl_ui_text(p->lang, ORL_UI_DRAG_HINT), (W - hw) / 2, 40, hw, px(28 * S), 0, ORL_TEXT_ALIGN_CENTER,
                      1.1f, ORL_TONE_TEXT);
         measure(p, &v->hint);
-        v->hint.y = 40 + (CORNER - v->hint.h) / 2;
+        v->hint.y = NARROW ? SAFE_TOP + 14 : 40 + (CORNER - v->hint.h) / 2;
     }
     orl_player__place_hotspots(p);
 }
@@ -529,10 +552,14 @@ void orl_player__place_hotspots(orl_player *p)
         if (p->panorama) {
             b->hidden = !orl_panorama_project(&p->look, c->yaw, c->pitch, &fx, &fy);
         } else {
-            fx = c->at[0] * W;
-            fy = c->at[1] * H;
+            fx = c->at[0] * ORL_CANVAS_W;
+            fy = c->at[1] * ORL_CANVAS_H;
             b->hidden = 0;
         }
+        /* from the picture to the canvas (a portrait canvas crops the picture's sides) */
+        fx = v->picture_ox + fx * v->picture_k;
+        fy = v->picture_oy + fy * v->picture_k;
+        if (p->panorama && (fx < 0 || fx > W)) b->hidden = 1; /* cropped away: turn to it */
         if (!(fx >= 0)) fx = 0; /* also NaN */
         if (fx > W) fx = W;
         if (!(fy >= 0)) fy = 0;
@@ -563,7 +590,9 @@ void orl_player__place_hotspots(orl_player *p)
     }
     /* edge markers: for each hotspot out of view, at the side to turn to, stacked from below
      * the corner buttons' row */
-    int next_y[2] = {SAFE_TOP + 8, SAFE_TOP + 8};
+    int first_y = SAFE_TOP + 8;
+    if (v->hint.text && v->hint.y >= SAFE_TOP) first_y = v->hint.y + v->hint.h + 14 + GAP; /* below the hint */
+    int next_y[2] = {first_y, first_y};
     v->nmarkers = 0;
     for (int i = 0; i < v->nbuttons; i++) {
         orl_view_button *m = &v->buttons[i];
@@ -608,13 +637,13 @@ static void layout_scene_note(orl_player *p, orl_view *v, const orl_scene *s, fl
     v->picture = NULL;
     v->note = 1;
     int y = 0;
-    v->note_title = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), 260, y, W - 520, px(30 * S), 1,
+    v->note_title = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), SIDE(260), y, W - 2 * SIDE(260), px(30 * S), 1,
                        ORL_TEXT_ALIGN_CENTER, 1.0f, ORL_TONE_ACCENT);
     y += measure(p, &v->note_title) + 36;
-    v->note_intro = vt(orl_ui_text(p->lang, ORL_UI_PART_INTRO), 260, y, W - 520, px(40 * S), 0,
+    v->note_intro = vt(orl_ui_text(p->lang, ORL_UI_PART_INTRO), SIDE(260), y, W - 2 * SIDE(260), px(40 * S), 0,
                        ORL_TEXT_ALIGN_CENTER, 1.2f, ORL_TONE_TEXT);
     y += measure(p, &v->note_intro) + 22;
-    v->note_words = vt(joined(p, &s->warnings, "  ·  "), 260, y, W - 520, px(50 * S), 1, ORL_TEXT_ALIGN_CENTER,
+    v->note_words = vt(joined(p, &s->warnings, "  ·  "), SIDE(260), y, W - 2 * SIDE(260), px(50 * S), 1, ORL_TEXT_ALIGN_CENTER,
                        1.25f, ORL_TONE_TEXT);
     y += measure(p, &v->note_words) + 80;
     row_item it[2] = {
@@ -622,7 +651,7 @@ static void layout_scene_note(orl_player *p, orl_view *v, const orl_scene *s, fl
         {ORL_BUTTON_NOTE_SKIP, 0, orl_ui_text(p->lang, ORL_UI_SKIP_PART), px(34 * S), 0, 0, 0},
     };
     int first = v->nbuttons;
-    y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
+    y += button_row(p, v, it, 2, W / 2, 0, y, W - 2 * MARGIN < 1500 ? W - 2 * MARGIN : 1500, 380, 100);
     page_fit(p, v, first, y, 0);
 }
 
@@ -826,7 +855,7 @@ static void layout_title(orl_player *p, orl_view *v, float S)
     v->picture = st->cover ? &p->cover : (st->start_idx >= 0 ? &st->scenes[st->start_idx] : NULL);
     v->dim = 70;
     int y = 0;
-    v->heading = vt(st->title ? st->title : st->id ? st->id : "", 160, y, W - 320, px(92 * S), 1,
+    v->heading = vt(st->title ? st->title : st->id ? st->id : "", SIDE(160), y, W - 2 * SIDE(160), px(92 * S), 1,
                     ORL_TEXT_ALIGN_CENTER, 1.1f, ORL_TONE_TEXT);
     y += measure(p, &v->heading);
     if (st->authors.n) {
@@ -834,13 +863,13 @@ static void layout_title(orl_player *p, orl_view *v, float S)
         for (int i = 0; i < st->authors.n; i++) orl_buf_printf(&b, "%s%s", i ? " · " : "", st->authors.items[i]);
         const char *a = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
         y += 24;
-        v->sub = vt(a, 260, y, W - 520, px(34 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
+        v->sub = vt(a, SIDE(260), y, W - 2 * SIDE(260), px(34 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
         y += measure(p, &v->sub);
     }
     y += 72;
     row_item it = {ORL_BUTTON_BEGIN, 0, orl_ui_text(p->lang, ORL_UI_BEGIN), px(40 * S), 1, 0, 0};
     int first = v->nbuttons;
-    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 440, 104);
+    y += button_row(p, v, &it, 1, W / 2, 0, y, W - 2 * MARGIN < 1200 ? W - 2 * MARGIN : 1200, 440, 104);
     /* the title sits a little below the middle, over the darker lower half */
     page_fit(p, v, first, y, 60);
 }
@@ -851,23 +880,23 @@ static void layout_warnings(orl_player *p, orl_view *v, float S)
     v->picture = st->start_idx >= 0 ? &st->scenes[st->start_idx] : NULL;
     v->dim = 215;
     int y = 0;
-    v->heading = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), 260, y, W - 520, px(30 * S), 1,
+    v->heading = vt(orl_ui_text(p->lang, ORL_UI_CONTENT_NOTE), SIDE(260), y, W - 2 * SIDE(260), px(30 * S), 1,
                     ORL_TEXT_ALIGN_CENTER, 1.0f, ORL_TONE_ACCENT);
     y += measure(p, &v->heading) + 36;
-    v->sub = vt(orl_ui_text(p->lang, ORL_UI_WARNING_INTRO), 260, y, W - 520, px(40 * S), 0,
+    v->sub = vt(orl_ui_text(p->lang, ORL_UI_WARNING_INTRO), SIDE(260), y, W - 2 * SIDE(260), px(40 * S), 0,
                 ORL_TEXT_ALIGN_CENTER, 1.2f, ORL_TONE_TEXT);
     y += measure(p, &v->sub) + 22;
     orl_buf b = {0};
     for (int i = 0; i < st->warnings.n; i++) orl_buf_printf(&b, "%s%s", i ? "  ·  " : "", st->warnings.items[i]);
     const char *w = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
-    v->body2 = vt(w, 260, y, W - 520, px(50 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
+    v->body2 = vt(w, SIDE(260), y, W - 2 * SIDE(260), px(50 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.25f, ORL_TONE_TEXT);
     y += measure(p, &v->body2) + 80;
     row_item it[2] = {
         {ORL_BUTTON_CONTINUE, 0, orl_ui_text(p->lang, ORL_UI_CONTINUE), px(34 * S), 1, 0, 0},
         {ORL_BUTTON_LEAVE, 0, orl_ui_text(p->lang, ORL_UI_LEAVE), px(34 * S), 0, 0, 0},
     };
     int first = v->nbuttons;
-    y += button_row(p, v, it, 2, W / 2, 0, y, 1500, 380, 100);
+    y += button_row(p, v, it, 2, W / 2, 0, y, W - 2 * MARGIN < 1500 ? W - 2 * MARGIN : 1500, 380, 100);
     page_fit(p, v, first, y, 0);
 }
 
@@ -876,12 +905,12 @@ static void layout_care(orl_player *p, orl_view *v, float S, int resume)
     const orl_story *st = p->st;
     v->dim = 215;
     int y = 0;
-    v->heading = vt(orl_ui_text(p->lang, ORL_UI_SUPPORT), 260, y, W - 520, px(44 * S), 1, ORL_TEXT_ALIGN_CENTER,
+    v->heading = vt(orl_ui_text(p->lang, ORL_UI_SUPPORT), SIDE(260), y, W - 2 * SIDE(260), px(44 * S), 1, ORL_TEXT_ALIGN_CENTER,
                     1.2f, ORL_TONE_TEXT);
     y += measure(p, &v->heading) + 44;
     int n = st->nsupport < ORL_VIEW_MAX_SUPPORT ? st->nsupport : ORL_VIEW_MAX_SUPPORT;
-    int cols = n > 3 ? 2 : 1;
-    int cw = cols == 1 ? 1100 : 800, pad = 32;
+    int cols = n > 3 && !NARROW ? 2 : 1;
+    int cw = cols == 1 ? (W - 2 * MARGIN < 1100 ? W - 2 * MARGIN : 1100) : 800, pad = 32;
     int x0 = (W - (cols * cw + (cols - 1) * 24)) / 2;
     v->nsupport = n;
     for (int i = 0; i < n; i += cols) {
@@ -908,7 +937,7 @@ static void layout_care(orl_player *p, orl_view *v, float S, int resume)
     row_item it = {resume ? ORL_BUTTON_RESUME : ORL_BUTTON_CONTINUE, 0,
                    orl_ui_text(p->lang, resume ? ORL_UI_RESUME : ORL_UI_CONTINUE), px(34 * S), 1, 0, 0};
     int first = v->nbuttons;
-    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
+    y += button_row(p, v, &it, 1, W / 2, 0, y, W - 2 * MARGIN < 1200 ? W - 2 * MARGIN : 1200, 380, 100);
     page_fit(p, v, first, y, 0);
 }
 
@@ -917,27 +946,27 @@ static void layout_credits(orl_player *p, orl_view *v, float S)
     const orl_story *st = p->st;
     v->dim = 215;
     int y = 0;
-    v->sub = vt(orl_ui_text(p->lang, ORL_UI_CREDITS), 260, y, W - 520, px(28 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.0f,
+    v->sub = vt(orl_ui_text(p->lang, ORL_UI_CREDITS), SIDE(260), y, W - 2 * SIDE(260), px(28 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.0f,
                 ORL_TONE_ACCENT);
     y += measure(p, &v->sub) + 24;
-    v->heading = vt(st->title ? st->title : "", 160, y, W - 320, px(72 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.1f,
+    v->heading = vt(st->title ? st->title : "", SIDE(160), y, W - 2 * SIDE(160), px(72 * S), 1, ORL_TEXT_ALIGN_CENTER, 1.1f,
                     ORL_TONE_TEXT);
     y += measure(p, &v->heading) + 28;
     if (st->authors.n) {
         orl_buf b = {0};
         for (int i = 0; i < st->authors.n; i++) orl_buf_printf(&b, "%s%s", i ? ", " : "", st->authors.items[i]);
         const char *a = orl_player__own(p, b.oom ? (orl_buf_free(&b), NULL) : b.data);
-        v->body = vt(a, 260, y, W - 520, px(36 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.3f, ORL_TONE_TEXT);
+        v->body = vt(a, SIDE(260), y, W - 2 * SIDE(260), px(36 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.3f, ORL_TONE_TEXT);
         y += measure(p, &v->body) + 28;
     }
     if (st->credits) {
-        v->body2 = vt(st->credits, 310, y, W - 620, px(32 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.4f, ORL_TONE_MUTED);
+        v->body2 = vt(st->credits, SIDE(310), y, W - 2 * SIDE(310), px(32 * S), 0, ORL_TEXT_ALIGN_CENTER, 1.4f, ORL_TONE_MUTED);
         y += measure(p, &v->body2) + 28;
     }
     y += 52;
     row_item it = {ORL_BUTTON_RESTART, 0, orl_ui_text(p->lang, ORL_UI_RESTART), px(34 * S), 1, 0, 0};
     int first = v->nbuttons;
-    y += button_row(p, v, &it, 1, W / 2, 0, y, 1200, 380, 100);
+    y += button_row(p, v, &it, 1, W / 2, 0, y, W - 2 * MARGIN < 1200 ? W - 2 * MARGIN : 1200, 380, 100);
     page_fit(p, v, first, y, 0);
 }
 
@@ -1075,8 +1104,8 @@ static void layout_menu(orl_player *p, orl_view *v)
 /* ---------------------------------------------------------------------------------------
  * Mirroring and focus */
 
-static void mirror_text(orl_view_text *t) { t->x = W - t->x - t->w; }
-static void mirror_rect(orl_rect *r) { r->x = W - r->x - r->w; }
+static void mirror_text(const orl_view *v, orl_view_text *t) { t->x = W - t->x - t->w; }
+static void mirror_rect(const orl_view *v, orl_rect *r) { r->x = W - r->x - r->w; }
 
 static void mirror(orl_view *v)
 {
@@ -1085,19 +1114,19 @@ static void mirror(orl_view *v)
                            &v->fact_label, &v->fact_text, &v->fact_source, &v->menu_title,
                            &v->menu_size_label, &v->menu_access_label, &v->menu_lang_label,
                            &v->menu_volume_label};
-    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(ts[i]);
+    for (size_t i = 0; i < sizeof ts / sizeof *ts; i++) mirror_text(v, ts[i]);
     for (int i = 0; i < v->nsupport; i++) {
-        mirror_text(&v->support[i].name);
-        mirror_text(&v->support[i].contact);
-        mirror_text(&v->support[i].note);
-        mirror_rect(&v->support_box[i]);
+        mirror_text(v, &v->support[i].name);
+        mirror_text(v, &v->support[i].contact);
+        mirror_text(v, &v->support[i].note);
+        mirror_rect(v, &v->support_box[i]);
     }
-    mirror_rect(&v->panel);
-    mirror_rect(&v->testimony_box);
-    mirror_rect(&v->fact_box);
-    mirror_rect(&v->menu_box);
+    mirror_rect(v, &v->panel);
+    mirror_rect(v, &v->testimony_box);
+    mirror_rect(v, &v->fact_box);
+    mirror_rect(v, &v->menu_box);
     for (int i = 0; i < v->nbuttons; i++)
-        if (v->buttons[i].kind != ORL_BUTTON_HOTSPOT) mirror_rect(&v->buttons[i].rect);
+        if (v->buttons[i].kind != ORL_BUTTON_HOTSPOT) mirror_rect(v, &v->buttons[i].rect);
 }
 
 static int default_focus(const orl_view *v)
@@ -1164,8 +1193,16 @@ void orl_player__layout(orl_player *p)
     orl_view *v = &p->view;
     orl_player__free_owned(p);
     memset(v, 0, sizeof *v);
-    v->canvas_w = W;
-    v->canvas_h = H;
+    canvas_for(p->screen_w, p->screen_h, &v->canvas_w, &v->canvas_h);
+    v->picture_box = (orl_rect){0, 0, W, H};
+    v->picture_k = 1.0f;
+    if (W != ORL_CANVAS_W || H != ORL_CANVAS_H) {
+        /* portrait: the picture fills the width above, cropped at its sides */
+        int bh = H / 2 > W * 9 / 16 ? H / 2 : W * 9 / 16;
+        v->picture_box = (orl_rect){0, 0, W, bh};
+        v->picture_k = (float)bh / ORL_CANVAS_H;
+        v->picture_ox = ((float)W - ORL_CANVAS_W * v->picture_k) / 2.0f;
+    }
     v->focus = v->hover = v->pressed = -1;
     v->testimony_index = -1;
     v->screen = p->screen;

@@ -726,7 +726,7 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
             p->drag_dist += fabsf(dx) + fabsf(dy);
             p->drag_x = x;
             p->drag_y = y;
-            float k = p->look.fov / (float)ORL_CANVAS_W;
+            float k = p->look.fov / (ORL_CANVAS_W * (v->picture_k > 0 ? v->picture_k : 1.0f));
             changed |= orl_player_look(p, -dx * k, dy * k);
             return changed;
         }

@@ -359,6 +359,12 @@ typedef struct orl_view {
 
     /* The picture: a scene of the story drawn by render/scene.h, or none. */
     const orl_scene *picture; /* borrowed from the story; NULL: a calm dark background */
+    /* Where the picture (composed on 1920x1080) is shown: a point (x, y) of it is at
+     * (picture_ox + x * picture_k, picture_oy + y * picture_k) on the canvas. A landscape
+     * canvas shows it whole (k 1); a portrait one shows it cropped at the sides in
+     * picture_box, above the panel. */
+    orl_rect picture_box;
+    float picture_k, picture_ox, picture_oy;
     double picture_time;      /* seconds since the scene started (camera moves) */
     int panorama;
     orl_look look;

@@ -280,6 +280,7 @@ int orl_play_headless(const orl_play_opts *o)
     if (rc) return rc;
     orl_player *p = s.p;
     canvas c;
+    orl_player_set_screen(p, o->width, o->height); /* a portrait surface gets a portrait layout */
     if (canvas_open(&c, o->width, o->height) != 0) {
         fprintf(stderr, "orilla play: cannot draw without a display: %s\n", SDL_GetError());
         canvas_close(&c);
@@ -325,6 +326,7 @@ int orl_play_shot(const orl_play_opts *o)
     int rc = session_open(&s, o);
     if (rc) return rc;
     orl_player *p = s.p;
+    orl_player_set_screen(p, o->width, o->height); /* a portrait picture gets the portrait layout */
     if (o->scene) {
         int sc = orl_story_find_scene(p->st, o->scene);
         if (sc < 0) {
