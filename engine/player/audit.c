@@ -385,6 +385,16 @@ static void check_view(audit *a, const char *file, int line)
             if (scrolls(v, b)) ib = cut(ib, of_rect(v->clip));
             if (scrolls(v, c)) cb = cut(cb, of_rect(v->clip));
             if (empty(ib) || empty(cb) || !meets(ib, cb)) continue;
+            /* hotspots are touched at their point and on their label only */
+            box parts_b[2] = {ib, ib}, parts_c[2] = {cb, cb};
+            if (b->kind == ORL_BUTTON_HOTSPOT)
+                parts_b[0] = (box){b->px - 44, b->py - 44, b->px + 44, b->py + 44}, parts_b[1] = of_rect(b->pill);
+            if (c->kind == ORL_BUTTON_HOTSPOT)
+                parts_c[0] = (box){c->px - 44, c->py - 44, c->px + 44, c->py + 44}, parts_c[1] = of_rect(c->pill);
+            int hit2 = 0;
+            for (int x1 = 0; x1 < 2; x1++)
+                for (int x2 = 0; x2 < 2; x2++) hit2 |= meets(parts_b[x1], parts_c[x2]);
+            if (!hit2) continue;
             button_key(c, k2, sizeof k2);
             char subj[80];
             snprintf(subj, sizeof subj, "%s+%s", k1, k2);
@@ -401,7 +411,7 @@ static void check_view(audit *a, const char *file, int line)
                 rgb pic = k ? (rgb){0, 0, 0} : (rgb){255, 255, 255};
                 /* on the panel when it stands on it (a choice pinned at the panel's foot too) */
                 int on_panel = v->has_panel && !v->menu && b->kind != ORL_BUTTON_HOTSPOT && b->kind != ORL_BUTTON_TURN &&
-                               meets(bb, of_rect(v->panel));
+                               (b->in_panel || meets(bb, of_rect(v->panel)));
                 rgb bg = backdrop(v, pic, v->menu ? 4 : on_panel ? 1 : 0, (float)b->rect.y);
                 if (b->kind == ORL_BUTTON_HOTSPOT)
                     bg = over(bg, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 205));

@@ -341,7 +341,14 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
         r.w -= 56; /* the label beside the arrow */
         if (b->number < 0) r.x += 56;
     } else if (b->kind == ORL_BUTTON_HOTSPOT) {
-        /* the point on the picture: a soft dark halo, a warm ring and a dot */
+        /* the point on the picture: a soft dark halo, a warm ring and a dot; a label moved
+         * away from its point (crowded hotspots) hangs from it on a thin line */
+        float lx = b->px < b->pill.x ? (float)b->pill.x : b->px > b->pill.x + b->pill.w ? (float)(b->pill.x + b->pill.w) : b->px;
+        float ly = b->py < b->pill.y ? (float)b->pill.y : b->py > b->pill.y + b->pill.h ? (float)(b->pill.y + b->pill.h) : b->py;
+        if (fabsf(lx - b->px) + fabsf(ly - b->py) > 60.0f) {
+            line(g, b->px, b->py, lx, ly, 5.0f, rgba(16, 12, 10, 160));
+            line(g, b->px, b->py, lx, ly, 2.5f, rgba(251, 244, 234, 230));
+        }
         circle(g, b->px, b->py, 40, 0, rgba(16, 12, 10, 110));
         circle(g, b->px, b->py, 30, 4, pressed || hover ? C_AMBER : rgba(251, 244, 234, 235));
         circle(g, b->px, b->py, 13, 0, pressed || hover ? C_AMBER : rgba(251, 244, 234, 245));

@@ -537,6 +537,37 @@ static void add_hotspots(orl_player *p, orl_view *v, const orl_scene *s, float S
     orl_player__place_hotspots(p);
 }
 
+/* A hotspot is touched at its point (an 88 px square) and on its label: rect covers both. */
+static void hotspot_rect(orl_view_button *b)
+{
+    int x = (int)b->px, y = (int)b->py;
+    int l = x - 44 < b->pill.x ? x - 44 : b->pill.x;
+    int r = x + 44 > b->pill.x + b->pill.w ? x + 44 : b->pill.x + b->pill.w;
+    int t = y - 44 < b->pill.y ? y - 44 : b->pill.y;
+    int bt = y + 44 > b->pill.y + b->pill.h ? y + 44 : b->pill.y + b->pill.h;
+    b->rect = (orl_rect){l, t, r - l, bt - t};
+}
+
+static int rects_meet(const orl_rect *a, const orl_rect *b)
+{
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+static orl_rect point_square(const orl_view_button *b) { return (orl_rect){(int)b->px - 44, (int)b->py - 44, 88, 88}; }
+
+/* Whether two targets overlap where they are touched (a hotspot: its point and its label). */
+static int targets_meet(const orl_view_button *a, const orl_view_button *b)
+{
+    orl_rect pa[2] = {a->rect, a->rect}, pb[2] = {b->rect, b->rect};
+    int na = 1, nb = 1;
+    if (a->kind == ORL_BUTTON_HOTSPOT) pa[0] = point_square(a), pa[1] = a->pill, na = 2;
+    if (b->kind == ORL_BUTTON_HOTSPOT) pb[0] = point_square(b), pb[1] = b->pill, nb = 2;
+    for (int i = 0; i < na; i++)
+        for (int j = 0; j < nb; j++)
+            if (rects_meet(&pa[i], &pb[j])) return 1;
+    return 0;
+}
+
 void orl_player__place_hotspots(orl_player *p)
 {
     orl_view *v = &p->view;
@@ -570,23 +601,51 @@ void orl_player__place_hotspots(orl_player *p)
         if (fy > floor_y) fy = (float)floor_y;
         if (fy < SAFE_TOP + MIN_TOUCH / 2) /* nor under the corner buttons */
             fy = SAFE_TOP + MIN_TOUCH / 2;
+        if (!b->hidden && fx < 52) fx = 52; /* the point's square whole on the screen */
+        if (!b->hidden && fx > W - 52) fx = (float)(W - 52);
         b->px = fx;
         b->py = fy;
         int x = (int)fx, y = (int)fy;
         int pw = b->pill.w > 0 ? b->pill.w : 200, ph = MIN_TOUCH;
-        /* the label pill beside the point, on the reading side when it fits */
-        int right = !v->rtl;
+        if (pw > W - 48) pw = W - 48;
+        /* the label pill beside the point, on the reading side when it fits; on a narrow
+         * canvas where neither side has room, under the point (above it near the panel) */
+        int right = !v->rtl, px0;
         if (right && x + 52 + pw > W - 24) right = 0;
-        if (!right && x - 52 - pw < 24) right = 1;
+        if (!right && x - 52 - pw < 24) right = x + 52 + pw <= W - 24;
         int top = y - ph / 2;
+        if ((right && x + 52 + pw <= W - 24) || (!right && x - 52 - pw >= 24)) {
+            px0 = right ? x + 52 : x - 52 - pw;
+        } else {
+            px0 = x - pw / 2;
+            if (px0 < 24) px0 = 24;
+            if (px0 + pw > W - 24) px0 = W - 24 - pw;
+            top = y + 48 + ph <= floor_y + MIN_TOUCH / 2 ? y + 48 : y - 48 - ph;
+        }
         if (top < 24) top = 24;
         if (top + ph > H - 24) top = H - 24 - ph;
-        b->pill = (orl_rect){right ? x + 52 : x - 52 - pw, top, pw, ph};
-        int l = x - 44 < b->pill.x ? x - 44 : b->pill.x;
-        int r = x + 44 > b->pill.x + pw ? x + 44 : b->pill.x + pw;
-        int t = y - 44 < top ? y - 44 : top;
-        int bt = y + 44 > top + ph ? y + 44 : top + ph;
-        b->rect = (orl_rect){l, t, r - l, bt - t};
+        b->pill = (orl_rect){px0, top, pw, ph};
+        hotspot_rect(b);
+    }
+    /* labels that would overlap an earlier one move down out of its way (the points stay) */
+    for (int i = 0; i < v->nbuttons; i++) {
+        orl_view_button *b = &v->buttons[i];
+        if (b->kind != ORL_BUTTON_HOTSPOT || b->hidden) continue;
+        for (int guard = 0; guard < 16; guard++) {
+            int moved = 0;
+            for (int j = 0; j < v->nbuttons; j++) {
+                const orl_view_button *o = &v->buttons[j];
+                if (j == i || o->kind != ORL_BUTTON_HOTSPOT || o->hidden) continue;
+                orl_rect op = point_square(o);
+                /* this label over another's point or (an earlier one's) label: below them */
+                if (rects_meet(&b->pill, &op)) b->pill.y = op.y + op.h + GAP / 2;
+                else if (j < i && rects_meet(&b->pill, &o->pill)) b->pill.y = o->pill.y + o->pill.h + GAP / 2;
+                else continue;
+                hotspot_rect(b);
+                moved = 1;
+            }
+            if (!moved) break;
+        }
     }
     /* edge markers: for each hotspot out of view, at the side to turn to, stacked from below
      * the corner buttons' row */
@@ -608,8 +667,21 @@ void orl_player__place_hotspots(orl_player *p)
         int side = right ? 1 : 0;
         int pw = m->pill.w > 0 ? m->pill.w : 300;
         m->number = right ? 1 : -1;
+        if (pw > W / 2 - 32) pw = W / 2 - 32;
         m->pill = (orl_rect){right ? W - 24 - pw : 24, next_y[side], pw, MIN_TOUCH};
         m->rect = m->pill;
+        /* below any hotspot it would cover */
+        for (int guard = 0; guard < 16; guard++) {
+            int moved = 0;
+            for (int j = 0; j < v->nbuttons; j++) {
+                const orl_view_button *o = &v->buttons[j];
+                if (o->kind != ORL_BUTTON_HOTSPOT || o->hidden || !targets_meet(m, o)) continue;
+                m->pill.y = m->rect.y = o->rect.y + o->rect.h + GAP;
+                moved = 1;
+            }
+            if (!moved) break;
+        }
+        next_y[side] = m->pill.y;
         m->hidden = 0;
         next_y[side] += MIN_TOUCH + GAP;
         v->nmarkers++;
@@ -692,8 +764,28 @@ static void layout_scene(orl_player *p, orl_view *v)
         layout_corners(p, v, back);
         return;
     }
+    /* a portrait canvas crops the picture's sides: the crop is centred on the scene's
+     * hotspots when it has some on a flat picture */
+    if (v->picture_k != 1.0f && s && !p->panorama) {
+        float lo = 2, hi = -1;
+        for (int i = 0; i < p->nvis; i++) {
+            const orl_choice *c = &s->choices[p->vis[i]];
+            if (!choice_is_hotspot(p, c)) continue;
+            if (c->at[0] < lo) lo = c->at[0];
+            if (c->at[0] > hi) hi = c->at[0];
+        }
+        if (hi >= lo) {
+            float pw = ORL_CANVAS_W * v->picture_k, ox = W / 2.0f - (lo + hi) / 2.0f * pw;
+            if (ox > 0) ox = 0;
+            if (ox < W - pw) ox = W - pw;
+            v->picture_ox = ox;
+        }
+    }
     float f = 1.0f;
     int fact_h = 0, ph = 0, fits = 0;
+    /* the fact card may rise beside the corner buttons on a wide canvas; a narrow one has no
+     * room beside them */
+    const int fact_room = NARROW ? SAFE_TOP : 40;
     /* When choices sit on the picture (hotspots), the panel keeps to the lower part so that it
      * does not cover them; longer text scrolls inside it. */
     int hot = 0;
@@ -704,7 +796,7 @@ static void layout_scene(orl_player *p, orl_view *v)
         ph = layout_panel(p, v, s, &cv, base * f, 0, &fact_h, 0);
         /* the panel keeps below the corner buttons' row; the fact card, at the other side,
          * may rise beside them */
-        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - 40;
+        fits = ph <= (int)(H * frac) && ph + fact_h <= H - BOTTOM - fact_room;
         /* shrink a little to fit (body text never below 34 px); past that the panel scrolls */
         if (fits || f < 0.99f) break;
         f = 0.95f;
@@ -715,7 +807,7 @@ static void layout_scene(orl_player *p, orl_view *v)
     /* A panel that rises into the corner buttons' row: its column of choices starts below
      * that row; if its text or choices would still lie under the corner buttons, it scrolls. */
     int fit_top = H - BOTTOM - ph, must_scroll = 0;
-    if ((fits || (!hot && ph + fact_h <= H - BOTTOM - 40)) && fit_top < SAFE_TOP) {
+    if ((fits || (!hot && ph + fact_h <= H - BOTTOM - fact_room)) && fit_top < SAFE_TOP) {
         for (int k = 0; k < 2; k++) {
             p->side_floor = SAFE_TOP + 8;
             orl_player__free_owned(p);
@@ -726,7 +818,7 @@ static void layout_scene(orl_player *p, orl_view *v)
         if (fit_top < 40 || panel_meets_corners(p, v)) must_scroll = 1; /* scroll instead */
         orl_player__free_owned(p);
     }
-    if (!must_scroll && (fits || (!hot && ph + fact_h <= H - BOTTOM - 40))) {
+    if (!must_scroll && (fits || (!hot && ph + fact_h <= H - BOTTOM - fact_room))) {
         p->scroll = 0;
         p->side_floor = fit_top < SAFE_TOP ? SAFE_TOP + 8 : 0;
         layout_panel(p, v, s, &cv, base * f, H - BOTTOM - ph, &fact_h, 0);
@@ -843,8 +935,8 @@ static void page_fit(orl_player *p, orl_view *v, int first_button, int height, i
     if (p->scroll > max) p->scroll = max;
     if (p->scroll < 0) p->scroll = 0;
     shift_page(v, clip_top - p->scroll);
-    v->clip = (orl_rect){MARGIN, clip_top, W - 2 * MARGIN, clip_h};
-    v->panel = v->clip; /* where a drag scrolls; not drawn (has_panel 0) */
+    v->clip = (orl_rect){0, clip_top, W, clip_h};
+    v->panel = (orl_rect){MARGIN, clip_top, W - 2 * MARGIN, clip_h}; /* where a drag scrolls; not drawn */
     v->scroll = p->scroll;
     v->scroll_max = max;
 }

@@ -598,8 +598,14 @@ int orl_view_hit(const orl_view *v, float x, float y)
         if (b->hidden) continue;
         if (b->in_panel && v->scroll_max > 0 &&
             (y < v->clip.y || y >= v->clip.y + v->clip.h)) continue; /* scrolled out of sight */
-        if (x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)
-            return i;
+        if (!(x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)) continue;
+        if (b->kind == ORL_BUTTON_HOTSPOT) {
+            /* a hotspot is its point (an 88 px square) and its label, not the box around both */
+            int on_point = fabsf(x - b->px) <= 44.0f && fabsf(y - b->py) <= 44.0f;
+            int on_pill = x >= b->pill.x && x < b->pill.x + b->pill.w && y >= b->pill.y && y < b->pill.y + b->pill.h;
+            if (!on_point && !on_pill) continue;
+        }
+        return i;
     }
     return -1;
 }
