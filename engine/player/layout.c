@@ -1232,8 +1232,11 @@ static int default_focus(const orl_view *v)
     for (int i = 0; i < v->nbuttons; i++)
         if (v->buttons[i].selected) return i;
     for (int i = 0; i < v->nbuttons; i++)
-        if (!v->buttons[i].hidden && v->buttons[i].kind != ORL_BUTTON_BACK && v->buttons[i].kind != ORL_BUTTON_MENU)
+        if (!v->buttons[i].hidden && v->buttons[i].kind != ORL_BUTTON_BACK && v->buttons[i].kind != ORL_BUTTON_MENU &&
+            v->buttons[i].kind != ORL_BUTTON_TURN)
             return i;
+    for (int i = 0; i < v->nbuttons; i++) /* every choice out of view: the corner buttons, then Tab */
+        if (!v->buttons[i].hidden && v->buttons[i].kind != ORL_BUTTON_TURN) return i;
     return -1;
 }
 

@@ -43,7 +43,12 @@ static inline SDL_Color tone(const orl_view *v, int t)
  * enough for its text on any picture (white text over a white picture: 11:1). draw.c paints
  * it, the audit reads it. */
 #define ORL_TITLE_SHADE 215
-static inline float orl_title_top(const orl_view *v) { return v->canvas_h * 0.25f; }
+static inline float orl_title_top(const orl_view *v)
+{
+    float t = (float)v->heading.y - 160.0f; /* a tall title starts the shade above it */
+    if (t < 0) t = 0;
+    return t < v->canvas_h * 0.25f ? t : v->canvas_h * 0.25f;
+}
 static inline float orl_title_knee(const orl_view *v)
 {
     float top = orl_title_top(v), k = (float)v->heading.y - 80.0f;

@@ -481,6 +481,30 @@ static int move_focus_dir(orl_player *p, int dx, int dy)
 {
     orl_view *v = &p->view;
     if (!focusable(v, v->focus)) return move_focus_order(p, 1);
+    int sc = orl_run_scene(p->run);
+    if (dx && p->panorama && sc >= 0 && v->buttons[v->focus].kind == ORL_BUTTON_HOTSPOT) {
+        /* around a panorama, left and right go to the next hotspot that way (turning to
+         * it), all the way round */
+        const orl_scene *s = &p->st->scenes[sc];
+        int from = v->buttons[v->focus].arg, best = -1;
+        float best_d = 1e9f;
+        for (int i = 0; i < v->nbuttons; i++) {
+            const orl_view_button *b = &v->buttons[i];
+            if (i == v->focus || b->kind != ORL_BUTTON_HOTSPOT || b->arg < 0 || b->arg >= s->nchoices || from < 0 ||
+                from >= s->nchoices)
+                continue;
+            float d = fmodf((s->choices[b->arg].yaw - s->choices[from].yaw) * (float)dx + 720.0f, 360.0f);
+            if (d < 0.01f) d = 360.0f;
+            if (d < best_d) {
+                best_d = d;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            set_focus(p, best);
+            return 1;
+        }
+    }
     const orl_rect *r = nav_rect(v, v->focus);
     float cx = r->x + r->w * 0.5f, cy = r->y + r->h * 0.5f;
     int best = -1;

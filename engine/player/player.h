@@ -345,7 +345,7 @@ typedef struct orl_view_support {
     orl_view_text name, contact, note;
 } orl_view_support;
 
-#define ORL_VIEW_MAX_SUPPORT 8
+#define ORL_VIEW_MAX_SUPPORT 64 /* as many as a story may list (story/load_lua.c) */
 #define ORL_VIEW_MAX_LANGS 12
 
 typedef struct orl_view {
