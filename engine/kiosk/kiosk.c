@@ -897,8 +897,14 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
     return 0;
 }
 
+/* Why the last orl_kiosk_tap_label found a button it could not touch (an orl_touch_why). */
+static int last_tap_why;
+
+int orl_kiosk_last_tap_why(void) { return last_tap_why; }
+
 int orl_kiosk_tap_label(orl_kiosk *k, const char *label)
 {
+    last_tap_why = 0;
     if (k->still_there) return 0;
     kiosk_layout(k);
     for (int i = 0; i < k->nbuttons; i++) {
@@ -926,7 +932,7 @@ int orl_kiosk_tap_label(orl_kiosk *k, const char *label)
             orl_kiosk_pointer(k, ORL_POINTER_UP, x, y);
             return 1;
         }
-        if (why) return -why;
+        last_tap_why = why;
     }
     return 0;
 }

@@ -472,7 +472,8 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
             char *lbl = orig + strlen("tap-label");
             while (*lbl == ' ' || *lbl == '\t') lbl++;
             if (!*lbl) bad = 1;
-            else if ((tl = orl_kiosk_tap_label(k, lbl)) <= 0) {
+            else if ((tl = orl_kiosk_tap_label(k, lbl)) == 0) {
+                tl = -orl_kiosk_last_tap_why();
                 if (tl == 0)
                     fprintf(stderr, "%s:%d: no button \"%s\" on the screen (%s)\n", o->script, lineno, lbl,
                             orl_kiosk_screen_name(k));

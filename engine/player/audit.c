@@ -515,9 +515,7 @@ static void check_reach(audit *a, const orl_scene *s, orl_look first)
             orl_player__focus(p, from);
             orl_player_input_do(p, dirs[d]);
             v = orl_player_view(p);
-            if (getenv("ORL_AUDIT_DEBUG"))
-                fprintf(stderr, "from %d.%d dir %d -> %d.%d\n", kind, arg, d, v->focus >= 0 ? (int)v->buttons[v->focus].kind : -1,
-                        v->focus >= 0 ? v->buttons[v->focus].arg : -1);
+
             mark_focus(v, keys, s->nchoices);
             if (v->focus < 0) continue;
             int fk = v->buttons[v->focus].kind, fa = v->buttons[v->focus].arg, known = 0;
