@@ -707,7 +707,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
         }
         orl_player_desc desc = {0};
         desc.story = st;
-        desc.path = NULL; /* no language switching: each language is laid out on its own */
+        desc.path = o->path; /* the settings list the languages, as a reader sees them */
         desc.lang = langs[li];
         desc.consent.deployment = o->deployment;
         desc.consent.withdrawn = &none;

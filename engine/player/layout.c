@@ -1100,7 +1100,7 @@ static int layout_menu_gap(orl_player *p, orl_view *v, const int SEC)
     static const int label_px[ORL_PLAYER_TEXT_SIZES] = {30, 36, 44, 54};
     for (int i = 0; i < ORL_PLAYER_TEXT_SIZES; i++)
         sizes[i] = (row_item){ORL_BUTTON_TEXT_SIZE, i, "A", label_px[i], 0, i == p->text_size, 0};
-    y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, 140, 100) + SEC;
+    y += button_row(p, v, sizes, ORL_PLAYER_TEXT_SIZES, -1, x0, y, iw, NARROW ? 110 : 140, 100) + SEC; /* one row */
 
     /* accessibility: three toggles, selected when on; reading aloud shown as unavailable
      * (muted, inert) where it cannot work */
