@@ -100,8 +100,8 @@ int orl_cmd_check(int argc, char **argv)
     }
     if (audited && verbose) {
         fprintf(stderr, orl_app_words("@screens", "screens: %d combinations (languages x text sizes x shapes), %ld layouts, "
-                                                  "%d finding%s, %.2f s\n"),
-                as.combinations, as.layouts, as.findings, as.findings == 1 ? "" : "s", as.seconds);
+                                                  "%d finding%s, %.2f s (%.2f s of CPU)\n"),
+                as.combinations, as.layouts, as.findings, as.findings == 1 ? "" : "s", as.seconds, as.cpu_seconds);
     }
     orl_diags_free(&d);
     orl_story_free(st);

@@ -653,6 +653,7 @@ static double now_s(void)
 int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *stats)
 {
     double t0 = now_s();
+    clock_t c0 = clock();
     audit a;
     memset(&a, 0, sizeof a);
     a.out = d;
@@ -768,6 +769,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
         stats->combinations = combos;
         stats->findings = a.n;
         stats->seconds = now_s() - t0;
+        stats->cpu_seconds = (double)(clock() - c0) / CLOCKS_PER_SEC;
     }
     free(a.f);
     for (int i = 0; i < nl; i++) free(owned[i]);

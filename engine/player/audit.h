@@ -43,7 +43,8 @@ typedef struct orl_audit_stats {
     long layouts;      /* views laid out and looked at */
     int combinations;  /* languages x sizes x shapes */
     int findings;
-    double seconds;
+    double seconds;     /* wall clock */
+    double cpu_seconds; /* this process's CPU time (the machine may be busy) */
 } orl_audit_stats;
 
 /* Adds one diagnostic per finding to d (wording from d->wording). Returns 0, or -1 when the
