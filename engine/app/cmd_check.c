@@ -1,6 +1,8 @@
 #include "app/args.h"
 #include "app/commands.h"
 #include "app/common.h"
+#include "player/audit.h"
+#include "player/player.h"
 #include "render/scene.h"
 #include "story/lint.h"
 #include "story/messages.h"
@@ -35,7 +37,8 @@ int orl_cmd_check(int argc, char **argv)
     orl_args a;
     orl_args_init(&a, argc, argv);
     const char *path = NULL, *format = "text", *lang = NULL;
-    int k, verbose = 0;
+    int k, screens = 0, verbose = 0;
+    orl_audit_opts ao = {0};
     while ((k = orl_args_next(&a)) && !a.error) {
         if (k == 2) {
             if (path) orl_args_fail(&a, "give one story, not '%s' too", a.val);
@@ -50,11 +53,38 @@ int orl_cmd_check(int argc, char **argv)
             lang = orl_args_value(&a);
             if (lang && !orl_messages_has_lang(lang))
                 orl_args_fail(&a, "--lang is en (English) or es (español), not '%s'", lang);
+        } else if (orl_args_is(&a, "--screens")) {
+            screens = 1;
+        } else if (orl_args_is(&a, "--verbose")) {
+            verbose = 1;
+        } else if (orl_args_is(&a, "--shape")) {
+            const char *v = orl_args_value(&a);
+            int w, h;
+            if (v && orl_play_parse_size(v, &w, &h) != 0)
+                orl_args_fail(&a, "--shape is WIDTHxHEIGHT, like 1920x1080 or 390x844, not '%s'", v);
+            else if (v && ao.nshapes >= ORL_AUDIT_MAX_SHAPES)
+                orl_args_fail(&a, "at most %d --shape", ORL_AUDIT_MAX_SHAPES);
+            else if (v) {
+                ao.shapes[ao.nshapes][0] = w;
+                ao.shapes[ao.nshapes][1] = h;
+                ao.nshapes++;
+            }
+        } else if (orl_args_is(&a, "--text-size")) {
+            const char *v = orl_args_value(&a);
+            if (v && (strlen(v) != 1 || v[0] < '1' || v[0] > '4'))
+                orl_args_fail(&a, "--text-size is 1, 2, 3 or 4, not '%s'", v);
+            else if (v) ao.sizes |= 1u << (v[0] - '1');
+        } else if (orl_args_is(&a, "--story-lang")) {
+            const char *v = orl_args_value(&a);
+            if (v && ao.nlangs >= ORL_AUDIT_MAX_LANGS) orl_args_fail(&a, "at most %d --story-lang", ORL_AUDIT_MAX_LANGS);
+            else if (v) ao.langs[ao.nlangs++] = v;
         } else {
             orl_args_fail(&a, "unknown option %s", a.opt);
         }
     }
     if (!a.error && !path) orl_args_fail(&a, "which story? give a story folder or a .orilla file");
+    if (!a.error && !screens && (ao.nshapes || ao.sizes || ao.nlangs))
+        orl_args_fail(&a, "--shape, --text-size and --story-lang go with --screens");
     if (a.error) return ORL_EXIT_USAGE;
 
     orl_app_set_lang(lang); /* NULL: ORILLA_LANG */
@@ -68,6 +98,13 @@ int orl_cmd_check(int argc, char **argv)
     lo.verbose = verbose;
     lo.decode_image = orl_image_verify; /* a damaged picture is found before the player shows it */
     if (st) orl_story_lint(st, &lo, &d); /* workshop advice: story/lint.h */
+    /* the screen audit: only a story that loads with no error can be laid out */
+    orl_audit_stats as = {0};
+    int audited = 0;
+    if (st && screens && !d.errors) {
+        ao.path = path;
+        audited = orl_player_audit(&ao, &d, &as) == 0;
+    }
     orl_diags_sort(&d);
     report_order(&d);
     int json = strcmp(format, "json") == 0;
@@ -90,6 +127,11 @@ int orl_cmd_check(int argc, char **argv)
             printf(orl_app_words_n("@count", st->ntestimonies, "%d testimony", "%d testimonies"), st->ntestimonies);
             printf(")\n");
         }
+    }
+    if (audited && verbose) {
+        fprintf(stderr, orl_app_words("@screens", "screens: %d combinations (languages x text sizes x shapes), %ld layouts, "
+                                                  "%d finding%s, %.2f s (%.2f s of CPU)\n"),
+                as.combinations, as.layouts, as.findings, as.findings == 1 ? "" : "s", as.seconds, as.cpu_seconds);
     }
     orl_diags_free(&d);
     orl_story_free(st);

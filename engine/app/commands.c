@@ -86,7 +86,8 @@ const orl_command orl_commands[] = {
      "--max-steps choices (10000). --verbose also says how fast it went (choices a second).\n"
      "Exit 0 when all is well, 1 when it found problems.\n"},
     {"check", orl_cmd_check, "find every problem in a story, as file:line: messages",
-     "usage: orilla check PATH [--format text|json] [--deployment D] [--lang en|es] [--verbose]\n\n"
+     "usage: orilla check PATH [--format text|json] [--deployment D] [--lang en|es] [--verbose]\n"
+     "       orilla check PATH --screens [--verbose] [--shape WxH]... [--text-size 1-4]... [--story-lang L]...\n\n"
      "Reads the story and reports every problem it finds, each as\n"
      "  file:line: error: what is wrong; how to mend it\n"
      "errors first, then warnings, then how far each translation is. PATH is the story's\n"
@@ -100,6 +101,13 @@ const orl_command orl_commands[] = {
      "any path, and, in a story 'orilla import twee' made, the Twine code still in its texts.\n"
      "--lang es gives the messages in Spanish (los mensajes en español); ORILLA_LANG=es in\n"
      "the environment does the same, also for the problems other commands report.\n"
+     "--screens also lays out every screen a reader can meet (title, content notes, each scene\n"
+     "with its testimony, fact, choices and hotspots, all around a panorama, support, credits,\n"
+     "settings) with the player's own layout, in every language of the story x text sizes 1-4 x\n"
+     "1920x1080, 1280x720, 1366x768, 3840x2160, 1080x1920 and 390x844 (or the --shape,\n"
+     "--text-size and --story-lang given), and reports text cut, off screen or under a button,\n"
+     "buttons covered, off screen, overlapping or under 44 px, choices that cannot be reached by\n"
+     "touch, the arrow keys and Tab, and text under 4.5:1 contrast; --verbose: how long it took.\n"
      "Exit 0 when there are no errors, 1 when there are, 2 when PATH cannot be read.\n"},
     {"pack", orl_cmd_pack, "make a .orilla bundle of a story folder (with a manifest, optionally signed)",
      "usage: orilla pack DIR -o NAME.orilla [--sign KEY.key] [--withdrawn FILE] [--verbose]\n\n"

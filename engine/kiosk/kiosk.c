@@ -993,8 +993,14 @@ int orl_kiosk_shows(orl_kiosk *k, const char *text)
     return 0;
 }
 
+/* Why the last orl_kiosk_tap_label found a button it could not touch (an orl_touch_why). */
+static int last_tap_why;
+
+int orl_kiosk_last_tap_why(void) { return last_tap_why; }
+
 int orl_kiosk_tap_label(orl_kiosk *k, const char *label)
 {
+    last_tap_why = 0;
     if (k->still_there) return 0;
     kiosk_layout(k);
     for (int i = 0; i < k->nbuttons; i++) {
@@ -1006,15 +1012,23 @@ int orl_kiosk_tap_label(orl_kiosk *k, const char *label)
         return 1;
     }
     if (k->screen == ORL_KIOSK_STORY && k->player) {
+        /* as a person would: only a button that is on screen and not covered (the player's
+         * one hit-testing rule, orl_view_touch_point) */
         const orl_view *v = orl_player_view(k->player);
+        int why = 0;
         for (int i = v->nbuttons - 1; i >= 0; i--) {
-            if (v->buttons[i].hidden || !has(v->buttons[i].label, label)) continue;
-            orl_rect r = v->buttons[i].rect;
-            float x = (float)r.x + (float)r.w / 2, y = (float)r.y + (float)r.h / 2;
+            if (!has(v->buttons[i].label, label)) continue;
+            float x, y;
+            orl_touch_why w = orl_view_touch_point(v, i, &x, &y, NULL);
+            if (w != ORL_TOUCH_OK) {
+                if (!why) why = (int)w;
+                continue;
+            }
             orl_kiosk_pointer(k, ORL_POINTER_DOWN, x, y);
             orl_kiosk_pointer(k, ORL_POINTER_UP, x, y);
             return 1;
         }
+        last_tap_why = why;
     }
     return 0;
 }

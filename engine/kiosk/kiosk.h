@@ -101,8 +101,12 @@ int orl_kiosk_refused_count(const orl_kiosk *k);
 double orl_kiosk_volume(const orl_kiosk *k);
 /* 1 when some text on screen contains `text` (kiosk screens and the player's view): tests. */
 int orl_kiosk_shows(orl_kiosk *k, const char *text);
-/* Taps the first button whose label contains `label` (tests). 1 when found. */
+/* Taps the first button whose label contains `label` (tests), as a person would: only a
+ * story button that is on screen and not covered (player.h, orl_view_touch_point). 1 when
+ * tapped, 0 when not; then orl_kiosk_last_tap_why() is the orl_touch_why of a button that was
+ * there but could not be touched (0: there was none). */
 int orl_kiosk_tap_label(orl_kiosk *k, const char *label);
+int orl_kiosk_last_tap_why(void);
 
 /* ---------------------------------------------------------------------------------------
  * Runners (engine/app/cmd_kiosk.c) */

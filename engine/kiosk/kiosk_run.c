@@ -570,6 +570,11 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
                    strcmp(cmd, "move") == 0) {
             if (!NUMS(2)) {
                 bad = 1;
+            } else if (a < 0 || b < 0 || a >= ORL_CANVAS_W || b >= ORL_CANVAS_H) {
+                /* a finger cannot touch outside the screen */
+                fprintf(stderr, "%s:%d: %s %g %g is off the screen (0..%d, 0..%d)\n", o->script, lineno, cmd, a, b,
+                        ORL_CANVAS_W - 1, ORL_CANVAS_H - 1);
+                rc = 1;
             } else if (cmd[0] == 't') {
                 orl_kiosk_pointer(k, ORL_POINTER_DOWN, (float)a, (float)b);
                 pass(k, 0.1);
@@ -589,12 +594,18 @@ int orl_kiosk_run_headless(const orl_kiosk_run_opts *o)
                 bad = 1;
             }
         } else if (strcmp(cmd, "tap-label") == 0) {
+            int tl;
             char *lbl = orig + strlen("tap-label");
             while (*lbl == ' ' || *lbl == '\t') lbl++;
             if (!*lbl) bad = 1;
-            else if (!orl_kiosk_tap_label(k, lbl)) {
-                fprintf(stderr, "%s:%d: no button \"%s\" on the screen (%s)\n", o->script, lineno, lbl,
-                        orl_kiosk_screen_name(k));
+            else if ((tl = orl_kiosk_tap_label(k, lbl)) == 0) {
+                tl = -orl_kiosk_last_tap_why();
+                if (tl == 0)
+                    fprintf(stderr, "%s:%d: no button \"%s\" on the screen (%s)\n", o->script, lineno, lbl,
+                            orl_kiosk_screen_name(k));
+                else
+                    fprintf(stderr, "%s:%d: the button \"%s\" cannot be touched: it %s (%s)\n", o->script, lineno, lbl,
+                            orl_touch_why_text((orl_touch_why)-tl), orl_kiosk_screen_name(k));
                 rc = 1;
             } else {
                 orl_kiosk_draw(k);

@@ -2,12 +2,13 @@
  * a dark translucent panel, rounded buttons, a paper-coloured fact card, amber accents. */
 #include "player/player_internal.h"
 #include "story/messages.h"
+#include "player/palette.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define W ORL_CANVAS_W
-#define H ORL_CANVAS_H
+#define W (g->cw)
+#define H (g->ch)
 #define MAX_SHAPES 64
 #define SHAPE_BYTES (40u * 1024u * 1024u) /* rounded shapes kept as textures (a panel is ~3 MB) */
 
@@ -34,6 +35,7 @@ struct orl_player_gfx {
     unsigned long long frame;
     SDL_Texture *ramp; /* 8 x 512: alpha up 0..255 then down, for gradients */
     int one_to_one;    /* this frame draws the canvas 1:1 */
+    int cw, ch;        /* this frame's canvas (the view's) */
     orl_ahead *pre;    /* the first scene's pictures being decoded, until the first draw */
     size_t image_budget;
     unsigned long long ahead_key; /* what decoding ahead was last asked for (see ahead()) */
@@ -41,39 +43,6 @@ struct orl_player_gfx {
 
 /* ---------------------------------------------------------------------------------------
  * Palette */
-
-static SDL_Color rgba(int r, int g, int b, int a) { return (SDL_Color){(Uint8)r, (Uint8)g, (Uint8)b, (Uint8)a}; }
-
-static SDL_Color tone(const orl_view *v, int t)
-{
-    if (v->high_contrast) {
-        /* white on near-black, black on white: every pair well past 7:1 */
-        switch (t) {
-        case ORL_TONE_ACCENT: return rgba(255, 212, 120, 255);
-        case ORL_TONE_MUTED: return rgba(224, 224, 224, 255);
-        case ORL_TONE_INK:
-        case ORL_TONE_INK_ACCENT: return rgba(0, 0, 0, 255);
-        case ORL_TONE_INK_MUTED: return rgba(34, 34, 34, 255);
-        default: return rgba(255, 255, 255, 255);
-        }
-    }
-    switch (t) {
-    case ORL_TONE_ACCENT: return rgba(242, 184, 110, 255);
-    case ORL_TONE_MUTED: return rgba(214, 200, 184, 255);
-    case ORL_TONE_INK: return rgba(46, 34, 27, 255);
-    case ORL_TONE_INK_ACCENT: return rgba(168, 78, 46, 255);
-    case ORL_TONE_INK_MUTED: return rgba(112, 90, 74, 255);
-    default: return rgba(251, 244, 234, 255);
-    }
-}
-
-#define C_PANEL rgba(24, 18, 15, 204)
-#define C_HC_PANEL rgba(8, 8, 8, 255)
-#define C_HC_FOCUS rgba(255, 222, 89, 255)
-#define C_CARD_DARK rgba(34, 27, 23, 246)
-#define C_PAPER rgba(247, 239, 226, 242)
-#define C_AMBER rgba(232, 164, 86, 255)
-#define C_DIM(a) rgba(16, 12, 10, a)
 
 /* ---------------------------------------------------------------------------------------
  * Shapes */
@@ -360,8 +329,27 @@ static void draw_button(orl_player_gfx *g, orl_player *p, const orl_view *v, int
     }
     orl_rect r = b->rect;
     int radius = 22;
-    if (b->kind == ORL_BUTTON_HOTSPOT) {
-        /* the point on the picture: a soft dark halo, a warm ring and a dot */
+    if (b->kind == ORL_BUTTON_TURN) {
+        /* a panorama's edge marker: a pill with the hotspot's label and an arrow the way to turn */
+        radius = r.h / 2;
+        round_fill(g, r, radius, pressed ? rgba(232, 164, 86, 235) : v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, hover ? 235 : 215));
+        round_ring(g, r, radius, ring_t, v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER);
+        float ax = b->number > 0 ? (float)(r.x + r.w - 40) : (float)(r.x + 40), ay = r.y + r.h * 0.5f, s = (float)b->number;
+        SDL_Color ac = pressed ? tone(v, ORL_TONE_INK) : v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER;
+        line(g, ax - 9 * s, ay - 14, ax + 5 * s, ay, 5.0f, ac);
+        line(g, ax + 5 * s, ay, ax - 9 * s, ay + 14, 5.0f, ac);
+        if (pressed) label = tone(v, ORL_TONE_INK);
+        r.w -= 56; /* the label beside the arrow */
+        if (b->number < 0) r.x += 56;
+    } else if (b->kind == ORL_BUTTON_HOTSPOT) {
+        /* the point on the picture: a soft dark halo, a warm ring and a dot; a label moved
+         * away from its point (crowded hotspots) hangs from it on a thin line */
+        float lx = b->px < b->pill.x ? (float)b->pill.x : b->px > b->pill.x + b->pill.w ? (float)(b->pill.x + b->pill.w) : b->px;
+        float ly = b->py < b->pill.y ? (float)b->pill.y : b->py > b->pill.y + b->pill.h ? (float)(b->pill.y + b->pill.h) : b->py;
+        if (fabsf(lx - b->px) + fabsf(ly - b->py) > 60.0f) {
+            line(g, b->px, b->py, lx, ly, 5.0f, rgba(16, 12, 10, 160));
+            line(g, b->px, b->py, lx, ly, 2.5f, rgba(251, 244, 234, 230));
+        }
         circle(g, b->px, b->py, 40, 0, rgba(16, 12, 10, 110));
         circle(g, b->px, b->py, 30, 4, pressed || hover ? C_AMBER : rgba(251, 244, 234, 235));
         circle(g, b->px, b->py, 13, 0, pressed || hover ? C_AMBER : rgba(251, 244, 234, 245));
@@ -412,6 +400,24 @@ static void scrollbar(orl_player_gfx *g, const orl_view *v)
     int x = v->rtl ? v->panel.x + 14 : v->panel.x + v->panel.w - 14 - 6;
     round_fill(g, (orl_rect){x, v->clip.y + 12, 6, track_h}, 3, rgba(255, 240, 222, 30));
     round_fill(g, (orl_rect){x, ty, 6, th}, 3, rgba(232, 164, 86, 200));
+    /* more below: a round mark with a downward chevron at the foot of what scrolls (and one
+     * pointing up when there is more above), so nobody takes the cut line for the end */
+    float cx = v->clip.x + v->clip.w * 0.5f;
+    SDL_Color ink = v->high_contrast ? rgba(255, 255, 255, 255) : C_AMBER;
+    if (v->scroll < v->scroll_max) {
+        float cy = (float)(v->clip.y + v->clip.h) - 30.0f;
+        circle(g, cx, cy, 28, 0, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 235));
+        circle(g, cx, cy, 28, 3, ink);
+        line(g, cx - 11, cy - 5, cx, cy + 7, 4.0f, ink);
+        line(g, cx, cy + 7, cx + 11, cy - 5, 4.0f, ink);
+    }
+    if (v->scroll > 0) {
+        float cy = (float)v->clip.y + 30.0f;
+        circle(g, cx, cy, 28, 0, v->high_contrast ? C_HC_PANEL : rgba(24, 18, 15, 235));
+        circle(g, cx, cy, 28, 3, ink);
+        line(g, cx - 11, cy + 5, cx, cy - 7, 4.0f, ink);
+        line(g, cx, cy - 7, cx + 11, cy + 5, 4.0f, ink);
+    }
 }
 
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software)
@@ -525,12 +531,45 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
     }
     const orl_look *look = v->panorama ? &v->look : NULL;
     orl_diags *d = orl_player_diags(p);
+    int whole = v->picture_k == 1.0f && v->picture_ox == 0.0f && v->picture_oy == 0.0f && g->cw == ORL_CANVAS_W &&
+                g->ch == ORL_CANVAS_H;
+    int ow = 0, oh = 0;
+    if (!whole && SDL_GetRendererOutputSize(g->r, &ow, &oh) != 0) whole = 1;
+    if (!whole) {
+        /* a portrait canvas: the 16:9 picture fills picture_box, cropped at its sides, drawn in
+         * its own 1920x1080 coordinates through a viewport and scale of its own */
+        fill_rect(g, 0, 0, W, H, C_DIM(255));
+        float so = (float)ow / (float)g->cw < (float)oh / (float)g->ch ? (float)ow / (float)g->cw : (float)oh / (float)g->ch;
+        float lx = ((float)ow - g->cw * so) / 2, ly = ((float)oh - g->ch * so) / 2;
+        float S = so * v->picture_k;
+        SDL_RenderSetLogicalSize(g->r, 0, 0);
+        SDL_RenderSetScale(g->r, S, S);
+        SDL_Rect vp = {(int)floorf((lx + v->picture_ox * so) / S), (int)floorf((ly + v->picture_oy * so) / S), ORL_CANVAS_W,
+                       ORL_CANVAS_H};
+        SDL_RenderSetViewport(g->r, &vp);
+        SDL_Rect clip = {(int)floorf((v->picture_box.x - v->picture_ox) / v->picture_k),
+                         (int)floorf((v->picture_box.y - v->picture_oy) / v->picture_k),
+                         (int)ceilf(v->picture_box.w / v->picture_k), (int)ceilf(v->picture_box.h / v->picture_k)};
+        SDL_RenderSetClipRect(g->r, &clip);
+    }
+    int moving;
     if (v->from_picture && v->transition < 1.0f) {
         orl_scene_draw_transition(g->scenes, v->transition_kind, v->transition, v->from_picture, v->from_time,
                                   v->picture, v->picture_time, d);
-        return 1;
+        moving = 1;
+    } else {
+        moving = orl_scene_draw(g->scenes, v->picture, v->picture_time, look, d);
     }
-    return orl_scene_draw(g->scenes, v->picture, v->picture_time, look, d);
+    if (!whole) {
+        SDL_RenderSetClipRect(g->r, NULL);
+        SDL_RenderSetViewport(g->r, NULL);
+        SDL_RenderSetScale(g->r, 1.0f, 1.0f);
+        SDL_RenderSetLogicalSize(g->r, g->cw, g->ch);
+        /* the picture's foot fades into the dark the panel stands on */
+        float bottom = (float)(v->picture_box.y + v->picture_box.h);
+        gradient(g, bottom - 200, bottom, 0, 255);
+    }
+    return moving;
 }
 
 #ifdef ORL_DRAW_PROFILE
@@ -598,7 +637,16 @@ static void draw_reload(orl_player_gfx *g, orl_player *p)
 int orl_player_draw(orl_player *p, orl_player_gfx *g)
 {
     prof(NULL);
+    /* the layout follows the screen's shape (a portrait screen gets a portrait canvas); the
+     * kiosk keeps the 1920x1080 canvas its own screens use */
+    int ow = 0, oh = 0;
+    if (!p->kiosk && SDL_GetRendererOutputSize(g->r, &ow, &oh) == 0 && ow > 0 && oh > 0) orl_player_set_screen(p, ow, oh);
     const orl_view *v = orl_player_view(p);
+    g->cw = v->canvas_w;
+    g->ch = v->canvas_h;
+    int lw = 0, lh = 0;
+    SDL_RenderGetLogicalSize(g->r, &lw, &lh);
+    if (lw != g->cw || lh != g->ch) SDL_RenderSetLogicalSize(g->r, g->cw, g->ch);
     g->frame++;
     g->one_to_one = one_to_one(g);
     SDL_SetRenderDrawColor(g->r, 0, 0, 0, 255);
@@ -609,9 +657,10 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
 
     if (v->screen == ORL_SCREEN_TITLE) {
         /* the picture's own light above, darker towards the title and the button */
-        int top = (int)(H * 0.25f), below = 255 - (255 - v->dim) * (255 - 210) / 255;
-        fill_rect(g, 0, 0, W, top, C_DIM(v->dim));
-        gradient(g, (float)top, H, v->dim, below);
+        float top = orl_title_top(v), knee = orl_title_knee(v);
+        fill_rect(g, 0, 0, W, (int)top, C_DIM(v->dim));
+        gradient(g, top, knee, v->dim, ORL_TITLE_SHADE);
+        fill_rect(g, 0, (int)knee, W, H - (int)knee, C_DIM(ORL_TITLE_SHADE));
     } else if (v->dim) {
         fill_rect(g, 0, 0, W, H, C_DIM(v->dim));
     }
@@ -632,7 +681,7 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         round_fill(g, v->panel, 28, pc);
     }
     prof("panel");
-    int clipped = v->scroll_max > 0 && v->has_panel;
+    int clipped = v->scroll_max > 0 && !v->menu; /* a panel or a page that scrolls */
     if (clipped) {
         SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
         SDL_RenderSetClipRect(g->r, &c);
@@ -653,27 +702,36 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->testimony_by, tone(v, v->testimony_by.tone), 0);
         text(g, p, &v->testimony_text, tone(v, v->testimony_text.tone), 0);
     }
-    if (clipped) {
-        SDL_RenderSetClipRect(g->r, NULL);
-        scrollbar(g, v);
-    }
+    if (clipped) SDL_RenderSetClipRect(g->r, NULL);
     if (v->has_caption) {
         /* the testimony's caption: a dark strip above the panel, readable on any picture */
         round_fill(g, v->caption_box, 18, v->high_contrast ? rgba(0, 0, 0, 255) : rgba(12, 10, 9, 215));
         if (v->high_contrast) round_ring(g, v->caption_box, 18, 3, rgba(255, 255, 255, 255));
         text(g, p, &v->caption, v->high_contrast ? rgba(255, 255, 255, 255) : tone(v, v->caption.tone), 0);
     }
-    if (v->has_fact) {
+    SDL_Rect fact_clip = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
+    int fact_seen = v->has_fact;
+    if (fact_seen && v->fact_inside && clipped) {
+        /* in a panel that scrolls, the card scrolls with the text and is clipped with it */
+        SDL_Rect k = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
+        fact_seen = SDL_IntersectRect(&fact_clip, &k, &fact_clip);
+        if (fact_seen) SDL_RenderSetClipRect(g->r, &k);
+    }
+    if (fact_seen) {
+        SDL_Rect c = fact_clip;
         orl_rect sh = v->fact_box;
         sh.y += 4;
         round_fill(g, sh, 20, rgba(0, 0, 0, 60));
         round_fill(g, v->fact_box, 20, v->high_contrast ? rgba(255, 255, 255, 255) : C_PAPER);
-        SDL_Rect c = {v->fact_box.x, v->fact_box.y, v->fact_box.w, v->fact_box.h};
         SDL_RenderSetClipRect(g->r, &c); /* a fact longer than its card is cut, never spilled */
         text(g, p, &v->fact_label, tone(v, v->fact_label.tone), 0);
         text(g, p, &v->fact_text, tone(v, v->fact_text.tone), 0);
         text(g, p, &v->fact_source, tone(v, v->fact_source.tone), 0);
         SDL_RenderSetClipRect(g->r, NULL);
+    }
+    if (clipped && v->nsupport) {
+        SDL_Rect c = {v->clip.x, v->clip.y, v->clip.w, v->clip.h};
+        SDL_RenderSetClipRect(g->r, &c);
     }
     for (int i = 0; i < v->nsupport; i++) {
         round_fill(g, v->support_box[i], 22, v->high_contrast ? rgba(20, 20, 20, 255) : rgba(52, 42, 36, 225));
@@ -682,6 +740,8 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         text(g, p, &v->support[i].contact, tone(v, v->support[i].contact.tone), 0);
         text(g, p, &v->support[i].note, tone(v, v->support[i].note.tone), 0);
     }
+    if (clipped && v->nsupport) SDL_RenderSetClipRect(g->r, NULL);
+    if (clipped) scrollbar(g, v);
     if (v->menu) {
         fill_rect(g, 0, 0, W, H, C_DIM(150));
         orl_rect sh = v->menu_box;
@@ -705,6 +765,19 @@ int orl_player_draw(orl_player *p, orl_player_gfx *g)
         }
         draw_button(g, p, v, i);
         if (clip_this) SDL_RenderSetClipRect(g->r, NULL);
+    }
+    if (v->hint.text && !v->menu && !v->support_open) {
+        /* a panorama's first view: the picture turns */
+        int hw = v->hint.w, hh = v->hint.h + 28;
+        orl_text_desc d = {0};
+        d.size = v->hint.size;
+        d.max_width = v->hint.w;
+        d.line_spacing = v->hint.spacing;
+        int tw = orl_text_measure(p->fonts, v->hint.text, &d).width;
+        if (tw + 64 < hw) hw = tw + 64;
+        orl_rect box = {v->hint.x + (v->hint.w - hw) / 2, v->hint.y - 14, hw, hh};
+        round_fill(g, box, hh / 2, v->high_contrast ? rgba(20, 20, 20, 255) : rgba(52, 42, 36, 225));
+        text(g, p, &v->hint, tone(v, v->hint.tone), 0);
     }
     prof("buttons");
     draw_reload(g, p);

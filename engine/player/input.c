@@ -112,15 +112,15 @@ int orl_player__event(orl_player *p, orl_input_state *is, const SDL_Event *e)
         if (is->finger_down) return 0; /* one finger at a time */
         is->finger_down = 1;
         is->finger = e->tfinger.fingerId;
-        return orl_player_pointer(p, ORL_POINTER_DOWN, e->tfinger.x * ORL_CANVAS_W, e->tfinger.y * ORL_CANVAS_H);
+        return orl_player_pointer(p, ORL_POINTER_DOWN, e->tfinger.x * orl_player_view(p)->canvas_w, e->tfinger.y * orl_player_view(p)->canvas_h);
     case SDL_FINGERMOTION:
         if (!is->finger_down || e->tfinger.fingerId != is->finger) return 0;
-        return orl_player_pointer(p, ORL_POINTER_MOVE, e->tfinger.x * ORL_CANVAS_W, e->tfinger.y * ORL_CANVAS_H);
+        return orl_player_pointer(p, ORL_POINTER_MOVE, e->tfinger.x * orl_player_view(p)->canvas_w, e->tfinger.y * orl_player_view(p)->canvas_h);
     case SDL_FINGERUP:
         if (!is->finger_down || e->tfinger.fingerId != is->finger) return 0;
         is->finger_down = 0;
         {
-            int r = orl_player_pointer(p, ORL_POINTER_UP, e->tfinger.x * ORL_CANVAS_W, e->tfinger.y * ORL_CANVAS_H);
+            int r = orl_player_pointer(p, ORL_POINTER_UP, e->tfinger.x * orl_player_view(p)->canvas_w, e->tfinger.y * orl_player_view(p)->canvas_h);
             /* a finger that left leaves nothing hovered */
             return r | orl_player_pointer(p, ORL_POINTER_MOVE, -1.0f, -1.0f);
         }

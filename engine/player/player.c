@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define LOOK_AROUND_SECONDS 8.0
 #define TRANSITION_SECONDS 0.35
 
 /* ---------------------------------------------------------------------------------------
@@ -41,6 +42,8 @@ static void load_scene(orl_player *p)
     p->panorama = s->panorama != NULL;
     if (s->has_look) p->look = (orl_look){s->look[0], s->look[1], s->look[2] > 0 ? s->look[2] : 90.0f};
     else p->look = (orl_look){0.0f, 0.0f, 90.0f};
+    p->look_yaw0 = p->look.yaw;
+    p->looked = 0;
     p->picture_scene = sc;
     p->scroll = 0;
     /* the reader is asked a scene's content notes each time they arrive */
@@ -71,9 +74,14 @@ static void clear_history(orl_player *p)
     p->nhist = 0;
 }
 
+static void turn_to(orl_player *p, int c);
+
 static void set_screen(orl_player *p, orl_player_screen s)
 {
-    if (p->screen != s) forget_focus(p);
+    if (p->screen != s) {
+        forget_focus(p);
+        p->scroll = 0;
+    }
     p->screen = s;
     p->dirty = 1;
 }
@@ -176,6 +184,8 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->consent = d->consent;
     p->seed = d->seed;
     p->text_size = d->text_size >= 0 && d->text_size < ORL_PLAYER_TEXT_SIZES ? d->text_size : 0;
+    p->screen_w = ORL_CANVAS_W;
+    p->screen_h = ORL_CANVAS_H;
     p->kiosk = d->kiosk;
     p->on_event = d->on_event;
     p->event_ud = d->event_ud;
@@ -195,7 +205,8 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
     p->fonts = orl_font_set_load_dir(d->font_dir, 0, 36, err, sizeof err);
     if (p->fonts) p->bold = orl_font_set_load_dir(d->font_dir, 1, 36, err, sizeof err);
     p->run = orl_run_new(p->st);
-    if (!p->fonts || !p->bold || !p->run) {
+    p->measures = calloc(ORL_PLAYER_MEASURES, sizeof *p->measures);
+    if (!p->fonts || !p->bold || !p->run || !p->measures) {
         orl_diag_add(diags, ORL_ERROR, NULL, 0, 0, "fonts", "cannot start the player: %s",
                      *err ? err : "out of memory");
         orl_player_free(p);
@@ -220,6 +231,7 @@ void orl_player_free(orl_player *p)
     orl_story_free(p->st);
     orl_font_set_free(p->fonts);
     orl_font_set_free(p->bold);
+    free(p->measures);
     orl_player__speak_close(p); /* before the audio: the voice plays through its mixer */
     orl_player__sound_close(p);
     orl_diags_free(&p->diags);
@@ -406,6 +418,15 @@ void orl_player__activate(orl_player *p, int i)
     case ORL_BUTTON_QUIT:
         if (!p->kiosk) p->quit = 1;
         break;
+    case ORL_BUTTON_TURN: {
+        int c = b->arg;
+        turn_to(p, c);
+        p->focus_set = 1; /* the hotspot turned to has the focus */
+        p->focus_kind = ORL_BUTTON_HOTSPOT;
+        p->focus_arg = c;
+        p->dirty = 1;
+        break;
+    }
     }
 }
 
@@ -414,7 +435,19 @@ void orl_player__activate(orl_player *p, int i)
 
 static int focusable(const orl_view *v, int i)
 {
-    return i >= 0 && i < v->nbuttons && !v->buttons[i].hidden;
+    if (i < 0 || i >= v->nbuttons || v->buttons[i].kind == ORL_BUTTON_TURN) return 0;
+    return !v->buttons[i].hidden || v->buttons[i].turnable; /* focusing it turns the view to it */
+}
+
+/* Turns a panorama toward the hotspot of choice c (a key, Tab, an edge marker). */
+static void turn_to(orl_player *p, int c)
+{
+    int sc = orl_run_scene(p->run);
+    if (!p->panorama || sc < 0 || c < 0 || c >= p->st->scenes[sc].nchoices) return;
+    const orl_choice *ch = &p->st->scenes[sc].choices[c];
+    if (!ch->has_angles) return;
+    orl_player_set_look(p, ch->yaw, ch->pitch, 0);
+    orl_player_view(p);
 }
 
 static void set_focus(orl_player *p, int i)
@@ -425,8 +458,11 @@ static void set_focus(orl_player *p, int i)
     p->focus_set = 1;
     p->focus_kind = v->buttons[i].kind;
     p->focus_arg = v->buttons[i].arg;
-    orl_player__reveal(p, i);
+    if (v->buttons[i].turnable && v->buttons[i].hidden) turn_to(p, v->buttons[i].arg); /* keeps the focus */
+    else orl_player__reveal(p, i);
 }
+
+void orl_player__focus(orl_player *p, int i) { set_focus(p, i); }
 
 static int move_focus_order(orl_player *p, int step)
 {
@@ -443,18 +479,54 @@ static int move_focus_order(orl_player *p, int step)
     return 0;
 }
 
+/* Where a button stands for the arrow keys: a panorama hotspot out of view stands where its
+ * edge marker is. */
+static const orl_rect *nav_rect(const orl_view *v, int i)
+{
+    const orl_view_button *b = &v->buttons[i];
+    if (b->hidden && b->turnable)
+        for (int j = 0; j < v->nbuttons; j++)
+            if (v->buttons[j].kind == ORL_BUTTON_TURN && v->buttons[j].arg == b->arg && !v->buttons[j].hidden)
+                return &v->buttons[j].rect;
+    return &b->rect;
+}
+
 /* Spatial navigation: the nearest button whose centre lies in that direction. */
 static int move_focus_dir(orl_player *p, int dx, int dy)
 {
     orl_view *v = &p->view;
     if (!focusable(v, v->focus)) return move_focus_order(p, 1);
-    const orl_rect *r = &v->buttons[v->focus].rect;
+    int sc = orl_run_scene(p->run);
+    if (dx && p->panorama && sc >= 0 && v->buttons[v->focus].kind == ORL_BUTTON_HOTSPOT) {
+        /* around a panorama, left and right go to the next hotspot that way (turning to
+         * it), all the way round */
+        const orl_scene *s = &p->st->scenes[sc];
+        int from = v->buttons[v->focus].arg, best = -1;
+        float best_d = 1e9f;
+        for (int i = 0; i < v->nbuttons; i++) {
+            const orl_view_button *b = &v->buttons[i];
+            if (i == v->focus || b->kind != ORL_BUTTON_HOTSPOT || b->arg < 0 || b->arg >= s->nchoices || from < 0 ||
+                from >= s->nchoices)
+                continue;
+            float d = fmodf((s->choices[b->arg].yaw - s->choices[from].yaw) * (float)dx + 720.0f, 360.0f);
+            if (d < 0.01f) d = 360.0f;
+            if (d < best_d) {
+                best_d = d;
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            set_focus(p, best);
+            return 1;
+        }
+    }
+    const orl_rect *r = nav_rect(v, v->focus);
     float cx = r->x + r->w * 0.5f, cy = r->y + r->h * 0.5f;
     int best = -1;
     float best_score = 1e30f;
     for (int i = 0; i < v->nbuttons; i++) {
         if (i == v->focus || !focusable(v, i)) continue;
-        const orl_rect *q = &v->buttons[i].rect;
+        const orl_rect *q = nav_rect(v, i);
         float qx = q->x + q->w * 0.5f, qy = q->y + q->h * 0.5f;
         float along = dx ? (qx - cx) * (float)dx : (qy - cy) * (float)dy;
         float across = dx ? fabsf(qy - cy) : fabsf(qx - cx);
@@ -511,60 +583,161 @@ int orl_player_input_do(orl_player *p, orl_player_input in)
     case ORL_INPUT_PREV: moved = move_focus_order(p, -1); break;
     default: break;
     }
+    /* up and down with nothing further that way: the text scrolls, if it can */
+    if (!moved && (in == ORL_INPUT_UP || in == ORL_INPUT_DOWN) && v->scroll_max > 0)
+        moved = orl_player_scroll(p, in == ORL_INPUT_DOWN ? 240.0f : -240.0f);
     return moved || !was_visible;
 }
 
-int orl_player_pick(orl_player *p, int n)
+int orl_player_pick_button(orl_player *p, int n)
 {
     orl_player_view(p);
     orl_view *v = &p->view;
-    if (n < 1) return 0;
+    if (n < 1) return -1;
     if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && orl_player_note_pending(p)) {
         int k = 0;
         for (int i = 0; i < v->nbuttons; i++) {
             orl_button_kind kd = v->buttons[i].kind;
-            if ((kd == ORL_BUTTON_NOTE_CONTINUE || kd == ORL_BUTTON_NOTE_SKIP) && ++k == n) {
-                orl_player__activate(p, i);
-                return 1;
-            }
+            if ((kd == ORL_BUTTON_NOTE_CONTINUE || kd == ORL_BUTTON_NOTE_SKIP) && ++k == n) return i;
         }
-        return 0;
+        return -1;
     }
     if (!p->menu && !p->support_open && p->screen == ORL_SCREEN_SCENE && p->nvis > 0) {
         for (int i = 0; i < v->nbuttons; i++) {
             const orl_view_button *b = &v->buttons[i];
-            if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) {
-                orl_player__activate(p, i);
-                return 1;
-            }
+            if ((b->kind == ORL_BUTTON_CHOICE || b->kind == ORL_BUTTON_HOTSPOT) && b->number == n) return i;
         }
-        return 0;
+        return -1;
     }
     /* other screens: the n-th button of the screen (not the corner buttons) */
     int k = 0;
     for (int i = 0; i < v->nbuttons; i++) {
         const orl_view_button *b = &v->buttons[i];
-        if (b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_MENU || b->hidden) continue;
-        if (++k == n) {
-            orl_player__activate(p, i);
-            return 1;
-        }
+        if (b->kind == ORL_BUTTON_BACK || b->kind == ORL_BUTTON_MENU || b->kind == ORL_BUTTON_SUPPORT || b->hidden)
+            continue;
+        if (++k == n) return i;
     }
-    return 0;
+    return -1;
 }
 
-static int hit(const orl_view *v, float x, float y)
+int orl_player_pick(orl_player *p, int n)
 {
+    int i = orl_player_pick_button(p, n);
+    if (i < 0) return 0;
+    orl_player__activate(p, i);
+    return 1;
+}
+
+int orl_view_hit(const orl_view *v, float x, float y)
+{
+    if (!(x >= 0 && y >= 0 && x < (float)v->canvas_w && y < (float)v->canvas_h)) return -1; /* off the screen */
     /* the last drawn is on top: search backwards */
     for (int i = v->nbuttons - 1; i >= 0; i--) {
         const orl_view_button *b = &v->buttons[i];
         if (b->hidden) continue;
         if (b->in_panel && v->scroll_max > 0 &&
             (y < v->clip.y || y >= v->clip.y + v->clip.h)) continue; /* scrolled out of sight */
-        if (x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)
-            return i;
+        if (!(x >= b->rect.x && x < b->rect.x + b->rect.w && y >= b->rect.y && y < b->rect.y + b->rect.h)) continue;
+        if (b->kind == ORL_BUTTON_HOTSPOT) {
+            /* a hotspot is its point (an 88 px square) and its label, not the box around both */
+            int on_point = fabsf(x - b->px) <= 44.0f && fabsf(y - b->py) <= 44.0f;
+            int on_pill = x >= b->pill.x && x < b->pill.x + b->pill.w && y >= b->pill.y && y < b->pill.y + b->pill.h;
+            if (!on_point && !on_pill) continue;
+        }
+        return i;
     }
     return -1;
+}
+
+static int hit(const orl_view *v, float x, float y) { return orl_view_hit(v, x, y); }
+
+orl_touch_why orl_view_touch_point(const orl_view *v, int i, float *x, float *y, int *by)
+{
+    if (by) *by = -1;
+    if (i < 0 || i >= v->nbuttons) return ORL_TOUCH_OFF_SCREEN;
+    const orl_view_button *b = &v->buttons[i];
+    if (b->hidden) return ORL_TOUCH_HIDDEN;
+    const orl_rect *r = &b->rect;
+    /* the centre first (of the pill for a hotspot: where its label is), then a grid */
+    float cand[2][2] = {{r->x + r->w * 0.5f, r->y + r->h * 0.5f}, {r->x + r->w * 0.5f, r->y + r->h * 0.5f}};
+    if (b->kind == ORL_BUTTON_HOTSPOT) {
+        cand[0][0] = b->pill.x + b->pill.w * 0.5f;
+        cand[0][1] = b->pill.y + b->pill.h * 0.5f;
+        cand[1][0] = b->px;
+        cand[1][1] = b->py;
+    }
+    int on = 0, seen = 0, cover = -1;
+    for (int k = 0; k < 2 + 9 * 7; k++) {
+        float px, py;
+        if (k < 2) {
+            px = cand[k][0];
+            py = cand[k][1];
+        } else {
+            int gx = (k - 2) % 9, gy = (k - 2) / 9;
+            px = r->x + (gx + 0.5f) * r->w / 9.0f;
+            py = r->y + (gy + 0.5f) * r->h / 7.0f;
+        }
+        int scrolled = b->in_panel && v->scroll_max > 0 && (py < v->clip.y || py >= v->clip.y + v->clip.h);
+        if (scrolled) { /* scrolling brings it */
+            on = 1;
+            continue;
+        }
+        if (!(px >= 0 && py >= 0 && px < (float)v->canvas_w && py < (float)v->canvas_h)) continue;
+        on = 1;
+        seen = 1;
+        int h = orl_view_hit(v, px, py);
+        if (h == i) {
+            *x = px;
+            *y = py;
+            return ORL_TOUCH_OK;
+        }
+        if (h >= 0 && cover < 0) cover = h;
+    }
+    if (!on) return ORL_TOUCH_OFF_SCREEN;
+    if (!seen) return ORL_TOUCH_SCROLLED_AWAY;
+    if (by) *by = cover;
+    return ORL_TOUCH_COVERED;
+}
+
+const char *orl_touch_why_text(orl_touch_why w)
+{
+    switch (w) {
+    case ORL_TOUCH_OK: return "can be touched";
+    case ORL_TOUCH_HIDDEN: return "is out of view";
+    case ORL_TOUCH_OFF_SCREEN: return "is off the screen";
+    case ORL_TOUCH_SCROLLED_AWAY: return "is scrolled out of sight";
+    case ORL_TOUCH_COVERED: return "is covered by another button";
+    }
+    return "?";
+}
+
+int orl_player_touch(orl_player *p, int i, int *by)
+{
+    if (by) *by = -1;
+    orl_player_view(p);
+    orl_view *v = &p->view;
+    if (i < 0 || i >= v->nbuttons) return ORL_TOUCH_OFF_SCREEN;
+    orl_view_button *b = &v->buttons[i];
+    if (b->kind == ORL_BUTTON_HOTSPOT && b->hidden && p->panorama) {
+        /* a person turns the picture toward it first (a drag) */
+        int sc = orl_run_scene(p->run);
+        if (sc >= 0 && b->arg >= 0 && b->arg < p->st->scenes[sc].nchoices) {
+            const orl_choice *c = &p->st->scenes[sc].choices[b->arg];
+            orl_player_set_look(p, c->yaw, c->pitch, 0);
+            orl_player_view(p);
+        }
+    }
+    float x = 0, y = 0;
+    orl_touch_why w = orl_view_touch_point(v, i, &x, &y, by);
+    if (w == ORL_TOUCH_SCROLLED_AWAY) {
+        /* a person scrolls the panel to it first */
+        orl_player__reveal(p, i);
+        w = orl_view_touch_point(v, i, &x, &y, by);
+    }
+    if (w != ORL_TOUCH_OK) return (int)w;
+    orl_player_pointer(p, ORL_POINTER_DOWN, x, y);
+    orl_player_pointer(p, ORL_POINTER_UP, x, y);
+    return 0;
 }
 
 int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
@@ -598,7 +771,7 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
             p->drag_dist += fabsf(dx) + fabsf(dy);
             p->drag_x = x;
             p->drag_y = y;
-            float k = p->look.fov / (float)ORL_CANVAS_W;
+            float k = p->look.fov / (ORL_CANVAS_W * (v->picture_k > 0 ? v->picture_k : 1.0f));
             changed |= orl_player_look(p, -dx * k, dy * k);
             return changed;
         }
@@ -614,7 +787,7 @@ int orl_player_pointer(orl_player *p, orl_pointer_kind kind, float x, float y)
         p->hover = h;
         v->hover = h;
         p->panel_drag = 0;
-        if (v->scroll_max > 0 && !p->menu && !p->support_open && x >= v->panel.x && x < v->panel.x + v->panel.w &&
+        if (v->scroll_max > 0 && !p->menu && x >= v->panel.x && x < v->panel.x + v->panel.w &&
             y >= v->panel.y && y < v->panel.y + v->panel.h) {
             p->panel_drag = 1;
             p->panel_drag_y = y;
@@ -670,6 +843,8 @@ int orl_player_look(orl_player *p, float dyaw, float dpitch)
     p->look.pitch += dpitch;
     if (p->look.pitch > lim) p->look.pitch = lim;
     if (p->look.pitch < -lim) p->look.pitch = -lim;
+    if (!p->looked && p->view.hint.text) p->dirty = 1; /* the hint goes */
+    p->looked = 1;
     orl_player__place_hotspots(p);
     return 1;
 }
@@ -702,6 +877,15 @@ int orl_player_tick(orl_player *p, double dt)
     if (sc >= 0 && sc < p->st->nscenes && !p->reduce_motion) {
         const orl_camera *c = &p->st->scenes[sc].camera;
         if (c->set && p->scene_time < c->seconds + dt) moving = 1;
+    }
+    /* a panorama nobody has turned yet sways slowly once on entry (8 s, 25 degrees each
+     * way), so that it shows it turns; never with reduce motion */
+    if (p->panorama && !p->looked && !p->reduce_motion && !p->menu && !p->support_open &&
+        p->screen == ORL_SCREEN_SCENE && p->scene_time - dt < LOOK_AROUND_SECONDS) {
+        double t = p->scene_time < LOOK_AROUND_SECONDS ? p->scene_time : LOOK_AROUND_SECONDS;
+        p->look.yaw = p->look_yaw0 + 25.0f * (float)sin(2.0 * 3.14159265358979 * t / LOOK_AROUND_SECONDS);
+        orl_player__place_hotspots(p);
+        moving = 1;
     }
     if (orl_player__sound_moving(p)) moving = 1; /* captions follow the testimony */
     if (orl_player__speak_tick(p)) moving = 1;   /* the voice reached a testimony's recording */
@@ -762,6 +946,7 @@ int orl_player_set_support(orl_player *p, int open)
     if (open && !orl_care_has_support(p->st)) return 0;
     if (p->support_open == open) return 0;
     p->support_open = open;
+    p->scroll = 0;
     forget_focus(p);
     p->dirty = 1;
     return 1;
@@ -1052,6 +1237,15 @@ int orl_player_goto_screen(orl_player *p, orl_player_screen s)
  * Queries */
 
 orl_player_screen orl_player_screen_now(const orl_player *p) { return p->screen; }
+
+void orl_player_set_screen(orl_player *p, int w, int h)
+{
+    if (w <= 0 || h <= 0) w = ORL_CANVAS_W, h = ORL_CANVAS_H;
+    if (w == p->screen_w && h == p->screen_h) return;
+    p->screen_w = w;
+    p->screen_h = h;
+    p->dirty = 1;
+}
 int orl_player_menu_open(const orl_player *p) { return p->menu; }
 int orl_player_scene(const orl_player *p) { return p->screen == ORL_SCREEN_SCENE ? orl_run_scene(p->run) : -1; }
 int orl_player_history(const orl_player *p) { return p->nhist; }

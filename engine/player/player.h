@@ -212,6 +212,10 @@ int orl_player_goto_scene(orl_player *p, int scene);
 /* Shows one of the screens directly (for `orilla shot --screen`). */
 int orl_player_goto_screen(orl_player *p, orl_player_screen screen);
 
+/* The screen the canvas is shown on, in pixels (the window's or the surface's size; 0x0:
+ * 1920x1080). The layout keeps buttons at least 44 px on it and fits text to its shape. */
+void orl_player_set_screen(orl_player *p, int w, int h);
+
 /* Queries. */
 orl_player_screen orl_player_screen_now(const orl_player *p);
 int orl_player_menu_open(const orl_player *p);
@@ -290,6 +294,8 @@ typedef enum orl_button_kind {
     ORL_BUTTON_REDUCE_MOTION,
     ORL_BUTTON_VOLUME,        /* arg: percent (0, 25, 50, 75, 100); selected when current */
     ORL_BUTTON_VOICE,         /* settings toggle: read aloud (disabled when not available) */
+    ORL_BUTTON_TURN,          /* a panorama's edge marker for hotspot `arg` (a choice) out of
+                                 view: turns the view to it; `number` -1 left, 1 right */
 } orl_button_kind;
 
 typedef struct orl_view_button {
@@ -307,7 +313,9 @@ typedef struct orl_view_button {
     orl_rect pill;      /* HOTSPOT: the label beside the point (rect covers point and pill) */
     int primary;        /* drawn as the main action */
     int selected;       /* the current setting (text size, language) */
-    int hidden;         /* a panorama hotspot behind the viewer: not drawn, not focusable */
+    int hidden;         /* a panorama hotspot behind the viewer: not drawn, not touchable (the
+                           keys and Tab still reach it: focusing it turns the view to it) */
+    int turnable;       /* a panorama hotspot: focusing it turns the view to it */
     int in_panel;       /* inside the text panel: clipped to it when the panel scrolls */
     int disabled;       /* shown, but does nothing (a setting not available here): drawn muted */
 } orl_view_button;
@@ -338,11 +346,12 @@ typedef struct orl_view_support {
     orl_view_text name, contact, note;
 } orl_view_support;
 
-#define ORL_VIEW_MAX_SUPPORT 8
+#define ORL_VIEW_MAX_SUPPORT 64 /* as many as a story may list (story/load_lua.c) */
 #define ORL_VIEW_MAX_LANGS 12
 
 typedef struct orl_view {
     orl_player_screen screen;
+    int canvas_w, canvas_h;   /* the canvas the view is laid out on (1920x1080) */
     int menu;             /* the settings are open (over the screen) */
     int rtl;              /* the reader's language is written right to left: UI mirrored */
     const char *lang;
@@ -351,6 +360,12 @@ typedef struct orl_view {
 
     /* The picture: a scene of the story drawn by render/scene.h, or none. */
     const orl_scene *picture; /* borrowed from the story; NULL: a calm dark background */
+    /* Where the picture (composed on 1920x1080) is shown: a point (x, y) of it is at
+     * (picture_ox + x * picture_k, picture_oy + y * picture_k) on the canvas. A landscape
+     * canvas shows it whole (k 1); a portrait one shows it cropped at the sides in
+     * picture_box, above the panel. */
+    orl_rect picture_box;
+    float picture_k, picture_ox, picture_oy;
     double picture_time;      /* seconds since the scene started (camera moves) */
     int panorama;
     orl_look look;
@@ -385,8 +400,9 @@ typedef struct orl_view {
     orl_rect caption_box;
     orl_view_text caption;
 
-    /* Fact card with its source. */
-    int has_fact;
+    /* Fact card with its source: above the panel, or (fact_inside) in the panel's flow after
+     * the text, scrolling with it, when the panel scrolls. */
+    int has_fact, fact_inside;
     orl_rect fact_box;
     orl_view_text fact_label, fact_text, fact_source;
 
@@ -404,6 +420,12 @@ typedef struct orl_view {
 
     orl_view_button buttons[ORL_PLAYER_MAX_BUTTONS];
     int nbuttons;
+
+    /* A panorama: for each hotspot out of view, a TURN button at the screen's edge (its
+     * label, an arrow the way to turn; touching it turns the view to the hotspot); and, until
+     * the reader has turned the picture, a hint that it turns. */
+    int nmarkers;             /* TURN buttons shown */
+    orl_view_text hint;       /* "Drag to look around" */
     int focus;                /* index into buttons, -1 none */
     int focus_visible;        /* draw the focus ring (keyboard or gamepad in use) */
     int hover;                /* button under the mouse, -1 none */
@@ -423,6 +445,38 @@ typedef struct orl_view {
 
 /* The view, laid out anew when something changed. */
 const orl_view *orl_player_view(orl_player *p);
+
+/* ---------------------------------------------------------------------------------------
+ * Hit-testing: one rule for every way of touching (the window's pointer and touch events,
+ * the kiosk's headless `tap` and `tap-label`, `play --headless --choices`, the screen audit):
+ * a button is touchable at a point only when the point is on the canvas, the button is not
+ * hidden, not scrolled out of its panel's clip, and no button drawn after it (on top) holds
+ * the point. */
+
+/* The button a touch at canvas point (x, y) lands on, -1 none. */
+int orl_view_hit(const orl_view *v, float x, float y);
+
+typedef enum orl_touch_why {
+    ORL_TOUCH_OK = 0,
+    ORL_TOUCH_HIDDEN,        /* not drawn (a panorama hotspot behind the viewer) */
+    ORL_TOUCH_OFF_SCREEN,    /* no part of it is on the screen */
+    ORL_TOUCH_SCROLLED_AWAY, /* it is in a panel that scrolls, out of sight */
+    ORL_TOUCH_COVERED,       /* every part on screen lies under another button */
+} orl_touch_why;
+
+/* Where a person would touch button i: its centre when that is touchable, else the first
+ * touchable point of a grid over it. ORL_TOUCH_OK with *x, *y set, or why not (*by: the
+ * covering button for ORL_TOUCH_COVERED, else -1). by may be NULL. */
+orl_touch_why orl_view_touch_point(const orl_view *v, int i, float *x, float *y, int *by);
+/* "is hidden behind the viewer", "is off the screen", ... (English, for messages) */
+const char *orl_touch_why_text(orl_touch_why w);
+
+/* Touches button i as a person would (press and release at orl_view_touch_point); a panorama
+ * hotspot out of view is first turned to, as a drag would. 0, or the orl_touch_why that
+ * stopped it (nothing happens then; *by as for orl_view_touch_point). */
+int orl_player_touch(orl_player *p, int i, int *by);
+/* The button orl_player_pick(p, n) would activate, -1 none. */
+int orl_player_pick_button(orl_player *p, int n);
 
 /* ---------------------------------------------------------------------------------------
  * Drawing */

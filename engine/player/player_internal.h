@@ -5,6 +5,14 @@
 #include "player/player.h"
 #include "story/run.h"
 
+/* Text measurements kept (layout.c, orl_player__measure_text). */
+#define ORL_PLAYER_MEASURES 4096
+typedef struct orl_measure_entry {
+    uint64_t key;
+    int set;
+    orl_text_metrics m;
+} orl_measure_entry;
+
 typedef struct orl_snapshot {
     int scene;
     char *state;
@@ -28,10 +36,12 @@ struct orl_player {
     void (*on_event)(void *ud, const orl_player_event *e); /* the kiosk's hook (player.h) */
     void *event_ud;
     orl_font_set *fonts, *bold;
+    orl_measure_entry *measures; /* ORL_PLAYER_MEASURES of them (layout.c) */
     orl_diags diags;
     unsigned gen;
 
     orl_player_screen screen;
+    int screen_w, screen_h; /* pixels of the screen the canvas is shown on (orl_player_set_screen) */
     int menu;
     int support_open;      /* the care screen over the story (support button) */
     int scene_answer, testimony_answer; /* orl_care_answer to this scene's content notes */
@@ -49,6 +59,8 @@ struct orl_player {
     int scene_error;       /* story code failed: the scene offers Continue, never a dead end */
     double scene_time;
     orl_look look;
+    float look_yaw0;       /* the panorama's first view (the look-around on entry sways from it) */
+    int looked;            /* the reader turned the panorama (or it was turned for them) */
     int panorama;
     int picture_scene;     /* the scene whose picture care and credits show, -1 none */
     orl_scene cover;       /* the story's cover image as a scene with only a background */
@@ -72,6 +84,7 @@ struct orl_player {
     int panel_drag;        /* a press in a scrolling panel: a drag scrolls it */
     float panel_drag_y, panel_drag_dist;
     int scroll;            /* the panel's scroll offset, px (reset for each scene) */
+    int side_floor;        /* layout: a column of choices beside the text starts no higher */
 
     /* testimony audio and captions (sound.c) */
     struct orl_audio *audio;     /* opened the first time a testimony plays; NULL before */
@@ -111,6 +124,8 @@ void orl_player__reveal(orl_player *p, int i);
 const char *orl_player__own(orl_player *p, char *s); /* takes s; returns it (or "" on NULL) */
 void orl_player__free_owned(orl_player *p);
 float orl_player__size_scale(int step);
+/* Screen pixels per canvas pixel (the canvas shown whole on the screen). */
+float orl_player__screen_scale(const orl_player *p);
 int orl_player__is_rtl(const char *lang);
 const char *orl_player__lang_name(const char *code);
 
@@ -135,11 +150,15 @@ void orl_player__speak_view(orl_player *p, const orl_view *v, int relaid);
 int orl_player__speak_tick(orl_player *p);
 int orl_player__speak_holds(const orl_player *p);
 void orl_player__speak_close(orl_player *p);
+/* layout.c: orl_text_measure, remembered */
+orl_text_metrics orl_player__measure_text(orl_player *p, int bold, const char *text, const orl_text_desc *d);
 /* layout.c: measures a text block (sets its h) */
 int orl_player__measure(orl_player *p, orl_view_text *t);
 
 /* player.c */
 void orl_player__activate(orl_player *p, int button);
+/* Moves the focus to button i as a key would (scrolls it into view; turns a panorama to it). */
+void orl_player__focus(orl_player *p, int i);
 /* The scene offers no choice (an ending, or nothing to show): Continue instead. */
 int orl_player__scene_is_end(const orl_player *p);
 

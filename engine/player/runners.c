@@ -231,7 +231,12 @@ static int apply_choices(orl_player *p, const char *list, int verbose, int *pick
         orl_player_screen sc = orl_player_screen_now(p);
         if (sc == ORL_SCREEN_TITLE || sc == ORL_SCREEN_WARNINGS) {
             if (!*list) break; /* nothing to choose: show this screen */
-            orl_player_pick(p, 1);
+            int bi = orl_player_pick_button(p, 1), by = -1, why = bi < 0 ? ORL_TOUCH_OFF_SCREEN : orl_player_touch(p, bi, &by);
+            if (why != 0) {
+                fprintf(stderr, "orilla play: --choices: the %s screen's first button cannot be touched: it %s\n",
+                        screen_name(p), orl_touch_why_text((orl_touch_why)why));
+                return 2;
+            }
             continue;
         }
         if (sc != ORL_SCREEN_SCENE || (p->nvis == 0 && !orl_player_note_pending(p))) break;
@@ -246,9 +251,23 @@ static int apply_choices(orl_player *p, const char *list, int verbose, int *pick
         list = end;
         int before = orl_player_note_pending(p) ? 2 : p->nvis;
         const char *where = p->st->scenes[orl_player_scene(p)].id;
-        if (!orl_player_pick(p, (int)n)) {
+        int bi = orl_player_pick_button(p, (int)n);
+        if (bi < 0) {
             fprintf(stderr, "orilla play: --choices: choice %ld of scene \"%s\": it shows %d choice%s\n", n, where,
                     before, before == 1 ? "" : "s");
+            return 2;
+        }
+        /* touched as a person would: only where it is on screen and not covered */
+        const orl_view *v = orl_player_view(p);
+        char label[200];
+        snprintf(label, sizeof label, "%s", v->buttons[bi].label ? v->buttons[bi].label : "");
+        int by = -1, why = orl_player_touch(p, bi, &by);
+        if (why != 0) {
+            v = orl_player_view(p);
+            fprintf(stderr, "orilla play: --choices: choice %ld of scene \"%s\" (\"%s\") cannot be touched: it %s%s%s%s\n",
+                    n, where, label, orl_touch_why_text((orl_touch_why)why), by >= 0 ? " (\"" : "",
+                    by >= 0 ? (*v->buttons[by].label ? v->buttons[by].label : "a corner button") : "",
+                    by >= 0 ? "\")" : "");
             return 2;
         }
         (*picked)++;
@@ -270,6 +289,7 @@ int orl_play_headless(const orl_play_opts *o)
     if (rc) return rc;
     orl_player *p = s.p;
     canvas c;
+    orl_player_set_screen(p, o->width, o->height); /* a portrait surface gets a portrait layout */
     if (canvas_open(&c, o->width, o->height) != 0) {
         fprintf(stderr, "orilla play: cannot draw without a display: %s\n", SDL_GetError());
         canvas_close(&c);
@@ -315,6 +335,7 @@ int orl_play_shot(const orl_play_opts *o)
     int rc = session_open(&s, o);
     if (rc) return rc;
     orl_player *p = s.p;
+    orl_player_set_screen(p, o->width, o->height); /* a portrait picture gets the portrait layout */
     if (o->scene) {
         int sc = orl_story_find_scene(p->st, o->scene);
         if (sc < 0) {

@@ -210,8 +210,8 @@ void orl_player__sound_view(orl_player *p, orl_view *v, int relaid)
     /* a strip above the text panel: centred, at least 36 px, on a dark backing */
     float S = orl_player__size_scale(p->text_size);
     int size = (int)(36.0f * S + 0.5f);
-    int w = 1400;
-    v->caption = (orl_view_text){p->caption, (1920 - w) / 2, 0, w, 0, size, 0, ORL_TEXT_ALIGN_CENTER, 1.15f,
+    int w = v->canvas_w - 2 * 72 < 1400 ? v->canvas_w - 2 * 72 : 1400;
+    v->caption = (orl_view_text){p->caption, (v->canvas_w - w) / 2, 0, w, 0, size, 0, ORL_TEXT_ALIGN_CENTER, 1.15f,
                                  ORL_TONE_TEXT};
     int h = orl_player__measure(p, &v->caption);
     int pad_x = 32, pad_y = 16;

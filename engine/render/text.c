@@ -200,7 +200,19 @@ static int analyse(build *b, orl_text_dir dir)
         if (c == '\n') { b->font[i] = 0; prev = -1; continue; }
         if (orl_text__is_bidi_control(c)) { b->font[i] = (signed char)(prev < 0 ? 0 : prev); continue; }
         int f = -1;
-        if (sc == 0 && prev >= 0 && orl_font_set__has(b->fs, prev, c)) f = prev;
+        /* A neutral (digit, space, punctuation, « ») at a paragraph's start or after a space
+         * takes the font of the letters that follow it when that font has it: "«" and "2024"
+         * opening an Arabic phrase are drawn in the Arabic font, not in the Latin one. */
+        if (sc == 0 && (prev < 0 || (i > 0 && (b->cp[i - 1] == ' ' || b->cp[i - 1] == 0xA0)))) {
+            for (size_t j = i + 1; j < n && j < i + 64 && b->cp[j] != '\n'; j++) {
+                int sj = orl_text__script_of(b->cp[j]);
+                if (!sj) continue;
+                for (int k = 0; k < nf && f < 0; k++)
+                    if (orl_font_set__has(b->fs, k, b->cp[j]) && orl_font_set__has(b->fs, k, c)) f = k;
+                break;
+            }
+        }
+        if (f < 0 && sc == 0 && prev >= 0 && orl_font_set__has(b->fs, prev, c)) f = prev;
         for (int k = 0; f < 0 && k < nf; k++)
             if (orl_font_set__has(b->fs, k, c)) f = k;
         if (f < 0) f = prev >= 0 ? prev : 0;

@@ -50,6 +50,7 @@ typedef enum orl_ui_key {
     ORL_UI_NOTICE_COMPOSITE,/* ... for a composite one */
     ORL_UI_CREDITS_RECREATED, /* credits and kiosk: "Testimonies recreated from real accounts" */
     ORL_UI_CREDITS_COMPOSITE, /* ... "Composite testimonies, each made from several real accounts" */
+    ORL_UI_DRAG_HINT,       /* a panorama's first view: "Drag the picture to look around" */
     ORL_UI_KEY_COUNT
 } orl_ui_key;
 

@@ -937,9 +937,14 @@ static void test_accessibility_settings(void **unused)
 /* ------------------------------------------------------------------------------------- */
 /* Headless renders */
 
-static void render_check(orl_player *p, const char *name)
+static void render_check_at(orl_player *p, const char *name, int w, int h);
+static void render_check(orl_player *p, const char *name) { render_check_at(p, name, 960, 540); }
+
+/* Rendered at w x h: a portrait surface gets the portrait layout (the player reads the
+ * renderer's output size). */
+static void render_check_at(orl_player *p, const char *name, int w, int h)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 960, 540, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     assert_non_null(s);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
     assert_non_null(r);
@@ -1009,6 +1014,82 @@ static void test_golden_screens(void **unused)
     assert_true(orl_player_note_pending(p));
     render_check(p, "player_scene_note");
     orl_player_free(p);
+}
+
+/* Issue #16's screens (tres-caminos): the support screen taller than the screen (es, ar:
+ * Continue at the bottom, the bar and the "more below" mark), a panorama's edge markers and
+ * hint, French at the largest text size (the fact card in the scrolling panel), and Arabic
+ * on a portrait kiosk and a phone (the picture cropped above, the panel below). */
+static void test_golden_issue16(void **unused)
+{
+    (void)unused;
+    const char *flag = ORL_SOURCE_DIR "/stories/tres-caminos";
+    orl_player *p = open_player_in(flag, NULL, ORL_DEPLOY_WORKSHOP);
+    assert_int_equal(orl_player_goto_screen(p, ORL_SCREEN_CARE), 0);
+    const orl_view *v = orl_player_view(p);
+    assert_true(v->scroll_max > 0); /* taller than the screen: it scrolls */
+    int cont = -1;
+    for (int i = 0; i < v->nbuttons; i++)
+        if (v->buttons[i].kind == ORL_BUTTON_CONTINUE) cont = i;
+    assert_true(cont >= 0);
+    float x, y;
+    assert_int_equal(orl_view_touch_point(v, cont, &x, &y, NULL), ORL_TOUCH_OK); /* on screen */
+    render_check(p, "player_support_es");
+    orl_player_free(p);
+    p = open_player_in(flag, "ar", ORL_DEPLOY_WORKSHOP);
+    assert_int_equal(orl_player_goto_screen(p, ORL_SCREEN_CARE), 0);
+    render_check(p, "player_support_ar");
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "inicio"));
+    render_check_at(p, "player_ar_portrait", 540, 960);
+    render_check_at(p, "player_ar_phone", 390, 844);
+    orl_player_free(p);
+    p = open_player_in(flag, NULL, ORL_DEPLOY_WORKSHOP);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "andres-mercado"));
+    v = orl_player_view(p);
+    assert_true(v->nmarkers >= 1); /* hotspots out of view have their edge markers */
+    assert_non_null(v->hint.text);
+    render_check(p, "player_panorama_markers");
+    orl_player_free(p);
+    p = open_player_in(flag, "fr", ORL_DEPLOY_WORKSHOP);
+    assert_int_equal(orl_player_set_text_size(p, ORL_PLAYER_TEXT_SIZES - 1), 0);
+    orl_player_goto_scene(p, orl_story_find_scene(orl_player_story(p), "andres-asociacion"));
+    render_check(p, "player_fr_size4");
+    orl_player_free(p);
+}
+
+/* One hit-testing rule: a button is touched only where it is on screen and on top. */
+static void test_touch_rule(void **unused)
+{
+    (void)unused;
+    orl_view v;
+    memset(&v, 0, sizeof v);
+    v.canvas_w = ORL_CANVAS_W;
+    v.canvas_h = ORL_CANVAS_H;
+    v.nbuttons = 4;
+    v.buttons[0] = (orl_view_button){.kind = ORL_BUTTON_CHOICE, .rect = {100, 100, 200, 88}};
+    v.buttons[1] = (orl_view_button){.kind = ORL_BUTTON_MENU, .rect = {80, 80, 300, 140}}; /* on top of 0 */
+    v.buttons[2] = (orl_view_button){.kind = ORL_BUTTON_CONTINUE, .rect = {800, 1200, 300, 100}}; /* below */
+    v.buttons[3] = (orl_view_button){.kind = ORL_BUTTON_CHOICE, .rect = {1800, 500, 300, 100}}; /* half off */
+    float x, y;
+    int by = -1;
+    assert_int_equal(orl_view_touch_point(&v, 0, &x, &y, &by), ORL_TOUCH_COVERED);
+    assert_int_equal(by, 1);
+    assert_int_equal(orl_view_touch_point(&v, 2, &x, &y, &by), ORL_TOUCH_OFF_SCREEN);
+    assert_int_equal(orl_view_touch_point(&v, 3, &x, &y, &by), ORL_TOUCH_OK);
+    assert_true(x < ORL_CANVAS_W);
+    assert_int_equal(orl_view_hit(&v, x, y), 3);
+    assert_int_equal(orl_view_hit(&v, -5, 300), -1);   /* off the screen: nothing */
+    assert_int_equal(orl_view_hit(&v, 1950, 520), -1);
+    v.buttons[1].rect = (orl_rect){80, 80, 100, 140}; /* now it covers part of 0 only */
+    assert_int_equal(orl_view_touch_point(&v, 0, &x, &y, &by), ORL_TOUCH_OK);
+    assert_int_equal(orl_view_hit(&v, x, y), 0);
+    v.buttons[0].hidden = 1;
+    assert_int_equal(orl_view_touch_point(&v, 0, &x, &y, &by), ORL_TOUCH_HIDDEN);
+    /* a panel that scrolls: a button out of its clip is scrolled away */
+    v.buttons[2] = (orl_view_button){.kind = ORL_BUTTON_CHOICE, .rect = {800, 1200, 300, 100}, .in_panel = 1};
+    v.scroll_max = 500;
+    v.clip = (orl_rect){72, 160, 1776, 800};
+    assert_int_equal(orl_view_touch_point(&v, 2, &x, &y, &by), ORL_TOUCH_SCROLLED_AWAY);
 }
 
 /* ------------------------------------------------------------------------------------- */
@@ -1667,6 +1748,8 @@ int main(void)
         cmocka_unit_test(test_golden_screens),
         cmocka_unit_test(test_voice_names_recreated),
         cmocka_unit_test(test_skip_to_and_text),
+        cmocka_unit_test(test_golden_issue16),
+        cmocka_unit_test(test_touch_rule),
         cmocka_unit_test(test_self_voicing),
         cmocka_unit_test(test_settings_fit_with_voice),
         cmocka_unit_test(test_testimony_audio_and_captions),

@@ -116,6 +116,43 @@ static void test_font_set_fallback(void **state)
     orl_text_layout_free(L);
 }
 
+/* Neutrals opening an Arabic phrase (a guillemet, digits) are drawn in the Arabic font, as
+ * the letters after them, not in the Latin one; in Latin text they stay Latin. */
+static int font_of_byte(orl_text_layout *L, size_t at)
+{
+    int n = orl_text_layout_run_count(L);
+    for (int i = 0; i < n; i++) {
+        orl_text_run r = orl_text_layout_run(L, i);
+        if (at >= r.start && at < r.start + r.length) return r.font;
+    }
+    return -1;
+}
+
+static void test_neutrals_take_the_following_script(void **state)
+{
+    (void)state;
+    orl_text_desc d = {.size = 24};
+    /* "«2024 مرحبا»" at a paragraph's start, and after a Latin word and a space */
+    const char *ar = "\xC2\xAB" "2024 \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\xC2\xBB";
+    orl_text_layout *L = orl_text_layout_create(fonts, ar, &d);
+    assert_non_null(L);
+    int naskh = orl_font_set_font_for(fonts, 0x0645);
+    assert_true(naskh > 0);
+    assert_int_equal(font_of_byte(L, 0), naskh); /* « */
+    assert_int_equal(font_of_byte(L, 2), naskh); /* 2 */
+    orl_text_layout_free(L);
+    const char *after_latin = "R4V \xC2\xAB" "2024 \xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7\xC2\xBB";
+    L = orl_text_layout_create(fonts, after_latin, &d);
+    assert_non_null(L);
+    assert_int_equal(font_of_byte(L, 0), 0);      /* R: Latin */
+    assert_int_equal(font_of_byte(L, 4), naskh); /* « before Arabic */
+    orl_text_layout_free(L);
+    L = orl_text_layout_create(fonts, "Quito 2024", &d);
+    assert_non_null(L);
+    assert_int_equal(font_of_byte(L, 6), 0); /* digits in Latin text stay Latin */
+    orl_text_layout_free(L);
+}
+
 static void test_font_set_bad_input(void **state)
 {
     (void)state;
@@ -916,6 +953,7 @@ int main(void)
         cmocka_unit_test(test_sizes_and_fit),
         cmocka_unit_test(test_limits),
         cmocka_unit_test(test_arabic_line_height),
+        cmocka_unit_test(test_neutrals_take_the_following_script),
         cmocka_unit_test(test_draw_cache),
         cmocka_unit_test(test_draw_colour_and_alpha),
         cmocka_unit_test(test_golden_spanish_arabic),
