@@ -249,8 +249,8 @@ scene "marisol-fila" {
   text = "En la fila de migración, una muchacha de trenzas le sostiene la mochila a Valentina. En la ventanilla le piden la visa: Marisol la tramitó en el consulado de Ecuador en Caracas antes de salir.\n\nMientras la revisan, ayuda a una enfermera de la frontera a ordenar carnés de vacunación. «En Quito faltan manos en las campañas», le dice la enfermera, y le anota su número.",
   fact = {
     text = "Desde el 26 de agosto de 2019, Ecuador exige visa a las personas venezolanas (Decreto Ejecutivo 826); la visa humanitaria se tramitaba solo en consulados.",
-    source = "El Telégrafo (Ecuador), julio de 2019, sobre el Decreto Ejecutivo 826",
-    url = "https://eltelegrafo.com.ec/noticias/politica/3/regularizacion-migrantes-venezolanos-ecuador",
+    source = "Cancillería del Ecuador, 26 de agosto de 2019 (en Noti-América)",
+    url = "https://noti-america.com/site/ecuador/2019/08/27/desde-hoy-ecuador-exige-visado-para-ciudadanos-venezolanos",
   },
   choices = {
     { text = "Mostrar la visa, sellar el pasaporte y cruzar", go = "marisol-quito" },
@@ -490,7 +490,7 @@ scene "andres-fin-reclamo" {
   on_enter = function(s) s.fin_andres = "reclamo"; s.ultimo = "andres" end,
   fact = {
     text = "En 2023, una de cada tres personas venezolanas en la región no tenía estatus regular ni los documentos para acceder a empleo digno, salud, vivienda o educación.",
-    source = "R4V, RMNA 2023, en un comunicado de OIM y ACNUR (5 de diciembre de 2023)",
+    source = "R4V, RMNA 2023, en un comunicado de OIM y ACNUR",
     url = "https://www.unhcr.ca/news/iom-unhcr-partners-seek-1-59bn-for-refugees-migrants-from-venezuela-and-host-communities/",
   },
   text = "El consultorio jurídico gratuito de una universidad revisa la libreta de Andrés: fechas, horas, la placa de la camioneta. Con eso presenta el reclamo ante la autoridad de trabajo. Tarda dos meses, pero le pagan lo que le debían, a él y a sus cinco compañeros. Desde entonces, Andrés da a los recién llegados una tarjeta: «Anota la fecha, las horas, quién te contrata y dónde. Tu trabajo vale».",
@@ -602,7 +602,7 @@ scene "carmen-llegada" {
   text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Sofía, de nueve años, le da la mano con timidez; Matías, de cinco, la abraza por las piernas.\n\nPor las mañanas todos salen y Carmen se queda sola con el silencio. A las tres semanas sube a la terraza a tomar aire.",
   fact = {
     text = "A mediados de 2024, unos 304 millones de personas eran migrantes internacionales: el 3,7 % de la población mundial.",
-    source = "ONU DESA, International Migrant Stock 2024 (enero de 2025)",
+    source = "ONU DESA, International Migrant Stock 2024 (2025)",
     url = "https://www.un.org/development/desa/pd/content/international-migrant-stock",
   },
   choices = {
