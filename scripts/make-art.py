@@ -675,9 +675,9 @@ def art_noche_cielo(rng):
     img = Img(W, H)
     img.vgradient([(0.0, hexc("0b1230")), (0.6, hexc("1d2c55")), (1.0, hexc("3a4a78"))], 0, 800)
     stars(img, rng, 1400, 700)
+    # one moon (a second, offset disc read as two moons)
     img.glow(1480, 200, 180, hexc("dfe6ff"), 0.35, steps=18)
     img.circle(1480, 200, 44, hexc("f4efe0"))
-    img.circle(1496, 192, 40, hexc("e8e1cf"), 70)
     peaks = mountains(W, 640, 250, 4, rng, octaves=6, sharp=1.5)
     peaks = cone(peaks, 520, 360, 0.6, 24)
     snowcap(img, peaks, hexc("c9d1ea"), hexc("35406a"), 470, rng)
@@ -1057,16 +1057,33 @@ def art_ciudad_noche(rng):
 
 
 def art_ventana(rng):
-    """An interior at dusk: a window on the mountains, a table, a lamp, a plant, books."""
+    """An interior at dusk in Quito: a window on the Andes (a snow-capped volcano), a table, a
+    lamp, a plant, books."""
+    return ventana(rng, valencia=False)
+
+
+def art_ventana_valencia(rng):
+    """The same room in Valencia, Venezuela: green hills of the coastal range, no snow (the
+    Andes and their volcanoes are far from Valencia)."""
+    return ventana(rng, valencia=True)
+
+
+def ventana(rng, valencia):
     img = Img(W, H)
     img.vgradient([(0, hexc("5a3f4e")), (1, hexc("3d2b3a"))])
     # the view through the window
     wx0, wy0, wx1, wy1 = 560, 150, 1460, 760
     sky = Img(wx1 - wx0, wy1 - wy0)
     sky.vgradient([(0, hexc("38487a")), (0.5, hexc("a06a86")), (1, hexc("f2b07f"))])
-    hs = mountains(sky.w, 470, 170, 3, rng, octaves=5, sharp=1.3)
-    hs = cone(hs, 600, 250, 0.6, 20)
-    snowcap(sky, hs, hexc("f7d4c4"), hexc("6a5a86"), 330, rng, jag=10)
+    if valencia:
+        hs = mountains(sky.w, 400, 90, 3, rng, octaves=4, ridged=False)
+        sky.ridge(hs, hexc("4f5a6a"))
+        near = mountains(sky.w, 430, 60, 4, rng, octaves=4, ridged=False)
+        sky.ridge(near, hexc("3f5a4c"))
+    else:
+        hs = mountains(sky.w, 470, 170, 3, rng, octaves=5, sharp=1.3)
+        hs = cone(hs, 600, 250, 0.6, 20)
+        snowcap(sky, hs, hexc("f7d4c4"), hexc("6a5a86"), 330, rng, jag=10)
     lights = [440 + 20 * math.sin(x / 60.0) for x in range(sky.w)]
     sky.ridge(lights, hexc("3e3457"))
     for k in range(320):
@@ -1611,6 +1628,7 @@ ARTS = {
     "barrio": art_barrio,
     "ciudad-noche": art_ciudad_noche,
     "ventana": art_ventana,
+    "ventana-valencia": art_ventana_valencia,
     "plaza": art_plaza,
     "calle": art_calle,
     "pano-rumichaca": art_pano_rumichaca,

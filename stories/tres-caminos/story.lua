@@ -543,7 +543,7 @@ scene "andres-fin-cafe" {
 
 scene "carmen-1" {
   title = "Valencia, la última noche",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   text = "Carmen tiene sesenta y tres años y fue maestra de primaria durante treinta y dos. Enseñó a leer a medio barrio; algunos de sus alumnos ya son abuelos.\n\nSu hijo Luis vive en Quito desde hace cuatro años con su esposa, Yenny, y dos niños, Sofía y Matías. Le mandaron el pasaje. Carmen no quería irse, pero tampoco quiere ver crecer a sus nietos a través de una pantalla.\n\nSobre la cama hay una sola maleta. Cabe la ropa y una cosa más. Su vecina Yolanda guardará el resto.",
   choices = {
     { text = "Llevar la caja de fotos y cartas de la familia", go = "carmen-fotos" },
@@ -553,7 +553,7 @@ scene "carmen-1" {
 
 scene "carmen-fotos" {
   title = "La caja de fotos",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   on_enter = function(s) s.c_fotos = true end,
   text = "Carmen elige la caja de zapatos con las fotos: su boda, el primer día de clases de Luis, la casa de su mamá en Tinaquillo, las cartas de su hermana Elena escritas a mano.\n\nLa envuelve en una toalla, en medio de la ropa, como si fuera de vidrio. «Las cosas se vuelven a comprar», piensa. «Las caras, no».",
   choices = {
@@ -563,7 +563,7 @@ scene "carmen-fotos" {
 
 scene "carmen-budare" {
   title = "Recetas y budare",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   on_enter = function(s) s.c_recetas = true end,
   text = "Carmen elige el cuaderno de recetas de su mamá, con manchas de aceite en las páginas de las hallacas, y el budare de hierro donde se hicieron las arepas de toda su vida. Pesa como un recuerdo.\n\n«Donde hay un fogón, hay casa», decía su mamá.",
   choices = {
