@@ -636,7 +636,7 @@ scene "carmen-rosa" {
 scene "carmen-nietos" {
   title = "La ventana de Sofía",
   panorama = "images/pano-terraza.png",
-  look = { yaw = -70, pitch = -6, fov = 75 },
+  look = { yaw = -70, pitch = -30, fov = 100 },
   on_enter = function(s) s.c_nietos = true end,
   text = "Carmen baja y se sienta junto a Sofía. La niña lee un cuento sobre un cóndor y se traba en las palabras largas. Se frustra. Cierra el libro.\n\nCarmen no le dice nada. Toma un lápiz, tapa media palabra con el dedo y le muestra la otra mitad. «Cón-dor». Sofía la lee. Luego la palabra entera. Luego la página.\n\nCuando Matías llega con su cuaderno de sumas, la mesa del comedor ya es un aula. Treinta y dos años de oficio no se quedan en una frontera.",
   choices = {
