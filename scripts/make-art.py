@@ -1534,80 +1534,6 @@ def art_pano_terraza(rng):
 
 # ---- portraits: abstract silhouettes, no faces ----------------------------------------
 
-def portrait_base(rng, c0, c1):
-    img = Img(512, 512)
-    img.vgradient([(0, c0), (1, c1)])
-    img.glow(256, 230, 240, hexc("fff1d6"), 0.45, steps=22)
-    return img
-
-
-def shoulders(img, cx, yb, wdt, rgb):
-    pts = []
-    for i in range(41):
-        t = i / 40
-        x = cx - wdt + 2 * wdt * t
-        y = yb - 150 * math.sqrt(max(0, 1 - ((x - cx) / wdt) ** 2)) ** 0.6
-        pts.append((x, y))
-    img.polygon([(cx - wdt, 520)] + pts + [(cx + wdt, 520)], rgb)
-
-
-def art_retrato_marisol(rng):
-    img = portrait_base(rng, hexc("f0b08a"), hexc("c4593f"))
-    ink = hexc("3a2435")
-    shoulders(img, 230, 520, 190, ink)
-    img.rect(212, 300, 250, 380, ink)
-    img.ellipse(231, 245, 78, 92, ink)
-    img.circle(250, 150, 36, ink)                    # hair in a bun
-    # a stethoscope traced in light
-    for i in range(30):
-        t = i / 29
-        x0 = 180 + 100 * t
-        y0 = 420 + 40 * math.sin(t * math.pi)
-        img.circle(x0, y0, 4, hexc("f3d3b2"))
-    img.circle(280, 470, 10, hexc("f3d3b2"))
-    img.line(180, 420, 196, 372, 4, hexc("f3d3b2"))
-    img.line(280, 420, 264, 372, 4, hexc("f3d3b2"))
-    # Valentina, small, leaning in
-    shoulders(img, 410, 540, 90, hexc("4a2e40"))
-    img.ellipse(405, 380, 50, 58, hexc("4a2e40"))
-    img.ellipse(372, 345, 16, 26, hexc("4a2e40"))  # a ponytail
-    return img
-
-
-def art_retrato_andres(rng):
-    img = portrait_base(rng, hexc("9fd3c7"), hexc("2a8c86"))
-    ink = hexc("1f2e36")
-    shoulders(img, 256, 520, 200, ink)
-    img.rect(236, 300, 276, 380, ink)
-    img.ellipse(256, 250, 76, 92, ink)
-    img.ellipse(256, 200, 80, 50, CAP_RED)           # the red cap, snug on the head
-    img.rect(176, 200, 336, 214, CAP_RED)
-    img.polygon([(300, 204), (372, 212), (372, 226), (300, 220)], hexc("8f2632"))
-    # the toolbox strap across the chest
-    img.line(150, 360, 370, 510, 18, hexc("d8a55a"))
-    return img
-
-
-def art_retrato_carmen(rng):
-    img = portrait_base(rng, hexc("f6d58e"), hexc("d08a2f"))
-    ink = hexc("3b2a2a")
-    # a shawl
-    shoulders(img, 256, 520, 215, hexc("6c4f7c"))
-    for k in range(9):
-        img.line(90 + k * 40, 430, 110 + k * 40, 512, 6, hexc("8a6aa0"))
-    img.rect(236, 300, 276, 380, ink)
-    img.ellipse(256, 252, 74, 90, ink)
-    for k in range(14):                               # short curly hair
-        a = math.pi * (1.05 + 0.9 * k / 13)
-        img.circle(256 + math.cos(a) * 74, 240 + math.sin(a) * 88, 22, ink)
-    # reading glasses catching light
-    for gx in (224, 288):                            # reading glasses: thin bright rings
-        img.circle(gx, 250, 22, hexc("f8e2b8"), 200)
-        img.circle(gx, 250, 18, ink)
-    img.line(246, 250, 266, 250, 3, hexc("f8e2b8"), 200)
-    return img
-
-
 ARTS = {
     "portada": art_portada,
     "mapa": art_mapa,
@@ -1634,9 +1560,6 @@ ARTS = {
     "pano-rumichaca": art_pano_rumichaca,
     "pano-mercado": art_pano_mercado,
     "pano-terraza": art_pano_terraza,
-    "retrato-marisol": art_retrato_marisol,
-    "retrato-andres": art_retrato_andres,
-    "retrato-carmen": art_retrato_carmen,
 }
 
 

@@ -42,11 +42,12 @@ story {
 }
 
 ------------------------------------------------------------------------------------------
--- Las tres personas (seudónimos de personajes compuestos; retratos sin rostro)
+-- Las tres personas (seudónimos de personajes compuestos; sin retratos: el reproductor no
+-- los muestra, y una silueta no añade nada a quien no existe)
 
-narrator "marisol" { name = "Marisol", portrait = "images/retrato-marisol.png" }
-narrator "andres"  { name = "Andrés",  portrait = "images/retrato-andres.png" }
-narrator "carmen"  { name = "Carmen",  portrait = "images/retrato-carmen.png" }
+narrator "marisol" { name = "Marisol" }
+narrator "andres"  { name = "Andrés" }
+narrator "carmen"  { name = "Carmen" }
 
 ------------------------------------------------------------------------------------------
 -- Testimonios (recreados para esta historia: kind = "recreated" en story; el consentimiento
