@@ -1534,6 +1534,38 @@ def art_pano_terraza(rng):
 
 # ---- portraits: abstract silhouettes, no faces ----------------------------------------
 
+def art_cruce_portada(rng):
+    """El cruce's cover (stories/el-cruce/images/portada.png with --out): a footbridge over a
+    river at dawn, a mother and her son small on it, walking on; no faces."""
+    img = Img(W, H)
+    dawn_sky(img, 620, 1280, 520, 1.0)
+    clouds(img, rng, 6, 120, 360, hexc("f6c6a4"), 34, 1.2)
+    far = mountains(W, 560, 160, 4, rng, octaves=5, sharp=1.3)
+    rim(img, far, hexc("f0b48e"), hexc("8a6c90"), 4)
+    img.haze(470, 640, hexc("f6c79c"), 0, 100)
+    bank = mountains(W, 660, 60, 3, rng, octaves=4, ridged=False)
+    rim(img, bank, hexc("9aa476"), hexc("5e6a4c"), 4)
+    # the river, brighter where the dawn touches it
+    img.vgradient([(0, hexc("c89a8e")), (1, hexc("5b6f8c"))], 700, H)
+    for k in range(90):
+        y = rng.uniform(720, H)
+        x = rng.uniform(0, W)
+        L = rng.uniform(30, 140) * (y - 680) / 400
+        img.rect(x, y, x + L, y + 2, hexc("f3d2b4"), 90)
+    # the footbridge: deck, rails and posts
+    deck = hexc("4a3a4e")
+    img.rect(0, 760, W, 790, deck)
+    img.rect(0, 700, W, 706, deck)
+    for x in range(0, W + 1, 120):
+        img.rect(x, 700, x + 8, 790, deck)
+    for x in range(60, W + 1, 240):
+        img.rect(x - 14, 790, x + 14, H, hexc("3b2f42"))
+    ink = hexc("2c2238")
+    person(img, 1140, 760, 118, ink, bag=True, walk=0.45, skirt=True)
+    person(img, 1190, 760, 74, ink, child=True, walk=-0.35)
+    return img
+
+
 ARTS = {
     "portada": art_portada,
     "mapa": art_mapa,
@@ -1560,7 +1592,11 @@ ARTS = {
     "pano-rumichaca": art_pano_rumichaca,
     "pano-mercado": art_pano_mercado,
     "pano-terraza": art_pano_terraza,
+    "cruce-portada": art_cruce_portada,
 }
+
+# pictures of other stories: name -> (story folder, file name there)
+OTHER_STORY = {"cruce-portada": ("el-cruce", "portada")}
 
 
 def seed_of(name):
@@ -1588,13 +1624,16 @@ def main(argv):
             return 2
         names.append(a)
         i += 1
-    os.makedirs(out, exist_ok=True)
     total = 0
     import time
     for name in names or list(ARTS):
         t0 = time.time()
         img = ARTS[name](random.Random(seed_of(name)))
-        n = img.save(os.path.join(out, name + ".png"))
+        # a picture for another story goes to that story's folder, under its own name there
+        where, file = OTHER_STORY.get(name, (None, name))
+        dest = out if out != DEFAULT_OUT or not where else os.path.join(HERE, "..", "stories", where, "images")
+        os.makedirs(dest, exist_ok=True)
+        n = img.save(os.path.join(dest, file + ".png"))
         total += n
         W_, H_ = (img.img.w, img.img.h) if isinstance(img, Scaled) else (img.w, img.h)
         print("%-20s %4dx%-4d %7.1f KB  %.1fs" % (name + ".png", W_, H_, n / 1024, time.time() - t0))

@@ -8,6 +8,7 @@ story {
   language = "es",
   translations = { "en" },
   start = "puente",
+  cover = "images/portada.png",   -- python3 scripts/make-art.py cruce-portada
   kind = "composite",   -- Marta's testimony joins several public accounts in one voice
   credits = "Historia de demostración de Orilla. Personaje compuesto, inspirado en testimonios públicos; no retrata a ninguna persona real.",
   warnings = { "separación familiar" },
