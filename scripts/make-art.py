@@ -1432,11 +1432,24 @@ def art_pano_mercado(rng):
         img.circle(px + 19, py + 3, 3, TERRA)
     # the pickup truck at yaw 45
     tx, ty = yaw_x(45), hz + 110
-    img.rect(tx - 150, ty - 70, tx + 40, ty - 10, hexc("d9d2c4"))
-    img.polygon([(tx + 40, ty - 70), (tx + 100, ty - 70), (tx + 140, ty - 35), (tx + 150, ty - 10), (tx + 40, ty - 10)], hexc("d9d2c4"))
-    img.polygon([(tx + 50, ty - 64), (tx + 96, ty - 64), (tx + 124, ty - 38), (tx + 50, ty - 38)], hexc("8fb2c6"))
-    img.circle(tx - 100, ty - 6, 22, hexc("2a2233"))
-    img.circle(tx + 100, ty - 6, 22, hexc("2a2233"))
+    # (a pickup you can read as one: a coloured body, an open bed with sacks in it, a cab with
+    # its window and door, a bumper and a headlight, wheels with hubs under their arches)
+    body, dark, trim = hexc("3f7f8c"), hexc("2d5d68"), hexc("d8d2c2")
+    img.rect(tx - 160, ty - 52, tx + 30, ty - 16, body)                       # the bed's side
+    img.rect(tx - 160, ty - 58, tx + 30, ty - 52, dark)                       # its top rail
+    img.rect(tx - 166, ty - 60, tx - 154, ty - 16, dark)                      # tailgate
+    for k, c in enumerate((hexc("c9a36a"), hexc("b8925c"), hexc("d4b07a"))):  # sacks in the bed
+        img.ellipse(tx - 120 + k * 48, ty - 62, 24, 12, c)
+    img.polygon([(tx + 30, ty - 16), (tx + 30, ty - 96), (tx + 92, ty - 96), (tx + 124, ty - 56),
+                 (tx + 168, ty - 50), (tx + 172, ty - 16)], body)               # cab and bonnet
+    img.polygon([(tx + 40, ty - 88), (tx + 88, ty - 88), (tx + 112, ty - 58), (tx + 40, ty - 58)], hexc("9fc4d4"))
+    img.rect(tx + 78, ty - 56, tx + 80, ty - 20, dark)                        # the door's edge
+    img.rect(tx + 160, ty - 46, tx + 172, ty - 38, hexc("f6e7a0"))            # headlight
+    img.rect(tx - 170, ty - 20, tx + 178, ty - 12, trim)                      # bumpers and sill
+    for wx in (tx - 104, tx + 116):
+        img.ellipse(wx, ty - 14, 34, 20, dark)                                # wheel arch
+        img.circle(wx, ty - 6, 24, hexc("241d2c"))
+        img.circle(wx, ty - 6, 10, trim)
     person(img, tx - 200, ty, 84, hexc("3b3444"))
     # the green awning of the association at yaw 150, with a table and a pot
     gx, gy = yaw_x(150), hz + 10
