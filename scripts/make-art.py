@@ -1274,7 +1274,21 @@ class Scaled:
         self.img.haze(y0 * s, y1 * s, rgb, a0, a1)
 
     def save(self, path):
+        self.close_seam()
         return self.img.save(path)
+
+    def close_seam(self, band=96):
+        """A panorama's right edge meets its left edge at yaw +-180: its last `band` drawing
+        units fade into the mirror of its first ones, so the two edges are the same colours
+        where they meet and a viewer turning round sees no cut."""
+        img, b = self.img, band * self.s
+        w = img.w
+        for row in img.rows:
+            for x in range(b):
+                t = (x + 1) / (b + 1)          # 0 inside the band, 1 at the edge
+                i, j = 4 * (w - b + x), 4 * (b - 1 - x)
+                for c in range(3):
+                    row[i + c] = int(row[i + c] * (1 - t) + row[j + c] * t + 0.5)
 
 
 def yaw_x(yaw):
