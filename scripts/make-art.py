@@ -675,9 +675,9 @@ def art_noche_cielo(rng):
     img = Img(W, H)
     img.vgradient([(0.0, hexc("0b1230")), (0.6, hexc("1d2c55")), (1.0, hexc("3a4a78"))], 0, 800)
     stars(img, rng, 1400, 700)
+    # one moon (a second, offset disc read as two moons)
     img.glow(1480, 200, 180, hexc("dfe6ff"), 0.35, steps=18)
     img.circle(1480, 200, 44, hexc("f4efe0"))
-    img.circle(1496, 192, 40, hexc("e8e1cf"), 70)
     peaks = mountains(W, 640, 250, 4, rng, octaves=6, sharp=1.5)
     peaks = cone(peaks, 520, 360, 0.6, 24)
     snowcap(img, peaks, hexc("c9d1ea"), hexc("35406a"), 470, rng)
@@ -1057,16 +1057,33 @@ def art_ciudad_noche(rng):
 
 
 def art_ventana(rng):
-    """An interior at dusk: a window on the mountains, a table, a lamp, a plant, books."""
+    """An interior at dusk in Quito: a window on the Andes (a snow-capped volcano), a table, a
+    lamp, a plant, books."""
+    return ventana(rng, valencia=False)
+
+
+def art_ventana_valencia(rng):
+    """The same room in Valencia, Venezuela: green hills of the coastal range, no snow (the
+    Andes and their volcanoes are far from Valencia)."""
+    return ventana(rng, valencia=True)
+
+
+def ventana(rng, valencia):
     img = Img(W, H)
     img.vgradient([(0, hexc("5a3f4e")), (1, hexc("3d2b3a"))])
     # the view through the window
     wx0, wy0, wx1, wy1 = 560, 150, 1460, 760
     sky = Img(wx1 - wx0, wy1 - wy0)
     sky.vgradient([(0, hexc("38487a")), (0.5, hexc("a06a86")), (1, hexc("f2b07f"))])
-    hs = mountains(sky.w, 470, 170, 3, rng, octaves=5, sharp=1.3)
-    hs = cone(hs, 600, 250, 0.6, 20)
-    snowcap(sky, hs, hexc("f7d4c4"), hexc("6a5a86"), 330, rng, jag=10)
+    if valencia:
+        hs = mountains(sky.w, 400, 90, 3, rng, octaves=4, ridged=False)
+        sky.ridge(hs, hexc("4f5a6a"))
+        near = mountains(sky.w, 430, 60, 4, rng, octaves=4, ridged=False)
+        sky.ridge(near, hexc("3f5a4c"))
+    else:
+        hs = mountains(sky.w, 470, 170, 3, rng, octaves=5, sharp=1.3)
+        hs = cone(hs, 600, 250, 0.6, 20)
+        snowcap(sky, hs, hexc("f7d4c4"), hexc("6a5a86"), 330, rng, jag=10)
     lights = [440 + 20 * math.sin(x / 60.0) for x in range(sky.w)]
     sky.ridge(lights, hexc("3e3457"))
     for k in range(320):
@@ -1257,7 +1274,21 @@ class Scaled:
         self.img.haze(y0 * s, y1 * s, rgb, a0, a1)
 
     def save(self, path):
+        self.close_seam()
         return self.img.save(path)
+
+    def close_seam(self, band=96):
+        """A panorama's right edge meets its left edge at yaw +-180: its last `band` drawing
+        units fade into the mirror of its first ones, so the two edges are the same colours
+        where they meet and a viewer turning round sees no cut."""
+        img, b = self.img, band * self.s
+        w = img.w
+        for row in img.rows:
+            for x in range(b):
+                t = (x + 1) / (b + 1)          # 0 inside the band, 1 at the edge
+                i, j = 4 * (w - b + x), 4 * (b - 1 - x)
+                for c in range(3):
+                    row[i + c] = int(row[i + c] * (1 - t) + row[j + c] * t + 0.5)
 
 
 def yaw_x(yaw):
@@ -1415,11 +1446,24 @@ def art_pano_mercado(rng):
         img.circle(px + 19, py + 3, 3, TERRA)
     # the pickup truck at yaw 45
     tx, ty = yaw_x(45), hz + 110
-    img.rect(tx - 150, ty - 70, tx + 40, ty - 10, hexc("d9d2c4"))
-    img.polygon([(tx + 40, ty - 70), (tx + 100, ty - 70), (tx + 140, ty - 35), (tx + 150, ty - 10), (tx + 40, ty - 10)], hexc("d9d2c4"))
-    img.polygon([(tx + 50, ty - 64), (tx + 96, ty - 64), (tx + 124, ty - 38), (tx + 50, ty - 38)], hexc("8fb2c6"))
-    img.circle(tx - 100, ty - 6, 22, hexc("2a2233"))
-    img.circle(tx + 100, ty - 6, 22, hexc("2a2233"))
+    # (a pickup you can read as one: a coloured body, an open bed with sacks in it, a cab with
+    # its window and door, a bumper and a headlight, wheels with hubs under their arches)
+    body, dark, trim = hexc("3f7f8c"), hexc("2d5d68"), hexc("d8d2c2")
+    img.rect(tx - 160, ty - 52, tx + 30, ty - 16, body)                       # the bed's side
+    img.rect(tx - 160, ty - 58, tx + 30, ty - 52, dark)                       # its top rail
+    img.rect(tx - 166, ty - 60, tx - 154, ty - 16, dark)                      # tailgate
+    for k, c in enumerate((hexc("c9a36a"), hexc("b8925c"), hexc("d4b07a"))):  # sacks in the bed
+        img.ellipse(tx - 120 + k * 48, ty - 62, 24, 12, c)
+    img.polygon([(tx + 30, ty - 16), (tx + 30, ty - 96), (tx + 92, ty - 96), (tx + 124, ty - 56),
+                 (tx + 168, ty - 50), (tx + 172, ty - 16)], body)               # cab and bonnet
+    img.polygon([(tx + 40, ty - 88), (tx + 88, ty - 88), (tx + 112, ty - 58), (tx + 40, ty - 58)], hexc("9fc4d4"))
+    img.rect(tx + 78, ty - 56, tx + 80, ty - 20, dark)                        # the door's edge
+    img.rect(tx + 160, ty - 46, tx + 172, ty - 38, hexc("f6e7a0"))            # headlight
+    img.rect(tx - 170, ty - 20, tx + 178, ty - 12, trim)                      # bumpers and sill
+    for wx in (tx - 104, tx + 116):
+        img.ellipse(wx, ty - 14, 34, 20, dark)                                # wheel arch
+        img.circle(wx, ty - 6, 24, hexc("241d2c"))
+        img.circle(wx, ty - 6, 10, trim)
     person(img, tx - 200, ty, 84, hexc("3b3444"))
     # the green awning of the association at yaw 150, with a table and a pot
     gx, gy = yaw_x(150), hz + 10
@@ -1517,77 +1561,35 @@ def art_pano_terraza(rng):
 
 # ---- portraits: abstract silhouettes, no faces ----------------------------------------
 
-def portrait_base(rng, c0, c1):
-    img = Img(512, 512)
-    img.vgradient([(0, c0), (1, c1)])
-    img.glow(256, 230, 240, hexc("fff1d6"), 0.45, steps=22)
-    return img
-
-
-def shoulders(img, cx, yb, wdt, rgb):
-    pts = []
-    for i in range(41):
-        t = i / 40
-        x = cx - wdt + 2 * wdt * t
-        y = yb - 150 * math.sqrt(max(0, 1 - ((x - cx) / wdt) ** 2)) ** 0.6
-        pts.append((x, y))
-    img.polygon([(cx - wdt, 520)] + pts + [(cx + wdt, 520)], rgb)
-
-
-def art_retrato_marisol(rng):
-    img = portrait_base(rng, hexc("f0b08a"), hexc("c4593f"))
-    ink = hexc("3a2435")
-    shoulders(img, 230, 520, 190, ink)
-    img.rect(212, 300, 250, 380, ink)
-    img.ellipse(231, 245, 78, 92, ink)
-    img.circle(250, 150, 36, ink)                    # hair in a bun
-    # a stethoscope traced in light
-    for i in range(30):
-        t = i / 29
-        x0 = 180 + 100 * t
-        y0 = 420 + 40 * math.sin(t * math.pi)
-        img.circle(x0, y0, 4, hexc("f3d3b2"))
-    img.circle(280, 470, 10, hexc("f3d3b2"))
-    img.line(180, 420, 196, 372, 4, hexc("f3d3b2"))
-    img.line(280, 420, 264, 372, 4, hexc("f3d3b2"))
-    # Valentina, small, leaning in
-    shoulders(img, 410, 540, 90, hexc("4a2e40"))
-    img.ellipse(405, 380, 50, 58, hexc("4a2e40"))
-    img.ellipse(372, 345, 16, 26, hexc("4a2e40"))  # a ponytail
-    return img
-
-
-def art_retrato_andres(rng):
-    img = portrait_base(rng, hexc("9fd3c7"), hexc("2a8c86"))
-    ink = hexc("1f2e36")
-    shoulders(img, 256, 520, 200, ink)
-    img.rect(236, 300, 276, 380, ink)
-    img.ellipse(256, 250, 76, 92, ink)
-    img.ellipse(256, 200, 80, 50, CAP_RED)           # the red cap, snug on the head
-    img.rect(176, 200, 336, 214, CAP_RED)
-    img.polygon([(300, 204), (372, 212), (372, 226), (300, 220)], hexc("8f2632"))
-    # the toolbox strap across the chest
-    img.line(150, 360, 370, 510, 18, hexc("d8a55a"))
-    return img
-
-
-def art_retrato_carmen(rng):
-    img = portrait_base(rng, hexc("f6d58e"), hexc("d08a2f"))
-    ink = hexc("3b2a2a")
-    # a shawl
-    shoulders(img, 256, 520, 215, hexc("6c4f7c"))
-    for k in range(9):
-        img.line(90 + k * 40, 430, 110 + k * 40, 512, 6, hexc("8a6aa0"))
-    img.rect(236, 300, 276, 380, ink)
-    img.ellipse(256, 252, 74, 90, ink)
-    for k in range(14):                               # short curly hair
-        a = math.pi * (1.05 + 0.9 * k / 13)
-        img.circle(256 + math.cos(a) * 74, 240 + math.sin(a) * 88, 22, ink)
-    # reading glasses catching light
-    for gx in (224, 288):                            # reading glasses: thin bright rings
-        img.circle(gx, 250, 22, hexc("f8e2b8"), 200)
-        img.circle(gx, 250, 18, ink)
-    img.line(246, 250, 266, 250, 3, hexc("f8e2b8"), 200)
+def art_cruce_portada(rng):
+    """El cruce's cover (stories/el-cruce/images/portada.png with --out): a footbridge over a
+    river at dawn, a mother and her son small on it, walking on; no faces."""
+    img = Img(W, H)
+    dawn_sky(img, 620, 1280, 520, 1.0)
+    clouds(img, rng, 6, 120, 360, hexc("f6c6a4"), 34, 1.2)
+    far = mountains(W, 560, 160, 4, rng, octaves=5, sharp=1.3)
+    rim(img, far, hexc("f0b48e"), hexc("8a6c90"), 4)
+    img.haze(470, 640, hexc("f6c79c"), 0, 100)
+    bank = mountains(W, 660, 60, 3, rng, octaves=4, ridged=False)
+    rim(img, bank, hexc("9aa476"), hexc("5e6a4c"), 4)
+    # the river, brighter where the dawn touches it
+    img.vgradient([(0, hexc("c89a8e")), (1, hexc("5b6f8c"))], 700, H)
+    for k in range(90):
+        y = rng.uniform(720, H)
+        x = rng.uniform(0, W)
+        L = rng.uniform(30, 140) * (y - 680) / 400
+        img.rect(x, y, x + L, y + 2, hexc("f3d2b4"), 90)
+    # the footbridge: deck, rails and posts
+    deck = hexc("4a3a4e")
+    img.rect(0, 760, W, 790, deck)
+    img.rect(0, 700, W, 706, deck)
+    for x in range(0, W + 1, 120):
+        img.rect(x, 700, x + 8, 790, deck)
+    for x in range(60, W + 1, 240):
+        img.rect(x - 14, 790, x + 14, H, hexc("3b2f42"))
+    ink = hexc("2c2238")
+    person(img, 1140, 760, 118, ink, bag=True, walk=0.45, skirt=True)
+    person(img, 1190, 760, 74, ink, child=True, walk=-0.35)
     return img
 
 
@@ -1611,15 +1613,17 @@ ARTS = {
     "barrio": art_barrio,
     "ciudad-noche": art_ciudad_noche,
     "ventana": art_ventana,
+    "ventana-valencia": art_ventana_valencia,
     "plaza": art_plaza,
     "calle": art_calle,
     "pano-rumichaca": art_pano_rumichaca,
     "pano-mercado": art_pano_mercado,
     "pano-terraza": art_pano_terraza,
-    "retrato-marisol": art_retrato_marisol,
-    "retrato-andres": art_retrato_andres,
-    "retrato-carmen": art_retrato_carmen,
+    "cruce-portada": art_cruce_portada,
 }
+
+# pictures of other stories: name -> (story folder, file name there)
+OTHER_STORY = {"cruce-portada": ("el-cruce", "portada")}
 
 
 def seed_of(name):
@@ -1647,13 +1651,16 @@ def main(argv):
             return 2
         names.append(a)
         i += 1
-    os.makedirs(out, exist_ok=True)
     total = 0
     import time
     for name in names or list(ARTS):
         t0 = time.time()
         img = ARTS[name](random.Random(seed_of(name)))
-        n = img.save(os.path.join(out, name + ".png"))
+        # a picture for another story goes to that story's folder, under its own name there
+        where, file = OTHER_STORY.get(name, (None, name))
+        dest = out if out != DEFAULT_OUT or not where else os.path.join(HERE, "..", "stories", where, "images")
+        os.makedirs(dest, exist_ok=True)
+        n = img.save(os.path.join(dest, file + ".png"))
         total += n
         W_, H_ = (img.img.w, img.img.h) if isinstance(img, Scaled) else (img.w, img.h)
         print("%-20s %4dx%-4d %7.1f KB  %.1fs" % (name + ".png", W_, H_, n / 1024, time.time() - t0))

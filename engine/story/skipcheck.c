@@ -21,7 +21,8 @@
 #define MAX_NAMES 16            /* names of one skipped part followed (a bit each) */
 #define MAX_STATES_PART 400000L /* (scene, names met, passed) states per part */
 
-typedef struct blob { orl_buf own, tes; } blob; /* a scene's own texts; its testimony's */
+typedef struct blob { orl_buf own, tes, nar; } blob; /* a scene's own texts; its testimony's; its
+                                                         testimony's narrator (the heading) */
 
 typedef struct texts_acc { orl_story *st; blob *b; } texts_acc;
 
@@ -33,7 +34,7 @@ static int add_text(const orl_text_ref *t, void *ud)
         for (int i = 0; i < a->st->nscenes; i++)
             if (a->st->scenes[i].testimony_idx >= 0 && strcmp(a->st->testimonies[a->st->scenes[i].testimony_idx].id, t->owner) == 0) {
                 orl_buf_printf(&a->b[i].tes, "\n%s\n", t->text);
-                if (t->narrator) orl_buf_printf(&a->b[i].tes, "\n%s\n", t->narrator);
+                if (t->narrator) orl_buf_printf(&a->b[i].nar, "\n%s\n", t->narrator);
             }
         return 0;
     }
@@ -133,6 +134,7 @@ typedef struct part {
     int scene, testimony;
     names ns;
     unsigned *named;      /* per scene: which of ns it names in what the reader sees */
+    unsigned *met;        /* ... and which it introduces: named, or a testimony's narrator */
 } part;
 
 static void check_part(orl_story *st, part *pt, orl_diags *d, unsigned char *reported)
@@ -185,7 +187,7 @@ static void check_part(orl_story *st, part *pt, orl_diags *d, unsigned char *rep
                 if (s->choices[j].target >= 0) PUSH(s->choices[j].target, m, 1);
             continue;
         }
-        m |= pt->named[x.scene];
+        m |= pt->met[x.scene];
         if (x.scene == pt->scene) m = (1u << pt->ns.n) - 1; /* read again, not skipped: all met */
         if (x.passed && s->ending) continue; /* the part the skip belongs to ends here */
         for (int j = 0; j < s->nchoices; j++)
@@ -209,8 +211,9 @@ void orl_story_check_skips(orl_story *st, orl_diags *d)
     if (!any) return;
     blob *b = calloc((size_t)st->nscenes, sizeof *b);
     unsigned *named = calloc((size_t)st->nscenes, sizeof *named);
+    unsigned *met = calloc((size_t)st->nscenes, sizeof *met);
     unsigned char *reported = calloc((size_t)st->nscenes * MAX_NAMES, 1);
-    if (!b || !named || !reported) goto out;
+    if (!b || !named || !met || !reported) goto out;
     texts_acc acc = {st, b};
     orl_story_texts(st, ORL_TEXTS_FUNCTIONS, add_text, &acc);
     for (int i = 0; i < st->nscenes; i++) {
@@ -227,13 +230,15 @@ void orl_story_check_skips(orl_story *st, orl_diags *d)
             if (kind == 0) {
                 collect_names(st, b[i].own.data, &pt.ns);
                 collect_names(st, b[i].tes.data, &pt.ns);
+                collect_names(st, b[i].nar.data, &pt.ns);
             } else {
                 collect_names(st, hidden, &pt.ns);
+                collect_names(st, b[i].nar.data, &pt.ns);
             }
             const char *stays = kind == 0 ? s->skip_text : t->skip_text;
             for (int k = 0; k < pt.ns.n;) { /* named in skip_text, or in what stays: met */
-                int met = has_word(stays, pt.ns.w[k]) || (kind == 1 && has_word(b[i].own.data, pt.ns.w[k]));
-                if (met) {
+                int known = has_word(stays, pt.ns.w[k]) || (kind == 1 && has_word(b[i].own.data, pt.ns.w[k]));
+                if (known) {
                     free(pt.ns.w[k]);
                     pt.ns.w[k] = pt.ns.w[--pt.ns.n];
                 } else {
@@ -242,11 +247,15 @@ void orl_story_check_skips(orl_story *st, orl_diags *d)
             }
             if (pt.ns.n) {
                 for (int j = 0; j < st->nscenes; j++) {
-                    named[j] = 0;
-                    for (int k = 0; k < pt.ns.n; k++)
+                    named[j] = met[j] = 0;
+                    for (int k = 0; k < pt.ns.n; k++) {
                         if (has_word(b[j].own.data, pt.ns.w[k]) || has_word(b[j].tes.data, pt.ns.w[k])) named[j] |= 1u << k;
+                        if (has_word(b[j].nar.data, pt.ns.w[k])) met[j] |= 1u << k;
+                    }
+                    met[j] |= named[j];
                 }
                 pt.named = named;
+                pt.met = met;
                 memset(reported, 0, (size_t)st->nscenes * MAX_NAMES);
                 check_part(st, &pt, d, reported);
             }
@@ -257,8 +266,10 @@ out:
     for (int i = 0; b && i < st->nscenes; i++) {
         orl_buf_free(&b[i].own);
         orl_buf_free(&b[i].tes);
+        orl_buf_free(&b[i].nar);
     }
     free(b);
     free(named);
+    free(met);
     free(reported);
 }

@@ -8,6 +8,8 @@ story {
   language = "es",
   translations = { "en" },
   start = "puente",
+  cover = "images/portada.png",   -- python3 scripts/make-art.py cruce-portada
+  kind = "composite",   -- Marta's testimony joins several public accounts in one voice
   credits = "Historia de demostración de Orilla. Personaje compuesto, inspirado en testimonios públicos; no retrata a ninguna persona real.",
   warnings = { "separación familiar" },
   support = {
@@ -37,8 +39,9 @@ scene "puente" {
   title = "El puente",
   text = "Amanece sobre el río. Marta tiene veinte minutos para decidir cómo cruzar la frontera con su hijo Tomás, de ocho años.",
   fact = {
-    text = "Más de 7,7 millones de personas han salido de Venezuela.",
-    source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, 2024",
+    text = "Hasta noviembre de 2024, unos 7,89 millones de personas habían salido de Venezuela.",
+    source = "R4V, Plataforma de Coordinación Interagencial para Refugiados y Migrantes de Venezuela, noviembre de 2024",
+    url = "https://www.r4v.info/es/refugiadosymigrantes",
   },
   choices = {
     { text = "Hacer la fila en el paso oficial", go = "fila" },

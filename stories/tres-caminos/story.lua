@@ -42,11 +42,12 @@ story {
 }
 
 ------------------------------------------------------------------------------------------
--- Las tres personas (seudónimos de personajes compuestos; retratos sin rostro)
+-- Las tres personas (seudónimos de personajes compuestos; sin retratos: el reproductor no
+-- los muestra, y una silueta no añade nada a quien no existe)
 
-narrator "marisol" { name = "Marisol", portrait = "images/retrato-marisol.png" }
-narrator "andres"  { name = "Andrés",  portrait = "images/retrato-andres.png" }
-narrator "carmen"  { name = "Carmen",  portrait = "images/retrato-carmen.png" }
+narrator "marisol" { name = "Marisol" }
+narrator "andres"  { name = "Andrés" }
+narrator "carmen"  { name = "Carmen" }
 
 ------------------------------------------------------------------------------------------
 -- Testimonios (recreados para esta historia: kind = "recreated" en story; el consentimiento
@@ -246,11 +247,11 @@ scene "marisol-fila" {
   panorama = "images/pano-rumichaca.png",
   look = { yaw = -4, pitch = -8, fov = 75 },
   on_enter = function(s) s.m_fila = true end,
-  text = "Marisol se pone en la fila de migración. Detrás, una muchacha de trenzas le sostiene la mochila cuando Valentina necesita ir al baño.\n\nEn la ventanilla le piden la visa. Marisol la tramitó en el consulado de Ecuador en Caracas antes de salir: meses de papeles, una cita, una carpeta que no suelta. Mientras la revisan, una enfermera de la frontera ordena los carnés de vacunación de los niños, y Marisol la ayuda. Al despedirse, la enfermera le anota su número: «En Quito siempre faltan manos en las campañas de vacunación».\n\nValentina dibuja la fila entera, «para que nadie se quede fuera».",
+  text = "En la fila de migración, una muchacha de trenzas le sostiene la mochila a Valentina. En la ventanilla le piden la visa: Marisol la tramitó en el consulado de Ecuador en Caracas antes de salir.\n\nMientras la revisan, ayuda a una enfermera de la frontera a ordenar carnés de vacunación. «En Quito faltan manos en las campañas», le dice la enfermera, y le anota su número.",
   fact = {
-    text = "Desde el 26 de agosto de 2019, Ecuador exige visa a las personas venezolanas para entrar al país (Decreto Ejecutivo 826, del 25 de julio de 2019). La visa humanitaria de excepción solo se tramitaba en consulados de Ecuador.",
-    source = "El Telégrafo (Ecuador), «Hay plazos para implementar las medidas del Gobierno frente a la emergencia migratoria», julio de 2019, sobre el Decreto Ejecutivo 826",
-    url = "https://eltelegrafo.com.ec/noticias/politica/3/regularizacion-migrantes-venezolanos-ecuador",
+    text = "Desde el 26 de agosto de 2019, Ecuador exige visa a las personas venezolanas (Decreto Ejecutivo 826); la visa humanitaria se tramitaba solo en consulados.",
+    source = "Cancillería del Ecuador, 26 de agosto de 2019 (en Noti-América)",
+    url = "https://noti-america.com/site/ecuador/2019/08/27/desde-hoy-ecuador-exige-visado-para-ciudadanos-venezolanos",
   },
   choices = {
     { text = "Mostrar la visa, sellar el pasaporte y cruzar", go = "marisol-quito" },
@@ -354,7 +355,7 @@ scene "andres-camino" {
   skip_text = "Andrés camina tres semanas hacia el sur con un grupo y entra a Ecuador sin visa, por un camino lejos del puesto de migración. En el páramo, una voluntaria, Daniela, le da la dirección de una asociación de migrantes en Quito: «Pregunta por Nelly».",
   testimony = "andres-camino",
   on_enter = function(s) s.a_contacto = true end,
-  text = "El grupo sale de Cúcuta y sube al páramo. Entre la niebla, los frailejones parecen personas quietas que miran el camino. En un punto de atención humanitaria, Andrés arregla la luz del baño, y una voluntaria, Daniela, le anota la dirección de una asociación en Quito: «Pregunta por Nelly».\n\nTres semanas después, en Ipiales, nadie del grupo tiene la visa que Ecuador pide desde 2019: se tramita en un consulado, con tiempo y dinero que no tienen. Cruzan por un camino lejos del puesto de migración. Andrés llega a Quito sin papeles en regla.",
+  text = "El grupo sale de Cúcuta y sube al páramo, entre frailejones y niebla. En un punto de atención humanitaria, Andrés arregla la luz del baño, y una voluntaria, Daniela, le anota la dirección de una asociación en Quito: «Pregunta por Nelly».\n\nSemanas después, en Ipiales, nadie del grupo tiene la visa que Ecuador pide desde 2019: cuesta tiempo y dinero que no tienen. Cruzan por un camino lejos del puesto de migración.",
   choices = {
     { text = "Seguir hasta Quito", go = "andres-mercado" },
   },
@@ -381,9 +382,9 @@ scene "andres-mercado" {
   look = { yaw = 0, pitch = 0, fov = 90 },
   text = function(s)
     if s.a_contacto then
-      return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nEn la entrada, una mujer con bolsas dice sin bajar la voz que «ya no cabe nadie más en esta ciudad». Andrés la mira, respira y le sostiene la puerta. Ella duda un segundo y le da las gracias.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, la asociación que le anotó Daniela."
+      return "Sábado en el mercado de Quito: huele a naranjilla y a fritada. En la entrada, una mujer dice en voz alta que «ya no cabe nadie más». Andrés le sostiene la puerta; ella duda y le da las gracias. Hay un tablero de anuncios, un hombre que busca obreros y, bajo un toldo verde, la asociación que le anotó Daniela."
     end
-    return "Quito, un sábado. Yorman lleva a Andrés al mercado, donde uno se entera de todo. Huele a naranjilla y a fritada.\n\nEn la entrada, una mujer con bolsas dice sin bajar la voz que «ya no cabe nadie más en esta ciudad». Andrés la mira, respira y le sostiene la puerta. Ella duda un segundo y le da las gracias.\n\nHay un tablero de anuncios, un hombre que busca gente para una obra y, bajo un toldo verde, una asociación de migrantes."
+    return "Sábado en el mercado de Quito: huele a naranjilla y a fritada. En la entrada, una mujer dice en voz alta que «ya no cabe nadie más». Andrés le sostiene la puerta; ella duda y le da las gracias. Hay un tablero de anuncios, un hombre que busca obreros y, bajo un toldo verde, una asociación de migrantes."
   end,
   choices = {
     { text = "El tablero de anuncios", go = "andres-anuncio", at = { yaw = -50, pitch = 8 } },
@@ -416,11 +417,6 @@ scene "andres-obra" {
   skip_to = "andres-libreta",
   testimony = "andres-obra",
   on_enter = function(s) s.a_obra = true end,
-  fact = {
-    text = "En 2023, una de cada tres personas venezolanas en América Latina y el Caribe no tenía estatus regular ni los documentos necesarios para acceder a un empleo digno, a la salud, a la vivienda o a la educación.",
-    source = "R4V, Análisis de Necesidades de Refugiados y Migrantes (RMNA) 2023, citado en el comunicado de OIM y ACNUR del 5 de diciembre de 2023",
-    url = "https://www.unhcr.ca/news/iom-unhcr-partners-seek-1-59bn-for-refugees-migrants-from-venezuela-and-host-communities/",
-  },
   text = "El hombre de la camioneta promete veinticinco dólares diarios por cargar material. Sin contrato, sin preguntas: sabe que, sin papeles en regla, Andrés no puede firmar uno. Andrés trabaja dos semanas con otros cinco, de siete a siete. El primer viernes le pagan completo; el segundo, la mitad. Después, el hombre no contesta el teléfono.\n\nAndrés lo anota todo en su libreta. Su papá le enseñó que lo que se anota no se lo lleva el viento.",
   choices = {
     { text = "Pensar qué hacer", go = "andres-decision" },
@@ -445,13 +441,13 @@ scene "andres-asociacion" {
   on_enter = function(s) s.a_asoc = true end,
   text = function(s)
     if s.a_contacto then
-      return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito: «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler, orientación para regularizar los papeles y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
+      return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito: «Daniela me escribió: tú eres el que arregla cosas».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
     end
-    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler, orientación para regularizar los papeles y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
+    return "Bajo el toldo verde lo recibe Nelly, venezolana, diez años en Quito. Lee la carta de don Hernando y sonríe: «Electricista. Justo lo que nos hacía falta».\n\nLa asociación ofrece olla comunitaria, cuartos en alquiler y un taller de derechos laborales. Pronto empieza un curso de paneles solares; quedan dos cupos."
   end,
   fact = {
-    text = "En 2022, 167,7 millones de personas migrantes internacionales formaban parte de la fuerza de trabajo de sus países de destino: el 4,7 % de la fuerza de trabajo mundial.",
-    source = "OIT, Estimaciones mundiales de la OIT sobre los migrantes internacionales en la fuerza de trabajo, cuarta edición (diciembre de 2024)",
+    text = "En 2022 había 167,7 millones de personas migrantes internacionales en la fuerza de trabajo: el 4,7 % del total mundial.",
+    source = "OIT, Estimaciones mundiales sobre migrantes internacionales en la fuerza de trabajo, 4.ª edición (diciembre de 2024)",
     url = "https://ilostat.ilo.org/topics/labour-migration/international-migrants-modelled-estimates/",
   },
   choices = {
@@ -469,7 +465,7 @@ scene "andres-decision" {
   camera = { from = { 0.12, 0, -0.3 }, to = { -0.05, 0.02, -0.1 }, seconds = 15 },
   text = function(s)
     if s.a_obra then
-      return "Esa noche, en el cuarto que comparte con Yorman, Andrés hace cuentas. Le deben setenta y cinco dólares: tres días de trabajo. No es solo el dinero: son días de su vida.\n\nYorman dice que no vale la pena, que así son las cosas. Pero Andrés tiene su libreta, con todo anotado.\n\n¿Qué hace ahora?"
+      return "Esa noche, en el cuarto que comparte con Yorman, Andrés hace cuentas: le deben setenta y cinco dólares, tres días de trabajo. Yorman dice que así son las cosas. Pero Andrés tiene su libreta, con todo anotado.\n\n¿Qué hace ahora?"
     elseif s.a_libreta then
       return "Esa noche, en el cuarto que comparte con Yorman, Andrés repasa su libreta. Tiene todo anotado: fechas, horas, nombres. Yorman dice que así son las cosas; Andrés no está seguro.\n\n¿Qué hace ahora?"
     elseif s.a_efrain then
@@ -493,7 +489,12 @@ scene "andres-fin-reclamo" {
   background = "images/ciudad-noche.png",
   ending = true,
   on_enter = function(s) s.fin_andres = "reclamo"; s.ultimo = "andres" end,
-  text = "El consultorio jurídico gratuito de una universidad revisa la libreta de Andrés: fechas, horas, direcciones, la placa de la camioneta. Con eso basta para presentar el reclamo ante la autoridad de trabajo.\n\nTarda dos meses, pero un día le pagan lo que le debían. A los otros cinco compañeros de la obra, también.\n\nDesde entonces, Andrés reparte entre los recién llegados una tarjeta que diseñó él mismo: «Anota siempre la fecha, las horas, el nombre de quien te contrata y la dirección. Tu trabajo vale».",
+  fact = {
+    text = "En 2023, una de cada tres personas venezolanas en la región no tenía estatus regular ni los documentos para acceder a empleo digno, salud, vivienda o educación.",
+    source = "R4V, RMNA 2023, en un comunicado de OIM y ACNUR",
+    url = "https://www.unhcr.ca/news/iom-unhcr-partners-seek-1-59bn-for-refugees-migrants-from-venezuela-and-host-communities/",
+  },
+  text = "El consultorio jurídico gratuito de una universidad revisa la libreta de Andrés: fechas, horas, la placa de la camioneta. Con eso presenta el reclamo ante la autoridad de trabajo. Tarda dos meses, pero le pagan lo que le debían, a él y a sus cinco compañeros. Desde entonces, Andrés da a los recién llegados una tarjeta: «Anota la fecha, las horas, quién te contrata y dónde. Tu trabajo vale».",
   choices = {
     { text = "Ir a la plaza del domingo", go = "plaza" },
   },
@@ -543,7 +544,7 @@ scene "andres-fin-cafe" {
 
 scene "carmen-1" {
   title = "Valencia, la última noche",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   text = "Carmen tiene sesenta y tres años y fue maestra de primaria durante treinta y dos. Enseñó a leer a medio barrio; algunos de sus alumnos ya son abuelos.\n\nSu hijo Luis vive en Quito desde hace cuatro años con su esposa, Yenny, y dos niños, Sofía y Matías. Le mandaron el pasaje. Carmen no quería irse, pero tampoco quiere ver crecer a sus nietos a través de una pantalla.\n\nSobre la cama hay una sola maleta. Cabe la ropa y una cosa más. Su vecina Yolanda guardará el resto.",
   choices = {
     { text = "Llevar la caja de fotos y cartas de la familia", go = "carmen-fotos" },
@@ -553,7 +554,7 @@ scene "carmen-1" {
 
 scene "carmen-fotos" {
   title = "La caja de fotos",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   on_enter = function(s) s.c_fotos = true end,
   text = "Carmen elige la caja de zapatos con las fotos: su boda, el primer día de clases de Luis, la casa de su mamá en Tinaquillo, las cartas de su hermana Elena escritas a mano.\n\nLa envuelve en una toalla, en medio de la ropa, como si fuera de vidrio. «Las cosas se vuelven a comprar», piensa. «Las caras, no».",
   choices = {
@@ -563,7 +564,7 @@ scene "carmen-fotos" {
 
 scene "carmen-budare" {
   title = "Recetas y budare",
-  background = "images/ventana.png",
+  background = "images/ventana-valencia.png",
   on_enter = function(s) s.c_recetas = true end,
   text = "Carmen elige el cuaderno de recetas de su mamá, con manchas de aceite en las páginas de las hallacas, y el budare de hierro donde se hicieron las arepas de toda su vida. Pesa como un recuerdo.\n\n«Donde hay un fogón, hay casa», decía su mamá.",
   choices = {
@@ -601,8 +602,8 @@ scene "carmen-llegada" {
   camera = { from = { 0.06, 0.01, 0 }, to = { -0.04, 0, -0.4 }, seconds = 16 },
   text = "En la terminal de Quitumbe la esperan Luis, Yenny y los niños con un cartel: «Bienvenida, abuela». Sofía, de nueve años, le da la mano con timidez; Matías, de cinco, la abraza por las piernas.\n\nPor las mañanas todos salen y Carmen se queda sola con el silencio. A las tres semanas sube a la terraza a tomar aire.",
   fact = {
-    text = "A mediados de 2024 había unos 304 millones de personas migrantes internacionales: el 3,7 % de la población mundial. La gran mayoría de las personas vive en el país donde nació.",
-    source = "Naciones Unidas, DESA, División de Población, International Migrant Stock 2024 (enero de 2025)",
+    text = "A mediados de 2024, unos 304 millones de personas eran migrantes internacionales: el 3,7 % de la población mundial.",
+    source = "ONU DESA, International Migrant Stock 2024 (2025)",
     url = "https://www.un.org/development/desa/pd/content/international-migrant-stock",
   },
   choices = {
@@ -636,7 +637,7 @@ scene "carmen-rosa" {
 scene "carmen-nietos" {
   title = "La ventana de Sofía",
   panorama = "images/pano-terraza.png",
-  look = { yaw = -70, pitch = -6, fov = 75 },
+  look = { yaw = -70, pitch = -30, fov = 100 },
   on_enter = function(s) s.c_nietos = true end,
   text = "Carmen baja y se sienta junto a Sofía. La niña lee un cuento sobre un cóndor y se traba en las palabras largas. Se frustra. Cierra el libro.\n\nCarmen no le dice nada. Toma un lápiz, tapa media palabra con el dedo y le muestra la otra mitad. «Cón-dor». Sofía la lee. Luego la palabra entera. Luego la página.\n\nCuando Matías llega con su cuaderno de sumas, la mesa del comedor ya es un aula. Treinta y dos años de oficio no se quedan en una frontera.",
   choices = {
@@ -742,7 +743,7 @@ scene "plaza" {
     return "Domingo en la plaza del barrio: música, fútbol de niños y banderines de colores. Carmen saluda a medio barrio. Se fija en una niña que dibuja a la gente en un cuaderno, junto a su mamá, y en un muchacho de gorra roja que arregla el parlante.\n\nAún no conoce sus historias, pero sabe que cada quien llegó por un camino."
   end,
   fact = {
-    text = "A finales de 2024, 123,2 millones de personas en el mundo se habían visto obligadas a huir de sus hogares por persecución, conflictos, violencia o violaciones de derechos humanos.",
+    text = "A finales de 2024, 123,2 millones de personas se habían visto obligadas a huir de sus hogares.",
     source = "ACNUR, Tendencias Globales: Desplazamiento forzado en 2024 (junio de 2025)",
     url = "https://www.unhcr.org/global-trends-report-2024",
   },

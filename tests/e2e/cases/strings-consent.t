@@ -1,6 +1,9 @@
 # An export is a path too: the translators' template leaves out the words of a testimony whose
-# consent has ended (andres-camino expired on 2025-02-10), and keeps the others.
-args: strings stories/tres-caminos
+# consent has ended (rosa-foto in tests/data/kinds-story ended on 2021-01-01), and keeps the
+# others; a recreated testimony's note does not call its words a real person's.
+args: strings tests/data/kinds-story
 exit: 0
-stdout-contains: #. testimony of Marisol: handle with care
-stdout-not-contains: En el páramo aprendí que el frío se comparte
+stdout-contains: #. testimony of Marta: handle with care
+stdout-contains: #. recreated from real accounts, written for the story
+stdout-contains: #. a real person's own words
+stdout-not-contains: ROSATXT
