@@ -139,6 +139,7 @@
 /* Text layout and drawing (engine/render/text.c). */
 #define ORL_TEXT_MAX_BYTES ORL_MAX_TEXT    /* laid out per call; longer text is cut (at a character) */
 #define ORL_TEXT_MAX_LINES 2000            /* 64 KiB of prose is ~800 lines at 80 columns; more is cut */
+#define ORL_TEXT_MAX_MARKS 30              /* combining marks on one letter (UAX #15's stream-safe limit); more are left out */
 #define ORL_TEXT_MIN_SIZE 4                /* pixel sizes are clamped to [MIN, MAX]: below 4 px is unreadable, */
 #define ORL_TEXT_MAX_SIZE 512              /* above 512 px one line of glyphs costs tens of MB of surface */
 #define ORL_TEXT_MAX_LINE_WIDTH 16384      /* px; text with no max width still wraps here, bounding every surface */
