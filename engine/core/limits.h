@@ -108,6 +108,15 @@
 /* Images: a 20000x20000 PNG costs ~400 MB inside IMG_Load; read the header first. */
 #define ORL_MAX_IMAGE_PIXELS (8192u * 8192u)
 #define ORL_MAX_IMAGE_SIDE 16384
+/* Pixels of all the pictures one scene draws at once (background, panorama, layers): one
+ * 8192x8192 picture (67 million, 256 MB decoded) and a few full-HD layers fit; a background
+ * and 32 such layers took 5 GB. The picture that would pass it is left out, with an error at
+ * its line (check says it too, from the pictures' headers). */
+#define ORL_MAX_SCENE_PIXELS (80u * 1000u * 1000u)
+/* `check` decodes every picture to find damage the header does not show; past this many
+ * seconds of decoding (33 pictures of 8192x8192 took minutes) the rest are checked by their
+ * headers only, with a warning. */
+#define ORL_CHECK_DECODE_SECONDS 4.0
 /* Bytes of one image file, read whole before its header is checked: a 8192x4096 panorama is
  * 10-60 MB as JPEG or PNG; 128 MB leaves room for an uncompressed export. */
 #define ORL_MAX_IMAGE_FILE_BYTES (128u * 1024u * 1024u)
@@ -130,6 +139,7 @@
 /* Text layout and drawing (engine/render/text.c). */
 #define ORL_TEXT_MAX_BYTES ORL_MAX_TEXT    /* laid out per call; longer text is cut (at a character) */
 #define ORL_TEXT_MAX_LINES 2000            /* 64 KiB of prose is ~800 lines at 80 columns; more is cut */
+#define ORL_TEXT_MAX_MARKS 30              /* combining marks on one letter (UAX #15's stream-safe limit); more are left out */
 #define ORL_TEXT_MIN_SIZE 4                /* pixel sizes are clamped to [MIN, MAX]: below 4 px is unreadable, */
 #define ORL_TEXT_MAX_SIZE 512              /* above 512 px one line of glyphs costs tens of MB of surface */
 #define ORL_TEXT_MAX_LINE_WIDTH 16384      /* px; text with no max width still wraps here, bounding every surface */

@@ -506,6 +506,30 @@ static orl_image *failed_out_of_memory(void)
     return &oom;
 }
 
+/* The pictures of one frame are decoded and held together: one scene with a background and
+ * 32 layers, each a different 8192x8192 PNG of zeros (8 MB of files), took 5 GB. A picture
+ * that would take the frame's pictures past ORL_MAX_SCENE_PIXELS is not decoded (its header
+ * says its size). 1 when over. */
+static int over_scene_cap(orl_scene_renderer *sr, const orl_image *im, unsigned long long *total)
+{
+    unsigned long long held = 0;
+    for (const orl_image *o = sr->images; o; o = o->next)
+        if (o != im && o->used == sr->frame && !o->failed)
+            held += o->bytes / 4; /* ARGB8888, as pixels or as a texture */
+    if (!held) return 0; /* one picture alone: its own cap (ORL_MAX_IMAGE_PIXELS) applies */
+    unsigned char *head = malloc(ORL_IMAGE_HEADER_BYTES); /* a JPEG says its size after its EXIF */
+    if (!head) return 0;
+    long long got = orl_fs_head(sr->fs, im->name, head, ORL_IMAGE_HEADER_BYTES);
+    const char *type;
+    int w = 0, h = 0;
+    char err[200];
+    int ok = got > 0 && orl_image__probe(head, (size_t)got, &type, &w, &h, err, sizeof err) == 0 && w > 0 && h > 0;
+    free(head);
+    if (!ok) return 0; /* a damaged one fails in load(), as before */
+    *total = held + (unsigned long long)w * (unsigned long long)h;
+    return *total > ORL_MAX_SCENE_PIXELS;
+}
+
 orl_image *orl_image__get(orl_scene_renderer *sr, const char *name, int need, orl_loc loc,
                           orl_diags *diags)
 {
@@ -530,6 +554,16 @@ orl_image *orl_image__get(orl_scene_renderer *sr, const char *name, int need, or
     sr->images = im;
     im->used = sr->frame;
     int missing = (need & ORL_IMG_PIXELS && !im->pixels) || (need & ORL_IMG_TEXTURE && !im->texture);
+    unsigned long long total = 0;
+    if (!im->failed && missing && !im->pixels && !im->texture && over_scene_cap(sr, im, &total)) {
+        /* not cached as failed: the same picture in a lighter scene is shown */
+        static orl_image over = {.name = "(over the scene's pixels)", .failed = 1, .code = "scene-pixels"};
+        orl_scene__once(sr, diags, ORL_ERROR, loc, "scene-pixels", name,
+                        "the pictures of this scene add up to %llu million pixels with \"%s\", more than the "
+                        "%u million drawn at once; it is left out: use fewer or smaller pictures",
+                        total / 1000000ull, name, (unsigned)(ORL_MAX_SCENE_PIXELS / 1000000u));
+        return &over;
+    }
     if (!im->failed && missing) {
         size_t before = im->bytes;
         int want = need & ~((im->pixels ? ORL_IMG_PIXELS : 0) | (im->texture ? ORL_IMG_TEXTURE : 0));

@@ -126,10 +126,19 @@ static int clean(build *b, const char *src, size_t len)
     b->off = malloc((len + 2) * sizeof *b->off);
     if (!L->text || !b->cp || !b->off) return -1;
     size_t i = 0, n = 0, o = 0;
+    int marks = 0; /* combining marks in a row */
     while (i < len) {
         size_t k;
         uint32_t c = orl_utf8_decode(src + i, len - i, &k);
         i += k;
+        /* 'a' with 30,000 accents took 8 s to lay out (each mark joins one cluster, measured
+         * again and again); past ORL_TEXT_MAX_MARKS on one letter they are left out (Unicode's
+         * stream-safe text, UAX #15, allows 30) */
+        if (fribidi_get_bidi_type(c) == FRIBIDI_TYPE_NSM) {
+            if (++marks > ORL_TEXT_MAX_MARKS) continue;
+        } else {
+            marks = 0;
+        }
         if (c == '\r') {
             if (i < len && src[i] == '\n') i++;
             c = '\n';

@@ -10,6 +10,7 @@
 #include "core/strutil.h"
 #include "core/utf8.h"
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 /* ---------- pictures ---------- */
@@ -67,27 +68,36 @@ typedef struct lint_ctx {
     int sw, sh;
     int (*decode_image)(orl_fs *fs, const char *name, char *why, size_t whylen);
     orl_strmap seen;      /* image names already looked at (keys owned by `names`) */
+    double decode_seconds; /* spent decoding pictures, and pictures not decoded past the bound */
+    int decode_skipped;
     char **names;
     int nnames;
     unsigned char *buf;
     int verbose;          /* translations: every missing and obsolete text, not one line each */
 } lint_ctx;
 
-static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *name, int panorama)
+/* Looks at a picture once (later calls give the answer of the first); returns its size in
+ * thousands of pixels when its header says it, else 0. */
+static int check_image(lint_ctx *x, orl_loc loc, const char *what, const char *name, int panorama)
 {
-    if (!name || !*name || !x->buf) return;
-    if (orl_strmap_get(&x->seen, name) >= 0) return; /* once per picture */
+    if (!name || !*name || !x->buf) return 0;
+    int known = orl_strmap_get(&x->seen, name);
+    if (known >= 0) return known; /* once per picture */
     char *copy = orl_strdup(name);
     char **nn = copy ? realloc(x->names, (size_t)(x->nnames + 1) * sizeof *nn) : NULL;
-    if (!nn) { free(copy); return; }
+    if (!nn) { free(copy); return 0; }
     x->names = nn;
     x->names[x->nnames++] = copy;
-    orl_strmap_put(&x->seen, copy, 1);
-    if (orl_fs_check_name(name) != ORL_FS_OK || !orl_fs_exists(x->st->fs, name)) return; /* check says so */
+    orl_strmap_put(&x->seen, copy, 0);
+    if (orl_fs_check_name(name) != ORL_FS_OK || !orl_fs_exists(x->st->fs, name)) return 0; /* check says so */
     long long got = orl_fs_head(x->st->fs, name, x->buf, ORL_IMAGE_HEADER_BYTES);
-    if (got < 0) return;
+    if (got < 0) return 0;
     unsigned w = 0, h = 0;
     int k = orl_image_size(x->buf, (size_t)got, &w, &h);
+    int kpix = k > 0 ? (int)(((unsigned long long)w * h + 999) / 1000 > 0x7fffffff ? 0x7fffffff
+                                                                                 : ((unsigned long long)w * h + 999) / 1000)
+                     : 0;
+    orl_strmap_put(&x->seen, copy, kpix);
     int named_png = ends_with(name, ".png"), named_jpeg = ends_with(name, ".jpg") || ends_with(name, ".jpeg");
     static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     int says_png = got >= 8 && memcmp(x->buf, png_sig, 8) == 0;
@@ -99,7 +109,7 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
                      "image editor and save it again", what, name,
                      orl_diag_words(x->d, "@why", says_png ? "it starts as a PNG, but what follows is not a PNG picture"
                                                            : "it starts as a JPEG, but what follows is not a JPEG picture"));
-        return;
+        return kpix;
     }
     if (k <= 0) {
         if ((named_png || named_jpeg) && (k < 0 || got >= 32))
@@ -107,14 +117,14 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
                          "%s: \"%s\" is named like a %s picture, but its contents are not one (a file of another "
                          "kind renamed, or damaged?); open it in an image editor and save it again as %s",
                          what, name, named_png ? "PNG" : "JPEG", named_png ? "PNG" : "JPEG");
-        return;
+        return kpix;
     }
     if (w > ORL_MAX_IMAGE_SIDE || h > ORL_MAX_IMAGE_SIDE || (unsigned long long)w * h > ORL_MAX_IMAGE_PIXELS) {
         orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-too-big",
                      "%s: the picture \"%s\" is %ux%u pixels, more than Orilla can open (at most %u pixels on a "
                      "side and %u million in all); make it smaller in an image editor", what, name, w, h,
                      (unsigned)ORL_MAX_IMAGE_SIDE, (unsigned)(ORL_MAX_IMAGE_PIXELS / 1000000u));
-        return;
+        return kpix;
     }
     /* a panorama wraps all around the viewer: 8192x4096 is sharp on any screen */
     unsigned mw = panorama ? 8192u : 2u * (unsigned)x->sw, mh = panorama ? 4096u : 2u * (unsigned)x->sh;
@@ -126,10 +136,20 @@ static void check_image(lint_ctx *x, orl_loc loc, const char *what, const char *
     /* a header can be whole and the rest damaged or cut short: the player would show the
      * placeholder there */
     char why[600];
-    if (x->decode_image && x->decode_image(x->st->fs, name, why, sizeof why) != 0)
+    if (x->decode_image && x->decode_seconds > ORL_CHECK_DECODE_SECONDS) {
+        x->decode_skipped++;
+        return kpix;
+    }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int bad = x->decode_image && x->decode_image(x->st->fs, name, why, sizeof why) != 0;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    x->decode_seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    if (bad)
         orl_diag_add(x->d, ORL_ERROR, loc.file, loc.line, 0, "image-damaged",
                      "%s: the picture \"%s\" is damaged or cut short and cannot be shown (%s); open it in an "
                      "image editor and save it again", what, name, why);
+    return kpix;
 }
 
 static void check_images(lint_ctx *x)
@@ -139,15 +159,25 @@ static void check_images(lint_ctx *x)
     for (int i = 0; i < st->nscenes; i++) {
         orl_scene *s = &st->scenes[i];
         snprintf(what, sizeof what, orl_diag_words(x->d, "@what", "scene \"%s\""), s->id);
-        check_image(x, s->loc, what, s->background, 0);
-        check_image(x, s->loc, what, s->panorama, 1);
-        for (int j = 0; j < s->nlayers; j++) check_image(x, s->layers[j].loc, what, s->layers[j].image, 0);
+        long long kpix = check_image(x, s->loc, what, s->background, 0);
+        kpix += check_image(x, s->loc, what, s->panorama, 1);
+        for (int j = 0; j < s->nlayers; j++) kpix += check_image(x, s->layers[j].loc, what, s->layers[j].image, 0);
+        if (kpix * 1000 > (long long)ORL_MAX_SCENE_PIXELS)
+            orl_diag_add(x->d, ORL_ERROR, s->loc.file, s->loc.line, 0, "scene-pixels",
+                         "%s: its pictures add up to %lld million pixels, more than the %u million a scene may draw "
+                         "at once (the last ones would be left out); use fewer or smaller pictures",
+                         what, kpix / 1000, (unsigned)(ORL_MAX_SCENE_PIXELS / 1000000u));
     }
     for (int i = 0; i < st->nnarrators; i++) {
         snprintf(what, sizeof what, orl_diag_words(x->d, "@what", "narrator \"%s\""), st->narrators[i].id);
         check_image(x, st->narrators[i].loc, what, st->narrators[i].portrait, 0);
     }
     if (st->cover) check_image(x, st->loc, orl_diag_words(x->d, "@what", "story"), st->cover, 0);
+    if (x->decode_skipped)
+        orl_diag_add(x->d, ORL_WARNING, st->files ? st->files[0] : NULL, 0, 0, "pictures-not-decoded",
+                     "%d pictures were checked by their headers only: decoding the others took more than %.0f "
+                     "seconds (very large pictures?); the player may still find one damaged",
+                     x->decode_skipped, ORL_CHECK_DECODE_SECONDS);
 }
 
 /* ---------- long texts ---------- */

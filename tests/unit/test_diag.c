@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/diag.h"
+#include "core/limits.h"
 
 /* Prints through fn into a string (caller frees). */
 static char *capture(const orl_diags *d, void (*fn)(const orl_diags *, FILE *))
@@ -117,6 +118,35 @@ static void test_sort_by_file_line_col(void **state)
 }
 
 /* Ties keep insertion order, however many there are (reproducible output). */
+/* A story made in a loop can ask for millions of messages of one kind (issue #21): the first
+ * ORL_MAX_DIAGS_PER_CODE are kept, the rest counted, and printing says how many. */
+static void test_repeated_messages_capped(void **state)
+{
+    (void)state;
+    orl_diags d = {0};
+    for (int i = 0; i < 250; i++) orl_diag_add(&d, ORL_ERROR, "story.lua", i + 1, 0, "unknown-go", "choice %d", i);
+    orl_diag_add(&d, ORL_WARNING, "story.lua", 1, 0, "other", "one of another kind");
+    assert_int_equal(d.n, ORL_MAX_DIAGS_PER_CODE + 1);
+    assert_int_equal(d.errors, 250);
+    assert_int_equal(d.warnings, 1);
+    assert_false(orl_diag_would_keep(&d, "unknown-go"));
+    assert_true(orl_diag_would_keep(&d, "other"));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    orl_diags_print(&d, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "error: and 150 more like the ones above (unknown-go)"));
+    free(buf);
+    f = open_memstream(&buf, &len);
+    orl_diags_print_json(&d, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"more\":150"));
+    free(buf);
+    orl_diags_free(&d);
+}
+
 static void test_sort_is_stable(void **state)
 {
     (void)state;
@@ -125,7 +155,9 @@ static void test_sort_is_stable(void **state)
     for (int i = 0; i < N; i++) {
         /* three interleaved files, lines in a few buckets, many exact ties */
         const char *file = i % 3 == 0 ? "c.lua" : i % 3 == 1 ? "a.lua" : "b.lua";
-        orl_diag_add(&d, ORL_ERROR, file, (i * 7) % 5, 0, "", "%d", i);
+        char code[16]; /* one code each: past ORL_MAX_DIAGS_PER_CODE of one code, they are counted only */
+        snprintf(code, sizeof code, "c%d", i);
+        orl_diag_add(&d, ORL_ERROR, file, (i * 7) % 5, 0, code, "%d", i);
     }
     orl_diags_sort(&d);
     assert_int_equal(d.n, N);
@@ -178,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_long_message),
         cmocka_unit_test(test_sort_by_file_line_col),
         cmocka_unit_test(test_sort_is_stable),
+        cmocka_unit_test(test_repeated_messages_capped),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

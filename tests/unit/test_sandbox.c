@@ -374,12 +374,13 @@ static void test_deadline_inside_slow_instructions(void **state)
     (void)state;
     orl_script *S = new_script(NULL);
     orl_script_error e = {0};
+    /* the loop on one line: which of its instructions the deadline meets varies by build */
     const char *code = "local a = string.rep('x', 8 << 20)\nlocal b = string.rep('x', 8 << 20)\n"
-                       "local n = 0\nwhile true do if a < b then n = n + 1 end end\n";
+                       "local n = 0 while true do if a < b then n = n + 1 end end\n";
     assert_int_equal(orl_script_load(S, code, strlen(code), "story.lua", &e), 0);
     assert_int_equal(orl_script_pcall(S, 0, 0, 1L << 50, 0.3, &e), -1);
-    assert_int_equal(e.kind, ORL_SCRIPT_ERR_TIME);
-    assert_int_equal(e.line, 4);
+    if (e.kind != ORL_SCRIPT_ERR_TIME) fail_msg("kind %d: %s:%d: %s", e.kind, e.file ? e.file : "?", e.line, e.msg);
+    assert_int_equal(e.line, 3);
     orl_script_error_free(&e);
     still_usable(S);
     orl_script_free(S);

@@ -13,6 +13,7 @@
 
 #include "core/utf8.h"
 #include "render/text.h"
+#include "core/limits.h"
 #include "golden.h"
 
 static orl_font_set *fonts;
@@ -247,6 +248,31 @@ static void test_newlines_honoured(void **state)
     char *s = line_text(L, 0);
     assert_string_equal(s, "hola");
     free(s);
+    orl_text_layout_free(L);
+}
+
+/* 'a' with 30,000 accents took 8 s to lay out: past ORL_TEXT_MAX_MARKS on one letter they
+ * are left out (issue #21, class 4); Arabic with its harakat keeps every one. */
+static void test_combining_marks_capped(void **state)
+{
+    (void)state;
+    size_t n = 30000;
+    char *t = malloc(1 + 2 * n + 8);
+    assert_non_null(t);
+    t[0] = 'a';
+    for (size_t i = 0; i < n; i++) memcpy(t + 1 + 2 * i, "\xcc\x81", 2); /* U+0301 */
+    strcpy(t + 1 + 2 * n, " b");
+    orl_text_layout *L = orl_text_layout_create(fonts, t, NULL);
+    assert_non_null(L);
+    const char *shown = orl_text_layout_text(L);
+    assert_int_equal(strlen(shown), 1 + 2 * ORL_TEXT_MAX_MARKS + 2);
+    assert_string_equal(shown + 1 + 2 * ORL_TEXT_MAX_MARKS, " b");
+    orl_text_layout_free(L);
+    free(t);
+    const char *harakat = "\xd9\x85\xd9\x8e\xd8\xb1\xd9\x92\xd8\xad\xd9\x8e\xd8\xa8\xd9\x8b\xd8\xa7"; /* مَرْحَبًا */
+    L = orl_text_layout_create(fonts, harakat, NULL);
+    assert_non_null(L);
+    assert_string_equal(orl_text_layout_text(L), harakat);
     orl_text_layout_free(L);
 }
 
@@ -941,6 +967,7 @@ int main(void)
         cmocka_unit_test(test_font_set_bad_input),
         cmocka_unit_test(test_wrap_never_exceeds_max),
         cmocka_unit_test(test_newlines_honoured),
+        cmocka_unit_test(test_combining_marks_capped),
         cmocka_unit_test(test_long_word_broken),
         cmocka_unit_test(test_url_wrap_points),
         cmocka_unit_test(test_invalid_utf8),
