@@ -159,6 +159,9 @@ def main():
         sys.exit('usage: make_zip.py KIND OUT.orilla (KIND: %s) | --all DIR' % ', '.join(kinds))
     with open(sys.argv[2], 'wb') as fh:
         fh.write(kinds[sys.argv[1]]())
+    if sys.argv[1] == 'unsigned-big':  # and a kiosk config that requires test.pub's signature
+        with open('kiosk.lua', 'w') as fh:
+            fh.write('kiosk {\n  bundles = { "%s" },\n  key = "test.pub",\n}\n' % sys.argv[2])
 
 
 if __name__ == '__main__':
