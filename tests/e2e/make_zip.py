@@ -93,7 +93,7 @@ def overlap():
     for e in (story, zeros):
         e.offset = len(out)
         out += local_header(e) + e.comp
-    copy = Entry('bomb.bin', b'')
+    copy = Entry('copy.bin', b'')
     copy.comp, copy.usize, copy.crc = zeros.comp, zeros.usize, zeros.crc
     cd = central(story) + central(zeros) + central(copy, offset=zeros.offset)
     cdoff = len(out)
@@ -152,7 +152,7 @@ def main():
         import os
         for k, f in kinds.items():
             if k not in ('two-directories', 'unsigned-big'):  # 64 KB of deflate: kept out of the small corpus
-                with open(os.path.join(sys.argv[2], k + '.orilla'), 'wb') as fh:
+                with open(os.path.join(sys.argv[2], k + '.zip'), 'wb') as fh:  # .orilla is ignored by git
                     fh.write(f())
         return
     if len(sys.argv) != 3 or sys.argv[1] not in kinds:
