@@ -612,6 +612,18 @@ int orl_bundle_read_zip(const char *path, orl_zip_summary *sum, orl_zip_table *t
         }
         nfiles++;
     }
+    /* A zip bomb within the caps: 2 GB of zeros fit in 2 MB, and verify then inflates and
+     * hashes 2 GB (52 s here). Story files compress far less (Lua and text 3-15 times,
+     * pictures and sound not at all), so more than ORL_MAX_BUNDLE_RATIO times the zip's
+     * own size, beyond a first allowance, is refused. */
+    if (total > ORL_BUNDLE_RATIO_ALLOWANCE &&
+        total - ORL_BUNDLE_RATIO_ALLOWANCE > (unsigned long long)ORL_MAX_BUNDLE_RATIO * (unsigned long long)st.st_size) {
+        rc = fail(err, errlen, 1,
+                  "%s: its files would unpack to %llu MB from a file of %llu KB (more than %d times its size): a zip "
+                  "bomb, not a bundle made by 'orilla pack'",
+                  path, total >> 20, (unsigned long long)st.st_size >> 10, ORL_MAX_BUNDLE_RATIO);
+        goto done;
+    }
     /* No name twice, and no name that is both a file and a folder (PhysicsFS would pick one:
      * a checked file could hide behind an unchecked one). Folder entries may repeat folders
      * implied by file names; that is harmless. */

@@ -213,6 +213,11 @@
 /* A statistics file holds counts and short ids: no value in it may be larger than this
  * (SQLite's length limit while it is open), so a crafted file cannot make a report use GBs. */
 #define ORL_STATS_MAX_VALUE_BYTES (1024 * 1024)
+/* A bundle's files may unpack to at most this many times the zip's size, beyond a first
+ * 64 MB: Lua, text and translations deflate 3-15 times, pictures and sound are stored; only
+ * a zip bomb comes near deflate's 1,000 times (2 GB of zeros in 2 MB took 52 s to verify). */
+#define ORL_MAX_BUNDLE_RATIO 100
+#define ORL_BUNDLE_RATIO_ALLOWANCE (64ull * 1024 * 1024)
 
 /* Twine import (orilla import twee): the largest public Twine stories are a few MB with a few
  * thousand passages; ten times that leaves room and stays quick to read. */

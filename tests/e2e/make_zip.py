@@ -93,7 +93,7 @@ def overlap():
     for e in (story, zeros):
         e.offset = len(out)
         out += local_header(e) + e.comp
-    copy = Entry('bomb.bin', b'')
+    copy = Entry('copy.bin', b'')
     copy.comp, copy.usize, copy.crc = zeros.comp, zeros.usize, zeros.crc
     cd = central(story) + central(zeros) + central(copy, offset=zeros.offset)
     cdoff = len(out)
@@ -116,15 +116,30 @@ def local_disagrees():
 
 
 def unsigned_big():
-    # a well-made, unsigned bundle whose one large file (200 MiB of zeros, 200 KB deflated)
+    # a well-made, unsigned bundle whose large file (200 MiB of zeros, 200 KB deflated)
     # would take seconds to hash: with --key, the missing signature is found first
+    # (1.5 MiB of stored noise keeps it under the 100-times ratio of a zip bomb)
     import hashlib
+    import random
     big = b'\0' * (200 << 20)
-    files = [('big.bin', big), ('story.lua', STORY)]
+    noise = random.Random(1).randbytes(3 << 19)
+    files = [('big.bin', big), ('noise.bin', noise), ('story.lua', STORY)]
     man = ('return {\n  format = 1,\n  id = "z",\n  files = {\n' +
            ''.join('    ["%s"] = { size = %d, sha256 = "%s" },\n' % (n, len(d), hashlib.sha256(d).hexdigest())
                    for n, d in files) + '  },\n}\n').encode()
-    return build([Entry('.orilla/manifest.lua', man)] + [Entry(n, d) for n, d in files])
+    return build([Entry('.orilla/manifest.lua', man)] +
+                 [Entry(n, d, 0 if n == 'noise.bin' else 8) for n, d in files])
+
+
+def ratio_bomb():
+    # within every cap (8 files of 255 MiB, 2,040 MB in all) but in a 2 MB file: 1,000 times
+    big = Entry('z0.bin', b'\0' * (255 << 20))
+    ents = [Entry('story.lua', STORY)]
+    for i in range(8):
+        e = Entry('z%d.bin' % i, b'')
+        e.comp, e.usize, e.crc = big.comp, big.usize, big.crc
+        ents.append(e)
+    return build(ents)
 
 
 def main():
@@ -147,18 +162,22 @@ def main():
         'nul-name': lambda: build([Entry('story.lua', STORY), Entry(b'a.lua\0.png', b'x', 0)]),
         'good': lambda: build(good()),
         'unsigned-big': unsigned_big,
+        'ratio-bomb': ratio_bomb,
     }
     if len(sys.argv) == 3 and sys.argv[1] == '--all':
         import os
         for k, f in kinds.items():
-            if k not in ('two-directories', 'unsigned-big'):  # 64 KB of deflate: kept out of the small corpus
-                with open(os.path.join(sys.argv[2], k + '.orilla'), 'wb') as fh:
+            if k not in ('two-directories', 'unsigned-big', 'ratio-bomb'):  # 64 KB of deflate: kept out of the small corpus
+                with open(os.path.join(sys.argv[2], k + '.zip'), 'wb') as fh:  # .orilla is ignored by git
                     fh.write(f())
         return
     if len(sys.argv) != 3 or sys.argv[1] not in kinds:
         sys.exit('usage: make_zip.py KIND OUT.orilla (KIND: %s) | --all DIR' % ', '.join(kinds))
     with open(sys.argv[2], 'wb') as fh:
         fh.write(kinds[sys.argv[1]]())
+    if sys.argv[1] == 'unsigned-big':  # and a kiosk config that requires test.pub's signature
+        with open('kiosk.lua', 'w') as fh:
+            fh.write('kiosk {\n  bundles = { "%s" },\n  key = "test.pub",\n}\n' % sys.argv[2])
 
 
 if __name__ == '__main__':

@@ -3,4 +3,4 @@
 setup: python3 tests/e2e/make_zip.py overlap x.orilla
 args: info x.orilla
 exit: 2
-output-contains: "bomb.bin" overlaps another file
+output-contains: "copy.bin" overlaps another file
