@@ -414,7 +414,14 @@ static int unclosed_by_indent(const char *s, size_t n, int from, int to, int *op
         const char *p = LINE_P(k);
         size_t len = LINE_N(k);
         while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
-        if (len == 0 || p[len - 1] != '{') continue;
+        if (len == 0) continue;
+        /* a line that opens more braces than it closes (`choices = {`, or a choice written
+         * on one line whose '}' was forgotten), braces in texts and comments not counted */
+        int net = 0;
+        lexer lx = {p, len, 0, 1};
+        for (tk t = lex(&lx); t.k != TK_EOF && t.k != TK_UNFINISHED; t = lex(&lx))
+            if (t.k == TK_OP) net += tk_is(&lx, &t, "{") - tk_is(&lx, &t, "}");
+        if (net <= 0) continue;
         int ind = indent_of(p, len);
         if (ind < 0) continue;
         int last = k, bad = 1, steps = 0;
@@ -646,6 +653,24 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
     /* a text going on over the next line */
     if (strstr(msg, "unfinished string") && sc.at.k == TK_UNFINISHED) {
         char q = text[sc.at.a];
+        /* text = Esperas.", : the quote that opens the text is missing (Lua takes the closing
+         * one for an opening one): nothing but punctuation after it, words before it */
+        size_t e = sc.at.a + 1, letters = 0;
+        while (e < len && text[e] != '\n') {
+            if (word_char((unsigned char)text[e])) letters++;
+            e++;
+        }
+        size_t b = sc.at.a;
+        while (b > 0 && text[b - 1] != '\n' && text[b - 1] != '=') b--;
+        int words_before = 0;
+        for (size_t i = b; i < sc.at.a; i++) if (word_char((unsigned char)text[i])) words_before = 1;
+        if (!letters && b > 0 && text[b - 1] == '=' && words_before) {
+            orl_diag_add(d, ORL_ERROR, file, sc.at.line, 0, "unopened-text",
+                         "this text has no opening quote %c: write it after the '=', like text = \"...\" (Lua: %s)", q,
+                         msg);
+            rest_not_read(d, file, sc.at.line);
+            return;
+        }
         int closes = 0;
         /* the text goes on when a later line ends it with the quote, with no field (a '=' or a
          * '{') before that quote: a line of code first means the quote was forgotten */
@@ -695,6 +720,38 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         return;
     }
 
+    /* on_enter = s.days = 1: a value given inside a field; that is a function's work */
+    if (strcmp(near, "=") == 0 && strstr(msg, "'}' expected") && sc.prev.k == TK_NAME) {
+        lexer lx = {p ? p : "", p ? ln : 0, 0, 1};
+        int eqs = 0;
+        char field[48] = "";
+        tk first = lex(&lx);
+        for (tk t = first; t.k != TK_EOF && t.k != TK_UNFINISHED; t = lex(&lx))
+            if (t.k == TK_OP && tk_is(&lx, &t, "=")) eqs++;
+        if (first.k == TK_NAME) snprintf(field, sizeof field, "%.*s", (int)(first.b - first.a > 40 ? 40 : first.b - first.a), p + first.a);
+        if (eqs >= 2 && *field) {
+            orl_diag_add(d, ORL_ERROR, file, line, 0, "value-in-field",
+                         "a field holds one value, and this line gives two; to change what the story remembers, "
+                         "write the change inside a function: %s = function(s) s.days = 1 end (Lua: %s)", field, msg);
+            rest_not_read(d, file, line);
+            return;
+        }
+    }
+    /* text: "..." */
+    if (strstr(msg, "<name> expected") && sc.prev.k == TK_OP && tk_is(x, &sc.prev, ":")) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "colon-for-equals",
+                     "a field is written with '=', not ':': text = \"...\" (Lua: %s)", msg);
+        rest_not_read(d, file, line);
+        return;
+    }
+    if (strstr(msg, "'then' expected") || strstr(msg, "'do' expected")) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "missing-then",
+                     "after the condition of an 'if' comes 'then' (and after 'while' or 'for', 'do'): "
+                     "if s.days > 2 then ... end (Lua: %s)", msg);
+        rest_not_read(d, file, line);
+        return;
+    }
+
     /* a character Lua does not know: a curly quote that could not be read as straight, or a
      * letter with an accent in a name */
     if (near[0] == '<' && near[1] == '\\' && sc.at.k == TK_OTHER) {
@@ -739,6 +796,16 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
             orl_diag_add(d, ORL_ERROR, file, sc.at.line, 0, "missing-comma",
                          "a ',' is missing before %s: every field and every choice ends with a comma (Lua: %s)", word, msg);
         rest_not_read(d, file, sc.prev.line < sc.at.line ? sc.prev.line : sc.at.line);
+        return;
+    }
+
+    /* words outside quotes: Gracias por leer */
+    if (strstr(msg, "expected") && sc.at.k == TK_NAME && sc.prev.k == TK_NAME && sc.prev.line == sc.at.line &&
+        ends_value(x, &sc.prev) && ends_value(x, &sc.at) && !starts_item(x, &sc.at, &sc.next)) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "words-outside-quotes",
+                     "these words are not between quotes, so Lua reads them as code; a text goes between quotes, "
+                     "in a field: text = \"...\" (Lua: %s)", msg);
+        rest_not_read(d, file, line);
         return;
     }
 
@@ -882,6 +949,24 @@ const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, 
     int has = named(msg, kind, sizeof kind, name, sizeof name);
     int field = has && strcmp(kind, "field") == 0, global = has && strcmp(kind, "global") == 0;
     const char *fmt = NULL;
+    static const char *const fields[] = {"text", "title", "go", "when", "start", "ending", "choices", "source",
+                                         "fact", "background", "on_enter", "warnings", "id", "language", "narrator",
+                                         "testimony", "music", "panorama", "consent", "url", NULL};
+    if (global && strstr(msg, "attempt to call a nil value (global '")) {
+        for (int i = 0; fields[i]; i++)
+            if (strcmp(name, fields[i]) == 0) {
+                snprintf(out, n, orl_diag_words(d, "@lua", "after %s an '=' is missing: write %s = \"...\" (Lua: %s)"),
+                         name, name, msg);
+                return out;
+            }
+    }
+    if (global && strcmp(name, "s") == 0) {
+        snprintf(out, n, orl_diag_words(d, "@lua", "s (what the story remembers) only exists inside a function: write "
+                                                   "when = function(s) return s.days > 2 end, or on_enter = function(s) "
+                                                   "s.days = 1 end (Lua: %s)"),
+                 msg);
+        return out;
+    }
     if (strstr(msg, "attempt to call a nil value (global '")) {
         const char *meant = orl_explain_dsl_word(name);
         if (meant) {

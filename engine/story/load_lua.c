@@ -41,6 +41,7 @@ typedef struct loader {
     /* names read as variables while story.lua ran (go = albergue): story/explain.h */
     struct unquoted { const char *file; int line; char name[48]; char field[48]; int claimed; } unq[64];
     int nunq;
+    int failed; /* story.lua stopped on an error: a definition cut short by it is its echo */
 } loader;
 
 /* ---------- files ---------- */
@@ -1011,7 +1012,8 @@ static void convert_defs(loader *ld)
                 conv_story(ld, body, loc);
             }
         } else if (lua_type(L, body) != LUA_TTABLE) {
-            orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "no-body",
+            if (!ld->failed) /* else the error inside its { } is what happened */
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "no-body",
                          "%s \"%s\" has no details; write %s \"%s\" { ... } with the braces right after the name",
                          kind, id, kind, id);
         } else if (!check_id(ld, kind, id, loc)) {
@@ -1173,8 +1175,8 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
             snprintf(extra, sizeof extra,
                      orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories: they cannot load code or files)"),
                      gname);
-        else if (orl_explain_dsl_word(gname)) /* escena "casa" { ... }: Spanish for scene */
-            msg = orl_explain_runtime(ld->d, e->msg, words, sizeof words);
+        else if (orl_explain_runtime(ld->d, e->msg, words, sizeof words) != e->msg)
+            msg = words; /* escena "casa" { ... }: Spanish for scene; text "..." without '=' */
         else if (sug) snprintf(extra, sizeof extra, orl_diag_words(ld->d, "@hint", " (did you mean '%s'?)"), sug);
     } else if (e->msg && strstr(e->msg, "attempt to index a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
@@ -1329,6 +1331,7 @@ static int load_protected(lua_State *L)
         lua_gc(L, LUA_GCRESTART);
         orl_script_error_free(&e);
         report_unquoted(ldp);
+        ldp->failed = failed;
         convert_defs(ldp);
         /* After a script error the story stopped part way: scenes written after the error
          * were never defined, so "no scene named ..." would only repeat the one real problem. */
