@@ -702,6 +702,24 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         return;
     }
 
+    /* story( ... ): braces, not parentheses */
+    if (strstr(msg, "')' expected (to close '(' at line ")) {
+        int pl = atoi(strstr(msg, "at line ") + 8);
+        size_t pn = 0;
+        const char *pp = line_at(text, len, pl, &pn);
+        size_t i = 0;
+        while (pp && i < pn && (pp[i] == ' ' || pp[i] == '\t')) i++;
+        for (int k = 0; pp && dsl_words[k]; k++) {
+            size_t kl = strlen(dsl_words[k]);
+            if (pn - i > kl && memcmp(pp + i, dsl_words[k], kl) == 0 && memchr(pp + i + kl, '(', pn - i - kl)) {
+                orl_diag_add(d, ORL_ERROR, file, pl, 0, "parens-for-braces",
+                             "%s is followed by braces { }, not parentheses ( ): %s { ... } (Lua, line %d: %s)",
+                             dsl_words[k], dsl_words[k], line, msg);
+                rest_not_read(d, file, pl);
+                return;
+            }
+        }
+    }
     /* '==' where a value is given */
     if (strcmp(near, "==") == 0) {
         orl_diag_add(d, ORL_ERROR, file, line, 0, "set-with-equals",
@@ -720,6 +738,16 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         return;
     }
 
+    /* scene espera {: the name without quotes */
+    if (sc.at.k == TK_NAME && sc.prev.k == TK_NAME && starts_definition(x, &sc.prev) && !tk_is(x, &sc.prev, "story") &&
+        !tk_is(x, &sc.prev, "include")) {
+        snprintf(word, sizeof word, "%.*s", (int)(sc.at.b - sc.at.a > 60 ? 60 : sc.at.b - sc.at.a), text + sc.at.a);
+        snprintf(kind, sizeof kind, "%.*s", (int)(sc.prev.b - sc.prev.a > 12 ? 12 : sc.prev.b - sc.prev.a), text + sc.prev.a);
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "unquoted-name",
+                     "the name after %s goes between quotes: %s \"%s\" { ... } (Lua: %s)", kind, kind, word, msg);
+        rest_not_read(d, file, line);
+        return;
+    }
     /* on_enter = s.days = 1: a value given inside a field; that is a function's work */
     if (strcmp(near, "=") == 0 && strstr(msg, "'}' expected") && sc.prev.k == TK_NAME) {
         lexer lx = {p ? p : "", p ? ln : 0, 0, 1};
@@ -1015,6 +1043,32 @@ const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, 
     if (!fmt) return msg;
     snprintf(out, n, orl_diag_words(d, "@lua", fmt), name, name, msg);
     return out;
+}
+
+int orl_explain_missing_word(orl_diags *d, const char *file, const char *text, size_t len, int line, const char *msg)
+{
+    /* scene "a" { ... } followed by "b" { ... }: Lua calls what scene "a" {...} gave back with "b".
+     * The line after `line` that starts with a quoted name and a '{' is where `scene` is missing. */
+    for (int l = line + 1; text && l <= line + 2000; l++) {
+        size_t n = 0;
+        const char *p = line_at(text, len, l, &n);
+        if (!p) break;
+        size_t i = 0;
+        while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+        if (i != 0 || i >= n || p[i] != '"') continue;
+        size_t q = i + 1;
+        while (q < n && p[q] != '"') q++;
+        size_t r = q + 1;
+        while (r < n && p[r] == ' ') r++;
+        if (q >= n || r >= n || p[r] != '{') continue;
+        char id[80];
+        snprintf(id, sizeof id, "%.*s", (int)(q - i - 1 > 60 ? 60 : q - i - 1), p + i + 1);
+        orl_diag_add(d, ORL_ERROR, file, l, 0, "missing-kind",
+                     "\"%s\" { ... } needs the word that says what it is before the name: scene \"%s\" { ... } "
+                     "(or narrator, testimony) (Lua, line %d: %s)", id, id, line, msg);
+        return 1;
+    }
+    return 0;
 }
 
 /* ---------- names without quotes ---------- */

@@ -356,7 +356,12 @@ static int get_bool(defctx *c, int t, const char *field)
     int ty = get_field(L, t, field);
     int v = 0;
     if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
-    else if (ty == LUA_TNIL) {
+    else if (ty == LUA_TSTRING && strcmp(lua_tostring(L, -1), "true") == 0) {
+        /* ending = "true": an error below, but meant true (no "not an ending" after it) */
+        derr(c, field, "wrong-type", "'%s' should be true or false (without quotes), but it is %s", field,
+             type_words(c, L, -1));
+        v = 1;
+    } else if (ty == LUA_TNIL) {
         const char *u = unquoted_claim(c, field); /* ending = ture: meant true, already said */
         if (u) v = orl_explain_means_true(u);
     } else if (ty != LUA_TNIL)
@@ -818,12 +823,16 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     ty = get_field(L, t, "choices");
     if (ty == LUA_TTABLE) {
         int cht = lua_gettop(L);
-        int n = (int)lua_rawlen(L, cht);
+        int n = (int)lua_rawlen(L, cht), single = 0;
         if (n == 0) {
             lua_pushnil(L);
             if (lua_next(L, cht)) {
                 lua_pop(L, 2);
                 derr(&c, "choices", "wrong-type", "'choices' should be a list of choices, each between braces: choices = { { text = \"...\", go = \"...\" } }");
+                /* choices = { text = "...", go = "..." }: read as the one choice it was meant to
+                 * be, so that "no choices" and "cannot be reached" do not follow the error */
+                if (get_field(L, cht, "go") == LUA_TSTRING) single = n = 1;
+                lua_pop(L, 1);
             }
         }
         if (n > ORL_MAX_CHOICES) {
@@ -833,6 +842,10 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->choices = need(L, calloc((size_t)(n ? n : 1), sizeof *s->choices));
         int from_line = s->loc.line;
         for (int i = 1; s->choices && i <= n; i++) {
+            if (single) {
+                conv_choice(&c, cht, i, &s->choices[s->nchoices++], &from_line);
+                continue;
+            }
             if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
                 derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(&c, L, -1));
                 lua_pop(L, 1);
@@ -1157,6 +1170,10 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
         return;
     }
     const char *msg = e->msg ? e->msg : "error";
+    if (e->kind == ORL_SCRIPT_ERR_RUNTIME && e->msg && strcmp(e->msg, "attempt to call a nil value") == 0) {
+        const srcfile *f = name ? find_src(ld, name) : NULL; /* "b" { ... } without scene */
+        if (f && orl_explain_missing_word(ld->d, name, f->text, f->len, e->line, e->msg)) return;
+    }
     if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
         snprintf(extra, sizeof extra, "; %s", orl_diag_words(ld->d, "@hint", orl_script_errkind_hint(e->kind)));
     } else if (e->msg && strstr(e->msg, "attempt to call a nil value (global '")) {
