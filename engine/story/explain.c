@@ -410,7 +410,8 @@ static int unclosed_by_indent(const char *s, size_t n, int from, int to, int *op
 #define LINE_P(k) (s + st[k])
 #define LINE_N(k) ((k) + 1 < nl_count ? st[(k) + 1] - st[k] : n - st[k])
     int found = 0;
-    for (int k = 0; k < nl_count && !found; k++) {
+    long budget = 4000000; /* lines looked at in all: a hostile file cannot make this slow */
+    for (int k = 0; k < nl_count && !found && budget > 0; k++) {
         const char *p = LINE_P(k);
         size_t len = LINE_N(k);
         while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
@@ -425,7 +426,7 @@ static int unclosed_by_indent(const char *s, size_t n, int from, int to, int *op
         int ind = indent_of(p, len);
         if (ind < 0) continue;
         int last = k, bad = 1, steps = 0;
-        for (int m = k + 1; m < nl_count && steps < 5000; m++, steps++) {
+        for (int m = k + 1; m < nl_count && steps < 5000 && budget > 0; m++, steps++, budget--) {
             const char *q = LINE_P(m);
             size_t qn = LINE_N(m);
             while (qn > 0 && (q[qn - 1] == '\n' || q[qn - 1] == '\r')) qn--;
