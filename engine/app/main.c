@@ -69,7 +69,8 @@ static int take_lang(const char *cmd, int *argc, char **argv, int strip)
         if (!orl_messages_has_lang(val)) {
             fprintf(stderr, "orilla %s: ", cmd);
             fprintf(stderr, orl_app_words("@args", "--lang is en (English) or es (español), not '%s'"), val);
-            fprintf(stderr, orl_app_words("@args", "\n(see 'orilla help %s')\n"), cmd);
+            if (strcmp(cmd, "help") == 0) fputc('\n', stderr);
+            else fprintf(stderr, orl_app_words("@args", "\n(see 'orilla help %s')\n"), cmd);
             return 2;
         }
         for (int j = i; j + n < *argc; j++) argv[j] = argv[j + n];
