@@ -620,7 +620,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
 {
     if (!msg) msg = "syntax error";
     if (!text) {
-        orl_diag_add(d, ORL_ERROR, file, line, 0, "script", "%s%s", msg, syntax_hint(d, msg));
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "syntax", "Lua cannot read this line%s (Lua: %s)", syntax_hint(d, msg), msg);
         return;
     }
     size_t ln = 0;
@@ -891,7 +891,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         rest_not_read(d, file, line);
         return;
     }
-    orl_diag_add(d, ORL_ERROR, file, line, 0, "script", "%s%s", msg, syntax_hint(d, msg));
+    orl_diag_add(d, ORL_ERROR, file, line, 0, "syntax", "Lua cannot read this line%s (Lua: %s)", syntax_hint(d, msg), msg);
     rest_not_read(d, file, line);
 }
 
