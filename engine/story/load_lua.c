@@ -435,6 +435,22 @@ static const char *closest(const char *word, const char *const *names)
     return n.best;
 }
 
+/* The first line of a definition with a '==' outside texts and functions' bodies are not
+ * told apart: a rough search, only used once a list item turned out to be true or false. */
+static int eqeq_line(defctx *c)
+{
+    srcfile *f = c->loc.file ? find_src(c->ld, c->loc.file) : NULL;
+    if (!f || c->loc.line < 1) return 0;
+    for (int ln = c->loc.line; ln <= f->nlines && ln < c->loc.line + 200; ln++) {
+        size_t a = f->line_start[ln - 1], b = ln < f->nlines ? f->line_start[ln] : f->len;
+        if (ln > c->loc.line && b > a && f->text[a] != ' ' && f->text[a] != '\t' && f->text[a] != '}' && f->text[a] != '\n')
+            return 0; /* the next definition */
+        const char *q = memmem(f->text + a, b - a, "==", 2);
+        if (q && !memmem(f->text + a, (size_t)(q - f->text - (long)a), "function", 8)) return ln;
+    }
+    return 0;
+}
+
 /* Unknown fields, with a did-you-mean. */
 static void check_fields(defctx *c, int t, const char *const *allowed, const char *kind)
 {
@@ -476,6 +492,11 @@ static void check_fields(defctx *c, int t, const char *const *allowed, const cha
                     derr(c, k, "unknown-field", "a %s has no field '%s' (it can have: %s)", kind, k, list);
                 }
             }
+        } else if (lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TBOOLEAN && eqeq_line(c) > 0) {
+            /* text == "..." in a { }: a comparison, true or false, where a field was meant */
+            orl_diag_add(c->ld->d, ORL_ERROR, c->loc.file, eqeq_line(c), 0, "set-with-equals",
+                         "'==' compares two values (in a 'when' or an 'if'); to give a field its value, write a "
+                         "single '=', like text = \"...\"");
         } else if (lua_type(L, -2) == LUA_TNUMBER) {
             derr(c, NULL, "list-in-def", "a %s is written with named fields (name = value); "
                  "this one has an item without a name (a missing 'text =' or 'go ='?)", kind);
