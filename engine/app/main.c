@@ -9,12 +9,21 @@
 #include <string.h>
 #include <unistd.h>
 
+/* A command's summary or help in the messages' language: the tables key them by the command's
+ * name (story/messages_es.inc), so a new option in the English text does not lose the
+ * translation; the English when there is none. */
+static const char *command_words(const char *code, const char *name, const char *english)
+{
+    const char *t = orl_app_words(code, name);
+    return t != name ? t : english;
+}
+
 static void usage(FILE *out)
 {
     fprintf(out, orl_app_words("@main", "orilla %s: interactive stories of migration, told with the people who lived them\n\n"
                                         "usage: orilla COMMAND [options] PATH\n\ncommands:\n"), ORL_VERSION);
     for (const orl_command *c = orl_commands; c->name; c++)
-        fprintf(out, "  %-8s %s\n", c->name, orl_app_words("@summary", c->summary));
+        fprintf(out, "  %-8s %s\n", c->name, command_words("@summary", c->name, c->summary));
     fputs(orl_app_words("@main", "\nPATH is a story folder or a .orilla bundle. 'orilla help COMMAND' tells more.\n"
                                  "Exit status: 0 fine, 1 the story has problems, 2 usage error or unreadable input.\n"
                                  "Every command takes --lang es for its messages in Spanish (or ORILLA_LANG=es).\n"),
@@ -61,7 +70,8 @@ static int take_lang(const char *cmd, int *argc, char **argv, int strip)
         if (!orl_messages_has_lang(val)) {
             fprintf(stderr, "orilla %s: ", cmd);
             fprintf(stderr, orl_app_words("@args", "--lang is en (English) or es (español), not '%s'"), val);
-            fprintf(stderr, orl_app_words("@args", "\n(see 'orilla help %s')\n"), cmd);
+            if (strcmp(cmd, "help") == 0) fputc('\n', stderr);
+            else fprintf(stderr, orl_app_words("@args", "\n(see 'orilla help %s')\n"), cmd);
             return 2;
         }
         for (int j = i; j + n < *argc; j++) argv[j] = argv[j + n];
@@ -105,7 +115,7 @@ int main(int argc, char **argv)
         }
         const orl_command *c = orl_command_find(argv[2]);
         if (!c) return no_command(argv[2]);
-        fputs(orl_app_words("@help", c->usage), stdout);
+        fputs(command_words("@help", c->name, c->usage), stdout);
         return 0;
     }
     const orl_command *c = orl_command_find(name);
@@ -118,7 +128,7 @@ int main(int argc, char **argv)
     if (take_lang(c->name, &cargc, argv + 1, !reads_lang(c->name)) != 0) return 2;
     for (int i = 2; i < cargc + 1; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(orl_app_words("@help", c->usage), stdout);
+            fputs(command_words("@help", c->name, c->usage), stdout);
             return 0;
         }
     }

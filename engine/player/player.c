@@ -178,6 +178,7 @@ orl_player *orl_player_create(const orl_player_desc *d, orl_diags *diags)
         return NULL;
     }
     p->st = d->story;
+    p->diags.wording = orl_messages_current(); /* script errors in the author's language */
     p->path = d->path ? orl_strdup(d->path) : NULL;
     snprintf(p->lang, sizeof p->lang, "%s",
              d->lang ? d->lang : p->st->language ? p->st->language : "en");

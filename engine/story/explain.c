@@ -410,15 +410,23 @@ static int unclosed_by_indent(const char *s, size_t n, int from, int to, int *op
 #define LINE_P(k) (s + st[k])
 #define LINE_N(k) ((k) + 1 < nl_count ? st[(k) + 1] - st[k] : n - st[k])
     int found = 0;
-    for (int k = 0; k < nl_count && !found; k++) {
+    long budget = 4000000; /* lines looked at in all: a hostile file cannot make this slow */
+    for (int k = 0; k < nl_count && !found && budget > 0; k++) {
         const char *p = LINE_P(k);
         size_t len = LINE_N(k);
         while (len > 0 && (p[len - 1] == '\n' || p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
-        if (len == 0 || p[len - 1] != '{') continue;
+        if (len == 0) continue;
+        /* a line that opens more braces than it closes (`choices = {`, or a choice written
+         * on one line whose '}' was forgotten), braces in texts and comments not counted */
+        int net = 0;
+        lexer lx = {p, len, 0, 1};
+        for (tk t = lex(&lx); t.k != TK_EOF && t.k != TK_UNFINISHED; t = lex(&lx))
+            if (t.k == TK_OP) net += tk_is(&lx, &t, "{") - tk_is(&lx, &t, "}");
+        if (net <= 0) continue;
         int ind = indent_of(p, len);
         if (ind < 0) continue;
         int last = k, bad = 1, steps = 0;
-        for (int m = k + 1; m < nl_count && steps < 5000; m++, steps++) {
+        for (int m = k + 1; m < nl_count && steps < 5000 && budget > 0; m++, steps++, budget--) {
             const char *q = LINE_P(m);
             size_t qn = LINE_N(m);
             while (qn > 0 && (q[qn - 1] == '\n' || q[qn - 1] == '\r')) qn--;
@@ -612,7 +620,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
 {
     if (!msg) msg = "syntax error";
     if (!text) {
-        orl_diag_add(d, ORL_ERROR, file, line, 0, "script", "%s%s", msg, syntax_hint(d, msg));
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "syntax", "Lua cannot read this line%s (Lua: %s)", syntax_hint(d, msg), msg);
         return;
     }
     size_t ln = 0;
@@ -646,6 +654,24 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
     /* a text going on over the next line */
     if (strstr(msg, "unfinished string") && sc.at.k == TK_UNFINISHED) {
         char q = text[sc.at.a];
+        /* text = Esperas.", : the quote that opens the text is missing (Lua takes the closing
+         * one for an opening one): nothing but punctuation after it, words before it */
+        size_t e = sc.at.a + 1, letters = 0;
+        while (e < len && text[e] != '\n') {
+            if (word_char((unsigned char)text[e])) letters++;
+            e++;
+        }
+        size_t b = sc.at.a;
+        while (b > 0 && text[b - 1] != '\n' && text[b - 1] != '=') b--;
+        int words_before = 0;
+        for (size_t i = b; i < sc.at.a; i++) if (word_char((unsigned char)text[i])) words_before = 1;
+        if (!letters && b > 0 && text[b - 1] == '=' && words_before) {
+            orl_diag_add(d, ORL_ERROR, file, sc.at.line, 0, "unopened-text",
+                         "this text has no opening quote %c: write it after the '=', like text = \"...\" (Lua: %s)", q,
+                         msg);
+            rest_not_read(d, file, sc.at.line);
+            return;
+        }
         int closes = 0;
         /* the text goes on when a later line ends it with the quote, with no field (a '=' or a
          * '{') before that quote: a line of code first means the quote was forgotten */
@@ -677,6 +703,24 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         return;
     }
 
+    /* story( ... ): braces, not parentheses */
+    if (strstr(msg, "')' expected (to close '(' at line ")) {
+        int pl = atoi(strstr(msg, "at line ") + 8);
+        size_t pn = 0;
+        const char *pp = line_at(text, len, pl, &pn);
+        size_t i = 0;
+        while (pp && i < pn && (pp[i] == ' ' || pp[i] == '\t')) i++;
+        for (int k = 0; pp && dsl_words[k]; k++) {
+            size_t kl = strlen(dsl_words[k]);
+            if (pn - i > kl && memcmp(pp + i, dsl_words[k], kl) == 0 && memchr(pp + i + kl, '(', pn - i - kl)) {
+                orl_diag_add(d, ORL_ERROR, file, pl, 0, "parens-for-braces",
+                             "%s is followed by braces { }, not parentheses ( ): %s { ... } (Lua, line %d: %s)",
+                             dsl_words[k], dsl_words[k], line, msg);
+                rest_not_read(d, file, pl);
+                return;
+            }
+        }
+    }
     /* '==' where a value is given */
     if (strcmp(near, "==") == 0) {
         orl_diag_add(d, ORL_ERROR, file, line, 0, "set-with-equals",
@@ -691,6 +735,48 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         orl_diag_add(d, ORL_ERROR, file, line, 0, "compare-with-equals",
                      "a single '=' gives a value; to compare two values write '==' (two signs), like "
                      "if s.days == 2 then ... or return s.days == 2 (Lua: %s)", msg);
+        rest_not_read(d, file, line);
+        return;
+    }
+
+    /* scene espera {: the name without quotes */
+    if (sc.at.k == TK_NAME && sc.prev.k == TK_NAME && starts_definition(x, &sc.prev) && !tk_is(x, &sc.prev, "story") &&
+        !tk_is(x, &sc.prev, "include")) {
+        snprintf(word, sizeof word, "%.*s", (int)(sc.at.b - sc.at.a > 60 ? 60 : sc.at.b - sc.at.a), text + sc.at.a);
+        snprintf(kind, sizeof kind, "%.*s", (int)(sc.prev.b - sc.prev.a > 12 ? 12 : sc.prev.b - sc.prev.a), text + sc.prev.a);
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "unquoted-name",
+                     "the name after %s goes between quotes: %s \"%s\" { ... } (Lua: %s)", kind, kind, word, msg);
+        rest_not_read(d, file, line);
+        return;
+    }
+    /* on_enter = s.days = 1: a value given inside a field; that is a function's work */
+    if (strcmp(near, "=") == 0 && strstr(msg, "'}' expected") && sc.prev.k == TK_NAME) {
+        lexer lx = {p ? p : "", p ? ln : 0, 0, 1};
+        int eqs = 0;
+        char field[48] = "";
+        tk first = lex(&lx);
+        for (tk t = first; t.k != TK_EOF && t.k != TK_UNFINISHED; t = lex(&lx))
+            if (t.k == TK_OP && tk_is(&lx, &t, "=")) eqs++;
+        if (first.k == TK_NAME) snprintf(field, sizeof field, "%.*s", (int)(first.b - first.a > 40 ? 40 : first.b - first.a), p + first.a);
+        if (eqs >= 2 && *field) {
+            orl_diag_add(d, ORL_ERROR, file, line, 0, "value-in-field",
+                         "a field holds one value, and this line gives two; to change what the story remembers, "
+                         "write the change inside a function: %s = function(s) s.days = 1 end (Lua: %s)", field, msg);
+            rest_not_read(d, file, line);
+            return;
+        }
+    }
+    /* text: "..." */
+    if (strstr(msg, "<name> expected") && sc.prev.k == TK_OP && tk_is(x, &sc.prev, ":")) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "colon-for-equals",
+                     "a field is written with '=', not ':': text = \"...\" (Lua: %s)", msg);
+        rest_not_read(d, file, line);
+        return;
+    }
+    if (strstr(msg, "'then' expected") || strstr(msg, "'do' expected")) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "missing-then",
+                     "after the condition of an 'if' comes 'then' (and after 'while' or 'for', 'do'): "
+                     "if s.days > 2 then ... end (Lua: %s)", msg);
         rest_not_read(d, file, line);
         return;
     }
@@ -739,6 +825,16 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
             orl_diag_add(d, ORL_ERROR, file, sc.at.line, 0, "missing-comma",
                          "a ',' is missing before %s: every field and every choice ends with a comma (Lua: %s)", word, msg);
         rest_not_read(d, file, sc.prev.line < sc.at.line ? sc.prev.line : sc.at.line);
+        return;
+    }
+
+    /* words outside quotes: Gracias por leer */
+    if (strstr(msg, "expected") && sc.at.k == TK_NAME && sc.prev.k == TK_NAME && sc.prev.line == sc.at.line &&
+        ends_value(x, &sc.prev) && ends_value(x, &sc.at) && !starts_item(x, &sc.at, &sc.next)) {
+        orl_diag_add(d, ORL_ERROR, file, line, 0, "words-outside-quotes",
+                     "these words are not between quotes, so Lua reads them as code; a text goes between quotes, "
+                     "in a field: text = \"...\" (Lua: %s)", msg);
+        rest_not_read(d, file, line);
         return;
     }
 
@@ -795,7 +891,7 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
         rest_not_read(d, file, line);
         return;
     }
-    orl_diag_add(d, ORL_ERROR, file, line, 0, "script", "%s%s", msg, syntax_hint(d, msg));
+    orl_diag_add(d, ORL_ERROR, file, line, 0, "syntax", "Lua cannot read this line%s (Lua: %s)", syntax_hint(d, msg), msg);
     rest_not_read(d, file, line);
 }
 
@@ -882,6 +978,24 @@ const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, 
     int has = named(msg, kind, sizeof kind, name, sizeof name);
     int field = has && strcmp(kind, "field") == 0, global = has && strcmp(kind, "global") == 0;
     const char *fmt = NULL;
+    static const char *const fields[] = {"text", "title", "go", "when", "start", "ending", "choices", "source",
+                                         "fact", "background", "on_enter", "warnings", "id", "language", "narrator",
+                                         "testimony", "music", "panorama", "consent", "url", NULL};
+    if (global && strstr(msg, "attempt to call a nil value (global '")) {
+        for (int i = 0; fields[i]; i++)
+            if (strcmp(name, fields[i]) == 0) {
+                snprintf(out, n, orl_diag_words(d, "@lua", "after %s an '=' is missing: write %s = \"...\" (Lua: %s)"),
+                         name, name, msg);
+                return out;
+            }
+    }
+    if (global && strcmp(name, "s") == 0) {
+        snprintf(out, n, orl_diag_words(d, "@lua", "s (what the story remembers) only exists inside a function: write "
+                                                   "when = function(s) return s.days > 2 end, or on_enter = function(s) "
+                                                   "s.days = 1 end (Lua: %s)"),
+                 msg);
+        return out;
+    }
     if (strstr(msg, "attempt to call a nil value (global '")) {
         const char *meant = orl_explain_dsl_word(name);
         if (meant) {
@@ -930,6 +1044,32 @@ const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, 
     if (!fmt) return msg;
     snprintf(out, n, orl_diag_words(d, "@lua", fmt), name, name, msg);
     return out;
+}
+
+int orl_explain_missing_word(orl_diags *d, const char *file, const char *text, size_t len, int line, const char *msg)
+{
+    /* scene "a" { ... } followed by "b" { ... }: Lua calls what scene "a" {...} gave back with "b".
+     * The line after `line` that starts with a quoted name and a '{' is where `scene` is missing. */
+    for (int l = line + 1; text && l <= line + 2000; l++) {
+        size_t n = 0;
+        const char *p = line_at(text, len, l, &n);
+        if (!p) break;
+        size_t i = 0;
+        while (i < n && (p[i] == ' ' || p[i] == '\t')) i++;
+        if (i != 0 || i >= n || p[i] != '"') continue;
+        size_t q = i + 1;
+        while (q < n && p[q] != '"') q++;
+        size_t r = q + 1;
+        while (r < n && p[r] == ' ') r++;
+        if (q >= n || r >= n || p[r] != '{') continue;
+        char id[80];
+        snprintf(id, sizeof id, "%.*s", (int)(q - i - 1 > 60 ? 60 : q - i - 1), p + i + 1);
+        orl_diag_add(d, ORL_ERROR, file, l, 0, "missing-kind",
+                     "\"%s\" { ... } needs the word that says what it is before the name: scene \"%s\" { ... } "
+                     "(or narrator, testimony) (Lua, line %d: %s)", id, id, line, msg);
+        return 1;
+    }
+    return 0;
 }
 
 /* ---------- names without quotes ---------- */

@@ -42,6 +42,10 @@ void orl_explain_syntax(orl_diags *d, const char *file, const char *text, size_t
  * Returns out, or msg itself when there are no plainer words for it. */
 const char *orl_explain_runtime(const orl_diags *d, const char *msg, char *out, size_t n);
 
+/* "attempt to call a nil value" at `line`: a definition written without its word (scene) on a
+ * later line, "b" { ... }. Reports it and returns 1 when found. */
+int orl_explain_missing_word(orl_diags *d, const char *file, const char *text, size_t len, int line, const char *msg);
+
 /* The DSL word an author meant by `name` (scene for escena, story for historia ...), or NULL. */
 const char *orl_explain_dsl_word(const char *name);
 /* The field an author meant by a Spanish field name (choices for opciones ...), or NULL. */

@@ -56,6 +56,7 @@ typedef struct loader {
     /* names read as variables while story.lua ran (go = albergue): story/explain.h */
     struct unquoted { const char *file; int line; char name[48]; char field[48]; int claimed; } unq[64];
     int nunq;
+    int failed; /* story.lua stopped on an error: a definition cut short by it is its echo */
 } loader;
 
 /* ---------- files ---------- */
@@ -485,7 +486,12 @@ static int get_bool(defctx *c, int t, const char *field)
     int ty = get_field(L, t, field);
     int v = 0;
     if (ty == LUA_TBOOLEAN) v = lua_toboolean(L, -1);
-    else if (ty == LUA_TNIL) {
+    else if (ty == LUA_TSTRING && strcmp(lua_tostring(L, -1), "true") == 0) {
+        /* ending = "true": an error below, but meant true (no "not an ending" after it) */
+        derr(c, field, "wrong-type", "'%s' should be true or false (without quotes), but it is %s", field,
+             type_words(c, L, -1));
+        v = 1;
+    } else if (ty == LUA_TNIL) {
         const char *u = unquoted_claim(c, field); /* ending = ture: meant true, already said */
         if (u) v = orl_explain_means_true(u);
     } else if (ty != LUA_TNIL)
@@ -559,6 +565,22 @@ static const char *closest(const char *word, const char *const *names)
     return n.best;
 }
 
+/* The first line of a definition with a '==' outside texts and functions' bodies are not
+ * told apart: a rough search, only used once a list item turned out to be true or false. */
+static int eqeq_line(defctx *c)
+{
+    srcfile *f = c->loc.file ? find_src(c->ld, c->loc.file) : NULL;
+    if (!f || c->loc.line < 1) return 0;
+    for (int ln = c->loc.line; ln <= f->nlines && ln < c->loc.line + 200; ln++) {
+        size_t a = f->line_start[ln - 1], b = ln < f->nlines ? f->line_start[ln] : f->len;
+        if (ln > c->loc.line && b > a && f->text[a] != ' ' && f->text[a] != '\t' && f->text[a] != '}' && f->text[a] != '\n')
+            return 0; /* the next definition */
+        const char *q = memmem(f->text + a, b - a, "==", 2);
+        if (q && !memmem(f->text + a, (size_t)(q - f->text - (long)a), "function", 8)) return ln;
+    }
+    return 0;
+}
+
 /* Unknown fields, with a did-you-mean. */
 static void check_fields(defctx *c, int t, const char *const *allowed, const char *kind)
 {
@@ -600,6 +622,11 @@ static void check_fields(defctx *c, int t, const char *const *allowed, const cha
                     derr(c, k, "unknown-field", "a %s has no field '%s' (it can have: %s)", kind, k, list);
                 }
             }
+        } else if (lua_type(L, -2) == LUA_TNUMBER && lua_type(L, -1) == LUA_TBOOLEAN && eqeq_line(c) > 0) {
+            /* text == "..." in a { }: a comparison, true or false, where a field was meant */
+            orl_diag_add(c->ld->d, ORL_ERROR, c->loc.file, eqeq_line(c), 0, "set-with-equals",
+                         "'==' compares two values (in a 'when' or an 'if'); to give a field its value, write a "
+                         "single '=', like text = \"...\"");
         } else if (lua_type(L, -2) == LUA_TNUMBER) {
             derr(c, NULL, "list-in-def", "a %s is written with named fields (name = value); "
                  "this one has an item without a name (a missing 'text =' or 'go ='?)", kind);
@@ -963,12 +990,16 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
     ty = get_field(L, t, "choices");
     if (ty == LUA_TTABLE) {
         int cht = lua_gettop(L);
-        int n = (int)lua_rawlen(L, cht);
+        int n = (int)lua_rawlen(L, cht), single = 0;
         if (n == 0) {
             lua_pushnil(L);
             if (lua_next(L, cht)) {
                 lua_pop(L, 2);
                 derr(&c, "choices", "wrong-type", "'choices' should be a list of choices, each between braces: choices = { { text = \"...\", go = \"...\" } }");
+                /* choices = { text = "...", go = "..." }: read as the one choice it was meant to
+                 * be, so that "no choices" and "cannot be reached" do not follow the error */
+                if (get_field(L, cht, "go") == LUA_TSTRING) single = n = 1;
+                lua_pop(L, 1);
             }
         }
         if (n > ORL_MAX_CHOICES) {
@@ -986,6 +1017,10 @@ static void conv_scene(loader *ld, orl_scene *s, int t)
         s->choices = need(L, calloc((size_t)(n ? n : 1), sizeof *s->choices));
         int from_line = s->loc.line;
         for (int i = 1; s->choices && i <= n; i++) {
+            if (single) {
+                conv_choice(&c, cht, i, &s->choices[s->nchoices++], &from_line);
+                continue;
+            }
             if (lua_rawgeti(L, cht, i) != LUA_TTABLE) {
                 derr(&c, "choices", "wrong-type", "choice %d should be between braces: { text = \"...\", go = \"scene-id\" }, but it is %s", i, type_words(&c, L, -1));
                 lua_pop(L, 1);
@@ -1198,7 +1233,8 @@ static void convert_defs(loader *ld)
                 conv_story(ld, body, loc);
             }
         } else if (lua_type(L, body) != LUA_TTABLE) {
-            orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "no-body",
+            if (!ld->failed) /* else the error inside its { } is what happened */
+                orl_diag_add(ld->d, ORL_ERROR, loc.file, loc.line, 0, "no-body",
                          "%s \"%s\" has no details; write %s \"%s\" { ... } with the braces right after the name",
                          kind, id, kind, id);
         } else if (!check_id(ld, kind, id, loc)) {
@@ -1369,6 +1405,10 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
         return;
     }
     const char *msg = e->msg ? e->msg : "error";
+    if (e->kind == ORL_SCRIPT_ERR_RUNTIME && e->msg && strcmp(e->msg, "attempt to call a nil value") == 0) {
+        const srcfile *f = name ? find_src(ld, name) : NULL; /* "b" { ... } without scene */
+        if (f && orl_explain_missing_word(ld->d, name, f->text, f->len, e->line, e->msg)) return;
+    }
     if (e->kind != ORL_SCRIPT_ERR_RUNTIME) {
         snprintf(extra, sizeof extra, "; %s", orl_diag_words(ld->d, "@hint", orl_script_errkind_hint(e->kind)));
     } else if (e->msg && strstr(e->msg, "attempt to call a nil value (global '")) {
@@ -1387,8 +1427,8 @@ static void report_script_error(loader *ld, orl_script_error *e, const char *fil
             snprintf(extra, sizeof extra,
                      orl_diag_words(ld->d, "@hint", " ('%s' is not available to stories: they cannot load code or files)"),
                      gname);
-        else if (orl_explain_dsl_word(gname)) /* escena "casa" { ... }: Spanish for scene */
-            msg = orl_explain_runtime(ld->d, e->msg, words, sizeof words);
+        else if (orl_explain_runtime(ld->d, e->msg, words, sizeof words) != e->msg)
+            msg = words; /* escena "casa" { ... }: Spanish for scene; text "..." without '=' */
         else if (sug) snprintf(extra, sizeof extra, orl_diag_words(ld->d, "@hint", " (did you mean '%s'?)"), sug);
     } else if (e->msg && strstr(e->msg, "attempt to index a nil value (global '")) {
         const char *g = strstr(e->msg, "(global '") + 9;
@@ -1545,6 +1585,7 @@ static int load_protected(lua_State *L)
         lua_gc(L, LUA_GCRESTART);
         orl_script_error_free(&e);
         report_unquoted(ldp);
+        ldp->failed = failed;
         convert_defs(ldp);
         /* After a script error the story stopped part way: scenes written after the error
          * were never defined, so "no scene named ..." would only repeat the one real problem. */

@@ -372,7 +372,14 @@ void orl_walk_report(const orl_story *st, const orl_walk_opts *o, const orl_walk
         const orl_scene *s = &st->scenes[i];
         if (res->dead_end[i]) {
             if (s->nchoices == 0) continue; /* no choices at all: orl_story_check says so */
-            orl_diag_add(d, ORL_ERROR, s->loc.file, s->loc.line, 0, "dead-end",
+            /* at the first condition that hides a choice: that is what the author mends */
+            orl_loc at = s->loc;
+            for (int j = 0; j < s->nchoices; j++)
+                if (s->choices[j].when_fn != ORL_NOFN && s->choices[j].loc.line > 0) {
+                    at = s->choices[j].loc;
+                    break;
+                }
+            orl_diag_add(d, ORL_ERROR, at.file, at.line, 0, "dead-end",
                          "scene \"%s\" is a dead end: the reader can get here with no choice to take "
                          "(every choice's 'when' is false); add a choice without 'when', or ending = true", s->id);
         } else if (dead_ends_only || res->reached[i] || !all || res->truncated || res->script_errors) {

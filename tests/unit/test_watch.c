@@ -14,6 +14,7 @@
 
 #include "player/player.h"
 #include "player/watch.h"
+#include "story/messages.h"
 
 /* A small story: start -> two -> end; "two" counts its visits in the state. */
 static const char *story_fmt =
@@ -186,6 +187,37 @@ static void test_reload_keeps_place(void **unused)
     orl_diags_free(&d);
 
     free(s0);
+    orl_player_free(p);
+    remove_tree(dir);
+}
+
+/* With Orilla's messages in Spanish (play --watch --lang es, ORILLA_LANG=es), the panel's
+ * problems and the notice are in Spanish, syntax errors in the author's words. */
+static void test_reload_in_spanish(void **unused)
+{
+    (void)unused;
+    char dir[512], path[600];
+    make_dir(dir, sizeof dir);
+    write_story(dir, "Words.", 1);
+    orl_messages_set_lang("es");
+    orl_player *p = open_player(dir);
+    while (orl_player_screen_now(p) != ORL_SCREEN_SCENE) assert_true(orl_player_pick(p, 1));
+    assert_true(orl_player_pick(p, 1));
+    assert_string_equal(scene_id(p), "two");
+    orl_diags d = {0};
+    snprintf(path, sizeof path, "%s/story.lua", dir);
+    write_file(path, "story { id = \"live\", title = \"Live\", start = \"start\" }\n"
+                     "scene \"start\" {\n  text = \"S\"\n  choices = { { text = \"On\", go = \"end\" } },\n}\n");
+    assert_int_equal(orl_player_reload(p, &d), -1);
+    orl_diags_free(&d);
+    const char *probs = orl_player_reload_problems(p);
+    assert_non_null(probs);
+    assert_non_null(strstr(probs, "story.lua:3: error: falta una coma ',' al final de esta línea"));
+    write_story(dir, "", 0); /* the scene the reader is on is gone */
+    assert_int_equal(orl_player_reload(p, &d), 0);
+    orl_diags_free(&d);
+    assert_string_equal(orl_player_notice(p), "La escena \"two\" ya no está: volvemos al inicio.");
+    orl_messages_set_lang(NULL);
     orl_player_free(p);
     remove_tree(dir);
 }
@@ -363,6 +395,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reload_keeps_place),
+        cmocka_unit_test(test_reload_in_spanish),
         cmocka_unit_test(test_overlay_draws),
         cmocka_unit_test(test_watch_sees_changes),
         cmocka_unit_test(test_watch_settles),
