@@ -271,7 +271,7 @@ const char *tc_harlowe_macro(cv *c, const char *q, const char *e)
     if (tc_one_of(nm, "replace append prepend show hide rerun hidden click clickreplace clickappend clickprepend mouseover "
                    "mouseout mouseoverreplace mouseoutreplace mouseoverappend mouseoutappend mouseoverprepend "
                    "mouseoutprepend clickundo for loop dialog")) {
-        tc_bad_named(c, "(", nm, strlen(nm), ":)");
+        tc_bad_named(c, "(", q + 1, (size_t)(r - q - 1), ":)");
         return hook ? tc_skip_hook(c, h, e) : after;
     }
     if (tc_one_of(nm, "textcolour textcolor colour color textstyle font align css background bg transition t8n "
@@ -289,7 +289,7 @@ const char *tc_harlowe_macro(cv *c, const char *q, const char *e)
         return after;
     }
     orl_buf_free(&b);
-    tc_bad_named(c, "(", nm, strlen(nm), ":)");
+    tc_bad_named(c, "(", q + 1, (size_t)(r - q - 1), ":)");
     return hook ? tc_run_hook(c, h, e) : after;
 }
 

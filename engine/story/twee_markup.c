@@ -109,7 +109,10 @@ size_t tc_markup(cv *c, const char *s, const char *q, const char *e)
         if (a == '\'' && f != TW_HARLOWE && f != TW_SUGARCUBE) return 0;
         return 2;
     }
-    if (a == '/' && b == '/' && (f == TW_HARLOWE || f == TW_SUGARCUBE) && !(q > s && q[-1] == ':')) return 2;
+    /* italics' //, but not a web address's "https://x" */
+    if (a == '/' && b == '/' && (f == TW_HARLOWE || f == TW_SUGARCUBE) &&
+        !(q > s && q[-1] == ':' && q + 2 < e && q[2] != ' ' && q[2] != '\n'))
+        return 2;
     if (a == '_' && b == '_' && f != TW_HARLOWE) return 2;
     if (a == '=' && b == '=' && f == TW_SUGARCUBE) return 2;
     if (a == '@' && b == '@' && f == TW_SUGARCUBE) {

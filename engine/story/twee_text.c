@@ -158,9 +158,10 @@ void tw_tidy_text(char *s)
 
 typedef struct lang_words { const char *lang; const char *words; } lang_words;
 
-/* common words that mostly belong to one language (words shared by two are left out) */
+/* common words of each language (a word of several languages counts for each: the words
+ * that belong to one only decide) */
 static const lang_words stop[] = {
-    {"es", " el los las del que por con una para es al lo como pero sus ya este porque esta cuando muy sin sobre "
+    {"es", " la de en y el los las del que por con una para es al lo como pero sus ya este porque esta cuando muy sin sobre "
            "también hasta hay donde quien desde todo nos durante todos uno les ni contra otros ese eso ante ellos "
            "esto mí antes algunos qué unos yo otro otras otra él tanto esa estos mucho cual poco ella estar estas "
            "algunas algo nosotros tu mis tú te ti tus ellas vosotros os mío mía suyo así ahora aquí dónde cómo "},
@@ -168,10 +169,10 @@ static const lang_words stop[] = {
            "but not what all were we when your can said there use an each which she do how their if will up other "
            "about out many then them these so some her would make like him into has look two more go see no could "
            "my than been who its now over down did get "},
-    {"fr", " le les des et une du est qui dans pas pour sur au avec il elle je vous ce mais ou où donc ni car "
+    {"fr", " la de en que le les des et une du est qui dans pas pour sur au avec il elle je vous ce mais ou où donc ni car "
            "ne se sa son ses leur nous ils elles été être avoir fait comme tout plus peu très aussi bien encore "
            "cette ces mon ma mes ton ta tes aux par chez sans sous "},
-    {"pt", " os da do das dos não em um uma para com por mais mas ao ele ela você seu sua seus suas isso isto "
+    {"pt", " de que os da do das dos não em um uma para com por mais mas ao ele ela você seu sua seus suas isso isto "
            "este esta muito também já quando onde como foi são ser está estão tem têm nós eu meu minha "},
     {"ar", " في من على إلى أن ما لا هذا هذه التي الذي عن مع كان هو هي كل قد ثم لم بين عند أو "},
 };
@@ -257,6 +258,6 @@ const char *tw_guess_lang(const tw *t)
         else if (second < 0 || score[l] > score[second]) second = l;
     }
     if (best < 0 || score[best] < 3) return NULL;
-    if (second >= 0 && score[best] * 2 < score[second] * 3) return NULL; /* not clearly ahead */
+    if (second >= 0 && score[best] <= score[second]) return NULL; /* a tie: not told */
     return stop[best].lang;
 }
