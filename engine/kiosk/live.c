@@ -18,6 +18,7 @@
 #include "core/strutil.h"
 #include "kiosk/kiosk_internal.h"
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -114,8 +115,14 @@ static int story_of_path(const orl_kiosk *k, const char *path)
     return -1;
 }
 
-static void bundle_event(orl_kiosk *k, int j)
+static void bundle_event(orl_kiosk *k, int j, uint32_t mask)
 {
+    /* a story folder counts as changed only when the folder itself is replaced or removed:
+     * its attributes change whenever something inside it does (a subfolder made or removed) */
+    struct stat sb;
+    if (!(mask & (IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_Q_OVERFLOW)) &&
+        stat(k->cfg->bundles[j], &sb) == 0 && S_ISDIR(sb.st_mode))
+        return;
     k->live.bundle_dirty[j] = 1;
     k->live.bundle_changed_at[j] = k->now;
     int i = story_of_path(k, k->cfg->bundles[j]);
@@ -140,7 +147,7 @@ static void read_events(orl_kiosk *k)
             p += sizeof *e + e->len;
             if (e->mask & IN_Q_OVERFLOW) {
                 /* too many changes at once to tell which: look at everything */
-                for (int j = 0; j < k->cfg->nbundles && j < ORL_KIOSK_MAX_BUNDLES; j++) bundle_event(k, j);
+                for (int j = 0; j < k->cfg->nbundles && j < ORL_KIOSK_MAX_BUNDLES; j++) bundle_event(k, j, e->mask);
                 k->live.withdrawn_dirty = 1;
                 k->live.withdrawn_changed_at = k->now;
                 continue;
@@ -148,7 +155,7 @@ static void read_events(orl_kiosk *k)
             const char *dir = dir_of_wd(k, e->wd);
             if (!dir || !e->len) continue;
             for (int j = 0; j < k->cfg->nbundles && j < ORL_KIOSK_MAX_BUNDLES; j++)
-                if (names(k->cfg->bundles[j], dir, e->name)) bundle_event(k, j);
+                if (names(k->cfg->bundles[j], dir, e->name)) bundle_event(k, j, e->mask);
             if ((k->cfg->withdrawn && names(k->cfg->withdrawn, dir, e->name)) ||
                 (k->live.env_withdrawn && names(k->live.env_withdrawn, dir, e->name))) {
                 k->live.withdrawn_dirty = 1;

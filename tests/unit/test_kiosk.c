@@ -638,6 +638,27 @@ static void test_live_changes(void **state)
     close_kiosk(&f);
     orl_log_close(test_log);
     test_log = NULL;
+
+    /* a story folder (rehearsals, no key): something made inside it is not the folder
+     * changing; the folder renamed away is */
+    mkdir(tpath("live/folder"), 0755);
+    copy_file(ORL_TEST_DATA "/good-small/story.lua", tpath("live/folder/story.lua"));
+    const char *fb[] = {tpath("live/folder")};
+    open_kiosk(&f, NULL, fb, 1, NULL);
+    k = f.k;
+    assert_true(offered(k, "good-small"));
+    mkdir(tpath("live/folder/notes"), 0755);
+    pass(k, 1.5);
+    assert_true(offered(k, "good-small"));
+    assert_int_equal(rename(tpath("live/folder"), tpath("live/folder-old")), 0);
+    pass(k, 1.5);
+    assert_false(offered(k, "good-small"));
+    assert_string_equal(orl_kiosk_screen_name(k), "out-of-order");
+    assert_int_equal(rename(tpath("live/folder-old"), tpath("live/folder")), 0);
+    pass(k, 1.5);
+    assert_true(offered(k, "good-small"));
+    assert_string_equal(orl_kiosk_screen_name(k), "attract");
+    close_kiosk(&f);
 }
 
 int main(void)
