@@ -42,7 +42,7 @@ static void write_file(const char *path, const char *text)
 
 static void write_story(const char *dir, const char *two_text, int with_two)
 {
-    char two[1024] = "", all[4096], path[512];
+    char two[1024] = "", all[4096], path[600]; /* dir (512) and a name */
     if (with_two) snprintf(two, sizeof two, two_fmt, two_text);
     snprintf(all, sizeof all, story_fmt, with_two ? "two" : "end", two);
     snprintf(path, sizeof path, "%s/story.lua", dir);
