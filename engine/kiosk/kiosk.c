@@ -160,13 +160,16 @@ static void set_screen(orl_kiosk *k, orl_kiosk_screen s)
 
 static void close_player(orl_kiosk *k)
 {
-    if (k->player) {
-        orl_player_free(k->player);
-        k->player = NULL;
-    }
+    /* the drawing first: its decoding thread reads the story's files, which the player frees
+     * with the story (the other order was a use after free on that thread, found by ASan in
+     * the soak) */
     if (k->pgfx) {
         orl_player_gfx_free(k->pgfx);
         k->pgfx = NULL;
+    }
+    if (k->player) {
+        orl_player_free(k->player);
+        k->player = NULL;
     }
     k->story = -1;
 }

@@ -523,6 +523,8 @@ static int draw_picture(orl_player_gfx *g, orl_player *p, const orl_view *v)
         g->pre = NULL;
         g->ahead_key = 0;
     }
+    /* the renderer of an earlier story (and its decoding thread) is gone: its files can go */
+    orl_player__drop_replaced(p);
     if (g->scenes) ahead(g, p, v);
     if (!g->scenes || !v->picture) {
         fill_rect(g, 0, 0, W, H, rgba(28, 22, 19, 255));

@@ -228,6 +228,7 @@ void orl_player_free(orl_player *p)
     orl_player__free_owned(p);
     free(p->owned);
     orl_player_retire(p);
+    orl_player__drop_replaced(p);
     orl_run_free(p->run);
     orl_story_free(p->st);
     orl_font_set_free(p->fonts);
@@ -1018,7 +1019,15 @@ int orl_player_set_lang(orl_player *p, const char *lang)
     }
     orl_diags_free(&d);
     orl_run_free(p->run);
-    orl_story_free(p->st);
+    /* not freed yet: the drawing's decoding thread may be reading its files (a use after
+     * free found by ASan in the kiosk); freed once the drawing has moved to the new one */
+    orl_story **nr = realloc(p->replaced, (size_t)(p->nreplaced + 1) * sizeof *nr);
+    if (nr) {
+        p->replaced = nr;
+        p->replaced[p->nreplaced++] = p->st;
+    } else {
+        orl_story_free(p->st); /* out of memory: as before */
+    }
     p->st = st;
     p->run = run;
     p->gen++;
@@ -1175,6 +1184,14 @@ int orl_player_reload(orl_player *p, orl_diags *diags)
     }
     p->dirty = 1;
     return 0;
+}
+
+void orl_player__drop_replaced(orl_player *p)
+{
+    for (int i = 0; i < p->nreplaced; i++) orl_story_free(p->replaced[i]);
+    free(p->replaced);
+    p->replaced = NULL;
+    p->nreplaced = 0;
 }
 
 void orl_player_retire(orl_player *p)

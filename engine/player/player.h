@@ -486,7 +486,8 @@ typedef struct orl_player_gfx orl_player_gfx;
 /* Drawing resources for one renderer (text cache, scene renderer, shapes). software: the
  * renderer is SDL's software one. NULL on failure (SDL_GetError says why). */
 orl_player_gfx *orl_player_gfx_create(SDL_Renderer *renderer, int software);
-/* Call before SDL_DestroyRenderer. */
+/* Call before SDL_DestroyRenderer, and before orl_player_free of a player it drew: its
+ * decoding thread reads that story's files. */
 void orl_player_gfx_free(orl_player_gfx *g);
 /* Hands over the first scene's pictures being decoded while the window opens
  * (orl_ahead_start): the first frame takes them instead of decoding. Takes pre. Then, as

@@ -24,6 +24,10 @@ struct orl_player {
     orl_run *run;
     /* the story a reload replaced, freed once the new one is on screen (orl_player_retire) */
     orl_story *old_st;
+    /* stories replaced by a language change, kept until the drawing has let go of their
+     * files (its decoding thread may be reading one): orl_player__drop_replaced */
+    orl_story **replaced;
+    int nreplaced;
     orl_run *old_run;
     char *path;
     char lang[32];
@@ -192,5 +196,9 @@ int orl_bench_step(orl_bench *b, orl_player *p, int presented, int *frame, int *
 /* Writes quit_us (also on SIGTERM or a closed window) and frees. */
 void orl_bench_end(orl_bench *b);
 long long orl_bench_now_us(void);
+
+/* The drawing draws the current story's files now (draw.c): the stories a language change
+ * replaced can go. */
+void orl_player__drop_replaced(orl_player *p);
 
 #endif

@@ -965,6 +965,35 @@ static void render_check_at(orl_player *p, const char *name, int w, int h)
     SDL_FreeSurface(s);
 }
 
+/* A language change while the drawing's thread decodes the next scenes' pictures ahead: the
+ * old story (and its files, which that thread reads) lives until the drawing has moved to the
+ * new one (under ASan, freeing it at once was a use after free). Several changes between
+ * two frames too. */
+static void test_lang_switch_while_decoding(void **unused)
+{
+    (void)unused;
+    orl_player *p = open_player();
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 320, 180, 32, SDL_PIXELFORMAT_ARGB8888);
+    assert_non_null(s);
+    SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
+    assert_non_null(r);
+    SDL_RenderSetLogicalSize(r, ORL_CANVAS_W, ORL_CANVAS_H);
+    orl_player_gfx *g = orl_player_gfx_create(r, 1);
+    assert_non_null(g);
+    for (int i = 0; i < 12; i++) {
+        orl_story *st = orl_player_story(p);
+        orl_player_goto_scene(p, orl_story_find_scene(st, i % 2 ? "ana-1" : "choose"));
+        orl_player_draw(p, g); /* the pictures of the choices' targets start decoding */
+        assert_int_equal(orl_player_set_lang(p, i % 2 ? "es" : "en"), 0);
+        if (i % 3 == 0) assert_int_equal(orl_player_set_lang(p, i % 2 ? "en" : "es"), 0); /* no frame between */
+        orl_player_draw(p, g);
+    }
+    orl_player_gfx_free(g); /* the drawing first: its thread reads the story's files */
+    orl_player_free(p);     /* with the stories still waiting for the drawing */
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(s);
+}
+
 static void test_golden_screens(void **unused)
 {
     (void)unused;
@@ -1750,6 +1779,7 @@ int main(void)
         cmocka_unit_test(test_skip_to_and_text),
         cmocka_unit_test(test_golden_issue16),
         cmocka_unit_test(test_touch_rule),
+        cmocka_unit_test(test_lang_switch_while_decoding),
         cmocka_unit_test(test_self_voicing),
         cmocka_unit_test(test_settings_fit_with_voice),
         cmocka_unit_test(test_testimony_audio_and_captions),

@@ -5,7 +5,7 @@
 # visitor or more, a cache keyed by visitor, per-visitor state left behind: each fails here.
 args: kiosk --headless --soak 200 --seed 5 tests/data/player-basic --size 160x90
 exit: 0
-timeout: 150
+timeout: 300
 stdout-contains: soak: 200 visitors (seed 5)
 stdout-matches: ^soak: heap in use after 100 visitors \(warm-up\): [0-9]+ kB; at the end: [0-9]+ kB; growth after warm-up: (-[0-9]+|[0-9]{1,3}) kB$
 stdout-contains: soak: open file descriptors:
