@@ -209,6 +209,7 @@ void tc_chain_open(cv *c, chain *ch, const char *cond)
     ch->text_n = c->text_n;
     ch->enter_n = c->enter_n;
     ch->prev = NULL;
+    ch->has_else = ch->extra = 0;
     tc_indent(c, &c->text);
     orl_buf_printf(&c->text, "if %s then\n", cond);
     tc_indent(c, &c->enter);
@@ -219,6 +220,22 @@ void tc_chain_open(cv *c, chain *ch, const char *cond)
 int tc_branch_push(cv *c, chain *ch, const char *cond, int first)
 {
     tc_flush(c);
+    if (!first && ch->has_else) {
+        /* a branch after the else ("<<else>> ... <<else>>"): Twine never shows it */
+        tc_bad(c, "a second else");
+        tc_indent(c, &c->text);
+        tc_indent(c, &c->enter);
+        orl_buf_puts(&c->text, "if false then\n");
+        orl_buf_puts(&c->enter, "if false then\n");
+        ch->extra++;
+        c->ind++;
+        if (c->ncond >= MAX_NEST + 2) { c->cond_over++; return -1; }
+        char *f = orl_strdup("false");
+        if (!f) { c->t->oom = 1; c->cond_over++; return -1; }
+        c->conds[c->ncond++] = f;
+        return 0;
+    }
+    if (!cond) ch->has_else = 1;
     if (!first) {
         c->ind--;
         tc_indent(c, &c->text);
@@ -235,9 +252,9 @@ int tc_branch_push(cv *c, chain *ch, const char *cond, int first)
     char *eff = !ch->prev ? orl_strdup(cond ? cond : "true")
               : cond ? orl_format("(%s and not (%s))", cond, ch->prev) : orl_format("(not (%s))", ch->prev);
     char *np = !cond ? NULL : ch->prev ? orl_format("%s or %s", ch->prev, cond) : orl_strdup(cond);
-    if (!eff || (cond && !np)) { free(eff); free(np); c->t->oom = 1; return -1; }
+    if (!eff || (cond && !np)) { free(eff); free(np); c->t->oom = 1; c->cond_over++; return -1; }
     if (cond) { free(ch->prev); ch->prev = np; }
-    if (c->ncond >= MAX_NEST + 2) { free(eff); return -1; }
+    if (c->ncond >= MAX_NEST + 2) { free(eff); c->cond_over++; return -1; }
     c->conds[c->ncond++] = eff;
     return 0;
 }
@@ -245,16 +262,23 @@ int tc_branch_push(cv *c, chain *ch, const char *cond, int first)
 void tc_branch_pop(cv *c)
 {
     tc_flush(c);
+    if (c->cond_over) { c->cond_over--; return; }
     if (c->ncond > 0) free(c->conds[--c->ncond]);
 }
 
 void tc_chain_close(cv *c, chain *ch)
 {
     tc_flush(c);
+    int keep_text = c->text_n != ch->text_n, keep_enter = c->enter_n != ch->enter_n;
+    for (; ch->extra > 0; ch->extra--) {
+        c->ind--;
+        if (keep_text) { tc_indent(c, &c->text); orl_buf_puts(&c->text, "end\n"); }
+        if (keep_enter) { tc_indent(c, &c->enter); orl_buf_puts(&c->enter, "end\n"); }
+    }
     c->ind--;
-    if (c->text_n == ch->text_n) c->text.len = ch->text_at; /* nothing shown in any branch */
+    if (!keep_text) c->text.len = ch->text_at; /* nothing shown in any branch */
     else { tc_indent(c, &c->text); orl_buf_puts(&c->text, "end\n"); c->dynamic = 1; }
-    if (c->enter_n == ch->enter_n) c->enter.len = ch->enter_at;
+    if (!keep_enter) c->enter.len = ch->enter_at;
     else { tc_indent(c, &c->enter); orl_buf_puts(&c->enter, "end\n"); c->enter_n++; }
     free(ch->prev);
     ch->prev = NULL;
@@ -323,6 +347,8 @@ void tc_sub_begin(cv *c, saved *s)
     c->text_n = c->enter_n = c->dynamic = 0;
     c->ind = -2; /* statements a setter holds start at column 0 */
     c->ncond = 0;
+    s->cond_over = c->cond_over;
+    c->cond_over = 0;
     c->ch = NULL; c->nch = c->capch = 0;
 }
 
@@ -349,7 +375,7 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
     while (c->ncond > 0) free(c->conds[--c->ncond]);
     c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
     c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
-    c->ncond = s->ncond; c->silent = s->silent;
+    c->ncond = s->ncond; c->silent = s->silent; c->cond_over = s->cond_over;
     memcpy(c->conds, s->conds, sizeof s->conds);
     c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
     if (reveal) {

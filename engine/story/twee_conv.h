@@ -16,6 +16,8 @@ typedef struct chain {
     size_t text_at, enter_at; /* where its 'if' began in each buffer */
     int text_n, enter_n;      /* statements there when it began */
     char *prev;               /* earlier branches' conditions, or'ed (Lua), or NULL */
+    int has_else;             /* its 'else' is written: a branch after it can never be taken */
+    int extra;                /* such branches, each an 'if false then' inside the else */
 } chain;
 
 enum { F_GTGT, F_LINK, F_COMMENT, F_CCOMMENT, F_PCT, F_GT, F_BRACE, F_PCOMMENT, F_SCCLOSE, F_ENDA, F_KINDS };
@@ -31,6 +33,7 @@ typedef struct cv {
     int ind;                  /* Lua indentation depth */
     char *conds[MAX_NEST + 2];/* conditions around here (Lua), for choices' `when` */
     int ncond;
+    int cond_over;            /* conditions not pushed (too deep): their pops do nothing */
     tw_choice *ch;
     int nch, capch;
     char *bad[MAX_BAD];
@@ -54,7 +57,7 @@ typedef struct cv {
 
 typedef struct saved {
     orl_buf text, plain, enter, pend;
-    int text_n, enter_n, dynamic, ind, ncond, silent;
+    int text_n, enter_n, dynamic, ind, ncond, silent, cond_over;
     char *conds[MAX_NEST + 2];
     tw_choice *ch;
     int nch, capch;
