@@ -40,8 +40,10 @@ def main():
         make(out, SCHEMA, [
             ("INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)",
              [("2026-03-01\x1b[2J", "st\x1b]0;x\x07ory", V, 3, 2, 1), ("=cmd|' /C calc'!A0", "-2+3", V, 1, 1, 0)]),
-            ("INSERT INTO scenes VALUES (?, ?, ?, ?)", [("st\x1b]0;x\x07ory", V, "sc\x1b[31mene", 3)]),
-            ("INSERT INTO choices VALUES (?, ?, ?, ?, ?, ?)", [("st\x1b]0;x\x07ory", V, "sc\x1b[31mene", 1, "\rnext", 2)]),
+            # 30 sessions through a decision of two choices: above the small-count rule's 20, so shown
+            ("INSERT INTO scenes VALUES (?, ?, ?, ?)", [("st\x1b]0;x\x07ory", V, "sc\x1b[31mene", 30)]),
+            ("INSERT INTO choices VALUES (?, ?, ?, ?, ?, ?)", [("st\x1b]0;x\x07ory", V, "sc\x1b[31mene", 1, "\rnext", 20),
+                                                             ("st\x1b]0;x\x07ory", V, "sc\x1b[31mene", 2, "other", 10)]),
         ])
     elif kind == 'generated':  # 'day' computed from a 300 MB blob each time it is read
         s = SCHEMA.replace("CREATE TABLE sessions (day TEXT NOT NULL,",
