@@ -2,5 +2,6 @@
 # parser gave "C stack overflow" and no line)
 args: check tests/data/bad-deep-nesting
 exit: 1
-output-contains: story.lua:203: error: this is nested too deeply
+output-contains: story.lua:203: error:
+output-contains: nested too deeply
 output-not-contains: C stack overflow
