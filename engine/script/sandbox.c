@@ -367,11 +367,11 @@ static int b_rep(lua_State *L)
  * (upper, lower, reverse, format, byte, char, sub, utf8.len...): each one is bounded by the
  * memory cap, but a loop of them costs seconds between two visits of the count hook.
  * Charged for what they read and wrote. */
-static int b_linear(lua_State *L)
+static int charged_call(lua_State *L, int by_input)
 {
     double bytes = 0;
     int n = lua_gettop(L);
-    for (int i = 1; i <= n; i++)
+    for (int i = 1; by_input && i <= n; i++)
         if (lua_type(L, i) == LUA_TSTRING) bytes += (double)lua_rawlen(L, i);
     charge(L, bytes / ORL_LUA_BYTES_PER_UNIT);
     int r = call_original(L);
@@ -381,6 +381,12 @@ static int b_linear(lua_State *L)
     charge(L, (double)r + bytes / ORL_LUA_BYTES_PER_UNIT);
     return r;
 }
+
+/* read the whole text they are given (upper, lower, reverse, utf8.len...) */
+static int b_linear(lua_State *L) { return charged_call(L, 1); }
+/* read only what they give back (sub, byte, format, char...): s:byte(i) in a loop over a
+ * long text is not charged for the whole text each time */
+static int b_by_result(lua_State *L) { return charged_call(L, 0); }
 
 /* table.concat as in Lua 5.4's ltablib.c, with each element charged: a range of 2^50 with
  * an __index metamethod (even table.concat itself) looped in C for ever. */
@@ -734,13 +740,16 @@ static int build_env(lua_State *L)
     wrap_string_fn(L, str, "gmatch", b_gmatch);
     wrap_string_fn(L, str, "gsub", b_gsub);
     wrap_string_fn(L, str, "rep", b_rep);
-    static const char *const linear_str[] = {"byte", "char", "format", "lower", "upper", "reverse", "sub",
-                                             "pack", "unpack", "len", NULL};
+    static const char *const linear_str[] = {"lower", "upper", "reverse", "unpack", NULL};
     for (int i = 0; linear_str[i]; i++) wrap_string_fn(L, str, linear_str[i], b_linear);
-    static const char *const linear_utf8[] = {"char", "codepoint", "len", "offset", NULL};
+    static const char *const result_str[] = {"byte", "char", "format", "sub", "pack", NULL};
+    for (int i = 0; result_str[i]; i++) wrap_string_fn(L, str, result_str[i], b_by_result);
+    static const char *const linear_utf8[] = {"len", "offset", NULL};
     for (int i = 0; linear_utf8[i]; i++) wrap_string_fn(L, utf, linear_utf8[i], b_linear);
+    static const char *const result_utf8[] = {"char", "codepoint", NULL};
+    for (int i = 0; result_utf8[i]; i++) wrap_string_fn(L, utf, result_utf8[i], b_by_result);
     lua_getfield(L, g, "tostring");
-    lua_pushcclosure(L, b_linear, 1);
+    lua_pushcclosure(L, b_by_result, 1);
     lua_setfield(L, g, "tostring");
     lua_getfield(L, g, "tonumber");
     lua_pushcclosure(L, b_linear, 1);

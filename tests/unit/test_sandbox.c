@@ -330,6 +330,9 @@ static void test_library_semantics(void **state)
     run_ok(S, "assert(('abc'):upper() == 'ABC' and string.format('%d-%s', 3, 'x') == '3-x' and "
               "utf8.len('año') == 3 and tostring(12) == '12' and tonumber('0x10') == 16 and "
               "('hola'):sub(2, 3) == 'ol' and ('ab'):byte(2) == 98 and utf8.char(241) == 'ñ')");
+    /* reading a long text a letter at a time is not charged for the whole text each time */
+    run_ok(S, "local s = string.rep('ab', 1 << 19)\nlocal n = 0\n"
+              "for i = 1, 20000 do n = n + s:byte(i) + #s:sub(i, i) end");
     still_usable(S);
     orl_script_free(S);
 }
