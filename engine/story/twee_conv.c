@@ -124,10 +124,14 @@ void tc_put_enter(cv *c, const char *lua_stmts)
     c->enter_n++;
 }
 
-/* replaces the whole word `place` in b by `with` (a Lua place: s.x, s["_t"]) */
-static int replace_place(orl_buf *b, const char *place, const char *with)
+/* replaces the whole word `place` in b by `with` (a Lua place: s.x, s["_t"]); the open
+ * chains' positions in b (when b is the text) move with what is before them */
+static int replace_place(cv *c, orl_buf *b, const char *place, const char *with)
 {
-    size_t pn = strlen(place);
+    size_t pn = strlen(place), wn = strlen(with);
+    int text = b == &c->text;
+    size_t before[sizeof c->open / sizeof *c->open]; /* replacements before each open chain's start */
+    memset(before, 0, sizeof before);
     if (!b->len || pn == 0) return 0;
     orl_buf out = {0};
     int n = 0;
@@ -138,6 +142,8 @@ static int replace_place(orl_buf *b, const char *place, const char *with)
             (i + pn == b->len || !(b->data[i + pn] == '_' || (b->data[i + pn] >= '0' && b->data[i + pn] <= '9') ||
                                    ((b->data[i + pn] | 32) >= 'a' && (b->data[i + pn] | 32) <= 'z')))) {
             orl_buf_puts(&out, with);
+            for (int k = 0; text && k < c->nopen; k++)
+                if (c->open[k]->text_at > i) before[k]++;
             i += pn;
             n++;
         } else {
@@ -146,6 +152,8 @@ static int replace_place(orl_buf *b, const char *place, const char *with)
         }
     }
     if (out.oom) { orl_buf_free(&out); return 0; }
+    for (int k = 0; text && n && k < c->nopen; k++)
+        c->open[k]->text_at = (size_t)((long long)c->open[k]->text_at + (long long)before[k] * ((long long)wn - (long long)pn));
     if (n) { orl_buf_free(b); *b = out; } else orl_buf_free(&out);
     return n;
 }
@@ -166,12 +174,12 @@ void tc_put_set(cv *c, const char *lua_stmts)
             c->checks++;
             if (place && with) {
                 tc_flush(c);
-                int n = replace_place(&c->text, place, with);
+                int n = replace_place(c, &c->text, place, with);
                 for (int i = 0; i < c->nch; i++) {
                     if (!c->ch[i].when) continue;
                     orl_buf w = {0};
                     orl_buf_puts(&w, c->ch[i].when);
-                    if (replace_place(&w, place, with)) {
+                    if (replace_place(c, &w, place, with)) {
                         orl_buf_put(&w, "", 1);
                         if (!w.oom) { free(c->ch[i].when); c->ch[i].when = w.data; w.data = NULL; n++; }
                     }
@@ -180,7 +188,7 @@ void tc_put_set(cv *c, const char *lua_stmts)
                 for (int i = 0; i < c->ncond; i++) {
                     orl_buf w = {0};
                     orl_buf_puts(&w, c->conds[i]);
-                    if (replace_place(&w, place, with)) {
+                    if (replace_place(c, &w, place, with)) {
                         orl_buf_put(&w, "", 1);
                         if (!w.oom) { free(c->conds[i]); c->conds[i] = w.data; w.data = NULL; n++; }
                     }
@@ -210,6 +218,7 @@ void tc_chain_open(cv *c, chain *ch, const char *cond)
     ch->enter_n = c->enter_n;
     ch->prev = NULL;
     ch->has_else = ch->extra = 0;
+    if (c->nopen < (int)(sizeof c->open / sizeof *c->open)) c->open[c->nopen++] = ch;
     tc_indent(c, &c->text);
     orl_buf_printf(&c->text, "if %s then\n", cond);
     tc_indent(c, &c->enter);
@@ -269,6 +278,8 @@ void tc_branch_pop(cv *c)
 void tc_chain_close(cv *c, chain *ch)
 {
     tc_flush(c);
+    for (int i = c->nopen - 1; i >= 0; i--)
+        if (c->open[i] == ch) { memmove(c->open + i, c->open + i + 1, (size_t)(c->nopen - i - 1) * sizeof *c->open); c->nopen--; break; }
     int keep_text = c->text_n != ch->text_n, keep_enter = c->enter_n != ch->enter_n;
     for (; ch->extra > 0; ch->extra--) {
         c->ind--;
@@ -349,6 +360,8 @@ void tc_sub_begin(cv *c, saved *s)
     c->ncond = 0;
     s->cond_over = c->cond_over;
     c->cond_over = 0;
+    s->nopen = c->nopen; /* the open chains are the parent's text's: kept aside */
+    c->nopen = 0;
     c->ch = NULL; c->nch = c->capch = 0;
 }
 
@@ -375,7 +388,7 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
     while (c->ncond > 0) free(c->conds[--c->ncond]);
     c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
     c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
-    c->ncond = s->ncond; c->silent = s->silent; c->cond_over = s->cond_over;
+    c->ncond = s->ncond; c->silent = s->silent; c->cond_over = s->cond_over; c->nopen = s->nopen;
     memcpy(c->conds, s->conds, sizeof s->conds);
     c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
     if (reveal) {

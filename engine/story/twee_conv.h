@@ -34,6 +34,9 @@ typedef struct cv {
     char *conds[MAX_NEST + 2];/* conditions around here (Lua), for choices' `when` */
     int ncond;
     int cond_over;            /* conditions not pushed (too deep): their pops do nothing */
+    chain *open[MAX_NEST * 2 + MAX_SN + 8]; /* the chains open now, in this text (their text_at
+                                               moves when tc_put_set rewrites the text) */
+    int nopen;
     tw_choice *ch;
     int nch, capch;
     char *bad[MAX_BAD];
@@ -57,7 +60,7 @@ typedef struct cv {
 
 typedef struct saved {
     orl_buf text, plain, enter, pend;
-    int text_n, enter_n, dynamic, ind, ncond, silent, cond_over;
+    int text_n, enter_n, dynamic, ind, ncond, silent, cond_over, nopen;
     char *conds[MAX_NEST + 2];
     tw_choice *ch;
     int nch, capch;
