@@ -140,7 +140,8 @@ const orl_command orl_commands[] = {
      "count, its manifest, and whether it is signed and by which key (checked when --key\n"
      "is given); and a consent summary: each testimony's scopes and end date, how many\n"
      "may be shown at a kiosk, an exhibition, a workshop or online, and which expired.\n"
-     "It does not hash the files: 'orilla verify' does.\n"
+     "It also checks every file against the manifest, with or without --key, and names\n"
+     "those that do not match (a bundle changed after packing or signing).\n"
      "Exit 0, 1 when the story or bundle has problems, 2 when PATH cannot be read.\n"},
     {"keygen", orl_cmd_keygen, "make a key pair for signing bundles",
      "usage: orilla keygen -o NAME\n\n"
