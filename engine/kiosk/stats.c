@@ -487,7 +487,7 @@ static int failed(orl_stats *s, const char *what)
         /* still no room: one line now and then, not one per visitor */
         s->lost++;
         double t = now_s();
-        if (!s->quiet_since || t - s->quiet_since >= ORL_STATS_QUIET_SECONDS) {
+        if (s->quiet_since == 0.0 || t - s->quiet_since >= ORL_STATS_QUIET_SECONDS) {
             s->quiet_since = t;
             logf_(s, ORL_LOG_ERROR, "statistics are still off: %s: %s (tried again; %lld session%s not recorded since "
                   "they went off)", s->path, cause, s->lost, s->lost == 1 ? "" : "s");

@@ -159,7 +159,8 @@ static int find_edits(const char *s, size_t n, const char *id, edit *e, int *ne,
             if (!(eq.kind == T_OTHER && eq.ch == '=')) { a = eq; continue; }
             /* the value: strings joined by "..", up to ',' ';' or the closing '}' */
             tok v = next(&x);
-            size_t va = v.a, vb = v.a;
+            size_t va = v.a;
+            size_t vb = va;
             int ok = 1, want_string = 1;
             while (v.kind != T_END) {
                 if (v.kind == T_OTHER && (v.ch == ',' || v.ch == ';' || v.ch == '}')) break;
