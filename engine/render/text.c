@@ -52,6 +52,8 @@ typedef struct build {
     size_t url_from, url_to; /* piece_end's last answer: from url_from, the piece ends at url_to */
     char *scratch;        /* NUL-terminated text of one run */
     size_t scratch_cap;
+    int wend_valid;       /* word_end's last answer: from any of [wend_from, wend_to] (before */
+    size_t wend_from, wend_to, wend_limit; /* wend_limit) the word ends at wend_to */
     int oom, stop;
 } build;
 
@@ -510,6 +512,21 @@ static size_t back_to_break_point(build *b, size_t ls, size_t e, size_t we)
     return e;
 }
 
+/* Where the word that pos is in (or starts) ends, before limit. Remembered: a 60,000-letter
+ * word cut into hundreds of lines was scanned to its end again for each (and a screen lays
+ * out its texts several times), 8 s for one such choice. */
+static size_t word_end(build *b, size_t pos, size_t limit)
+{
+    if (b->wend_valid && b->wend_limit == limit && pos >= b->wend_from && pos <= b->wend_to) return b->wend_to;
+    size_t e = pos;
+    while (e < limit && !orl_text__is_break_space(b->cp[e])) e++;
+    b->wend_valid = 1;
+    b->wend_from = pos;
+    b->wend_to = e;
+    b->wend_limit = limit;
+    return e;
+}
+
 /* Breaks the paragraph [p0, p1) into lines. */
 static void wrap_paragraph(build *b, size_t p0, size_t p1)
 {
@@ -525,8 +542,7 @@ static void wrap_paragraph(build *b, size_t p0, size_t p1)
         size_t pos = ls, fit_end = ls;
         int acc = 0, failed = 0;
         while (pos < p1) {
-            size_t wend = pos;
-            while (wend < p1 && !orl_text__is_break_space(b->cp[wend])) wend++;
+            size_t wend = word_end(b, pos, p1);
             size_t we = piece_end(b, pos, wend);
             size_t se = we;
             while (se < p1 && orl_text__is_break_space(b->cp[se])) se++;
@@ -559,7 +575,7 @@ static void wrap_paragraph(build *b, size_t p0, size_t p1)
             add_line(b, ls, ls);
             break;
         }
-        while (fw < p1 && !orl_text__is_break_space(b->cp[fw])) fw++;
+        fw = word_end(b, fw, p1);
         size_t e = break_by_chars(b, ls, fw);
         if (e < fw) e = back_to_break_point(b, ls, e, fw);
         add_line(b, ls, trim_end(b, ls, e));
