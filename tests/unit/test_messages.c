@@ -419,7 +419,8 @@ static void test_every_command_has_spanish_help(void **state)
             size_t l = strcspn(p, " ");
             snprintf(w, sizeof w, " %.*s ", (int)l, p);
             if (!strstr(pes, w)) {
-                fprintf(stderr, "orilla %s: the Spanish help page does not mention%s(the English one does)\n", c->name, w);
+                fprintf(stderr, "orilla %s: the Spanish help page does not mention %.*s (the English one does)\n", c->name,
+                        (int)l, p);
                 bad++;
             }
             p += l + (p[l] == ' ');
@@ -428,7 +429,8 @@ static void test_every_command_has_spanish_help(void **state)
             size_t l = strcspn(p, " ");
             snprintf(w, sizeof w, " %.*s ", (int)l, p);
             if (!strstr(pen, w)) {
-                fprintf(stderr, "orilla %s: the Spanish help page mentions%s, which the English one does not\n", c->name, w);
+                fprintf(stderr, "orilla %s: the Spanish help page mentions %.*s, which the English one does not\n", c->name,
+                        (int)l, p);
                 bad++;
             }
             p += l + (p[l] == ' ');
