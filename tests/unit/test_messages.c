@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/commands.h"
 #include "app/common.h"
 #include "core/diag.h"
 #include "core/strutil.h"
@@ -339,6 +340,105 @@ static void test_counts_have_both_forms(void **state)
     assert_int_equal(lonely, 0);
 }
 
+/* The options (--word) written in a help page, each once, separated by blanks: "--all --seed". */
+static void help_options(const char *page, char *out, size_t n)
+{
+    size_t k = 0;
+    out[0] = 0;
+    for (const char *p = page; (p = strstr(p, "--")) != NULL;) {
+        int starts = p == page || !(p[-1] == '-' || (p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
+                                    (p[-1] >= '0' && p[-1] <= '9'));
+        const char *e = p + 2;
+        while ((*e >= 'a' && *e <= 'z') || (*e >= '0' && *e <= '9') || (*e == '-' && e[1] >= 'a' && e[1] <= 'z')) e++;
+        if (starts && p[2] >= 'a' && p[2] <= 'z' && (*e < 'A' || *e > 'Z')) {
+            char w[64];
+            size_t l = (size_t)(e - p) < sizeof w - 2 ? (size_t)(e - p) : sizeof w - 2;
+            w[0] = ' ';
+            memcpy(w + 1, p, l);
+            w[l + 1] = ' ';
+            w[l + 2] = 0;
+            char padded[4096];
+            snprintf(padded, sizeof padded, " %s", out);
+            if (!strstr(padded, w) && k + l + 2 < n) {
+                memcpy(out + k, w + 1, l + 1);
+                k += l + 1;
+                out[k] = 0;
+            }
+        }
+        p = e > p + 2 ? e : p + 2;
+    }
+}
+
+static void test_help_options_helper(void **state)
+{
+    (void)state;
+    char a[256];
+    help_options("usage: orilla walk PATH [--all | --random N] [--seed N]\n--all again, ---x, a--b, --max-steps, --lang=es, --X", a, sizeof a);
+    assert_string_equal(a, "--all --random --seed --max-steps --lang ");
+}
+
+/* Every command of the table has a Spanish help page (`orilla help COMMAND --lang es`) and a
+ * Spanish summary, the page starts as a usage line, and it names every option the English page
+ * names (and no option the English page does not): a new option in commands.c without its
+ * Spanish line fails here. */
+static void test_every_command_has_spanish_help(void **state)
+{
+    (void)state;
+    size_t n;
+    const orl_message *t = orl_messages_table("es", &n);
+    int bad = 0;
+    for (const orl_command *c = orl_commands; c->name; c++) {
+        const char *page = NULL, *summary = NULL;
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(t[i].en, c->name) != 0) continue;
+            if (strcmp(t[i].code, "@help") == 0) page = t[i].tr;
+            if (strcmp(t[i].code, "@summary") == 0) summary = t[i].tr;
+        }
+        if (!summary) {
+            fprintf(stderr, "orilla %s: no Spanish summary (\"@summary\", \"%s\" in story/messages_es.inc)\n", c->name, c->name);
+            bad++;
+        }
+        if (!page) {
+            fprintf(stderr, "orilla %s: no Spanish help page (\"@help\", \"%s\" in story/messages_es.inc)\n", c->name, c->name);
+            bad++;
+            continue;
+        }
+        char start[64];
+        snprintf(start, sizeof start, "uso: orilla %s", c->name);
+        if (strncmp(page, start, strlen(start)) != 0) {
+            fprintf(stderr, "orilla %s: the Spanish help page does not start with \"%s\"\n", c->name, start);
+            bad++;
+        }
+        char en[2048], es[2048], w[80];
+        help_options(c->usage, en, sizeof en);
+        help_options(page, es, sizeof es);
+        char pen[2100], pes[2100];
+        snprintf(pen, sizeof pen, " %s", en);
+        snprintf(pes, sizeof pes, " %s", es);
+        for (const char *p = en; *p;) {
+            size_t l = strcspn(p, " ");
+            snprintf(w, sizeof w, " %.*s ", (int)l, p);
+            if (!strstr(pes, w)) {
+                fprintf(stderr, "orilla %s: the Spanish help page does not mention %.*s (the English one does)\n", c->name,
+                        (int)l, p);
+                bad++;
+            }
+            p += l + (p[l] == ' ');
+        }
+        for (const char *p = es; *p;) {
+            size_t l = strcspn(p, " ");
+            snprintf(w, sizeof w, " %.*s ", (int)l, p);
+            if (!strstr(pen, w)) {
+                fprintf(stderr, "orilla %s: the Spanish help page mentions %.*s, which the English one does not\n", c->name,
+                        (int)l, p);
+                bad++;
+            }
+            p += l + (p[l] == ' ');
+        }
+    }
+    assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,6 +451,8 @@ int main(void)
         cmocka_unit_test(test_story_check_in_spanish),
         cmocka_unit_test(test_app_words),
         cmocka_unit_test(test_counts_have_both_forms),
+        cmocka_unit_test(test_help_options_helper),
+        cmocka_unit_test(test_every_command_has_spanish_help),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
