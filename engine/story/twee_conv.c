@@ -142,7 +142,7 @@ static int replace_place(cv *c, orl_buf *b, const char *place, const char *with)
             (i + pn == b->len || !(b->data[i + pn] == '_' || (b->data[i + pn] >= '0' && b->data[i + pn] <= '9') ||
                                    ((b->data[i + pn] | 32) >= 'a' && (b->data[i + pn] | 32) <= 'z')))) {
             orl_buf_puts(&out, with);
-            for (int k = 0; text && k < c->nopen; k++)
+            for (int k = c->open_base; text && k < c->nopen; k++)
                 if (c->open[k]->text_at > i) before[k]++;
             i += pn;
             n++;
@@ -152,7 +152,7 @@ static int replace_place(cv *c, orl_buf *b, const char *place, const char *with)
         }
     }
     if (out.oom) { orl_buf_free(&out); return 0; }
-    for (int k = 0; text && n && k < c->nopen; k++)
+    for (int k = c->open_base; text && n && k < c->nopen; k++)
         c->open[k]->text_at = (size_t)((long long)c->open[k]->text_at + (long long)before[k] * ((long long)wn - (long long)pn));
     if (n) { orl_buf_free(b); *b = out; } else orl_buf_free(&out);
     return n;
@@ -278,7 +278,7 @@ void tc_branch_pop(cv *c)
 void tc_chain_close(cv *c, chain *ch)
 {
     tc_flush(c);
-    for (int i = c->nopen - 1; i >= 0; i--)
+    for (int i = c->nopen - 1; i >= c->open_base; i--)
         if (c->open[i] == ch) { memmove(c->open + i, c->open + i + 1, (size_t)(c->nopen - i - 1) * sizeof *c->open); c->nopen--; break; }
     int keep_text = c->text_n != ch->text_n, keep_enter = c->enter_n != ch->enter_n;
     for (; ch->extra > 0; ch->extra--) {
@@ -360,8 +360,9 @@ void tc_sub_begin(cv *c, saved *s)
     c->ncond = 0;
     s->cond_over = c->cond_over;
     c->cond_over = 0;
-    s->nopen = c->nopen; /* the open chains are the parent's text's: kept aside */
-    c->nopen = 0;
+    s->nopen = c->nopen; /* the open chains so far are the parent's text's: not moved here */
+    s->open_base = c->open_base;
+    c->open_base = c->nopen;
     c->ch = NULL; c->nch = c->capch = 0;
 }
 
@@ -389,6 +390,7 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
     c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
     c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
     c->ncond = s->ncond; c->silent = s->silent; c->cond_over = s->cond_over; c->nopen = s->nopen;
+    c->open_base = s->open_base;
     memcpy(c->conds, s->conds, sizeof s->conds);
     c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
     if (reveal) {
