@@ -363,6 +363,8 @@ void tc_sub_begin(cv *c, saved *s)
     s->nopen = c->nopen; /* the open chains so far are the parent's text's: not moved here */
     s->open_base = c->open_base;
     c->open_base = c->nopen;
+    s->sn_base = c->sn_base;
+    c->sn_base = c->nsn;
     c->ch = NULL; c->nch = c->capch = 0;
 }
 
@@ -370,6 +372,9 @@ void tc_sub_begin(cv *c, saved *s)
  * rest (its text, other choices) is either merged back (reveal = 1) or dropped */
 void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_conditional)
 {
+    /* Snowman's ifs opened in here end here: their places are in this text */
+    while (c->nsn > c->sn_base) { tc_branch_pop(c); tc_chain_close(c, &c->sn[--c->nsn]); }
+    c->sn_base = s->sn_base;
     tc_flush(c);
     if (setter) {
         orl_buf_put(&c->enter, "", 1);
@@ -720,6 +725,28 @@ static char *take(orl_buf *b)
     return d;
 }
 
+/* 1 when the if/end lines the conversion wrote in b pair up (the texts it quotes never start a
+ * line with a blank, its own lines always do): a last guard, so a mistake of ours in some
+ * corner of a format costs the passage its conditions, never the story its loading */
+static int balanced(const orl_buf *b)
+{
+    long depth = 0;
+    for (size_t i = 0; i < b->len;) {
+        const char *s = b->data + i, *nl = memchr(s, '\n', b->len - i);
+        size_t n = nl ? (size_t)(nl - s) : b->len - i;
+        size_t k = 0;
+        while (k < n && s[k] == ' ') k++;
+        if (k > 0) {
+            const char *w = s + k;
+            size_t wn = n - k;
+            if (wn >= 8 && memcmp(w, "if ", 3) == 0 && memcmp(w + wn - 5, " then", 5) == 0) depth++;
+            else if (wn == 3 && memcmp(w, "end", 3) == 0 && --depth < 0) return 0;
+        }
+        i += n + 1;
+    }
+    return depth == 0;
+}
+
 void tw_convert_passage(tw *t, tw_passage *p)
 {
     cv c;
@@ -763,6 +790,13 @@ void tw_convert_passage(tw *t, tw_passage *p)
     }
     free(gone);
     c.nch = keep;
+    if (!balanced(&c.text) || !balanced(&c.enter)) {
+        tw_warn(t, p->line, "twee-code", "passage \"%s\": its code could not be turned into a scene that runs; its words "
+                "are kept without their conditions and what it changes is left out", p->name);
+        c.dynamic = 0;
+        orl_buf_free(&c.enter);
+        orl_buf_free(&c.before);
+    }
     if (c.dynamic) {
         sc->text_lua = take(&c.text);
     } else {
