@@ -142,7 +142,7 @@ static int replace_place(cv *c, orl_buf *b, const char *place, const char *with)
             (i + pn == b->len || !(b->data[i + pn] == '_' || (b->data[i + pn] >= '0' && b->data[i + pn] <= '9') ||
                                    ((b->data[i + pn] | 32) >= 'a' && (b->data[i + pn] | 32) <= 'z')))) {
             orl_buf_puts(&out, with);
-            for (int k = 0; text && k < c->nopen; k++)
+            for (int k = c->open_base; text && k < c->nopen; k++)
                 if (c->open[k]->text_at > i) before[k]++;
             i += pn;
             n++;
@@ -152,7 +152,7 @@ static int replace_place(cv *c, orl_buf *b, const char *place, const char *with)
         }
     }
     if (out.oom) { orl_buf_free(&out); return 0; }
-    for (int k = 0; text && n && k < c->nopen; k++)
+    for (int k = c->open_base; text && n && k < c->nopen; k++)
         c->open[k]->text_at = (size_t)((long long)c->open[k]->text_at + (long long)before[k] * ((long long)wn - (long long)pn));
     if (n) { orl_buf_free(b); *b = out; } else orl_buf_free(&out);
     return n;
@@ -278,7 +278,7 @@ void tc_branch_pop(cv *c)
 void tc_chain_close(cv *c, chain *ch)
 {
     tc_flush(c);
-    for (int i = c->nopen - 1; i >= 0; i--)
+    for (int i = c->nopen - 1; i >= c->open_base; i--)
         if (c->open[i] == ch) { memmove(c->open + i, c->open + i + 1, (size_t)(c->nopen - i - 1) * sizeof *c->open); c->nopen--; break; }
     int keep_text = c->text_n != ch->text_n, keep_enter = c->enter_n != ch->enter_n;
     for (; ch->extra > 0; ch->extra--) {
@@ -360,8 +360,11 @@ void tc_sub_begin(cv *c, saved *s)
     c->ncond = 0;
     s->cond_over = c->cond_over;
     c->cond_over = 0;
-    s->nopen = c->nopen; /* the open chains are the parent's text's: kept aside */
-    c->nopen = 0;
+    s->nopen = c->nopen; /* the open chains so far are the parent's text's: not moved here */
+    s->open_base = c->open_base;
+    c->open_base = c->nopen;
+    s->sn_base = c->sn_base;
+    c->sn_base = c->nsn;
     c->ch = NULL; c->nch = c->capch = 0;
 }
 
@@ -369,6 +372,9 @@ void tc_sub_begin(cv *c, saved *s)
  * rest (its text, other choices) is either merged back (reveal = 1) or dropped */
 void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_conditional)
 {
+    /* Snowman's ifs opened in here end here: their places are in this text */
+    while (c->nsn > c->sn_base) { tc_branch_pop(c); tc_chain_close(c, &c->sn[--c->nsn]); }
+    c->sn_base = s->sn_base;
     tc_flush(c);
     if (setter) {
         orl_buf_put(&c->enter, "", 1);
@@ -389,6 +395,7 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
     c->text = s->text; c->plain = s->plain; c->enter = s->enter; c->pend = s->pend;
     c->text_n = s->text_n; c->enter_n = s->enter_n; c->dynamic = s->dynamic; c->ind = s->ind;
     c->ncond = s->ncond; c->silent = s->silent; c->cond_over = s->cond_over; c->nopen = s->nopen;
+    c->open_base = s->open_base;
     memcpy(c->conds, s->conds, sizeof s->conds);
     c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
     if (reveal) {
@@ -718,6 +725,28 @@ static char *take(orl_buf *b)
     return d;
 }
 
+/* 1 when the if/end lines the conversion wrote in b pair up (the texts it quotes never start a
+ * line with a blank, its own lines always do): a last guard, so a mistake of ours in some
+ * corner of a format costs the passage its conditions, never the story its loading */
+static int balanced(const orl_buf *b)
+{
+    long depth = 0;
+    for (size_t i = 0; i < b->len;) {
+        const char *s = b->data + i, *nl = memchr(s, '\n', b->len - i);
+        size_t n = nl ? (size_t)(nl - s) : b->len - i;
+        size_t k = 0;
+        while (k < n && s[k] == ' ') k++;
+        if (k > 0) {
+            const char *w = s + k;
+            size_t wn = n - k;
+            if (wn >= 8 && memcmp(w, "if ", 3) == 0 && memcmp(w + wn - 5, " then", 5) == 0) depth++;
+            else if (wn == 3 && memcmp(w, "end", 3) == 0 && --depth < 0) return 0;
+        }
+        i += n + 1;
+    }
+    return depth == 0;
+}
+
 void tw_convert_passage(tw *t, tw_passage *p)
 {
     cv c;
@@ -761,6 +790,13 @@ void tw_convert_passage(tw *t, tw_passage *p)
     }
     free(gone);
     c.nch = keep;
+    if (!balanced(&c.text) || !balanced(&c.enter)) {
+        tw_warn(t, p->line, "twee-code", "passage \"%s\": its code could not be turned into a scene that runs; its words "
+                "are kept without their conditions and what it changes is left out", p->name);
+        c.dynamic = 0;
+        orl_buf_free(&c.enter);
+        orl_buf_free(&c.before);
+    }
     if (c.dynamic) {
         sc->text_lua = take(&c.text);
     } else {

@@ -36,7 +36,7 @@ typedef struct cv {
     int cond_over;            /* conditions not pushed (too deep): their pops do nothing */
     chain *open[MAX_NEST * 2 + MAX_SN + 8]; /* the chains open now, in this text (their text_at
                                                moves when tc_put_set rewrites the text) */
-    int nopen;
+    int nopen, open_base;     /* open[open_base..nopen) are this text's (a sub-conversion's own) */
     tw_choice *ch;
     int nch, capch;
     char *bad[MAX_BAD];
@@ -47,7 +47,7 @@ typedef struct cv {
     char last_out;            /* the last character of the text flushed so far */
     struct closing { const char *from, *found, *end; } close[F_KINDS]; /* the last search of each kind */
     chain sn[MAX_SN];         /* Snowman's open <% if (...) { %> */
-    int nsn;
+    int nsn, sn_base;         /* sn[sn_base..nsn) opened in this text (a sub-conversion's own) */
     const char *line_end;     /* where the line read now ends (tc_line_start) */
     const char *floor;        /* the start of the passage read now (looking back stops there) */
     int link_inline;
@@ -60,7 +60,7 @@ typedef struct cv {
 
 typedef struct saved {
     orl_buf text, plain, enter, pend;
-    int text_n, enter_n, dynamic, ind, ncond, silent, cond_over, nopen;
+    int text_n, enter_n, dynamic, ind, ncond, silent, cond_over, nopen, open_base, sn_base;
     char *conds[MAX_NEST + 2];
     tw_choice *ch;
     int nch, capch;

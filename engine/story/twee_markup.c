@@ -388,17 +388,17 @@ const char *tc_snowman_code(cv *c, const char *q, const char *e)
     while (t < se && (*t == ' ' || *t == '\t' || *t == '\n' || *t == '\r')) t++;
     int is_else = tc_starts(t, se, "else");
     const char *after_else = is_else ? t + 4 : t;
-    if (closes && c->nsn > 0 && tc_js_is(t, se, "")) {
+    if (closes && c->nsn > c->sn_base && tc_js_is(t, se, "")) {
         tc_branch_pop(c);
         tc_chain_close(c, &c->sn[--c->nsn]);
         return close + 2;
     }
-    if (closes && c->nsn > 0 && is_else && tc_js_is(after_else, se, "{")) {
+    if (closes && c->nsn > c->sn_base && is_else && tc_js_is(after_else, se, "{")) {
         tc_branch_pop(c);
         tc_branch_push(c, &c->sn[c->nsn - 1], NULL, 0);
         return close + 2;
     }
-    if ((xs = tc_js_if(closes && is_else ? after_else : t, se, &xe)) && (!closes || (is_else && c->nsn > 0))) {
+    if ((xs = tc_js_if(closes && is_else ? after_else : t, se, &xe)) && (!closes || (is_else && c->nsn > c->sn_base))) {
         if (tw_cond(&c->x, xs, (size_t)(xe - xs), &b, why, sizeof why) != 0) {
             tc_bad(c, "Snowman's if with a condition it cannot read");
             orl_buf_free(&b);
