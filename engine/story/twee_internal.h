@@ -5,7 +5,8 @@
  *   twee_conv.c    a passage's body into a scene: text pieces, conditions, state changes,
  *                  choices (twee_conv.h), with the formats' syntax in twee_harlowe.c (Harlowe 3),
  *                  twee_sugarcube.c (SugarCube 2, Twine 1) and twee_markup.c (the reading loop,
- *                  HTML, markup, Chapbook, Snowman)
+ *                  HTML, markup, Chapbook, Snowman), and twee_order.c (what a passage shows
+ *                  before it changes a variable)
  *   twee_expr.c    Twine expressions and assignments into Lua (a parser of ours: nothing of the
  *                  story's text is pasted into story.lua except as an escaped string)
  *   twee_text.c    HTML entities, Lua strings, the language guess */
