@@ -317,12 +317,15 @@ void tc_sub_end(cv *c, saved *s, int reveal, char **setter, char **go, int *go_c
     c->ch = s->ch; c->nch = s->nch; c->capch = s->capch;
     if (reveal) {
         /* shown where the link was: its text, state changes and links, re-indented */
-        for (const char *q = text.data; q && q < text.data + text.len;) {
-            const char *nl = memchr(q, '\n', (size_t)(text.data + text.len - q));
-            if (!nl) break;
-            tc_indent(c, &c->text);
-            orl_buf_put(&c->text, q, (size_t)(nl + 1 - q));
-            q = nl + 1;
+        if (text.data) {
+            const char *end = text.data + text.len;
+            for (const char *q = text.data; q < end;) {
+                const char *nl = memchr(q, '\n', (size_t)(end - q));
+                if (!nl) break;
+                tc_indent(c, &c->text);
+                orl_buf_put(&c->text, q, (size_t)(nl + 1 - q));
+                q = nl + 1;
+            }
         }
         orl_buf_put(&c->plain, plain.data ? plain.data : "", plain.len);
         c->text_n += text_n;

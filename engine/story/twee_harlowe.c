@@ -178,7 +178,7 @@ const char *tc_harlowe_if(cv *c, const char *nm, const char *as, const char *ae,
         if (is_else) {
             tc_branch_push(c, &ch, NULL, 0);
         } else {
-            const char *a = memchr(q, ':', (size_t)(me - q)) + 1;
+            const char *a = (const char *)memchr(q, ':', (size_t)(me - q)) + 1;
             orl_buf c2 = {0};
             if (tw_cond(&c->x, a, (size_t)(me - a), &c2, why, sizeof why) != 0) {
                 tc_bad(c, "(else-if:) with a condition it cannot read");

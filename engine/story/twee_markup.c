@@ -284,7 +284,7 @@ void tc_chapbook_body(cv *c, const char *s, const char *e)
         const char *le = nl ? nl : e;
         const char *next = nl ? nl + 1 : e;
         if (tc_modifier_line(q, le)) {
-            const char *m = memchr(q, '[', (size_t)(le - q)) + 1;
+            const char *m = (const char *)memchr(q, '[', (size_t)(le - q)) + 1;
             const char *me = le;
             while (*me != ']') me--;
             const char *semi = memchr(m, ';', (size_t)(me - m));
