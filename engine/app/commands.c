@@ -160,6 +160,8 @@ const orl_command orl_commands[] = {
      "To translate: open the file in Poedit (File > New from POT/PO file), choose the\n"
      "language, and save the result in the story folder as locale/LANG.po; list LANG in\n"
      "story { translations = { ... } }. 'orilla check' says how much is translated.\n"
+     "Do not use 'msginit -l en_US': it copies every text as its own translation ('orilla\n"
+     "check' warns when most translations equal their source text).\n"
      "Exit 0 when written, 1 when the story has errors, 2 when PATH cannot be read.\n"},
     {"graph", orl_cmd_graph, "the story as a picture: scenes, choices, endings (Graphviz)",
      "usage: orilla graph PATH [-o story.dot | -o story.svg | -o story.png] [--lang en|es] [--no-legend]\n"
@@ -179,7 +181,9 @@ const orl_command orl_commands[] = {
      "usage: orilla new NAME [--lang es|en]\n\n"
      "Makes the folder NAME with a small story to start from: story.lua (two scenes, a\n"
      "choice, an ending, and a testimony example with its consent, switched off), each\n"
-     "part explained in plain Spanish and English; images/ and locale/ with a README.\n"
+     "part explained in plain Spanish and English; images/ and locale/ with a README; and\n"
+     ".luarc.json, so an editor with Lua support (VS Code's Lua extension, for example)\n"
+     "completes and explains every field.\n"
      "--lang en writes the story's own texts in English (default: Spanish).\n"
      "It says what it made in Spanish and English; with ORILLA_LANG=es (or en), in that\n"
      "language only.\n"
