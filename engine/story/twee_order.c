@@ -47,9 +47,9 @@ void tc_put_set(cv *c, const char *lua_stmts)
         const char *nl = strchr(s, '\n');
         const char *eq = strstr(s, " = ");
         if (!nl) nl = s + strlen(s);
-        if (eq && eq < nl) {
-            const char *ps = s;
-            while (*ps == ' ') ps++;
+        const char *ps = s;
+        while (ps < nl && *ps == ' ') ps++;
+        if (eq && eq < nl && ps < eq) { /* a place before " = " (none: nothing to keep) */
             char *place = orl_strndup(ps, (size_t)(eq - ps));
             char *with = orl_format("s[\"_before%d\"]", c->nbefore + 1);
             c->checks++;
