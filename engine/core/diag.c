@@ -146,6 +146,14 @@ static void put_clean(FILE *out, const char *s, int flags)
     free(c);
 }
 
+void orl_diags_append(orl_diags *to, const orl_diags *from)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        const orl_diag *g = &from->items[i];
+        orl_diag_add(to, g->sev, g->file, g->line, g->col, g->code, "%s", g->msg);
+    }
+}
+
 void orl_diags_print(const orl_diags *d, FILE *out)
 {
     for (size_t i = 0; i < d->n; i++) {

@@ -53,6 +53,9 @@ const char *orl_diag_words(const orl_diags *d, const char *code, const char *fmt
  * caller can skip costly words (a did-you-mean search) for it. */
 int orl_diag_would_keep(const orl_diags *d, const char *code);
 /* Sorts by file, line, then insertion order (stable), so output is reproducible. */
+/* Adds every message of `from` to `to` (each through orl_diag_add: counted, capped per kind). */
+void orl_diags_append(orl_diags *to, const orl_diags *from);
+
 void orl_diags_sort(orl_diags *d);
 /* `file:line:col: error: msg` per line. */
 void orl_diags_print(const orl_diags *d, FILE *out);

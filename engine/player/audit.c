@@ -664,9 +664,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
     ld.wording = d->wording;
     orl_story *first = orl_story_load(o->path, NULL, &ld);
     if (!first) {
-        for (size_t i = 0; i < ld.n; i++)
-            orl_diag_add(d, ld.items[i].sev, ld.items[i].file, ld.items[i].line, ld.items[i].col, ld.items[i].code, "%s",
-                         ld.items[i].msg);
+        orl_diags_append(d, &ld);
         orl_diags_free(&ld);
         return -1;
     }
@@ -699,9 +697,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
         lo.lang = langs[li];
         orl_story *st = orl_story_load(o->path, &lo, &pd);
         if (!st) {
-            for (size_t i = 0; i < pd.n; i++)
-                orl_diag_add(d, pd.items[i].sev, pd.items[i].file, pd.items[i].line, pd.items[i].col, pd.items[i].code,
-                             "%s", pd.items[i].msg);
+            orl_diags_append(d, &pd);
             orl_diags_free(&pd);
             rc = -1;
             break;
@@ -718,9 +714,7 @@ int orl_player_audit(const orl_audit_opts *o, orl_diags *d, orl_audit_stats *sta
         desc.font_dir = o->font_dir;
         orl_player *p = orl_player_create(&desc, &pd);
         if (!p) {
-            for (size_t i = 0; i < pd.n; i++)
-                orl_diag_add(d, pd.items[i].sev, pd.items[i].file, pd.items[i].line, pd.items[i].col, pd.items[i].code,
-                             "%s", pd.items[i].msg);
+            orl_diags_append(d, &pd);
             orl_diags_free(&pd);
             rc = -1;
             break;

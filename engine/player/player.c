@@ -1009,9 +1009,7 @@ int orl_player_set_lang(orl_player *p, const char *lang)
     if (!ok) {
         if (d.errors == 0)
             orl_diag_add(&d, ORL_ERROR, NULL, 0, 0, "lang", "cannot show the story in '%s': it changed since it was opened", lang);
-        for (size_t i = 0; i < d.n; i++)
-            orl_diag_add(&p->diags, d.items[i].sev, d.items[i].file, d.items[i].line, d.items[i].col,
-                         d.items[i].code, "%s", d.items[i].msg);
+        orl_diags_append(&p->diags, &d);
         orl_diags_free(&d);
         orl_run_free(run);
         orl_story_free(st);
@@ -1109,10 +1107,7 @@ int orl_player_reload(orl_player *p, orl_diags *diags)
         orl_diags_sort(&d);
         set_problems(p, &d);
         p->dirty = 1;
-        if (diags)
-            for (size_t i = 0; i < d.n; i++)
-                orl_diag_add(diags, d.items[i].sev, d.items[i].file, d.items[i].line, d.items[i].col,
-                             d.items[i].code, "%s", d.items[i].msg);
+        if (diags) orl_diags_append(diags, &d);
         orl_diags_free(&d);
         orl_story_free(st);
         return -1;

@@ -282,6 +282,19 @@ static char *name_arg(const char *list)
     return list && list[0] == '"' ? orl_strdup(list) : NULL;
 }
 
+/* how many times the reader has been in the passage being converted (Harlowe's `visits`,
+ * SugarCube's visited()) */
+static char *visits_here(px *q)
+{
+    q->x->used_visits = 1;
+    orl_buf b = {0};
+    tw_lua_str(&b, q->x->cur ? q->x->cur : "");
+    orl_buf_put(&b, "", 1);
+    char *lua = b.oom ? NULL : orl_format("T.visits(s, %s)", b.data);
+    orl_buf_free(&b);
+    return lua;
+}
+
 static val call(px *q, const char *name, size_t n, int harlowe)
 {
 #define NAMED(w) (n == strlen(w) && memcmp(name, w, n) == 0)
@@ -304,12 +317,7 @@ static val call(px *q, const char *name, size_t n, int harlowe)
     else if ((NAMED("min") || NAMED("Math.min")) && count >= 1) r.lua = orl_format("math.min(%s)", a);
     else if ((NAMED("max") || NAMED("Math.max")) && count >= 1) r.lua = orl_format("math.max(%s)", a);
     else if (NAMED("visited") && count == 0 && !harlowe) {
-        q->x->used_visits = 1;
-        orl_buf b = {0};
-        tw_lua_str(&b, q->x->cur ? q->x->cur : "");
-        orl_buf_put(&b, "", 1);
-        r.lua = b.oom ? NULL : orl_format("T.visits(s, %s)", b.data);
-        orl_buf_free(&b);
+        r.lua = visits_here(q);
     } else if (NAMED("visited") && count == 1) {
         char *nm = name_arg(a);
         if (nm) {
@@ -400,12 +408,7 @@ static val primary(px *q)
             else fail(q, "'it' outside (set:)");
             next(q);
         } else if ((W("visits") || W("visit")) && q->x->f == TW_HARLOWE) {
-            q->x->used_visits = 1;
-            orl_buf b = {0};
-            tw_lua_str(&b, q->x->cur ? q->x->cur : "");
-            orl_buf_put(&b, "", 1);
-            r.lua = b.oom ? NULL : orl_format("T.visits(s, %s)", b.data);
-            orl_buf_free(&b);
+            r.lua = visits_here(q);
             next(q);
         } else {
             /* a function call "name(" or "Math.name(" (SugarCube, Chapbook), or a Chapbook variable */
